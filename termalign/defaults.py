@@ -27,3 +27,17 @@ def default_db_path() -> Path:
 def seeds_dir() -> Path:
     """The folder of the bundled seed data."""
     return seeds.ROOT
+
+
+def ensure_default_db() -> Path:
+    """The default termbase, built from the bundled seeds the first time it is needed.
+
+    The build writes a temporary file that replaces the target only when complete, so an
+    interrupted first build leaves nothing half-made and is simply redone next time.
+    """
+    path = default_db_path()
+    if not path.exists():
+        from termalign.building import build_from_seeds
+
+        build_from_seeds(path, rebuild=True)
+    return path

@@ -51,9 +51,9 @@ def cli():
 
 
 def _register_all() -> None:
-    from termalign.cli import clean, segment
+    from termalign.cli import align, build, check, clean, corpus, segment, serve, termbase
 
-    for module in (clean, segment):
+    for module in (clean, segment, termbase, serve, check, align, build, corpus):
         module.register(cli)
 
 

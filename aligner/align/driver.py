@@ -1,0 +1,115 @@
+"""Glue: features → band → search (widening the band when needed) → scored beads."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from aligner.align import band as band_module
+from aligner.align.bead import Bead
+from aligner.align.features import PairMatches, build_sides, self_weight
+from aligner.align.lengths import C, S2, delta_squared
+from aligner.align.search import Problem, match_ranges, solve
+
+#: Weighted Dice of a bead's keys at which the lexical evidence counts as complete.
+DICE_REFERENCE = 0.35
+#: Cosine of a bead's embeddings that counts as no evidence, and as complete evidence.
+COSINE_FLOOR, COSINE_FULL = 0.25, 0.7
+
+
+def _boundaries(paragraphs: Sequence[int] | None, count: int) -> np.ndarray | None:
+    """True at boundary k (0..count) when a paragraph starts at sentence k or the text ends."""
+    if paragraphs is None:
+        return None
+    marks = np.ones(count + 1, dtype=bool)
+    for k in range(1, count):
+        marks[k] = paragraphs[k] != paragraphs[k - 1]
+    return marks
+
+
+def _prefix(vectors: np.ndarray) -> np.ndarray:
+    out = np.zeros((len(vectors) + 1, vectors.shape[1]), dtype=np.float32)
+    np.cumsum(vectors, axis=0, out=out[1:])
+    return out
+
+
+def align_features(
+    fr: list[str],
+    en: list[str],
+    *,
+    fr_paragraphs,
+    en_paragraphs,
+    anchors: Sequence[tuple[int, int]],
+    terms: Sequence[tuple[str, str]],
+    scorer: Callable[[str, str], float] | None,
+    embedder,
+    width: int,
+) -> list[Bead]:
+    n, m = len(fr), len(en)
+    side_fr, side_en, weights = build_sides(fr, en, terms)
+    emb_fr = emb_en = None
+    if embedder is not None:
+        emb_fr = _prefix(np.asarray(embedder(fr), dtype=np.float32))
+        emb_en = _prefix(np.asarray(embedder(en), dtype=np.float32))
+    guide = band_module.rare_anchors(side_fr, side_en, weights) + [
+        (int(i), int(j)) for i, j in anchors
+    ]
+    centres = band_module.path_centres(side_fr.lengths, side_en.lengths, guide)
+    pair_scorer = None
+    if scorer is not None:
+
+        def pair_scorer(i: int, j: int) -> float:
+            return float(scorer(fr[i], en[j]))
+
+    own_fr = self_weight(side_fr, weights)
+    own_en = self_weight(side_en, weights)
+    while True:
+        lo, hi = band_module.band_limits(centres, m, width)
+        matches = PairMatches(side_fr, side_en, weights, match_ranges(lo, hi, n, m), pair_scorer)
+        problem = Problem(
+            side_fr.lengths,
+            side_en.lengths,
+            lo,
+            hi,
+            matches,
+            own_fr,
+            own_en,
+            emb_fr,
+            emb_en,
+            _boundaries(fr_paragraphs, n),
+            _boundaries(en_paragraphs, m),
+        )
+        path, touched = solve(problem)
+        if not touched or width >= max(n, m):
+            break
+        width *= 2
+    return [
+        Bead(tuple(rf), tuple(re), _score(rf, re, problem, matches, own_fr, own_en))
+        for rf, re in path
+    ]
+
+
+def _score(rf: range, re: range, problem: Problem, matches, own_fr, own_en) -> float:
+    """Confidence of one bead in [0, 1]: lexical and length evidence (and embeddings)."""
+    if not rf or not re:
+        return 0.0
+    js_start = np.array([re.start])
+    js_end = np.array([re.stop])
+    overlap = sum(float(matches.span(k, js_start, js_end)[0]) for k in rf)
+    total = float(own_fr[rf.start : rf.stop].sum() + own_en[re.start : re.stop].sum())
+    dice = 2 * overlap / total if total else 0.0
+    len_fr = float(problem.len_fr[rf.start : rf.stop].sum())
+    len_en = float(problem.len_en[re.start : re.stop].sum())
+    length = math.exp(-float(delta_squared(len_fr, len_en, C, S2)) / 8)
+    score = min(1.0, dice / DICE_REFERENCE) * (0.5 + 0.5 * length)
+    if problem.emb_fr is not None:
+        vec_fr = problem.emb_fr[rf.stop] - problem.emb_fr[rf.start]
+        vec_en = problem.emb_en[re.stop] - problem.emb_en[re.start]
+        cosine = float(vec_fr @ vec_en) / (
+            float(np.linalg.norm(vec_fr) * np.linalg.norm(vec_en)) + 1e-9
+        )
+        semantic = (cosine - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
+        score = 0.5 * score + 0.5 * min(1.0, max(0.0, semantic))
+    return round(score, 4)

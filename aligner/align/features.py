@@ -1,0 +1,145 @@
+"""Per-sentence features of the two sides: lengths, weighted lexical keys, embeddings.
+
+French sentences are turned into English-comparable keys (:mod:`aligner.align.tokens` for
+numbers, dates, symbols, names and marks; the bilingual lexicon for ordinary words; a
+five-letter prefix for cognates such as *gouvernement*/*government* … *organisation*/
+*organization*); English sentences into their own keys. A key weighs its inverse document
+frequency over the sentences of both sides, so that ``the``/``le`` count for little and a
+name or a number that occurs once counts for a lot.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from aligner.align import lexicon as lexicon_module
+from aligner.align.lengths import char_length
+from aligner.align.tokens import fold, surface_keys
+
+#: Words this short are not used as cognates.
+COGNATE_MIN = 6
+COGNATE_PREFIX = 5
+
+
+@dataclass
+class Side:
+    """The features of one side: lengths, key ids per sentence and key weights."""
+
+    lengths: np.ndarray
+    keys: list[frozenset[int]]
+
+
+def _term_keys(text: str, terms: Sequence[str]) -> set[str]:
+    found = set()
+    folded = fold(text)
+    for k, term in enumerate(terms):
+        if term and term in folded:
+            found.add(f"#term:{k}")
+    return found
+
+
+def sentence_keys(
+    text: str, lang: str, table: dict[str, frozenset[str]], terms: Sequence[str] = ()
+) -> set[str]:
+    """The comparable keys of one sentence.
+
+    >>> table = {"chat": frozenset({"cat"})}
+    >>> sorted(sentence_keys("Le chat d'Alice.", "fr", table))
+    ['=alice', '=le', 'cat']
+    >>> sorted(sentence_keys("Alice's cat.", "en", table))
+    ['=alice', 'alice', 'cat', 's']
+    """
+    keys, rest = surface_keys(text, lang)
+    if terms:
+        keys |= _term_keys(text, terms)
+    for word in rest:
+        if lang == "fr":
+            keys.update(table.get(word, ()))
+        else:
+            keys.add(word)
+        if len(word) >= COGNATE_MIN:
+            keys.add("~" + word[:COGNATE_PREFIX])
+    return keys
+
+
+def build_sides(
+    fr: Sequence[str],
+    en: Sequence[str],
+    terms: Sequence[tuple[str, str]] = (),
+    table: dict[str, frozenset[str]] | None = None,
+) -> tuple[Side, Side, np.ndarray]:
+    """Features of both sides and the weight of every key id."""
+    if table is None:
+        table = lexicon_module.load()
+    terms_fr = [fold(f) for f, _ in terms]
+    terms_en = [fold(e) for _, e in terms]
+    raw_fr = [sentence_keys(s, "fr", table, terms_fr) for s in fr]
+    raw_en = [sentence_keys(s, "en", table, terms_en) for s in en]
+    df_fr: Counter[str] = Counter(k for keys in raw_fr for k in keys)
+    df_en: Counter[str] = Counter(k for keys in raw_en for k in keys)
+    shared = [k for k in df_fr if k in df_en]
+    ids = {k: n for n, k in enumerate(shared)}
+    total = len(fr) + len(en)
+    weights = np.array(
+        [math.log(total / (df_fr[k] + df_en[k])) for k in shared], dtype=float
+    )
+    side_fr = Side(
+        np.array([char_length(s) for s in fr], dtype=float),
+        [frozenset(ids[k] for k in keys if k in ids) for keys in raw_fr],
+    )
+    side_en = Side(
+        np.array([char_length(s) for s in en], dtype=float),
+        [frozenset(ids[k] for k in keys if k in ids) for keys in raw_en],
+    )
+    return side_fr, side_en, weights
+
+
+class PairMatches:
+    """Weighted key overlap of French sentence ``i`` with English sentences in a column range.
+
+    Only the columns the search can reach are computed; each row keeps prefix sums so
+    that the overlap of one French sentence with English sentences ``[j0, j1)`` costs O(1).
+    """
+
+    def __init__(
+        self,
+        side_fr: Side,
+        side_en: Side,
+        weights: np.ndarray,
+        ranges: list[tuple[int, int]],
+        scorer: Callable[[int, int], float] | None = None,
+    ):
+        self.base = np.array([r[0] for r in ranges], dtype=np.int64)
+        self.prefix: list[np.ndarray] = []
+        wlist = weights.tolist()
+        for i, (j0, j1) in enumerate(ranges):
+            keys_fr = side_fr.keys[i]
+            row = np.zeros(j1 - j0 + 1)
+            if keys_fr:
+                values = [
+                    sum(wlist[k] for k in keys_fr & side_en.keys[j]) for j in range(j0, j1)
+                ]
+                row[1:] = np.cumsum(values)
+            if scorer is not None:
+                extra = [scorer(i, j) for j in range(j0, j1)]
+                row[1:] += np.cumsum(extra)
+            self.prefix.append(row)
+
+    def span(self, i: int, j_start: np.ndarray, j_end: np.ndarray) -> np.ndarray:
+        """Overlap of French sentence ``i`` with English ``[j_start, j_end)``, per column."""
+        row = self.prefix[i]
+        top = len(row) - 1
+        a = np.clip(j_start - self.base[i], 0, top)
+        b = np.clip(j_end - self.base[i], 0, top)
+        return row[b] - row[a]
+
+
+def self_weight(side: Side, weights: np.ndarray) -> np.ndarray:
+    """The total key weight of every sentence of a side."""
+    wlist = weights.tolist()
+    return np.array([sum(wlist[k] for k in keys) for keys in side.keys], dtype=float)

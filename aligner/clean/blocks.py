@@ -1,0 +1,269 @@
+"""Group running-text lines into paragraphs and tell their kind.
+
+A new paragraph starts at a marker (``12.``, ``a)``, ``-``) that continues the numbering, at
+a line indented by two spaces or more, at a line indented by one space after a line that ends
+a sentence, after a blank line, and at a signature (``(Signé)``, ``(Signed)``). Page
+furniture between two lines (headers, footnotes, references) is not a paragraph break: the
+paragraph continues on the next page unless the next line starts a paragraph by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aligner.clean.lexicon import Lexicon
+from aligner.clean.lines import ORIGINAL_LINE, Line
+from aligner.clean.traced import Traced
+
+NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+LETTERED = re.compile(r"^\(?([a-z]|[ivx]{1,5})\)(?:\s+|$)")
+BULLET = re.compile(r"^([-•–—▪◦])\s+")
+ROMAN = re.compile(r"^([IVXL]{1,6}|[A-H])\.\s+")
+SIGNED = re.compile(r"^\(\s*(?:Signé|Signée|Signed|Firmado)\b", re.IGNORECASE)
+#: Titles of a signatory, printed above (French) or below (English) the signature.
+SIGNATORY = re.compile(
+    r"^(?:L[’']Ambassadeur|L[’']Ambassadrice|Le Représentant|La Représentante|"
+    r"Le Chargé d[’']affaires|La Chargée d[’']affaires|Ambassador|Permanent Representative|"
+    r"Chargé d[’']affaires|Représentant permanent|Représentante permanente)",
+    re.IGNORECASE,
+)
+#: Characters that end a sentence (or a lead-in) at the end of a line.
+TERMINAL = ".:;!?»)”…"
+_ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+@dataclass
+class Block:
+    """Lines forming one paragraph, before their text is joined and repaired."""
+
+    lines: list[Line] = field(default_factory=list)
+    kind: str = "body"
+    marker: str = ""
+    #: Set on a ``(Signé) ...`` / ``(Signed) ...`` block.
+    signed: bool = False
+    #: The block follows a blank line.
+    after_blank: bool = False
+
+    def flat(self) -> str:
+        return " ".join(line.content for line in self.lines)
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends with sentence-final (or lead-in) punctuation.
+
+    >>> ends_sentence("armés. "), ends_sentence("**les erreurs**"), ends_sentence("à :")
+    (True, False, True)
+    """
+    text = text.rstrip().rstrip("*").rstrip()
+    text = re.sub(r"\d+$", "", text) if re.search(r"[.)»]\d{1,2}$", text) else text
+    return bool(text) and text[-1] in TERMINAL
+
+
+class _Numbering:
+    """Paragraph numbers and item letters seen so far, to accept only their successors."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.letter = ""
+
+    def accepts_number(self, n: int) -> bool:
+        return n == 1 or self.number == 0 or self.number < n <= self.number + 2
+
+    def accepts_letter(self, letter: str) -> bool:
+        if letter in ("a", "i"):
+            return True
+        if letter in _ROMAN_ORDER and self.letter in _ROMAN_ORDER:
+            return _ROMAN_ORDER.index(letter) == _ROMAN_ORDER.index(self.letter) + 1
+        return len(letter) == 1 and bool(self.letter) and ord(letter) == ord(self.letter[-1]) + 1
+
+
+def group_blocks(lines: list[Line], interleaved: bool) -> list[Block]:
+    """Group ``text`` and ``masthead`` lines into blocks (masthead: one block per column)."""
+    blocks: list[Block] = []
+    numbering = _Numbering()
+    current: Block | None = None
+    prev: Line | None = None
+    pause = "none"  # what lies between ``prev`` and the line at hand: none, blank or page
+    empties = 0
+    width = 0 if interleaved else wrap_width(lines)
+    for line in lines:
+        if line.role == "empty":
+            empties += 1
+            if empties >= 2 and pause == "none":
+                pause = "blank"
+            continue
+        empties = 0
+        if line.role == "blank":
+            if pause == "none":
+                pause = "blank"
+            continue
+        if line.role == "masthead":
+            current = None
+            blocks.append(Block([line], kind="masthead"))
+            prev, pause = None, "blank"
+            continue
+        if line.role != "text":
+            pause = "page"
+            continue
+        marker = _marker(line, prev, pause, numbering, current)
+        if (
+            current is None
+            or prev is None
+            or _starts_paragraph(line, prev, pause, marker, current, width)
+        ):
+            current = Block([line], after_blank=pause == "blank")
+            if marker:
+                current.kind, current.marker = marker
+                _advance(numbering, current)
+            blocks.append(current)
+        else:
+            current.lines.append(line)
+        prev, pause = line, "none"
+    for index, block in enumerate(blocks):
+        _classify(block, blocks[index - 1] if index else None, _next(blocks, index))
+    return blocks
+
+
+def _next(blocks: list[Block], index: int) -> Block | None:
+    return blocks[index + 1] if index + 1 < len(blocks) else None
+
+
+def _marker(
+    line: Line, prev: Line | None, pause: str, numbering: _Numbering, current: Block | None
+) -> tuple[str, str] | None:
+    """``(kind, marker)`` when the line opens a numbered, lettered or bulleted paragraph."""
+    content = line.content
+    at_start = prev is None or pause != "none" or ends_sentence(prev.content) or line.indent > 0
+    if not at_start:
+        return None
+    if match := NUMBERED.match(content):
+        if numbering.accepts_number(int(match.group(1))):
+            return "numbered", match.group(1) + "."
+        return None
+    if (match := LETTERED.match(content)) and numbering.accepts_letter(match.group(1)):
+        return "lettered", match.group(0).strip()
+    after_item = current is not None and current.kind == "bullet"
+    if (match := BULLET.match(content)) and (
+        pause != "none" or ends_sentence(prev.content if prev else ".") or after_item
+    ):
+        return "bullet", match.group(1)
+    set_apart = pause != "none" or line.indent > 0 or prev is None
+    if set_apart and (match := ROMAN.match(content)):
+        return "heading", match.group(1) + "."
+    return None
+
+
+def _advance(numbering: _Numbering, block: Block) -> None:
+    if block.kind == "numbered":
+        numbering.number = int(block.marker[:-1])
+        numbering.letter = ""
+    elif block.kind == "lettered":
+        numbering.letter = block.marker.strip("()")
+
+
+def wrap_width(lines: list[Line]) -> int:
+    """The width the text was wrapped at: the 80th percentile of text line lengths
+    (0 when lines are too few to tell).
+
+    >>> from aligner.clean.lines import split_lines
+    >>> wrap_width(split_lines("\\n".join(["x" * n for n in (70, 80, 80, 75, 30)])))
+    80
+    """
+    lengths = sorted(len(line.content) for line in lines if line.role == "text")
+    return lengths[int(0.8 * (len(lengths) - 1))] if len(lengths) >= 3 else 0
+
+
+def _starts_paragraph(
+    line: Line,
+    prev: Line,
+    pause: str,
+    marker: tuple[str, str] | None,
+    current: Block,
+    width: int,
+) -> bool:
+    if marker is not None or SIGNED.match(line.content) or SIGNED.match(prev.content):
+        return True
+    if ORIGINAL_LINE.match(line.content) or ORIGINAL_LINE.match(prev.content):
+        return True
+    if pause == "blank":
+        return True
+    if line.indent >= 2:
+        return True
+    if line.indent == 1:
+        short = len(prev.content) <= 40 and len(prev.content.split()) <= 5
+        if len(current.lines) == 1 and prev.indent >= 1 and short:
+            return True  # after a one-line heading: " Résumé" / " La coopération ..."
+        return ends_sentence(prev.content) or pause == "page" and line.content[:1].isupper()
+    # Without indentation or blank lines, a line ending well short of the wrap width ends
+    # its paragraph (or heading) when the next line opens a sentence.
+    early = width >= 40 and len(prev.content) < 0.7 * width
+    open_end = prev.content.rstrip("*")[-1:] in ",;-–"
+    return early and not open_end and line.content[:1] in _OPENERS
+
+
+_OPENERS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÉÈÊÎÔÛÇ«“"(')
+
+
+def _classify(block: Block, before: Block | None, after: Block | None) -> None:
+    """Set the kind of a block that has no marker: masthead, signature, heading or body."""
+    text = block.flat()
+    if block.kind == "heading" and block.marker:
+        if len(text) > 400 or text.rstrip("* ").endswith("."):
+            block.kind = "body"
+        return
+    if block.kind != "body":
+        return
+    if ORIGINAL_LINE.match(text):
+        block.kind = "masthead"
+    elif SIGNED.match(text):
+        block.kind = "signature"
+        block.signed = True
+    elif _signature_title(block, before, after):
+        block.kind = "signature"
+    elif len(text) <= (500 if block.lines[0].indent >= 2 else 300) and (
+        text.rstrip("* ")[-1:] not in ".;:!?,…"
+    ):
+        block.kind = "heading"
+
+
+def _signature_title(block: Block, before: Block | None, after: Block | None) -> bool:
+    text = block.flat()
+    if len(text) > 250 or text.rstrip("* ").endswith("."):
+        return False
+    if block.lines[0].indent >= 2:
+        return False
+    if SIGNATORY.match(text):
+        return any(other is not None and SIGNED.match(other.flat()) for other in (before, after))
+    if re.match(r"(?:Annexe?|Pièce jointe|Enclosure|Appendi)", text):
+        return False
+    return before is not None and before.signed and not block.after_blank and len(block.lines) <= 3
+
+
+def join_lines(lines: list[Line], source: str, lexicon: Lexicon) -> Traced:
+    """The lines' text joined by spaces; a line-final hyphen joins the next line directly
+    (and is dropped only when the word without it is known and a piece is not a word)."""
+    result = Traced()
+    for line in lines:
+        raw = line.raw
+        left = len(raw) - len(raw.lstrip())
+        right = len(raw.rstrip())
+        piece = Traced.from_source(source, line.start + left, line.start + right)
+        piece = piece.sub("\f", "")
+        if not piece.text:
+            continue
+        result = _join(result, piece, lexicon) if result.text else piece
+    return result
+
+
+def _join(left: Traced, right: Traced, lexicon: Lexicon) -> Traced:
+    head, tail = left.text, right.text
+    if head.endswith("-") and len(head) > 1 and tail[:1].isalpha():
+        before = re.search(r"([^\W\d_]+)-$", head)
+        after = re.match(r"[^\W\d_]+", tail)
+        if before and after and lexicon.should_join(before.group(1), after.group(0)):
+            return left.delete(len(head) - 1, len(head)) + right
+        return left + right
+    joined = Traced(left.text, list(left.offsets))
+    joined.append(" ", left.offsets[-1] + 1)
+    return joined + right

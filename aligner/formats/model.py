@@ -1,0 +1,94 @@
+"""The data the formats read and write: aligned units with their scores."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aligner.align.bead import LOW_CONFIDENCE, Bead
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One bead with its text: French sentences ``fr_ids`` ↔ English sentences ``en_ids``.
+
+    ``fr``/``en`` are the bead's sentences joined by one space (empty for a null side).
+    """
+
+    fr: str
+    en: str
+    score: float
+    low: bool
+    fr_ids: tuple[int, ...] = ()
+    en_ids: tuple[int, ...] = ()
+
+    @property
+    def is_pair(self) -> bool:
+        return bool(self.fr_ids or self.fr) and bool(self.en_ids or self.en)
+
+
+@dataclass
+class Alignment:
+    """An aligned document pair. French is always the source side."""
+
+    units: list[Unit]
+    fr_name: str = ""
+    en_name: str = ""
+    #: Whole-document remarks (for example: the sides do not look like translations).
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_beads(
+        cls,
+        beads: Sequence[Bead],
+        fr: Sequence[str],
+        en: Sequence[str],
+        fr_name: str = "",
+        en_name: str = "",
+        warnings: Sequence[str] = (),
+    ) -> Alignment:
+        """Attach the sentence texts to beads.
+
+        >>> a = Alignment.from_beads([Bead((0,), (0, 1), 0.9)], ["Oui."], ["Yes.", "Yes."])
+        >>> a.units[0].en, a.units[0].low
+        ('Yes. Yes.', False)
+        """
+        units = [
+            Unit(
+                " ".join(fr[i] for i in b.fr),
+                " ".join(en[j] for j in b.en),
+                b.score,
+                b.low_confidence,
+                tuple(b.fr),
+                tuple(b.en),
+            )
+            for b in beads
+        ]
+        return cls(units, fr_name, en_name, list(warnings))
+
+    def beads(self) -> list[Bead]:
+        """The units as beads (indices and scores only)."""
+        return [Bead(u.fr_ids, u.en_ids, u.score) for u in self.units]
+
+
+def is_low(score: float) -> bool:
+    """The documented low-confidence rule, for formats that store only the score."""
+    return score < LOW_CONFIDENCE
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

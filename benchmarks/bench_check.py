@@ -1,0 +1,233 @@
+"""Consistency checks: false alarms on official UN translations, and speed.
+
+``checks-false-alarms``: every check over the 8,000 French–English pairs of the UN Parallel
+Corpus dev and test sets (``seeds/unpc/``, official translations) against the default
+termbase. Official translations are taken as correct, so every issue is either a real
+discrepancy of the corpus or a false alarm; the goal is fewer than 1% of segments flagged.
+
+``checks-speed``: 3,000 segment pairs against 100,000 concepts (the real ones plus
+synthetic UN-like names and acronyms), with a regex-per-term scan of the same French text
+as the peer.
+
+    python benchmarks/bench_check.py [--only false-alarms|speed] [--db TERMBASE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import seeds  # noqa: E402
+from benchmarks.report import table, write_section  # noqa: E402
+from termalign.checks import Checker, Segment  # noqa: E402
+from termalign.checks import conceptlist  # noqa: E402
+from termbase.model import Concept, Term  # noqa: E402
+
+#: Figures measured while the checks were written, on the same 8,000 pairs (fallback concept
+#: list: tests/data/check_concepts.tsv + UNTERM countries); kept to show what each fix did.
+HISTORY = [
+    ("first version", 441, "367 number, 87 country-name, 30 missing-title, 10 date"),
+    ("times (15 heures = 3 p.m.), paragraph numbers, dotted numbers, ordinals in words "
+     "only before session/séance/… or above 10", 220, "117 number, 87 country-name"),
+    ("non-UNTERM English country names flagged only against a UNTERM French name "
+     "(la Syrie = Syria is right)", 118, "84 number, 7 country-name, 30 missing-title"),
+    ("hyphen prefixes (Co-operation), possessive 's, glued footnote numbers, years 2014-15",
+     104, "84 number, 16 missing-title"),
+]  # fmt: skip
+
+
+def unpc_segments() -> list[Segment]:
+    segments: list[Segment] = []
+    for part in ("devset", "testset"):
+        fr = seeds.path("unpc", f"UNv1.0.{part}.fr").read_text(encoding="utf-8").splitlines()
+        en = seeds.path("unpc", f"UNv1.0.{part}.en").read_text(encoding="utf-8").splitlines()
+        for f, e in zip(fr, en, strict=True):
+            segments.append(Segment(len(segments) + 1, f, e))
+    return segments
+
+
+def where(number: int) -> str:
+    """``UNv1.0.devset:12`` for segment ``number`` of :func:`unpc_segments`."""
+    return f"UNv1.0.devset:{number}" if number <= 4000 else f"UNv1.0.testset:{number - 4000}"
+
+
+def curated_concepts() -> list[Concept]:
+    """The curated seeds read directly (when the builder's default termbase is not there)."""
+    concepts = {c.terms[2].text.removesuffix(" (the)"): c for c in conceptlist.unterm_countries(
+        seeds.path("unterm", "unterm_countries_en_fr.tsv"))}  # fmt: skip
+    bodies: dict[str, Concept] = {}
+    for name in ("un_bodies.tsv", "country_name_changes.tsv"):
+        path = seeds.path("curated", name)
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if line.startswith("#") or len(cells) < 6 or cells[0] == "concept":
+                continue
+            key, lang, text, type_, status, no_check = cells[:6]
+            term = Term(lang, text, type_, status, no_check.strip() == "yes")
+            target = concepts.get(key) if name.startswith("country") else None
+            if target is None:
+                target = bodies.setdefault(key, Concept("title", origin=name))
+            target.terms.append(term)
+    return list(concepts.values()) + list(bodies.values())
+
+
+def default_concepts(db: str | None) -> tuple[list[Concept], str]:
+    from termbase.store import Termbase
+
+    if db is None:
+        from termalign import defaults
+
+        ensure = getattr(defaults, "ensure_default_db", None)
+        if ensure is None:
+            return curated_concepts(), "seeds/curated + UNTERM read directly (no default db yet)"
+        db = str(ensure())
+    with Termbase.open(db) as tb:
+        return list(tb.iter_concepts()), f"default termbase ({Path(db).name})"
+
+
+def false_alarms(db: str | None) -> None:
+    concepts, label = default_concepts(db)
+    segments = unpc_segments()
+    report = Checker(concepts).check(segments)
+    n = len(segments)
+    counts = report.counts()
+    rows = []
+    for kind in sorted(counts, key=lambda k: -counts[k]):
+        flagged = report.flagged({kind})
+        rows.append([kind, counts[kind], flagged, f"{100 * flagged / n:.2f}%"])
+    errors = report.flagged(severity="error")
+    titles = report.flagged({"missing-title"})
+    listed = [i for i in report.issues if i.kind == "missing-title"][:25]
+    body = [
+        f"Concepts: {len(concepts):,} ({label}). Segments: {n:,} official UN translations "
+        "(UN Parallel Corpus v1.0 dev + test).",
+        "",
+        f"**Segments with at least one error: {errors} ({100 * errors / n:.2f}%)**; with a "
+        f"missing-title: {titles} ({100 * titles / n:.2f}%); with any issue, warnings "
+        f"included: {report.flagged()} ({100 * report.flagged() / n:.2f}%).",
+        "",
+        table(["kind", "issues", "segments", "% of segments"], rows),
+        "",
+        "Before and after the fixes (segments with at least one error, same 8,000 pairs):",
+        "",
+        table(["version", "segments with errors", "main kinds"], [list(h) for h in HISTORY]
+              + [["this run", errors, ", ".join(f"{counts[k]} {k}" for k in counts)]]),
+        "",
+        "Remaining missing-title issues (corpus line, French term, expected English):",
+        "",
+        *[f"- {where(i.segment)}: {i.source_term} → {' / '.join(i.expected[:2])}" for i in listed],
+    ]  # fmt: skip
+    write_section("checks-false-alarms", "Checks: false alarms on UN translations", "\n".join(body))
+    print("\n".join(body))
+
+
+_FR_HEADS = ["Commission", "Comité", "Bureau", "Centre", "Programme", "Fonds", "Office",
+             "Institut", "Conseil", "Groupe", "Mission", "Agence", "Organisation", "Réseau"]
+_EN_HEADS = ["Commission", "Committee", "Office", "Centre", "Programme", "Fund", "Bureau",
+             "Institute", "Council", "Group", "Mission", "Agency", "Organization", "Network"]
+_FR_TOPICS = ["la coopération", "le développement", "la paix", "l’environnement", "la santé",
+              "les réfugiés", "le commerce", "l’énergie", "les statistiques", "la sécurité"]
+_EN_TOPICS = ["Cooperation", "Development", "Peace", "Environment", "Health", "Refugees",
+              "Trade", "Energy", "Statistics", "Security"]
+_FR_PLACES = ["Afrique", "Asie", "Europe", "Amérique latine", "Pacifique", "Sahel",
+              "Caraïbes", "Méditerranée", "Océanie", "Arctique"]
+_EN_PLACES = ["Africa", "Asia", "Europe", "Latin America", "the Pacific", "the Sahel",
+              "the Caribbean", "the Mediterranean", "Oceania", "the Arctic"]  # fmt: skip
+
+
+def synthetic_concepts(count: int, seed: int = 42) -> list[Concept]:
+    """UN-like concepts: 'Commission régionale n°k pour la paix en Afrique' and acronyms."""
+    rng = random.Random(seed)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    concepts = []
+    for k in range(count):
+        h, t, p = rng.randrange(14), rng.randrange(10), rng.randrange(10)
+        name = f"{rng.choice(['Alpha', 'Beta', 'Nova', 'Terra', 'Sigma'])}{k}"
+        fr = f"{_FR_HEADS[h]} {name} pour {_FR_TOPICS[t]} en {_FR_PLACES[p]}"
+        en = f"{name} {_EN_HEADS[h]} for {_EN_TOPICS[t]} in {_EN_PLACES[p]}"
+        terms = [Term("fr", fr), Term("en", en)]
+        if k % 2 == 0:
+            terms += [Term("fr", "".join(rng.choices(letters, k=rng.randint(4, 6))), "acronym"),
+                      Term("en", "".join(rng.choices(letters, k=rng.randint(4, 6))), "acronym")]
+        concepts.append(Concept("term" if k % 5 == 0 else "title", terms))
+    return concepts
+
+
+def regex_per_term(concepts: list[Concept], texts: list[str]) -> int:
+    """The peer: one compiled regex per French designation, searched in every text."""
+    patterns = [
+        re.compile(r"(?<!\w)" + re.escape(t.text).replace(r"\ ", r"\s+") + r"(?!\w)", re.I)
+        for c in concepts for t in c.terms_in("fr")
+    ]  # fmt: skip
+    return sum(1 for text in texts for p in patterns if p.search(text))
+
+
+def speed(db: str | None, total: int = 100_000, segments_count: int = 3000) -> None:
+    real, label = default_concepts(db)
+    concepts = real + synthetic_concepts(total - len(real))
+    segments = unpc_segments()[:segments_count]
+    t0 = time.perf_counter()
+    checker = Checker(concepts)
+    build = time.perf_counter() - t0
+    runs = []
+    for _ in range(2):
+        t0 = time.perf_counter()
+        report = checker.check(segments)
+        runs.append(time.perf_counter() - t0)
+    check = min(runs)
+    subset = concepts[:2000]
+    texts = [s.fr for s in segments]
+    t0 = time.perf_counter()
+    small = Checker(subset, numbers=False)
+    for text in texts:
+        small.fr.find(text)
+    ours = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    regex_per_term(subset, texts)
+    peer = time.perf_counter() - t0
+    body = "\n".join([
+        f"Concepts: {len(concepts):,} ({len(real):,} real from {label}, the rest synthetic "
+        f"UN-like names with acronyms), {len(checker.designations):,} designations. "
+        f"Segments: {len(segments):,} pairs of UNv1.0.devset.",
+        "",
+        table(["step", "seconds"], [
+            ["build the checker (automata over every designation)", f"{build:.2f}"],
+            [f"check {len(segments):,} segments, all checks (best of {len(runs)})",
+             f"{check:.2f}"],
+            ["segments per second", f"{len(segments) / check:,.0f}"],
+        ]),
+        "",
+        f"Target: < 2 s for the check of 3,000 segments. Issues found: {len(report.issues):,}.",
+        "",
+        "Peer, same run: scanning the 3,000 French segments for the designations of the "
+        "first 2,000 concepts with one compiled regex per term (the approach the automaton "
+        f"replaces) took {peer:.2f} s; the automaton (build + scan) took {ours:.2f} s: "
+        f"**{peer / ours:.0f}× faster**, and its cost does not grow with the termbase size.",
+    ])  # fmt: skip
+    write_section("checks-speed", "Checks: speed", body)
+    print(body)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["false-alarms", "speed"])
+    parser.add_argument("--db", help="termbase file (default: the default termbase)")
+    args = parser.parse_args()
+    if args.only in (None, "false-alarms"):
+        false_alarms(args.db)
+    if args.only in (None, "speed"):
+        speed(args.db)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,224 @@
+"""Termbase benchmark: lookup latency (in process) and TBX export of 100,000 concepts.
+
+Writes the "termbase" section of BENCHMARKS.md. Two termbases are measured:
+
+- *seed-like*: the UNTERM country names shipped in ``seeds/unterm/`` (curated) plus a few
+  official titles, about the size of the default termbase;
+- *synthetic*: ``--concepts`` generated concepts (4 terms each, French and English full
+  forms and acronyms built from UN-like vocabulary), to check scaling.
+
+Baselines run in the same process on the same data: a plain ``LIKE '%...%'`` table scan for
+infix search, and ``difflib.get_close_matches`` over all folded terms for fuzzy search.
+
+    python benchmarks/bench_termbase.py [--concepts 100000] [--queries 300] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.report import table, write_section  # noqa: E402
+from termbase import tbx  # noqa: E402
+from termbase.fold import fold_term  # noqa: E402
+from termbase.model import Concept, Term  # noqa: E402
+from termbase.store import Termbase  # noqa: E402
+
+FR_HEADS = ["Commission", "Comité", "Conseil", "Bureau", "Organisation", "Agence", "Fonds",
+            "Mission", "Office", "Groupe", "Institut", "Centre", "Programme", "Forum"]
+EN_HEADS = ["Commission", "Committee", "Council", "Office", "Organization", "Agency", "Fund",
+            "Mission", "Bureau", "Group", "Institute", "Centre", "Programme", "Forum"]
+FR_TOPICS = ["sécurité collective", "développement durable", "coopération économique",
+             "droits de l’homme", "désarmement nucléaire", "maintien de la paix",
+             "réduction des risques", "protection de l’enfance", "statistiques régionales",
+             "énergie atomique", "migrations internationales", "océans et droit de la mer",
+             "établissements humains", "commerce et développement", "lutte antimines"]
+EN_TOPICS = ["Collective Security", "Sustainable Development", "Economic Cooperation",
+             "Human Rights", "Nuclear Disarmament", "Peacekeeping", "Risk Reduction",
+             "Child Protection", "Regional Statistics", "Atomic Energy",
+             "International Migration", "Oceans and the Law of the Sea", "Human Settlements",
+             "Trade and Development", "Mine Action"]
+PLACES = ["Afrique centrale", "Asie occidentale", "Amérique latine", "Europe orientale",
+          "Pacifique", "Sahel", "Grands Lacs", "Caraïbes", "Corne de l’Afrique", "Balkans"]
+EN_PLACES = ["Central Africa", "Western Asia", "Latin America", "Eastern Europe", "the Pacific",
+             "the Sahel", "the Great Lakes", "the Caribbean", "the Horn of Africa",
+             "the Balkans"]
+
+
+def seed_like() -> list[Concept]:
+    concepts = []
+    path = ROOT / "seeds" / "unterm" / "unterm_countries_en_fr.tsv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            concepts.append(Concept(kind="country", curated=True, terms=[
+                Term("fr", re.sub(r"\s*\([^)]*\)$", "", row["French short"]), "shortForm"),
+                Term("fr", row["French formal"]), Term("en", row["English short"], "shortForm"),
+                Term("en", row["English formal"])]))
+    for fr, fr_a, en, en_a in [
+        ("Organisation du Traité de sécurité collective", "OTSC",
+         "Collective Security Treaty Organization", "CSTO"),
+        ("Communauté économique des États de l’Afrique centrale", "CEEAC",
+         "Economic Community of Central African States", "ECCAS"),
+        ("Organisation de Shanghai pour la coopération", "OCS",
+         "Shanghai Cooperation Organization", "SCO"),
+        ("Communauté d’États indépendants", "CEI", "Commonwealth of Independent States", "CIS"),
+    ]:
+        concepts.append(Concept(kind="title", curated=True, terms=[
+            Term("fr", fr), Term("fr", fr_a, "acronym"), Term("en", en),
+            Term("en", en_a, "acronym")]))
+    return concepts
+
+
+def synthetic(n: int, rng: random.Random) -> list[Concept]:
+    concepts = []
+    for i in range(n):
+        h, t, p = rng.randrange(len(FR_HEADS)), rng.randrange(len(FR_TOPICS)), rng.randrange(10)
+        fr = f"{FR_HEADS[h]} {i} pour {FR_TOPICS[t]} en {PLACES[p]}"
+        en = f"{EN_HEADS[h]} {i} for {EN_TOPICS[t]} in {EN_PLACES[p]}"
+        acr = "".join(rng.choice("ABCDEFGHIJKLMNOPRSTUV") for _ in range(rng.randint(3, 6)))
+        concepts.append(Concept(kind=rng.choice(["title", "term"]), curated=i % 3 == 0,
+                                confidence=0.7, terms=[
+                                    Term("fr", fr), Term("fr", acr + "F", "acronym"),
+                                    Term("en", en), Term("en", acr + "E", "acronym")]))
+    return concepts
+
+
+def typo(text: str, rng: random.Random) -> str:
+    chars = list(text)
+    for _ in range(2):
+        i = rng.randrange(1, len(chars) - 1)
+        chars[i] = "" if rng.random() < 0.5 else rng.choice("aeiourst")
+    return "".join(chars)
+
+
+def queries(concepts: list[Concept], n: int, rng: random.Random) -> dict[str, list[str]]:
+    sample = [rng.choice(concepts) for _ in range(n)]
+    fulls = [next(t.text for t in c.terms if t.type != "acronym") for c in sample]
+    acronyms = [next((t.text for t in c.terms if t.type == "acronym"), c.terms[0].text)
+                for c in sample]
+    folded = [fold_term(f) for f in fulls]
+    return {
+        "exact (accent/case-folded)": [f.upper().replace("É", "E") for f in fulls],
+        "acronym": acronyms,
+        "prefix": [f[: max(4, len(f) // 2)] for f in folded],
+        "words": [" ".join(f.split()[-2:]) for f in folded],
+        "infix": [f[len(f) // 3 : len(f) // 3 + 9] for f in folded],
+        "fuzzy (2 typos)": [typo(f, rng) for f in folded],
+    }
+
+
+def latency(tb: Termbase, qs: dict[str, list[str]]) -> dict[str, tuple[float, float, float]]:
+    out = {}
+    for name, items in qs.items():
+        times, found = [], 0
+        for q in items:
+            start = time.perf_counter()
+            results = tb.lookup(q, limit=20)
+            times.append((time.perf_counter() - start) * 1000)
+            found += bool(results)
+        times.sort()
+        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+        out[name] = (statistics.median(times), p99, found / len(items))
+    return out
+
+
+def baselines(tb: Termbase, qs: dict[str, list[str]], n_fuzzy: int) -> dict[str, float]:
+    """Median ms of a LIKE scan (infix) and of difflib over every term (fuzzy)."""
+    like = []
+    for q in qs["infix"][:50]:
+        start = time.perf_counter()
+        tb.conn.execute("SELECT concept_id FROM term WHERE folded LIKE ? LIMIT 80",
+                        (f"%{q}%",)).fetchall()
+        like.append((time.perf_counter() - start) * 1000)
+    terms = [r[0] for r in tb.conn.execute("SELECT folded FROM term")]
+    fuzzy = []
+    for q in qs["fuzzy (2 typos)"][:n_fuzzy]:
+        start = time.perf_counter()
+        difflib.get_close_matches(q, terms, n=20, cutoff=0.78)
+        fuzzy.append((time.perf_counter() - start) * 1000)
+    return {"infix": statistics.median(like), "fuzzy (2 typos)": statistics.median(fuzzy)}
+
+
+def measure(label: str, concepts: list[Concept], args, rng, tmp: Path) -> tuple[list, dict]:
+    path = tmp / f"{label}.sqlite3"
+    start = time.perf_counter()
+    with Termbase.open(path) as tb, tb.transaction():
+        for c in concepts:
+            tb.add_concept(c)
+    build = time.perf_counter() - start
+    with Termbase.open(path) as tb:
+        qs = queries(concepts, args.queries, rng)
+        lat = latency(tb, qs)
+        base = baselines(tb, qs, 3 if len(concepts) > 10000 else 20)
+        extra = {"build_s": build, "size_mb": path.stat().st_size / 1e6}
+        if len(concepts) >= args.concepts:
+            out = tmp / "export.tbx"
+            rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            start = time.perf_counter()
+            count = tbx.dump(tb.iter_concepts(), out, version=3)
+            extra["export_s"] = time.perf_counter() - start
+            extra["export_count"] = count
+            extra["export_mb"] = out.stat().st_size / 1e6
+            extra["export_rss_growth_mb"] = (
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+            start = time.perf_counter()
+            loaded = sum(1 for _ in tbx.iter_load(out))
+            extra["parse_s"] = time.perf_counter() - start
+            extra["parse_count"] = loaded
+    rows = []
+    for name, (p50, p99, hit) in lat.items():
+        ratio = f"{base[name] / p50:.0f}× faster" if name in base else ""
+        rows.append([f"{label}: {name}", f"{p50:.2f}", f"{p99:.2f}", f"{hit:.0%}", ratio])
+    return rows, extra
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concepts", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--no-write", action="store_true", help="print, do not write BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    rng = random.Random(20261123)
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        seed_concepts = seed_like()
+        rows, seed_extra = measure("seed-like", seed_concepts, args, rng, tmp)
+        rows2, syn = measure("synthetic", synthetic(args.concepts, rng), args, rng, tmp)
+    body = [
+        f"Lookup latency in process (`Termbase.lookup`, limit 20, {args.queries} queries per "
+        f"kind, ms). Seed-like: {len(seed_concepts)} concepts (UNTERM countries + titles); "
+        f"synthetic: {args.concepts:,} concepts, {4 * args.concepts:,} terms "
+        f"(built in {syn['build_s']:.1f} s, {syn['size_mb']:.0f} MB). Target: p99 < 5 ms for "
+        "exact, prefix and acronym; fuzzy is reported separately. The ratio compares the "
+        "median with a baseline on the same data: `LIKE '%q%'` scan for infix, "
+        "`difflib.get_close_matches` over all terms for fuzzy.",
+        "",
+        table(["termbase: query kind", "p50 ms", "p99 ms", "found", "vs baseline"],
+              rows + rows2),
+        "",
+        f"TBX v3 export of {syn.get('export_count', 0):,} concepts (streaming `etree.xmlfile`, "
+        f"atomic write): **{syn.get('export_s', 0):.1f} s** (target < 30 s), "
+        f"{syn.get('export_mb', 0):.0f} MB, peak RSS growth {syn.get('export_rss_growth_mb', 0):.0f} MB. "
+        f"Streaming re-read (`tbx.iter_load`): {syn.get('parse_s', 0):.1f} s for "
+        f"{syn.get('parse_count', 0):,} concepts.",
+    ]
+    text = "\n".join(body)
+    print(text)
+    if not args.no_write:
+        write_section("termbase", "Termbase: lookup and TBX export", text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""Align a whole corpus of document pairs in parallel, resumably, in bounded memory.
+
+:func:`run_corpus` sends one :func:`~termalign.batch.tasks.run_pair` task per pair to a
+back-end (process pool or Dask), keeping at most ``window`` tasks in flight, and records every
+finished pair in the journal at once. A pair recorded as done whose inputs have not changed
+(same checksum) and whose TMX is still there is skipped by the next run.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from termalign.batch.backends import make_backend
+from termalign.batch.errors import CorpusError
+from termalign.batch.pairing import Pairing
+from termalign.batch.summary import (
+    JOURNAL,
+    RunSummary,
+    compact_journal,
+    load_journal,
+    write_summary,
+)
+from termalign.batch.tasks import DONE, SKIPPED, PairResult, PairTask, failed, run_pair
+
+#: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
+WINDOW_PER_WORKER = 4
+
+
+def _tasks(pairing: Pairing, out_dir: Path, segmented: bool,
+           previous: dict[str, PairResult]) -> Iterator[PairTask]:
+    for pair in pairing.pairs:
+        before = previous.get(pair.name)
+        done_checksum = before.checksum if before is not None and before.status == DONE else ""
+        yield PairTask(pair.name, str(pair.fr), str(pair.en), str(out_dir / f"{pair.name}.tmx"),
+                       segmented, done_checksum)
+
+
+def _version() -> str:
+    from termalign import __version__
+
+    return __version__
+
+
+def run_corpus(
+    pairing: Pairing,
+    out_dir: str | Path,
+    *,
+    workers: int = 1,
+    dask: str | None = None,
+    segmented: bool = False,
+    merged: str | Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    window: int | None = None,
+) -> tuple[RunSummary, str]:
+    """Align every pair of ``pairing`` into ``out_dir``; return the summary and its table.
+
+    ``dask``: ``"local"`` or a scheduler address (the process pool when ``None``).
+    ``progress(finished, total)`` is called after each pair. ``merged``: also write one TMX
+    with the units of every pair, in pair-name order.
+    """
+    if not pairing.pairs:
+        raise CorpusError("no document pairs to align")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    previous = load_journal(out_dir)
+    records = dict(previous)
+    total = len(pairing.pairs)
+    summary = RunSummary(unpaired=[{"path": p, "reason": r} for p, r in pairing.unpaired])
+    started = time.perf_counter()
+    backend = make_backend(workers, dask)
+    summary.backend, summary.workers = backend.name, backend.workers
+    limit = window or max(2, backend.workers * WINDOW_PER_WORKER)
+    tasks = _tasks(pairing, out_dir, segmented, previous)
+    fresh: set[str] = set()
+    finished = 0
+    try:
+        with open(out_dir / JOURNAL, "a", encoding="utf-8") as journal:
+            pending: dict = {}
+
+            def fill() -> None:
+                while len(pending) < limit:
+                    task = next(tasks, None)
+                    if task is None:
+                        return
+                    pending[backend.submit(run_pair, task)] = task
+
+            fill()
+            while pending:
+                for future in backend.wait_any(pending):
+                    task = pending.pop(future)
+                    try:
+                        result = future.result()
+                    except CorpusError:
+                        raise
+                    except Exception as exc:  # the worker itself died or was lost
+                        result = failed(task, f"worker failed: {type(exc).__name__}: {exc}")
+                    summary.peak_rss_kb = max(summary.peak_rss_kb, result.peak_rss_kb)
+                    if result.status != SKIPPED:
+                        records[result.name] = result
+                        fresh.add(result.name)
+                        journal.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+                        journal.flush()
+                    finished += 1
+                    if progress:
+                        progress(finished, total)
+                fill()
+    except BaseException:
+        backend.close(cancel=True)
+        raise
+    backend.close()
+    for pair in pairing.pairs:
+        summary.add(records[pair.name], pair.name in fresh)
+    if merged:
+        from termalign.batch.merge import write_merged
+
+        done = [records[p.name].tmx for p in sorted(pairing.pairs, key=lambda p: p.name)
+                if records[p.name].status == DONE]
+        write_merged(done, merged, _version())
+        summary.merged = str(merged)
+    compact_journal(out_dir, records)
+    summary.wall_seconds = round(time.perf_counter() - started, 3)
+    return summary, write_summary(out_dir, summary, records)

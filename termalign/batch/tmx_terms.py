@@ -1,0 +1,105 @@
+"""``termalign build --from-tmx``: termbase candidates from aligned corpora of any size.
+
+The TMX files (or every ``*.tmx`` of a folder, e.g. the output of ``align-corpus``) are read
+one unit at a time (:func:`aligner.formats.tmx_stream.iter_units`) into a co-occurrence counts
+file kept next to the termbase (:class:`termbase.extract.cooccur_stream.CooccurCounts`,
+``<termbase>.cooccur``). A TMX whose content was counted before is not counted again, so
+adding a new corpus later only counts the new one; the acronym links are then computed over
+everything counted so far and merged into the termbase in one transaction, with the same
+concepts, terms and ``aligned`` evidence as ``termalign build --tmx``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from termbase.build import BuildReport
+from termbase.extract.cooccur import AlignedPair, link_to_concept
+from termbase.extract.cooccur_stream import CooccurCounts
+from termbase.store import Termbase
+
+COUNTS_SUFFIX = ".cooccur"
+#: Keys of :attr:`BuildReport.candidates` for the streamed counts.
+COUNTED, KNOWN, PAIRS = "TMX files counted", "TMX files counted before", "TMX pairs counted"
+
+
+def tmx_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files given, with every ``*.tmx`` of a folder (sorted) in place of the folder."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        found += sorted(path.glob("*.tmx")) if path.is_dir() else [path]
+    return found
+
+
+def tmx_pairs(path: str | Path) -> Iterator[AlignedPair]:
+    """The French–English units of a TMX file as aligned pairs, streamed.
+
+    ``source`` is ``NAME.tmx:N`` (the N-th unit), as ``termalign build --tmx`` names it.
+    """
+    from aligner.formats.tmx_stream import iter_units
+
+    name = Path(path).name
+    for number, found in enumerate(iter_units(path), 1):
+        unit = found.unit
+        if unit.fr and unit.en:
+            yield AlignedPair(unit.fr, unit.en, f"{name}:{number}")
+
+
+def content_key(path: str | Path) -> str:
+    """``sha256:<hex>`` of a file's content, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return "sha256:" + digest.hexdigest()
+
+
+def counts_path_for(db_path: str | Path) -> Path:
+    """Where the co-occurrence counts of the termbase at ``db_path`` are kept."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + COUNTS_SUFFIX)
+
+
+def build_from_tmx(
+    db_path: str | Path,
+    paths: Iterable[str | Path],
+    *,
+    counts_path: str | Path | None = None,
+    fresh: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> BuildReport:
+    """Count the TMX files into the counts file and merge the acronym links into the termbase.
+
+    ``fresh``: forget the counts of earlier runs first. ``progress(stage, done, total)`` as in
+    :func:`termbase.build.build`. Besides the ``aligned`` candidates, the report's
+    ``candidates`` counts the TMX files counted now (:data:`COUNTED`), those counted by an
+    earlier run (:data:`KNOWN`) and the sentence pairs counted now (:data:`PAIRS`).
+    """
+    start = time.perf_counter()
+    report = BuildReport()
+    files = tmx_files(paths)
+    counts_file = Path(counts_path) if counts_path else counts_path_for(db_path)
+    counts_file.parent.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{counts_file}{suffix}").unlink(missing_ok=True)
+    with CooccurCounts.open(counts_file) as counts:
+        for index, path in enumerate(files, 1):
+            added = counts.add_source(content_key(path), tmx_pairs(path))
+            report.candidates[COUNTED if added else KNOWN] += 1
+            report.candidates[PAIRS] += added
+            if progress:
+                progress("TMX files", index, len(files))
+        links = counts.links()
+    with Termbase.open(db_path) as tb, tb.transaction():
+        for index, link in enumerate(links, 1):
+            _, outcome = tb.merge_concept(link_to_concept(link))
+            report.count(outcome, "aligned")
+            if progress and (index % 100 == 0 or index == len(links)):
+                progress("acronym links", index, len(links))
+        report.stats = tb.stats()
+    report.seconds = round(time.perf_counter() - start, 3)
+    return report

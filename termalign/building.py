@@ -1,0 +1,79 @@
+"""The application side of ``termalign build``: reading and cleaning sources, the bundled seeds.
+
+The termbase library builds from already-clean text; this module reads the files (text, Word,
+PDF) with the aligner's cleaner, reads aligned corpora (line-aligned pairs, TMX) and lists the
+bundled seeds and curated data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import seeds
+from termbase.build import BuildReport, Progress, SourceDocument, build
+from termbase.curated import load_curated
+from termbase.extract.cooccur import AlignedPair, read_aligned
+
+#: Document symbols of the seed documents whose text does not print one.
+SEED_SYMBOLS = {
+    "S-2021-297.fr.txt": "S/2021/297",
+    "A-75-345-S-2020-898.fr.txt": "A/75/345-S/2020/898",
+    "2016-10-14-Federation-de-Russie-lettre.fr.txt": "S/2016/867",
+}
+#: The UN Parallel Corpus sets shipped in ``seeds/unpc``.
+UNPC_SETS = ("devset", "testset")
+
+
+def read_document(path: str | Path, lang: str | None = None) -> SourceDocument:
+    """Read and clean one document into paragraphs (body, then footnotes)."""
+    from aligner.clean import clean_file
+
+    path = Path(path)
+    doc = clean_file(path, lang)
+    paragraphs = [p.text for p in doc.body()]
+    paragraphs += [note.text for note in doc.footnotes]
+    symbol = doc.symbol or SEED_SYMBOLS.get(path.name, "")
+    return SourceDocument(path.name, paragraphs, doc.lang or lang or "fr", symbol)
+
+
+def read_tmx(path: str | Path) -> list[AlignedPair]:
+    """The 1-1 and n-m sentence pairs of a TMX file as aligned pairs."""
+    from aligner.formats import tmx
+
+    alignment = tmx.load(path)
+    name = Path(path).name
+    return [AlignedPair(u.fr, u.en, f"{name}:{i}") for i, u in enumerate(alignment.units, 1)
+            if u.fr and u.en]
+
+
+def seed_documents() -> list[Path]:
+    """The French seed documents."""
+    return seeds.french_documents()
+
+
+def seed_aligned() -> list[AlignedPair]:
+    """The UN Parallel Corpus dev and test sets (8,000 official sentence pairs)."""
+    pairs: list[AlignedPair] = []
+    for name in UNPC_SETS:
+        base = seeds.path("unpc", f"UNv1.0.{name}")
+        pairs += read_aligned(f"{base}.fr", f"{base}.en", f"{base}.ids")
+    return pairs
+
+
+def seed_curated():
+    """The curated concepts shipped in ``seeds/curated`` and the UNTERM country list."""
+    curated = seeds.path("curated")
+    return load_curated(
+        bodies=[curated / "un_bodies.tsv"],
+        countries=seeds.path("unterm", "unterm_countries_en_fr.tsv"),
+        country_changes=[curated / "country_name_changes.tsv"],
+    )
+
+
+def build_from_seeds(db_path: str | Path, rebuild: bool = True, curated: bool = True,
+                     progress: Progress | None = None) -> BuildReport:
+    """Build the termbase at ``db_path`` from everything bundled in ``seeds``."""
+    documents = [read_document(p, "fr") for p in seed_documents()]
+    return build(db_path, documents=documents, aligned=seed_aligned(),
+                 curated=seed_curated() if curated else [], rebuild=rebuild,
+                 progress=progress)

@@ -1,0 +1,177 @@
+"""Segment pairs to check: TSV, TMX, XLIFF 1.2 and 2.0, or two documents aligned first.
+
+Segments are numbered from 1 in input order; for a TSV file the number is the line number,
+so that a translator can go straight to the line. Errors are
+:class:`aligner.errors.InputError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from aligner.errors import InputError
+from termalign.checks.model import Segment
+
+_XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+_XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
+_HEADERS = {("fr", "en"), ("french", "english"), ("français", "anglais"), ("source", "target")}
+
+
+def load_segments(path: str | Path, en_path: str | Path | None = None) -> list[Segment]:
+    """The segment pairs of ``path`` (with ``en_path``: two documents, aligned first)."""
+    path = Path(path)
+    if en_path is not None:
+        return align_documents(path, Path(en_path))
+    data = path.read_bytes()
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    suffix = path.suffix.lower()
+    if suffix in (".xlf", ".xliff") or (head.startswith(b"<") and b"<xliff" in head):
+        return load_xliff(data, path.name)
+    if suffix == ".tmx" or (head.startswith(b"<") and b"<tmx" in head):
+        return load_tmx(path)
+    return load_tsv(_decode(data, path.name), path.name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\0" in data[:8192]:
+        raise InputError(f"{name}: binary file, expected French<TAB>English lines")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def load_tsv(text: str, name: str = "input") -> list[Segment]:
+    """``French<TAB>English`` per line; blank lines are skipped, a header line is allowed.
+
+    >>> [(s.number, s.en) for s in load_tsv("fr\\ten\\nUn.\\tOne.\\n\\nDeux.\\tTwo.\\n")]
+    [(2, 'One.'), (4, 'Two.')]
+    """
+    if "\0" in text:
+        raise InputError(f"{name}: binary file, expected French<TAB>English lines")
+    segments = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            raise InputError(
+                f"{name}:{number}: no tab between French and English (for two documents, "
+                "give the English file as a second argument)"
+            )
+        fr, en = line.split("\t", 2)[:2]
+        if number == 1 and (fr.strip().lower(), en.strip().lower()) in _HEADERS:
+            continue
+        segments.append(Segment(number, fr.strip(), en.strip()))
+    if not segments:
+        raise InputError(f"{name}: no segments")
+    return segments
+
+
+def _parse_xml(data: bytes, name: str) -> etree._Element:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}: not well-formed XML ({exc})") from None
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def load_xliff(data: bytes, name: str = "input") -> list[Segment]:
+    """Source and target of every XLIFF 1.2 trans-unit or 2.0 segment, French as source."""
+    root = _parse_xml(data, name)
+    ns = etree.QName(root).namespace
+    if ns == _XLIFF_12:
+        q = {"n": _XLIFF_12}
+        files = root.findall("n:file", q)
+        langs = [(f.get("source-language", ""), f.get("target-language", "")) for f in files]
+        units = root.iterfind(".//n:trans-unit", q)
+        pairs = [(u.find("n:source", q), u.find("n:target", q)) for u in units]
+    elif ns == _XLIFF_20:
+        q = {"n": _XLIFF_20}
+        langs = [(root.get("srcLang", ""), root.get("trgLang", ""))]
+        segs = root.iterfind(".//n:segment", q)
+        pairs = [(s.find("n:source", q), s.find("n:target", q)) for s in segs]
+    else:
+        raise InputError(f"{name}: not XLIFF 1.2 or 2.0 (namespace {ns!r})")
+    swap = bool(langs) and all(s.lower().startswith("en") for s, _t in langs)
+    if langs and not swap and not all(s.lower().startswith("fr") for s, _t in langs):
+        raise InputError(f"{name}: expected French and English, found {langs[0][0]!r}")
+    segments = []
+    for number, (source, target) in enumerate(pairs, 1):
+        fr, en = _text(source), _text(target)
+        segments.append(Segment(number, en, fr) if swap else Segment(number, fr, en))
+    if not segments:
+        raise InputError(f"{name}: no translation units")
+    return segments
+
+
+def load_tmx(path: Path) -> list[Segment]:
+    """The French/English units of a TMX file, through :mod:`aligner.formats.tmx`."""
+    try:
+        from aligner.formats import tmx
+    except ImportError:
+        return _load_tmx_units(path.read_bytes(), path.name)
+    memory = tmx.load(path)
+    units = getattr(memory, "units", memory)
+    segments = []
+    for number, unit in enumerate(units, 1):
+        fr, en = _unit_sides(unit)
+        segments.append(Segment(number, fr, en))
+    if not segments:
+        raise InputError(f"{path.name}: no translation units")
+    return segments
+
+
+def _unit_sides(unit) -> tuple[str, str]:
+    if isinstance(unit, tuple | list):
+        return str(unit[0]), str(unit[1])
+    return str(unit.fr), str(unit.en)
+
+
+def _load_tmx_units(data: bytes, name: str) -> list[Segment]:
+    """A plain reading of ``<tu>``/``<tuv xml:lang>``/``<seg>`` (when the aligner's is absent)."""
+    root = _parse_xml(data, name)
+    if root.tag != "tmx":
+        raise InputError(f"{name}: not a TMX file")
+    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
+    segments = []
+    for number, tu in enumerate(root.iter("tu"), 1):
+        sides = {}
+        for tuv in tu.iter("tuv"):
+            lang = (tuv.get(lang_attr) or tuv.get("lang") or "").lower()[:2]
+            sides[lang] = _text(tuv.find("seg"))
+        segments.append(Segment(number, sides.get("fr", ""), sides.get("en", "")))
+    if not segments:
+        raise InputError(f"{name}: no translation units")
+    return segments
+
+
+def align_documents(fr_path: Path, en_path: Path) -> list[Segment]:
+    """Clean, segment and align a French document and its English translation."""
+    from aligner.align import align
+    from aligner.clean import clean_file
+    from aligner.segment import segment_document
+
+    fr_doc, en_doc = clean_file(fr_path, lang="fr"), clean_file(en_path, lang="en")
+    fr_sents, en_sents = segment_document(fr_doc), segment_document(en_doc)
+    beads = align(
+        [s.text for s in fr_sents],
+        [s.text for s in en_sents],
+        fr_paragraphs=[s.paragraph for s in fr_sents],
+        en_paragraphs=[s.paragraph for s in en_sents],
+    )
+    segments = []
+    for bead in beads:
+        if not bead.is_pair:
+            continue
+        fr = " ".join(fr_sents[i].text for i in bead.fr)
+        en = " ".join(en_sents[j].text for j in bead.en)
+        segments.append(Segment(len(segments) + 1, fr, en))
+    return segments

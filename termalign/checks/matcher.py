@@ -1,0 +1,113 @@
+"""Find designations of a termbase in text with Aho–Corasick automata.
+
+One automaton holds the full names (name keys, see :mod:`termalign.checks.tokens`), another
+the acronyms (case kept). Patterns are key strings framed by spaces, so every hit falls on
+token boundaries: ``CEE`` is never found inside ``CEEAC``. Overlapping hits are resolved
+longest first, so ``Union africaine`` is not reported inside ``Commission de l’Union
+africaine`` when both are designations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from termalign.checks.tokens import is_acronym_text, keyed, pattern, starts_capitalised
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One designation known to a :class:`Matcher`: its concept, term and how to match it."""
+
+    concept: int
+    term: int
+    tokens: int
+    #: Length of the key pattern (spaces included).
+    length: int
+    acronym: bool
+    #: The text must start with a capital where it is found (proper names).
+    capital: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One designation found in a text: its entry and its character span."""
+
+    entry: Entry
+    start: int
+    end: int
+    text: str
+
+
+class Matcher:
+    """An automaton over designations, each given as ``(concept, term, text[, acronym])``."""
+
+    def __init__(self, designations: Iterable[tuple[int, int, str, bool | None]]):
+        self._names = ahocorasick.Automaton()
+        self._acronyms = ahocorasick.Automaton()
+        self.size = 0
+        for concept, term, text, acronym in designations:
+            self.add(concept, term, text, acronym)
+        for automaton in (self._names, self._acronyms):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def add(self, concept: int, term: int, text: str, acronym: bool | None = None) -> None:
+        """Add one designation (before the first search)."""
+        if acronym is None:
+            acronym = is_acronym_text(text)
+        key, count = pattern(text, acronyms=acronym)
+        if not count:
+            return
+        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(text))
+        automaton = self._acronyms if acronym else self._names
+        found = automaton.get(key, None)
+        if found is None:
+            automaton.add_word(key, [entry])
+        elif entry not in found:
+            found.append(entry)
+        self.size += 1
+
+    def find_all(self, text: str, case: bool = True) -> list[Hit]:
+        """Every designation in ``text``, overlaps included.
+
+        With ``case`` (the default), a designation that starts with a capital is only
+        found where the text has a capital too, so ``Conseil de sécurité`` is not found in
+        ``conseil de sécurité national`` but is in ``CONSEIL DE SÉCURITÉ``.
+        """
+        hits: list[Hit] = []
+        for automaton, acronyms in ((self._names, False), (self._acronyms, True)):
+            if not len(automaton):
+                continue
+            k = keyed(text, acronyms)
+            for end, entries in automaton.iter(k.keys):
+                for entry in entries:
+                    first = k.starts.get(end - entry.length + 1)
+                    if first is None:
+                        continue
+                    a, b = k.span(first, first + entry.tokens - 1)
+                    if case and entry.capital and not text[a].isupper():
+                        continue
+                    hits.append(Hit(entry, a, b, text[a:b]))
+        return hits
+
+    def find(self, text: str, case: bool = True) -> list[Hit]:
+        """The designations in ``text``, longest first where they overlap, in text order."""
+        return longest(self.find_all(text, case))
+
+
+def longest(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping hits (the earliest on ties), in text order.
+
+    Hits of the same span (one designation shared by two concepts) are all kept.
+    """
+    chosen: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        span = (hit.start, hit.end)
+        if span in taken or not any(a < hit.end and hit.start < b for a, b in taken):
+            chosen.append(hit)
+            taken.append(span)
+    return sorted(chosen, key=lambda h: (h.start, h.entry.concept, h.entry.term))

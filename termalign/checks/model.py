@@ -1,0 +1,78 @@
+"""Small dataclasses of the consistency checks: segments, issues and the report.
+
+The JSON shape of :meth:`Report.to_dict` is a contract shared with the web API::
+
+    {"segments": N, "issues": [{"segment": 1, "kind": "missing-title", "severity": "error",
+      "source_term": "...", "expected": ["..."], "found": "...", "message": "..."}]}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+#: Every kind of issue, with its default severity.
+KINDS = {
+    "missing-title": "error",
+    "missing-term": "warning",
+    "avoid-term": "error",
+    "untranslated-acronym": "error",
+    "country-form": "warning",
+    "country-name": "error",
+    "number": "error",
+    "date": "error",
+    "symbol": "error",
+    "inconsistency": "warning",
+}
+SEVERITIES = ("error", "warning")
+
+
+@dataclass
+class Segment:
+    """One French segment and its English translation; ``number`` counts from 1."""
+
+    number: int
+    fr: str
+    en: str
+
+
+@dataclass
+class Issue:
+    """One problem found in one segment."""
+
+    segment: int
+    kind: str
+    severity: str
+    source_term: str = ""
+    expected: list[str] = field(default_factory=list)
+    found: str = ""
+    message: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Report:
+    """The result of checking a file: how many segments, and the issues in segment order."""
+
+    segments: int
+    issues: list[Issue] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"segments": self.segments, "issues": [i.to_dict() for i in self.issues]}
+
+    def counts(self) -> Counter:
+        """Number of issues by kind."""
+        return Counter(i.kind for i in self.issues)
+
+    def flagged(self, kinds: set[str] | None = None, severity: str | None = None) -> int:
+        """Number of segments with at least one issue (of the given kinds or severity)."""
+        return len(
+            {
+                i.segment
+                for i in self.issues
+                if (kinds is None or i.kind in kinds)
+                and (severity is None or i.severity == severity)
+            }
+        )

@@ -1,0 +1,186 @@
+"""Numbers written in words, French and English (1 to 99, cardinals and ordinals).
+
+Used by the number check: an English ``two`` stands for a French ``2`` and the reverse, and
+``soixante-quinzième session`` must come back as ``seventy-fifth session`` (or ``75th``).
+Words are compared on accent-free lower-case tokens, so ``soixante-quinzième``,
+``Soixante quinzieme`` and ``soixante-quinzième`` are all the same.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from termalign.checks.tokens import strip_accents, tokenize
+
+_FR_UNITS = [
+    "zero",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
+_FR_TENS = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_EN_ORDINAL_UNITS = {
+    "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+    "nine": "ninth", "twelve": "twelfth",
+}  # fmt: skip
+
+
+def _fr_cardinal(n: int) -> list[str]:
+    """French spellings of ``n`` (1–99) as word lists, with and without ``et``."""
+    if n <= 16:
+        return [[_FR_UNITS[n]]]
+    if n < 20:
+        return [["dix", _FR_UNITS[n - 10]]]
+    tens, unit = divmod(n, 10)
+    if tens in (7, 9):
+        base = ["soixante"] if tens == 7 else ["quatre", "vingt"]
+        rest = _fr_cardinal(10 + unit)
+        forms = [base + r for r in rest]
+        if unit == 1 and tens == 7:
+            forms += [base + ["et"] + r for r in rest]
+        return forms
+    base = ["quatre", "vingt"] if tens == 8 else [_FR_TENS[tens]]
+    if unit == 0:
+        return [["quatre", "vingts"], base] if tens == 8 else [base]
+    if unit == 1 and tens != 8:
+        return [base + ["et", "un"], base + ["un"]]
+    return [base + [_FR_UNITS[unit]]]
+
+
+def _fr_ordinal(words: list[str]) -> list[str]:
+    last = "vingt" if words[-1] == "vingts" else words[-1]
+    if last == "cinq":
+        last = "cinquieme"
+    elif last == "neuf":
+        last = "neuvieme"
+    elif last.endswith("e"):
+        last = last[:-1] + "ieme"
+    else:
+        last += "ieme"
+    return [*words[:-1], last]
+
+
+def _en_cardinal(n: int) -> list[str]:
+    if n < 20:
+        return [_EN_UNITS[n]]
+    tens, unit = divmod(n, 10)
+    return [_EN_TENS[tens]] + ([_EN_UNITS[unit]] if unit else [])
+
+
+def _en_ordinal(words: list[str]) -> list[str]:
+    last = words[-1]
+    if last in _EN_ORDINAL_UNITS:
+        last = _EN_ORDINAL_UNITS[last]
+    elif last.endswith("y"):
+        last = last[:-1] + "ieth"
+    else:
+        last += "th"
+    return [*words[:-1], last]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, dict[tuple[str, ...], tuple[int, bool]]]:
+    fr: dict[tuple[str, ...], tuple[int, bool]] = {}
+    en: dict[tuple[str, ...], tuple[int, bool]] = {}
+    for n in range(1, 100):
+        for words in _fr_cardinal(n):
+            fr[tuple(words)] = (n, False)
+            fr[tuple(_fr_ordinal(words))] = (n, True)
+        words = _en_cardinal(n)
+        en[tuple(words)] = (n, False)
+        en[tuple(_en_ordinal(words))] = (n, True)
+    for word in ("premier", "premiere"):
+        fr[(word,)] = (1, True)
+    for word in ("second", "seconde"):
+        fr[(word,)] = (2, True)
+    del fr[("un",)], fr[("unieme",)]  # "un" is the article; "unième" only in compounds
+    fr[("une",)] = (1, False)
+    en[("twice",)] = (2, False)
+    return {"fr": fr, "en": en}
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(k[0] for k in table) for lang, table in _tables().items()}
+
+
+#: Substrings one of which every number word contains (a cheap test before tokenizing).
+_STEMS = {
+    "fr": ("un", "deux", "trois", "quat", "cinq", "six", "sept", "huit", "neu", "dix", "onz",
+           "douz", "treiz", "quinz", "seiz", "vingt", "trent", "quarant", "cinquant",
+           "soixant", "premi", "second"),
+    "en": ("one", "two", "twice", "three", "thir", "four", "five", "fif", "six", "seven",
+           "eight", "nine", "nint", "ten", "eleven", "twel", "twent", "fort", "first",
+           "second"),
+}  # fmt: skip
+
+
+def spelled_numbers(text: str, lang: str) -> list[tuple[str, int, bool]]:
+    """The numbers written in words in ``text``: ``(text, value, is_ordinal)``, longest first.
+
+    >>> spelled_numbers("la soixante-quinzième session et deux ans", "fr")
+    [('soixante-quinzième', 75, True), ('deux', 2, False)]
+    >>> spelled_numbers("the Seventy-fifth session, two years", "en")
+    [('Seventy-fifth', 75, True), ('two', 2, False)]
+    >>> spelled_numbers("quatre-vingt-dix-neuvième et vingt et un", "fr")
+    [('quatre-vingt-dix-neuvième', 99, True), ('vingt et un', 21, False)]
+    """
+    table = _tables()[lang]
+    heads = _heads()[lang]
+    lowered = strip_accents(text).lower()
+    if not any(h in lowered for h in _STEMS[lang]):
+        return []
+    tokens = tokenize(text)
+    words = [strip_accents(t.text).lower() for t in tokens]
+    found: list[tuple[str, int, bool]] = []
+    i = 0
+    while i < len(tokens):
+        if words[i] not in heads:
+            i += 1
+            continue
+        for size in (5, 4, 3, 2, 1):
+            key = tuple(words[i : i + size])
+            if len(key) == size and key in table:
+                value, ordinal = table[key]
+                found.append((text[tokens[i].start : tokens[i + size - 1].end], value, ordinal))
+                i += size
+                break
+        else:
+            i += 1
+    return found

@@ -1,0 +1,310 @@
+"""Numbers, amounts, dates, times and UN document symbols, in French and English.
+
+:func:`quantities` reads them out of one segment as :class:`Mention` objects whose ``keys``
+are canonical, language-independent forms: ``19,44 milliards`` and ``19.44 billion`` both
+give ``19.44`` and ``19440000000``; ``488 000`` and ``488,000`` give ``488000``; ``1er
+janvier 2021`` and ``1 January 2021`` give the date key ``1-1-2021``. :func:`missing` lists
+the French mentions that have no counterpart in the English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from termalign.checks.numwords import spelled_numbers
+from termalign.checks.tokens import strip_accents
+
+_FR_MONTHS = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+]
+_EN_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_FR = "|".join(["janvier", "f[ée]vrier", "mars", "avril", "mai", "juin", "juillet",
+                      "ao[ûu]t", "septembre", "octobre", "novembre", "d[ée]cembre"])  # fmt: skip
+_MONTH_EN = "|".join(_EN_MONTHS)
+
+# A UN document symbol: S/2015/446, A/70/95, A/C.5/70/L.1, S/RES/2231 (no digit-only parts
+# at the start). Two symbols joined by a hyphen (S/2015/446-A/70/95) are split.
+_SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z0-9]*(?:\.[0-9A-Z]+)*(?:/[A-Za-z0-9][\w.\-]*)+")
+_SYMBOL_JOIN = re.compile(r"-(?=[A-Z][A-Za-z0-9.]*/)")
+
+_DATE_FR = re.compile(rf"(?<!\w)(1er|\d{{1,2}})\s+({_MONTH_FR})(?:\s+(\d{{4}}))?(?!\w)", re.I)
+_DATE_EN_DMY = re.compile(
+    rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})(?:,?\s+(\d{{4}}))?(?!\w)",
+    re.I,
+)
+_DATE_EN_MDY = re.compile(
+    rf"(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
+)
+_TIME_FR = re.compile(r"(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
+_MILITARY = re.compile(
+    r"(?:(?<=\bat )|(?<=\bfrom )|(?<=\bto )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)(?!\d)"
+    r"|(?<!\d)(?<!\d[.,])([01]\d|2[0-3])([0-5]\d)(?= hours)"
+)
+_GLUED_NOTE = re.compile(r"(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
+_JOINED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
+_DECADE = re.compile(r"(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
+_DOTTED = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
+_MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\))\s+")
+_FOLLOWERS = frozenset(
+    [
+        "session",
+        "seance",
+        "reunion",
+        "rapport",
+        "conference",
+        "commission",
+        "anniversaire",
+        "periode",
+        "edition",
+    ]
+)
+_TIME_EN = re.compile(r"(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
+_YEAR_SPAN = re.compile(r"(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
+
+_NUMBER = {
+    "fr": re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?"),
+    "en": re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"),
+}
+_SCALE = {
+    "fr": re.compile(r"\s*(millions?|milliards?|billions?)\b", re.I),
+    "en": re.compile(r"\s*(million|billion|trillion|[mb]n)\b", re.I),
+}
+_SCALE_VALUE = {"million": 6, "millions": 6, "mn": 6, "milliard": 9, "milliards": 9,
+                "billion": 9, "bn": 9, "billions": 12, "trillion": 12}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number, date or symbol in a segment: its kind, its text and its canonical keys."""
+
+    kind: str  # "number", "date" or "symbol"
+    text: str
+    keys: frozenset[str]
+
+
+def number_key(value: Decimal) -> str:
+    """The canonical text of a number.
+
+    >>> number_key(Decimal("19.440")), number_key(Decimal("1E+3"))
+    ('19.44', '1000')
+    """
+    value = value.normalize()
+    text = format(value, "f")
+    return text
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _symbols(text: str) -> tuple[list[Mention], str]:
+    found = []
+    for m in list(_SYMBOL.finditer(text)):
+        if not any(c.isdigit() for c in m.group()):
+            continue
+        for part in _SYMBOL_JOIN.split(m.group()):
+            part = part.rstrip(".-")
+            if "/" in part:
+                found.append(Mention("symbol", part, frozenset({part.upper()})))
+        text = _mask(text, m.start(), m.end())
+    return found, text
+
+
+def _month(name: str, lang: str) -> int:
+    months = _FR_MONTHS if lang == "fr" else _EN_MONTHS
+    return months.index(strip_accents(name).lower()) + 1
+
+
+def _date(day: str, month: int, year: str | None, text: str, lang: str) -> Mention:
+    d = 1 if day.lower() == "1er" else int(day)
+    if lang == "fr":
+        keys = {f"{d}-{month}-{year}" if year else f"{d}-{month}"}
+    else:
+        keys = {f"{d}-{month}", f"{d}-{month}-{year}"} if year else {f"{d}-{month}"}
+    return Mention("date", text, frozenset(keys))
+
+
+def _dates(text: str, lang: str) -> tuple[list[Mention], list[str], str]:
+    found, parts = [], []
+    patterns = (
+        [(_DATE_FR, False)] if lang == "fr" else [(_DATE_EN_DMY, False), (_DATE_EN_MDY, True)]
+    )
+    for regex, month_first in patterns:
+        for m in list(regex.finditer(text)):
+            month_name, day = (m.group(1), m.group(2)) if month_first else (m.group(2), m.group(1))
+            month = _month(month_name, lang)
+            found.append(_date(day, month, m.group(3), m.group(), lang))
+            parts += [str(1 if day.lower() == "1er" else int(day))]
+            parts += [m.group(3)] if m.group(3) else []
+            text = _mask(text, m.start(), m.end())
+    return found, parts, text
+
+
+def _times(text: str, lang: str) -> tuple[list[Mention], str]:
+    found = []
+    for m in list((_TIME_FR if lang == "fr" else _TIME_EN).finditer(text)):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if lang == "en":
+            hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+        if hour > 24 or minute > 59:
+            continue
+        keys = {f"{hour}h{minute:02d}"}
+        if lang == "fr" and not m.group(2):
+            keys.add(m.group(1))  # "24 heures" may be a duration
+        found.append(Mention("number", m.group(), frozenset(keys)))
+        text = _mask(text, m.start(), m.end())
+    return found, text
+
+
+def _dotted(text: str) -> tuple[list[Mention], str]:
+    """Section numbers (2.1, 10.103) and French thousands with dots (18.561)."""
+    found = []
+    for m in list(_DOTTED.finditer(text)):
+        keys = {m.group()}
+        groups = m.group().split(".")
+        if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+            keys.add(str(int("".join(groups))))
+        if len(groups) == 2:
+            keys.add(number_key(Decimal(m.group())))
+        found.append(Mention("number", m.group(), frozenset(keys)))
+        text = _mask(text, m.start(), m.end())
+    return found, text
+
+
+def _plain_numbers(text: str, lang: str) -> list[Mention]:
+    text = _YEAR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
+    found, text = _dotted(text) if lang == "fr" else ([], text)
+    for m in _NUMBER[lang].finditer(text):
+        whole = re.sub(r"[ \u00a0\u202f,]", "", m.group(1))
+        try:
+            value = Decimal(f"{whole}.{m.group(2)}" if m.group(2) else whole)
+        except InvalidOperation:
+            continue
+        keys = {number_key(value)}
+        scale = _SCALE[lang].match(text, m.end())
+        if scale:
+            keys.add(number_key(value.scaleb(_SCALE_VALUE[scale.group(1).lower()])))
+        found.append(Mention("number", m.group().strip(), frozenset(keys)))
+    return found
+
+
+def quantities(text: str, lang: str) -> list[Mention]:
+    """The symbols, dates, times and numbers of one segment, in that order.
+
+    >>> [sorted(m.keys) for m in quantities("19,44 milliards de dollars le 1er janvier", "fr")]
+    [['1-1'], ['19.44', '19440000000']]
+    >>> [sorted(m.keys) for m in quantities("$19.44 billion on 1 January 2021", "en")]
+    [['1-1', '1-1-2021'], ['19.44', '19440000000']]
+    >>> [m.text for m in quantities("documents S/2015/446-A/70/95 et 488 000 personnes", "fr")]
+    ['S/2015/446', 'A/70/95', '488 000']
+    """
+    text = _MARKER.sub("", text, count=1)
+    symbols, text = _symbols(text)
+    dates, _parts, text = _dates(text, lang)
+    times, text = _times(text, lang)
+    return symbols + dates + times + _plain_numbers(text, lang)
+
+
+def required(text: str) -> list[Mention]:
+    """What a French segment obliges its English translation to contain.
+
+    Every number, date, time and symbol written in figures, and every ordinal written in
+    words from *deuxième* on (``soixante-quinzième session``). Cardinals written in words
+    (``deux``) are not required: the English may use either.
+    """
+    text = _GLUED_NOTE.sub("", text)  # footnote numbers glued to words: rapport22
+    found = []
+    for mention in quantities(text, "fr"):
+        whole = min(mention.keys, key=len)
+        if (
+            mention.kind == "number"
+            and whole.isdigit()
+            and len(whole) > 4
+            and whole[:2] in ("19", "20")
+        ):
+            # a year with a footnote number glued to it (201442), or two years (20142015)
+            year, rest = whole[:4], whole[4:]
+            keys = {year} if len(rest) <= 2 else {year, rest} if len(rest) == 4 else set()
+            if keys:
+                mention = Mention("number", mention.text, frozenset(mention.keys | {year}))
+        found.append(mention)
+    for words, value, ordinal, after in _spelled_with_next(text):
+        if ordinal and (value > 10 or (value >= 2 and after in _FOLLOWERS)):
+            found.append(Mention("number", words, frozenset({str(value)})))
+    return found
+
+
+def available(text: str) -> dict[str, set[str]]:
+    """The keys an English segment offers, by kind (numbers in words and figures)."""
+    bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
+    text = _MARKER.sub("", text, count=1)
+    for m in _MILITARY.finditer(text):
+        hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        bag["number"].add(f"{int(hour)}h{minute}")
+    for m in _DECADE.finditer(text):
+        bag["number"].add(m.group(1))
+    for m in _DOTTED.finditer(text):
+        bag["number"].add(m.group())
+    for m in _JOINED_YEARS.finditer(text):
+        bag["number"].update(m.groups())
+    symbols, rest = _symbols(text)
+    dates, parts, rest = _dates(rest, "en")
+    times, rest = _times(rest, "en")
+    for mention in symbols + dates + times + _plain_numbers(rest, "en"):
+        bag[mention.kind].update(mention.keys)
+    bag["number"].update(parts)
+    for _words, value, _ordinal in spelled_numbers(text, "en"):
+        bag["number"].add(str(value))
+    return bag
+
+
+def _spelled_with_next(text: str) -> list[tuple[str, int, bool, str]]:
+    """French numbers in words with the accent-free word that follows each."""
+    out = []
+    pos = 0
+    for words, value, ordinal in spelled_numbers(text, "fr"):
+        pos = text.find(words, pos) + len(words)
+        following = re.match(r"\W*([^\W\d_]+)", text[pos:])
+        after = strip_accents(following.group(1)).lower() if following else ""
+        out.append((words, value, ordinal, after))
+    return out
+
+
+def missing(fr: str, en: str) -> list[Mention]:
+    """The French mentions of ``fr`` that ``en`` does not render.
+
+    >>> missing("19,44 milliards de dollars le 19 avril 2021", "$19.44 billion on 19 April 2021")
+    []
+    >>> [m.text for m in missing("488 000 réfugiés, résolution 2071 (2012)", "488,000, 2017 (2012)")]
+    ['2071']
+    >>> missing("la soixante-quinzième session", "the seventy-fifth session")
+    []
+    """
+    bag = available(en)
+    return [m for m in required(fr) if not m.keys & bag[m.kind]]

@@ -1,0 +1,228 @@
+"""Tokens and matching keys for the consistency checks.
+
+Text is cut into word tokens (letters and digits); apostrophes, hyphens, line breaks and
+punctuation only separate tokens, so ``l’Union``, ``l'Union`` and ``L'Union`` give the same
+tokens, and so do ``Viet-Nam`` and ``Viet Nam``. Each token gets two keys:
+
+* the *name key*, used for full names: accents removed, lower case, French and English
+  articles dropped (``le``, ``la``, ``les``, ``l``, ``the``), ``d``/``du``/``des`` read as
+  ``de`` and ``au``/``aux`` as ``a``, and a light plural strip (``unies`` → ``unie``,
+  ``régionaux`` → ``regional``);
+* the *acronym key*: accents removed, case kept (``CEEAC`` never matches ``ceeac``).
+
+Both sides of a match (the termbase and the text) go through the same function, so the
+folding only has to be consistent, not linguistically exact.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+")
+_GLUED_NOTE = re.compile(r"^([^\W\d_]*[a-z])\d{1,3}$")
+_HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u00ad")
+
+#: Name-key tokens that are dropped (articles).
+_DROPPED = frozenset({"le", "la", "les", "l", "the"})
+#: Name-key tokens that are merged with another one.
+_MERGED = {"d": "de", "du": "de", "des": "de", "au": "a", "aux": "a"}
+#: Prefixes written with or without a hyphen (co-operation, cooperation).
+_PREFIXES = frozenset({"co", "re", "pre", "non", "sub", "inter", "anti", "post", "multi", "semi"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its span in the text and its raw form."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """The word tokens of ``text``.
+
+    >>> [t.text for t in tokenize("l’Union africaine, Viet-Nam")]
+    ['l', 'Union', 'africaine', 'Viet', 'Nam']
+    """
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` without their offsets (faster than :func:`tokenize`).
+
+    >>> words_of("d’Afrique centrale")
+    ['d', 'Afrique', 'centrale']
+    """
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=200_000)
+def strip_accents(word: str) -> str:
+    """``word`` without diacritics (ligatures kept as their letters).
+
+    >>> strip_accents("Communauté économique des États")
+    'Communaute economique des Etats'
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def name_key(word: str) -> str:
+    """The name key of one token; an empty string for a dropped article.
+
+    >>> [name_key(w) for w in ["L", "Unies", "régionaux", "des", "the", "Communities", "Crime1"]]
+    ['', 'unie', 'regional', 'de', '', 'community', 'crime']
+    """
+    key = strip_accents(word).lower()
+    glued = _GLUED_NOTE.match(key)
+    if glued:  # a footnote number glued to a word: Crime1
+        key = glued.group(1)
+    if key in _DROPPED or key == "s":  # articles; the "s" of a possessive (Children's)
+        return ""
+    key = _MERGED.get(key, key)
+    if len(key) > 3 and not key.isdigit():
+        if key.endswith("aux"):
+            key = key[:-3] + "al"
+        elif key.endswith("ies") and len(key) > 5:
+            key = key[:-3] + "y"
+        elif key.endswith(("s", "x")) and not key.endswith(("ss", "us")):
+            key = key[:-1]
+    return key
+
+
+def _acronym_word(word: str) -> str:
+    """Acronym key of a word of running text: the plural ``s`` of an acronym is dropped.
+
+    >>> _acronym_word("NGOs"), _acronym_word("HFCs"), _acronym_word("Mrs")
+    ('NGO', 'HFC', 'Mrs')
+    """
+    if len(word) > 3 and word[-1] == "s" and word[:-1].isupper():
+        word = word[:-1]
+    return strip_accents(word)
+
+
+def acronym_key(word: str) -> str:
+    """The acronym key of one token: accents removed, case kept.
+
+    >>> acronym_key("CEEAC"), acronym_key("ONU")
+    ('CEEAC', 'ONU')
+    """
+    return strip_accents(word)
+
+
+def is_acronym_text(text: str) -> bool:
+    """True for a designation written like an acronym: one or two tokens, mostly capitals.
+
+    >>> is_acronym_text("OTSC"), is_acronym_text("ONU-Femmes"), is_acronym_text("Union africaine")
+    (True, True, False)
+    """
+    tokens = tokenize(text)
+    if not tokens or len(tokens) > 2:
+        return False
+    head = tokens[0].text
+    return len(head) >= 2 and sum(c.isupper() for c in head) >= max(2, len(head) - 1)
+
+
+@dataclass(slots=True)
+class KeyedText:
+    """A text as a key string ``" k1 k2 … "`` with a map back to the words.
+
+    ``starts[pos]`` is the index of the key whose leading space is at ``pos`` in ``keys``;
+    :meth:`span` gives the characters of keys ``first`` to ``last`` in the text.
+    """
+
+    text: str
+    keys: str
+    starts: dict[int, int]
+    #: For each key, the indexes of its first and last word in the text.
+    words: list[tuple[int, int]]
+    _spans: list[tuple[int, int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character offsets of keys ``first`` to ``last`` (inclusive)."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _WORD.finditer(self.text)]
+        return self._spans[self.words[first][0]][0], self._spans[self.words[last][1]][1]
+
+
+@lru_cache(maxsize=64)
+def keyed(text: str, acronyms: bool = False) -> KeyedText:
+    """Build the key string of ``text`` with name keys (or acronym keys).
+
+    >>> keyed("la Commission de l'Union africaine").keys
+    ' commission de union africaine '
+    >>> keyed("Co-operation in Europe").keys == keyed("cooperation in Europe").keys
+    True
+    >>> keyed("l'OTSC et la CEEAC", acronyms=True).keys
+    ' l OTSC et la CEEAC '
+    """
+    parts: list[str] = []
+    words: list[tuple[int, int]] = []
+    starts: dict[int, int] = {}
+    pos = last = 0
+    glue = ""
+    hyphens = acronyms or not any(h in text for h in _HYPHENS)
+    fold = _acronym_word if acronyms else name_key
+    for index, word in enumerate(_WORD.findall(text)):
+        key = fold(word)
+        if not key:
+            continue
+        if glue:  # the word after a hyphenated prefix: "co-operation" reads "cooperation"
+            first = words.pop()[0]
+            parts.pop()
+            key, glue, pos = glue + key, "", last
+            words.append((first, index))
+        else:
+            if not hyphens and key in _PREFIXES and _hyphen_after(text, index):
+                glue = key
+            words.append((index, index))
+        starts[pos] = len(parts)
+        parts.append(key)
+        last, pos = pos, pos + len(key) + 1
+    return KeyedText(text, " " + " ".join(parts) + " ", starts, words)
+
+
+def _hyphen_after(text: str, index: int) -> bool:
+    match = list(_WORD.finditer(text))[index]
+    return text[match.end() : match.end() + 1] in _HYPHENS
+
+
+def pattern(text: str, acronyms: bool = False) -> tuple[str, int]:
+    """The key pattern of a designation and its number of tokens.
+
+    >>> pattern("Communauté économique des États de l’Afrique centrale")
+    (' communaute economique de etat de afrique centrale ', 7)
+    """
+    k = keyed(text, acronyms)
+    return k.keys, len(k)
+
+
+def starts_capitalised(text: str) -> bool:
+    """True when the first letter of ``text`` is a capital (proper names).
+
+    >>> starts_capitalised("Union africaine"), starts_capitalised("maintien de la paix")
+    (True, False)
+    """
+    for char in text:
+        if char.isalpha():
+            return char.isupper()
+    return False
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of white space (line breaks inside a name included).
+
+    >>> normalise_space("Union\\n africaine  ")
+    'Union africaine'
+    """
+    return " ".join(text.split())

@@ -1,0 +1,99 @@
+"""``termalign build``: build or update the termbase from documents, corpora and curated data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from termalign import defaults
+from termalign.building import (
+    read_document,
+    read_tmx,
+    seed_aligned,
+    seed_curated,
+    seed_documents,
+)
+from termbase.build import build
+from termbase.extract.cooccur import read_aligned
+
+
+class _Bar:
+    """A tqdm progress bar per build stage, fed by the library's progress callback."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.bar = None
+        self.stage = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(total=total, desc=stage, unit="", leave=False)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+@click.command("build")
+@click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Termbase file (default: $TERMALIGN_DB or "
+                   "~/.local/share/termalign/termbase.sqlite3).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+              help="Language of the SOURCES documents (default: guessed).")
+@click.option("--aligned", "aligned_files", nargs=2, multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="FR EN", help="A line-aligned French/English file pair (repeatable).")
+@click.option("--tmx", "tmx_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A TMX file of French-English pairs (repeatable).")
+@click.option("--no-curated", is_flag=True, help="Leave out the curated reference data.")
+@click.option("--rebuild", is_flag=True,
+              help="Start from an empty termbase (replaced only when the build succeeds).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def build_command(sources, db, lang, aligned_files, tmx_files, no_curated, rebuild, quiet):
+    """Build the termbase from SOURCES (default: the bundled seeds).
+
+    With no SOURCES, --aligned or --tmx, the bundled seeds are used: the five French seed
+    documents, the UN Parallel Corpus dev/test sets and the curated data. Otherwise the given
+    documents and corpora are added to the existing termbase (incremental).
+    """
+    db = db or defaults.default_db_path()
+    use_seeds = not (sources or aligned_files or tmx_files)
+    paths = seed_documents() if use_seeds else list(sources)
+    documents = [read_document(p, "fr" if use_seeds else lang) for p in paths]
+    aligned = seed_aligned() if use_seeds else []
+    for fr, en in aligned_files:
+        aligned += read_aligned(fr, en)
+    for path in tmx_files:
+        aligned += read_tmx(path)
+    curated = [] if no_curated else seed_curated()
+    bar = _Bar(enabled=not quiet)
+    try:
+        report = build(db, documents=documents, aligned=aligned, curated=curated,
+                       rebuild=rebuild, progress=bar)
+    finally:
+        bar.close()
+    if quiet:
+        return
+    stats = report.stats
+    click.echo(
+        f"{db}: {stats['concepts']} concepts ({stats['curated']} curated), "
+        f"{stats['terms']} terms, {stats['evidence']} pieces of evidence")
+    click.echo(
+        f"this build: {report.added} added, {report.merged} merged, {report.skipped} unchanged "
+        f"in {report.seconds:.1f} s ("
+        + ", ".join(f"{n} {origin}" for origin, n in sorted(report.candidates.items())) + ")")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(build_command)

@@ -1,0 +1,85 @@
+"""``termalign check``: check an English translation against the termbase and the French.
+
+Exit code 0 when no issue is found, 1 when there are issues, 2 on a usage or input error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from termalign.cli import fail
+
+EXIT_ISSUES = 1
+
+
+def _concepts(db: Path | None, concepts: Path | None) -> list:
+    """The concepts to check against: a concept-list TSV, a termbase file, or the default."""
+    if concepts is not None:
+        from termalign.checks import conceptlist
+
+        return conceptlist.load(concepts)
+    from termbase.store import Termbase
+
+    if db is None:
+        from termalign import defaults
+
+        ensure = getattr(defaults, "ensure_default_db", None)
+        db = Path(ensure()) if ensure else defaults.default_db_path()
+        if not db.exists():
+            fail(f"no termbase at {db}: run 'termalign build' or give --db")
+    elif not db.is_file():
+        fail(f"{db}: no such termbase")
+    with Termbase.open(db) as tb:
+        return list(tb.iter_concepts())
+
+
+@click.command("check")
+@click.argument("source", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("english", metavar="[EN]", required=False,
+                type=click.Path(dir_okay=False, path_type=Path))  # fmt: skip
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="Termbase file (default: the embedded termbase).")  # fmt: skip
+@click.option("--concepts", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check against a concept-list TSV instead of a termbase.")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html"]),
+              default="text", show_default=True)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
+@click.option("--no-numbers", is_flag=True, help="Skip the number, date and symbol checks.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file.")  # fmt: skip
+def check_command(source, english, db, concepts, fmt, as_json, no_numbers, output) -> None:
+    """Check INPUT: a TMX, XLIFF or TSV file (French TAB English per line), or a French
+    document with its English translation EN (aligned first).
+
+    Reports missing or deprecated official names, untranslated acronyms, country names,
+    numbers, dates and symbols, and inconsistent translations. Exit code 0: clean;
+    1: issues found; 2: usage or input error.
+    """
+    from termalign.checks import inputs, report
+    from termalign.checks.checker import Checker
+
+    if as_json:
+        fmt = "json"
+    segments = inputs.load_segments(source, english)
+    if not segments:
+        fail(f"{source}: nothing to check")
+    checker = Checker(_concepts(db, concepts), numbers=not no_numbers)
+    result = checker.check(segments)
+    pairs = [None] * max(s.number for s in segments)
+    for seg in segments:
+        pairs[seg.number - 1] = (seg.fr, seg.en)
+    pairs = [p or ("", "") for p in pairs]
+    if output:
+        report.dump(result, output, fmt, pairs)
+        click.echo(report.summary(result.to_dict()), err=True)
+    else:
+        click.echo(report.render(result, fmt, pairs), nl=False)
+    sys.exit(EXIT_ISSUES if result.issues else 0)
+
+
+def register(group: click.Group) -> None:
+    """Add ``check`` to the ``termalign`` command group."""
+    group.add_command(check_command)

@@ -1,0 +1,82 @@
+"""``termalign align-corpus``: align a folder of document pairs, in parallel and resumably."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+#: Exit code when the run finished but some pairs could not be aligned.
+EXIT_SOME_FAILED = 1
+FOLDER = click.Path(file_okay=False, path_type=Path)
+
+
+@click.command("align-corpus")
+@click.argument("fr_dir", type=FOLDER, required=False)
+@click.argument("en_dir", type=FOLDER, required=False)
+@click.option("-o", "--output", "out_dir", type=FOLDER, required=True,
+              help="Folder for the TMX files, summary.json and summary.txt.")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV with the columns fr,en (and optionally name) instead of pairing by "
+                   "file name; relative paths are relative to the CSV.")
+@click.option("--workers", type=click.IntRange(1, 1024), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--dask", "dask", metavar="ADDRESS|local", default=None,
+              help="Run on dask.distributed: 'local' starts a local cluster of --workers "
+                   "processes; an address (tcp://host:8786) joins that scheduler.")
+@click.option("--merged", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write one TMX with the units of every pair.")
+@click.option("--segmented", is_flag=True,
+              help="The inputs are already one sentence per line (blank line = new "
+                   "paragraph), e.g. the output of `termalign segment`.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no table.")
+def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, merged, segmented,
+                         quiet):
+    """Align every French document of FR_DIR with its English translation in EN_DIR.
+
+    Files pair by name once language tags are removed (X.fr.txt with X.en.txt, fr/X.txt with
+    en/X.txt, udhr_fra.txt with udhr_eng.txt); FR_DIR and EN_DIR may be the same folder.
+    Each pair gives OUT_DIR/NAME.tmx; a pair that cannot be aligned (binary file, empty side)
+    is reported in the summary and the run goes on. Running the command again skips the
+    pairs already done whose inputs have not changed, so an interrupted run can be resumed.
+
+    Exit status: 0 when every pair was aligned; 1 when some pairs failed (listed in the
+    summary); 2 on bad input (no pairs, unreadable manifest).
+    """
+    from termalign.batch import pair_by_name, read_manifest, run_corpus
+
+    if manifest is None and (fr_dir is None or en_dir is None):
+        raise click.UsageError("give FR_DIR and EN_DIR, or --manifest CSV")
+    if manifest is not None and (fr_dir or en_dir):
+        raise click.UsageError("give either FR_DIR and EN_DIR or --manifest, not both")
+    pairing = read_manifest(manifest) if manifest else pair_by_name(fr_dir, en_dir)
+    workers = workers or os.cpu_count() or 1
+    bar = None
+    if not quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(pairing.pairs), unit="pair", desc="align-corpus", disable=None)
+
+    def progress(finished: int, _total: int) -> None:
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        summary, table = run_corpus(pairing, out_dir, workers=workers, dask=dask,
+                                    segmented=segmented, merged=merged, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not quiet:
+        click.echo(table, nl=False)
+    click.echo(f"{out_dir}: {summary.done} aligned, {summary.skipped} already done, "
+               f"{summary.failed} failed (see {out_dir / 'summary.txt'})", err=True)
+    if summary.failed:
+        sys.exit(EXIT_SOME_FAILED)
+
+
+def register(group: click.Group) -> None:
+    """Add ``align-corpus`` to the ``termalign`` command group."""
+    group.add_command(align_corpus_command)

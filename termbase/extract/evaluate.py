@@ -1,0 +1,92 @@
+"""Scoring the extractors against hand-made gold lists (used by the tests and benchmarks).
+
+Gold files are tab-separated with ``#`` comment lines and a header row:
+
+- acronym–definition gold: ``document acronym definition``;
+- French→English acronym gold: ``fr en``.
+
+A predicted definition is right when it equals the gold one after folding (case, accents,
+apostrophe style, spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termbase.errors import FormatError
+from termbase.extract.text import fold
+
+
+@dataclass
+class Score:
+    """Precision and recall of a set of predictions against a gold set."""
+
+    true_positives: int
+    predicted: int
+    gold: int
+    #: Predictions not in the gold, and gold items not predicted (for reports).
+    wrong: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def normalise(text: str) -> str:
+    """The form definitions are compared in.
+
+    >>> normalise("Communauté d ’États  indépendants") == normalise("communaute d'Etats independants")
+    True
+    """
+    text = re.sub(r"\s*[’'`]\s*", "'", text)
+    return " ".join(fold(text).split())
+
+
+def read_gold(path: str | Path, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Rows of a gold file, checked against the expected header."""
+    lines = [line for line in Path(path).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    if not lines or tuple(lines[0].split("\t")) != columns:
+        raise FormatError(f"{path}: expected the header {' '.join(columns)}")
+    rows = []
+    for number, line in enumerate(lines[1:], 2):
+        cells = tuple(c.strip() for c in line.split("\t"))
+        if len(cells) != len(columns) or not all(cells):
+            raise FormatError(f"{path}: row {number}: expected {len(columns)} non-empty cells")
+        rows.append(cells)
+    return rows
+
+
+def score_definitions(predicted: set[tuple[str, str, str]],
+                      gold: list[tuple[str, str, str]]) -> Score:
+    """Score (document, acronym, definition) triples; one prediction per document and acronym
+    is counted (the set removes duplicates)."""
+    gold_set = {(d, a, normalise(x)) for d, a, x in gold}
+    pred_set = {(d, a, normalise(x)) for d, a, x in predicted}
+    hits = gold_set & pred_set
+    return Score(len(hits), len(pred_set), len(gold_set),
+                 wrong=sorted(pred_set - gold_set), missed=sorted(gold_set - pred_set))
+
+
+def score_links(predicted: set[tuple[str, str]], gold: list[tuple[str, str]]) -> Score:
+    """Score French→English acronym links. Precision is judged on the links whose French
+    acronym is in the gold (the gold lists every French acronym seen at least twice);
+    ``wrong`` also lists those links, ``missed`` the gold links not found."""
+    gold_set = set(gold)
+    gold_fr = {fr for fr, _ in gold}
+    judged = {(fr, en) for fr, en in predicted if fr in gold_fr}
+    hits = judged & gold_set
+    return Score(len(hits), len(judged), len(gold_set),
+                 wrong=sorted(judged - gold_set), missed=sorted(gold_set - judged))

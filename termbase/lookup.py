@@ -1,0 +1,196 @@
+"""Term lookup: exact, accent/case-insensitive, acronym, prefix, words, infix and fuzzy.
+
+Exact and prefix matches always run; word matches run while fewer than ``limit`` concepts
+are found; infix matching runs only when nothing matched so far, and fuzzy matching only when
+nothing else matched at all. Results are ranked: exact matches first,
+then titles before countries before terms, preferred before admitted, curated before
+candidates. User input is never passed to FTS5 as syntax (see ``store._fts_phrase``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from termbase.fold import fold, fold_term, trigrams
+from termbase.model import Concept, Term
+
+#: Match kinds, best first; the index is the ranking stage.
+MATCHES = ("exact", "acronym", "prefix", "words", "infix", "fuzzy")
+_STAGE = {"exact": 0, "acronym": 0, "prefix": 1, "words": 2, "infix": 3, "fuzzy": 4}
+_KIND_RANK = {"title": 0, "country": 1, "term": 2}
+_STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
+#: Minimum similarity ratio (0..1) of a fuzzy match on folded strings.
+FUZZY_THRESHOLD = 0.78
+#: How many candidates (sharing the most rare trigrams with the query) the fuzzy stage scores.
+FUZZY_CANDIDATES = 100
+#: How many of the query's rarest trigrams are used to find fuzzy candidates.
+FUZZY_GRAMS = 12
+#: Budget of trigram postings read by the fuzzy stage (bounds its cost on big termbases).
+FUZZY_POSTINGS = 6000
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class LookupResult:
+    """One concept found by a lookup, with the term that matched and how it matched."""
+
+    concept: Concept
+    match: str
+    score: float
+    term: Term
+
+    def to_json(self) -> dict:
+        """The ``--json`` / web API form of a result."""
+        c = self.concept
+        return {
+            "id": c.id,
+            "kind": c.kind,
+            "match": self.match,
+            "score": round(self.score, 3),
+            "curated": c.curated,
+            "matched": {"lang": self.term.lang, "term": self.term.text},
+            "subject": c.subject,
+            "note": c.note,
+            **{
+                lang: [
+                    {"term": t.text, "type": t.type, "status": t.status, "no_check": t.no_check}
+                    for t in c.terms_in(lang)
+                ]
+                for lang in ("fr", "en")
+            },
+            "evidence": [
+                {"source": e.source, "symbol": e.symbol, "context_fr": e.context_fr,
+                 "context_en": e.context_en, "method": e.method}
+                for e in c.evidence
+            ],
+        }
+
+
+def _similarity(query: str, folded: str) -> float:
+    """Similarity of a query with a term, also against the term's beginning.
+
+    >>> round(_similarity("organisaton du traite", "organisation du traite"), 2)
+    0.98
+    >>> _similarity("abc", "xyz")
+    0.0
+    """
+    ratio = SequenceMatcher(None, query, folded, autojunk=False).ratio()
+    if len(folded) > len(query) + 3:
+        head = folded[: len(query) + 1]
+        ratio = max(ratio, 0.95 * SequenceMatcher(None, query, head, autojunk=False).ratio())
+    return ratio
+
+
+def _fuzzy_candidates(termbase, folded: str, lang: str | None) -> list[tuple]:
+    """Terms sharing the most of the query's rarest trigrams (typos spoil only a few)."""
+    grams = trigrams(folded)
+    if not grams:
+        return []
+    freq = termbase.trigram_frequencies(grams)
+    counts: Counter = Counter()
+    budget = FUZZY_POSTINGS
+    for gram in sorted(freq, key=freq.__getitem__)[:FUZZY_GRAMS]:
+        if budget <= 0:
+            break
+        postings = termbase.trigram_postings(gram, budget)
+        budget -= len(postings)
+        counts.update(postings)
+    best = [term_id for term_id, _n in counts.most_common(FUZZY_CANDIDATES)]
+    return termbase.find_ids(best, lang)
+
+
+def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> list[LookupResult]:
+    """Find the concepts designated by ``query`` in a :class:`termbase.store.Termbase`.
+
+    ``lang`` restricts the MATCHED term to one language (results still carry both languages).
+    """
+    folded = fold_term(query)
+    if not folded or limit <= 0:
+        return []
+    hits: dict[int, tuple] = {}
+
+    def add(rows, match: str, score_of) -> None:
+        for term_id, concept_id, _lang, text, type_, status, t_folded, kind, curated in rows:
+            m = "acronym" if match == "exact" and type_ == "acronym" else match
+            score = score_of(t_folded)
+            if score is None:
+                continue
+            key = (_STAGE[m], _KIND_RANK.get(kind, 3), _STATUS_RANK.get(status, 4),
+                   0 if curated else 1, -score, len(text), concept_id)
+            old = hits.get(concept_id)
+            if old is None or key < old[0]:
+                hits[concept_id] = (key, m, score, term_id)
+
+    def ratio(t_folded: str) -> float:
+        return min(1.0, len(folded) / max(len(t_folded), 1))
+
+    want = limit * 4
+    add(termbase.find_exact(folded, lang, want), "exact", lambda _f: 1.0)
+    if len(hits) < limit:
+        add(termbase.find_prefix(folded, lang, want), "prefix", ratio)
+    if len(hits) < limit:
+        words = _WORD.findall(fold(query))
+        add(termbase.find_words(words, lang, want), "words", ratio)
+    if not hits:
+        add(termbase.find_infix(folded, lang, want), "infix", ratio)
+    if not hits:
+        def fuzzy(t_folded: str) -> float | None:
+            score = _similarity(folded, t_folded)
+            return score if score >= FUZZY_THRESHOLD else None
+
+        add(_fuzzy_candidates(termbase, folded, lang), "fuzzy", fuzzy)
+    best = sorted(hits.items(), key=lambda item: item[1][0])[:limit]
+    concepts = {c.id: c for c in termbase.get_concepts([cid for cid, _ in best])}
+    results = []
+    for cid, (_key, match, score, term_id) in best:
+        concept = concepts[cid]
+        term = next(t for t in concept.terms if t.id == term_id)
+        results.append(LookupResult(concept, match, score, term))
+    return results
+
+
+def display_name(concept: Concept, lang: str) -> str:
+    """``Full name (ACRONYM)`` in one language, from the best full form and acronym.
+
+    >>> c = Concept(terms=[Term("en", "CSTO", "acronym"),
+    ...                    Term("en", "Collective Security Treaty Organization")])
+    >>> display_name(c, "en")
+    'Collective Security Treaty Organization (CSTO)'
+    >>> display_name(c, "fr")
+    ''
+    """
+    terms = sorted(concept.terms_in(lang), key=lambda t: _STATUS_RANK.get(t.status, 4))
+    full = next((t.text for t in terms if t.type != "acronym"), "")
+    acronym = next((t.text for t in terms if t.type == "acronym"), "")
+    if full and acronym:
+        return f"{full} ({acronym})"
+    return full or acronym
+
+
+def describe(result: LookupResult, evidence: int = 3) -> list[str]:
+    """Lines of text for people: the names, the status of every term, some evidence."""
+    c = result.concept
+    names = [n for n in (display_name(c, "en"), display_name(c, "fr")) if n]
+    flags = [c.kind, "curated" if c.curated else f"candidate {c.confidence:.2f}",
+             f"{result.match} match on {result.term.text!r}"]
+    if c.subject:
+        flags.insert(1, c.subject)
+    lines = [" / ".join(names), "  " + " · ".join(flags)]
+    for lang in ("fr", "en"):
+        terms = c.terms_in(lang)
+        if terms:
+            parts = [f"{t.text} [{t.type}, {t.status}{', no-check' if t.no_check else ''}]"
+                     for t in terms]
+            lines.append(f"  {lang}: " + "; ".join(parts))
+    if c.note:
+        lines.append(f"  note: {c.note}")
+    for ev in c.evidence[:evidence]:
+        where = ev.source + (f" ({ev.symbol})" if ev.symbol and ev.symbol != ev.source else "")
+        context = " / ".join(x for x in (ev.context_fr, ev.context_en) if x)
+        lines.append(f"  evidence: {where} [{ev.method}]" + (f": {context}" if context else ""))
+    if len(c.evidence) > evidence:
+        lines.append(f"  ... {len(c.evidence) - evidence} more evidence")
+    return lines

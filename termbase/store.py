@@ -1,0 +1,403 @@
+"""The SQLite termbase: every SQL statement of the library lives in this module.
+
+>>> from termbase.model import Concept, Term
+>>> with Termbase.open(":memory:") as tb:
+...     cid = tb.add_concept(Concept(terms=[Term("fr", "OTSC", "acronym")]))
+...     tb.merge_concept(Concept(terms=[Term("fr", "otsc", "acronym")]))
+(1, 'skipped')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from termbase import merge, schema
+from termbase.errors import NotFoundError, TermbaseError
+from termbase.fold import fold_term
+from termbase.model import KINDS, LANGS, METHODS, STATUSES, TERM_TYPES, Concept, Evidence, Term
+
+_TERM_COLUMNS = "id, concept_id, lang, text, type, status, no_check"
+_EVIDENCE_COLUMNS = "id, concept_id, source, symbol, context_fr, context_en, method, confidence"
+#: Columns of the candidate rows returned by the ``find_*`` search methods.
+_HIT = (
+    "SELECT t.id, t.concept_id, t.lang, t.text, t.type, t.status, t.folded, c.kind, c.curated "
+    "FROM term t JOIN concept c ON c.id = t.concept_id "
+)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+def validate(concept: Concept) -> None:
+    """Raise :class:`TermbaseError` when the concept cannot be stored as it is."""
+    if concept.kind not in KINDS:
+        raise TermbaseError(f"unknown concept kind {concept.kind!r} (expected {', '.join(KINDS)})")
+    if not concept.terms:
+        raise TermbaseError("a concept needs at least one term")
+    for term in concept.terms:
+        if term.lang not in LANGS:
+            raise TermbaseError(f"unsupported term language {term.lang!r} in {term.text!r}")
+        if term.type not in TERM_TYPES:
+            raise TermbaseError(f"unknown term type {term.type!r} in {term.text!r}")
+        if term.status not in STATUSES:
+            raise TermbaseError(f"unknown term status {term.status!r} in {term.text!r}")
+        if not term.text.strip() or not fold_term(term.text):
+            raise TermbaseError("empty term text")
+    for ev in concept.evidence:
+        if ev.method not in METHODS:
+            raise TermbaseError(f"unknown evidence method {ev.method!r}")
+
+
+def concept_to_dict(concept: Concept) -> dict:
+    """A JSON-ready dict of a concept (as stored in the history table)."""
+    return dataclasses.asdict(concept)
+
+
+class Termbase:
+    """A termbase file. Open it with :meth:`open`; use it as a context manager to close it.
+
+    One instance per thread (SQLite connections are not shared between threads); several
+    processes may open the same file (WAL mode; writers wait up to ``timeout`` seconds).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: str | Path, timeout: float = 10.0) -> Termbase:
+        """Open (creating it if needed) the termbase at ``path`` and apply pending migrations."""
+        path = str(path)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            schema.migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise TermbaseError(f"{path}: cannot open as a termbase ({exc})") from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Termbase:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Termbase]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``, ``ROLLBACK`` on exception; nested calls use savepoints."""
+        depth = self._depth
+        self.conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = depth
+            if depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO sp{depth}")
+                self.conn.execute(f"RELEASE sp{depth}")
+            raise
+        self._depth = depth
+        self.conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+
+    # -- writing ------------------------------------------------------------------------
+
+    def add_concept(self, concept: Concept) -> int:
+        """Store a new concept with its terms and evidence; set and return its id."""
+        validate(concept)
+        with self.transaction():
+            now = _now()
+            concept.created = concept.created or now
+            concept.modified = concept.modified or now
+            cur = self.conn.execute(
+                "INSERT INTO concept (kind, subject, note, curated, confidence, origin, created,"
+                " modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (concept.kind, concept.subject, concept.note, int(concept.curated),
+                 concept.confidence, concept.origin, concept.created, concept.modified),
+            )
+            concept.id = cur.lastrowid
+            self._insert_terms(concept.id, concept.terms, 0)
+            self._insert_evidence(concept.id, concept.evidence)
+        return concept.id
+
+    def _insert_terms(self, concept_id: int, terms: Sequence[Term], first_seq: int) -> None:
+        for seq, term in enumerate(terms, start=first_seq):
+            cur = self.conn.execute(
+                "INSERT INTO term (concept_id, seq, lang, text, type, status, folded, no_check)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (concept_id, seq, term.lang, term.text.strip(), term.type, term.status,
+                 fold_term(term.text), int(term.no_check)),
+            )
+            term.id = cur.lastrowid
+
+    def _insert_evidence(self, concept_id: int, evidence: Iterable[Evidence]) -> None:
+        for ev in evidence:
+            cur = self.conn.execute(
+                "INSERT INTO evidence (concept_id, source, symbol, context_fr, context_en, method,"
+                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (concept_id, ev.source, ev.symbol, ev.context_fr, ev.context_en, ev.method,
+                 ev.confidence),
+            )
+            ev.id = cur.lastrowid
+
+    def merge_concept(self, concept: Concept) -> tuple[int, str]:
+        """Merge into the concept that shares a term, or add it: ``(id, outcome)``.
+
+        ``outcome`` is ``"added"``, ``"merged"`` (something was added or changed) or
+        ``"skipped"`` (nothing to change, or an acronym-only concept that matches several
+        concepts; the id is then 0). See :mod:`termbase.merge` for the rules.
+        """
+        validate(concept)
+        with self.transaction():
+            keys = sorted({merge.term_key(t) for t in concept.terms})
+            ids = self._concepts_with_terms(keys)
+            target = merge.choose_target(concept, self.get_concepts(ids))
+            if target is None:
+                return self.add_concept(concept), "added"
+            if target == merge.AMBIGUOUS:
+                return 0, "skipped"
+            plan = merge.plan_merge(target, concept)
+            if not plan:
+                return target.id, "skipped"
+            self._apply(target, plan)
+            return target.id, "merged"
+
+    def _concepts_with_terms(self, keys: Sequence[tuple[str, str]]) -> list[int]:
+        found: set[int] = set()
+        for lang, folded in keys:
+            found.update(row[0] for row in self.conn.execute(
+                "SELECT concept_id FROM term WHERE folded = ? AND lang = ?", (folded, lang)))
+        return sorted(found)
+
+    def _apply(self, target: Concept, plan: merge.MergePlan) -> None:
+        self._insert_terms(target.id, plan.new_terms, len(target.terms))
+        self._insert_evidence(target.id, plan.new_evidence)
+        for term_id, type_, status, no_check in plan.term_updates:
+            self.conn.execute("UPDATE term SET type = ?, status = ?, no_check = ? WHERE id = ?",
+                              (type_, status, int(no_check), term_id))
+        columns = {k: (int(v) if isinstance(v, bool) else v)
+                   for k, v in plan.concept_updates.items()}
+        columns["modified"] = _now()
+        assignments = ", ".join(f"{name} = ?" for name in columns)
+        self.conn.execute(f"UPDATE concept SET {assignments} WHERE id = ?",
+                          (*columns.values(), target.id))
+
+    def update_concept(self, concept: Concept, who: str = "") -> None:
+        """Replace a concept's fields, terms and evidence; the edit goes into the history."""
+        validate(concept)
+        with self.transaction():
+            before = self.get_concept(concept.id)
+            concept.created = before.created
+            concept.modified = _now()
+            self.conn.execute(
+                "UPDATE concept SET kind = ?, subject = ?, note = ?, curated = ?, confidence = ?,"
+                " origin = ?, modified = ? WHERE id = ?",
+                (concept.kind, concept.subject, concept.note, int(concept.curated),
+                 concept.confidence, concept.origin, concept.modified, concept.id),
+            )
+            self.conn.execute("DELETE FROM term WHERE concept_id = ?", (concept.id,))
+            self.conn.execute("DELETE FROM evidence WHERE concept_id = ?", (concept.id,))
+            self._insert_terms(concept.id, concept.terms, 0)
+            self._insert_evidence(concept.id, concept.evidence)
+            self._record(concept.id, "update", who, before, concept)
+
+    def delete_concept(self, concept_id: int, who: str = "") -> None:
+        """Delete a concept (its terms and evidence too); the deletion goes into the history."""
+        with self.transaction():
+            before = self.get_concept(concept_id)
+            self.conn.execute("DELETE FROM concept WHERE id = ?", (concept_id,))
+            self._record(concept_id, "delete", who, before, None)
+
+    def _record(self, concept_id: int, action: str, who: str, before, after) -> None:
+        self.conn.execute(
+            "INSERT INTO history (concept_id, action, who, at, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (concept_id, action, who, _now(),
+             json.dumps(concept_to_dict(before), ensure_ascii=False) if before else None,
+             json.dumps(concept_to_dict(after), ensure_ascii=False) if after else None),
+        )
+
+    # -- reading ------------------------------------------------------------------------
+
+    def history(self, concept_id: int) -> list[dict]:
+        """The recorded edits of a concept, oldest first; ``before``/``after`` are dicts."""
+        rows = self.conn.execute(
+            "SELECT id, concept_id, action, who, at, before, after FROM history"
+            " WHERE concept_id = ? ORDER BY id", (concept_id,))
+        return [
+            {"id": r[0], "concept_id": r[1], "action": r[2], "who": r[3], "at": r[4],
+             "before": json.loads(r[5]) if r[5] else None,
+             "after": json.loads(r[6]) if r[6] else None}
+            for r in rows
+        ]
+
+    def get_concept(self, concept_id: int) -> Concept:
+        """The concept with this id; raises :class:`NotFoundError`."""
+        found = self.get_concepts([concept_id])
+        if not found:
+            raise NotFoundError(f"no concept with id {concept_id}")
+        return found[0]
+
+    def get_concepts(self, ids: Sequence[int]) -> list[Concept]:
+        """The concepts with these ids, in the given order (unknown ids are left out)."""
+        found: dict[int, Concept] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(self._load(f"id IN ({marks})", f"concept_id IN ({marks})", chunk))
+        return [found[i] for i in ids if i in found]
+
+    def iter_concepts(self, kind: str | None = None, batch: int = 1000) -> Iterator[Concept]:
+        """Every concept in id order (optionally of one kind), read in batches."""
+        last = 0
+        while True:
+            params: list = [last]
+            where = "id > ?"
+            if kind is not None:
+                where += " AND kind = ?"
+                params.append(kind)
+            ids = [r[0] for r in self.conn.execute(
+                f"SELECT id FROM concept WHERE {where} ORDER BY id LIMIT {int(batch)}", params)]
+            if not ids:
+                return
+            lo, hi = ids[0], ids[-1]
+            loaded = self._load("id BETWEEN ? AND ?", "concept_id BETWEEN ? AND ?", [lo, hi])
+            yield from (loaded[i] for i in ids)
+            last = hi
+
+    def _load(self, where: str, child_where: str, params: list) -> dict[int, Concept]:
+        concepts: dict[int, Concept] = {}
+        for r in self.conn.execute(
+            "SELECT id, kind, subject, note, curated, confidence, origin, created, modified"
+            f" FROM concept WHERE {where}", params):
+            concepts[r[0]] = Concept(kind=r[1], subject=r[2], note=r[3], curated=bool(r[4]),
+                                     confidence=r[5], origin=r[6], id=r[0], created=r[7],
+                                     modified=r[8])
+        for r in self.conn.execute(
+            f"SELECT {_TERM_COLUMNS} FROM term WHERE {child_where} ORDER BY concept_id, seq, id",
+            params):
+            if r[1] in concepts:
+                concepts[r[1]].terms.append(
+                    Term(lang=r[2], text=r[3], type=r[4], status=r[5], no_check=bool(r[6]), id=r[0]))
+        for r in self.conn.execute(
+            f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE {child_where} ORDER BY id", params):
+            if r[1] in concepts:
+                concepts[r[1]].evidence.append(
+                    Evidence(source=r[2], symbol=r[3], context_fr=r[4], context_en=r[5],
+                             method=r[6], confidence=r[7], id=r[0]))
+        return concepts
+
+    def count(self) -> int:
+        """The number of concepts."""
+        return self.db["concept"].count
+
+    def stats(self) -> dict:
+        """Counts of concepts by kind, curated/candidate, terms by language and type, evidence."""
+        def grouped(sql: str) -> dict:
+            return {str(k): v for k, v in self.conn.execute(sql)}
+
+        return {
+            "path": self.path,
+            "schema_version": schema.current_version(self.conn),
+            "concepts": self.count(),
+            "by_kind": grouped("SELECT kind, COUNT(*) FROM concept GROUP BY kind ORDER BY kind"),
+            "curated": self.conn.execute("SELECT COUNT(*) FROM concept WHERE curated").fetchone()[0],
+            "terms": self.db["term"].count,
+            "terms_by_lang": grouped("SELECT lang, COUNT(*) FROM term GROUP BY lang ORDER BY lang"),
+            "terms_by_type": grouped("SELECT type, COUNT(*) FROM term GROUP BY type ORDER BY type"),
+            "evidence": self.db["evidence"].count,
+            "evidence_by_method": grouped(
+                "SELECT method, COUNT(*) FROM evidence GROUP BY method ORDER BY method"),
+        }
+
+    # -- search (used by termbase.lookup) -------------------------------------------------
+
+    def find_exact(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
+        """Terms whose folded text equals ``folded``."""
+        return self._find("t.folded = ?", [folded], lang, limit)
+
+    def find_prefix(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
+        """Terms whose folded text starts with ``folded`` (an index range scan)."""
+        return self._find("t.folded > ? AND t.folded < ?", [folded, folded + "\U0010ffff"],
+                          lang, limit)
+
+    def find_words(self, words: Sequence[str], lang: str | None, limit: int) -> list[tuple]:
+        """Terms containing every word, the last one as a prefix (FTS5 unicode61)."""
+        if not words:
+            return []
+        query = " ".join(_fts_phrase(w) for w in words) + "*"
+        return self._find("t.id IN (SELECT rowid FROM term_words WHERE term_words MATCH ?"
+                          " LIMIT ?)", [query, limit * 5], lang, limit)
+
+    def find_infix(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
+        """Terms whose folded text contains ``folded`` (3 characters or more; FTS5 trigram)."""
+        if len(folded) < 3:
+            return []
+        return self._find("t.id IN (SELECT rowid FROM term_trigrams WHERE term_trigrams MATCH ?"
+                          " LIMIT ?)", [_fts_phrase(folded), limit * 5], lang, limit)
+
+    def trigram_frequencies(self, grams: Sequence[str], cap: int = 500) -> dict[str, int]:
+        """How many terms contain each trigram, counted up to ``cap`` (absent ones left out)."""
+        found = {}
+        for gram in grams:
+            n = self.conn.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM term_trigrams WHERE term_trigrams MATCH ?"
+                " LIMIT ?)", (_fts_phrase(gram), cap)).fetchone()[0]
+            if n:
+                found[gram] = n
+        return found
+
+    def trigram_postings(self, gram: str, cap: int) -> list[int]:
+        """Ids of (at most ``cap``) terms containing one trigram."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT rowid FROM term_trigrams WHERE term_trigrams MATCH ? LIMIT ?",
+            (_fts_phrase(gram), cap))]
+
+    def find_ids(self, term_ids: Sequence[int], lang: str | None) -> list[tuple]:
+        """The candidate rows of these term ids."""
+        if not term_ids:
+            return []
+        marks = ",".join("?" * len(term_ids))
+        return self._find(f"t.id IN ({marks})", list(term_ids), lang, len(term_ids))
+
+    def _find(self, where: str, params: list, lang: str | None, limit: int) -> list[tuple]:
+        if lang:
+            where += " AND t.lang = ?"
+            params = [*params, lang]
+        return self.conn.execute(f"{_HIT} WHERE {where} LIMIT ?", [*params, limit]).fetchall()
+
+    def lookup(self, query: str, lang: str | None = None, limit: int = 20) -> list:
+        """Search the termbase; see :func:`termbase.lookup.lookup`."""
+        from termbase.lookup import lookup
+
+        return lookup(self, query, lang=lang, limit=limit)
+
+
+def _fts_phrase(text: str) -> str:
+    """One FTS5 string token: user syntax (``AND``, ``NEAR(``, ``*``, ``-``) stays literal.
+
+    >>> _fts_phrase('NEAR("a" b)')
+    '"NEAR(""a"" b)"'
+    """
+    return '"' + text.replace('"', '""') + '"'

@@ -1,0 +1,190 @@
+"""Lookup: match kinds, ranking, FTS-syntax safety, and the ``lookup``/``export``/``import`` CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from termalign.cli import cli
+from termbase.lookup import lookup
+from termbase.model import Concept, Evidence, Term
+from termbase.store import Termbase
+
+TITLES = [
+    ("Organisation du Traité de sécurité collective", "OTSC",
+     "Collective Security Treaty Organization", "CSTO"),
+    ("Communauté économique des États de l’Afrique centrale", "CEEAC",
+     "Economic Community of Central African States", "ECCAS"),
+    ("Organisation de Shanghai pour la coopération", "OCS",
+     "Shanghai Cooperation Organization", "SCO"),
+    ("Communauté d’États indépendants", "CEI", "Commonwealth of Independent States", "CIS"),
+    ("Cour pénale internationale", "CPI", "International Criminal Court", "ICC"),
+]
+
+
+def _countries(seeds_root) -> list[Concept]:
+    """The UNTERM country names shipped in seeds/, as country concepts."""
+    concepts = []
+    path = seeds_root / "unterm" / "unterm_countries_en_fr.tsv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            fr_short = re.sub(r"\s*\([^)]*\)$", "", row["French short"])
+            concepts.append(Concept(kind="country", curated=True, origin="UNTERM", terms=[
+                Term("fr", fr_short, "shortForm"), Term("fr", row["French formal"]),
+                Term("en", row["English short"], "shortForm"), Term("en", row["English formal"]),
+            ]))
+    return concepts
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, seeds_root):
+    path = tmp_path_factory.mktemp("lookup") / "tb.sqlite3"
+    with Termbase.open(path) as tb, tb.transaction():
+        for fr, fr_acr, en, en_acr in TITLES:
+            tb.add_concept(Concept(kind="title", curated=True, origin="UNTERM", terms=[
+                Term("fr", fr), Term("fr", fr_acr, "acronym"),
+                Term("en", en), Term("en", en_acr, "acronym")],
+                evidence=[Evidence("S/2021/297", context_fr=f"la coopération avec l'{fr_acr}",
+                                   context_en=f"cooperation with the {en_acr}")]))
+        for country in _countries(seeds_root):
+            tb.add_concept(country)
+        # A candidate and an admitted variant, to check the ranking.
+        tb.add_concept(Concept(kind="term", confidence=0.5, terms=[
+            Term("fr", "sécurité collective", status="admitted"),
+            Term("en", "collective security", status="admitted")]))
+        tb.add_concept(Concept(kind="title", curated=False, confidence=0.4, terms=[
+            Term("fr", "Organisation du Traité de sécurité", "variant", "admitted")]))
+    return path
+
+
+@pytest.fixture()
+def tb(db_path):
+    with Termbase.open(db_path) as store:
+        yield store
+
+
+@pytest.mark.parametrize(
+    ("query", "match", "first_fr"),
+    [
+        ("CSTO", "acronym", "Organisation du Traité de sécurité collective"),
+        ("otsc", "acronym", "Organisation du Traité de sécurité collective"),
+        ("Communaute economique des Etats de l'Afrique centrale", "exact",
+         "Communauté économique des États de l’Afrique centrale"),
+        ("COMMUNAUTÉ ÉCONOMIQUE DES ÉTATS DE L’AFRIQUE CENTRALE", "exact",
+         "Communauté économique des États de l’Afrique centrale"),
+        ("Shanghai Cooperation Organization", "exact", "Organisation de Shanghai pour la coopération"),
+        ("the Socialist Republic of Viet Nam", "exact", "Viet Nam"),
+        ("Cour penale", "prefix", "Cour pénale internationale"),
+        ("Etats independants", "words", "Communauté d’États indépendants"),
+        ("nale intern", "infix", "Cour pénale internationale"),
+        ("Organisaton du Traite de securite collectve", "fuzzy",
+         "Organisation du Traité de sécurité collective"),
+        ("Shangai Coperation Organisation", "fuzzy", "Organisation de Shanghai pour la coopération"),
+    ],
+)
+def test_match_kinds(tb, query, match, first_fr):
+    results = tb.lookup(query)
+    assert results, query
+    assert results[0].match == match
+    assert results[0].concept.terms_in("fr")[0].text == first_fr
+
+
+def test_acronym_gives_both_languages(tb):
+    data = tb.lookup("ECCAS")[0].to_json()
+    assert data["kind"] == "title" and data["curated"] is True
+    assert [t["term"] for t in data["fr"]] == [
+        "Communauté économique des États de l’Afrique centrale", "CEEAC"]
+    assert {"term": "ECCAS", "type": "acronym", "status": "preferred", "no_check": False} in data["en"]
+    assert data["evidence"][0]["context_en"] == "cooperation with the ECCAS"
+
+
+def test_ranking(tb):
+    results = tb.lookup("Organisation du Traite de securite")
+    # Exact match on the (candidate) variant first, then the curated title by prefix.
+    assert [r.match for r in results[:2]] == ["exact", "prefix"]
+    results = tb.lookup("securite collective")
+    assert results[0].match == "exact" and results[0].concept.kind == "term"
+
+
+@pytest.mark.parametrize("query", ["securite", "republique", "organisation", "etats", "c"])
+def test_ranking_order(tb, query):
+    """Match stage first, then titles < countries < terms, preferred first, curated first."""
+    kind = {"title": 0, "country": 1, "term": 2}
+    status = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
+    stage = {"exact": 0, "acronym": 0, "prefix": 1, "words": 2, "infix": 3, "fuzzy": 4}
+    keys = [(stage[r.match], kind[r.concept.kind], status[r.term.status], not r.concept.curated)
+            for r in tb.lookup(query, limit=100)]
+    assert len(keys) > 1
+    assert keys == sorted(keys)
+
+
+def test_lang_restricts_the_matched_term(tb):
+    assert tb.lookup("Viet Nam", lang="en")[0].term.lang == "en"
+    assert tb.lookup("CSTO", lang="fr") == [] or tb.lookup("CSTO", lang="fr")[0].match == "fuzzy"
+    assert tb.lookup("OTSC", lang="fr")[0].match == "acronym"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"AND (', "NEAR(", "*", "-", '"', "'", "a OR b", "NOT", "^x", "col:val", "(", "", "   ",
+     "Organisation AND", "x" * 500, "\x00", "l'", "CSTO*", '"CSTO"'],
+)
+def test_fts_syntax_never_raises(tb, query):
+    results = lookup(tb, query, limit=5)
+    assert isinstance(results, list) and len(results) <= 5
+
+
+def test_limit(tb):
+    assert len(tb.lookup("republique", limit=3)) == 3
+    assert len(tb.lookup("republique", limit=50)) > 3
+
+
+def test_cli_lookup_text_and_json(db_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["lookup", "CSTO", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first == ("Collective Security Treaty Organization (CSTO) / "
+                     "Organisation du Traité de sécurité collective (OTSC)")
+    assert "preferred" in result.output and "evidence: S/2021/297" in result.output
+    result = runner.invoke(cli, ["lookup", "Viet", "Nam", "--json", "--db", str(db_path),
+                                 "--lang", "fr", "--limit", "2"])
+    data = json.loads(result.output)
+    assert data["query"] == "Viet Nam" and len(data["results"]) <= 2
+    assert data["results"][0]["kind"] == "country"
+    assert {"id", "kind", "fr", "en", "evidence", "match", "score"} <= set(data["results"][0])
+
+
+def test_cli_errors_are_one_line(tmp_path, db_path):
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["lookup", "x", "--db", str(tmp_path / "none.sqlite3")])
+    assert missing.exit_code == 2 and missing.output.count("\n") == 1
+    assert "no termbase" in missing.output
+    junk = tmp_path / "junk.tbx"
+    junk.write_bytes(b"\x00\x01 binary")
+    bad = runner.invoke(cli, ["import", str(junk), "--db", str(tmp_path / "new.sqlite3")])
+    assert bad.exit_code == 2 and bad.output.startswith("termalign: error:")
+    no_target = runner.invoke(cli, ["export", "--db", str(db_path)])
+    assert no_target.exit_code == 2
+
+
+def test_cli_export_import(tmp_path, db_path):
+    runner = CliRunner()
+    out, tsv = tmp_path / "all.tbx", tmp_path / "all.tsv"
+    result = runner.invoke(cli, ["export", "--tbx", str(out), "--tsv", str(tsv),
+                                 "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert "\t" in tsv.read_text(encoding="utf-8").splitlines()[0]
+    target = tmp_path / "copy.sqlite3"
+    result = runner.invoke(cli, ["import", str(out), "--db", str(target), "--json"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads(result.output)
+    with Termbase.open(db_path) as tb:
+        total = tb.stats()["concepts"]
+    assert counts["added"] + counts["merged"] == total
+    again = runner.invoke(cli, ["import", str(out), "--db", str(target)])
+    assert f"0 added, 0 merged, {total} skipped" in again.output

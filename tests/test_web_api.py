@@ -1,0 +1,123 @@
+"""The JSON API: same documents as the command line, JSON errors with 4xx statuses."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from webdata import EN_DOC, FR_DOC, build_termbase
+
+from web import create_app
+
+
+@pytest.fixture()
+def client(tmp_path):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "results")})
+    return app.test_client()
+
+
+def test_lookup_json_matches_the_library(client, tmp_path):
+    from termbase.store import Termbase
+
+    data = client.get("/api/lookup?q=OTSC").get_json()
+    with Termbase.open(tmp_path / "tb.sqlite3") as tb:
+        expected = {"query": "OTSC", "results": [r.to_json() for r in tb.lookup("OTSC")]}
+    assert data == expected
+    first = data["results"][0]
+    assert first["kind"] == "title"
+    assert {"term": "CSTO", "type": "acronym", "status": "preferred"}.items() <= \
+        first["en"][1].items()
+    assert first["evidence"][0]["context_en"].endswith("in this regard;")
+
+
+@pytest.mark.parametrize("query, lang, found", [("securite", "fr", True), ("Council", "fr", False),
+                                                ("Council", "en", True)])
+def test_lookup_lang_filter(client, query, lang, found):
+    data = client.get("/api/lookup", query_string={"q": query, "lang": lang}).get_json()
+    assert bool(data["results"]) is found
+
+
+@pytest.mark.parametrize("url", ["/api/lookup", "/api/lookup?q=x&lang=de",
+                                 "/api/lookup?q=x&limit=abc"])
+def test_lookup_errors_are_json_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400 and response.is_json
+    assert response.get_json()["error"]
+
+
+def test_entry_json_and_404(client):
+    data = client.get("/api/entries/1").get_json()
+    assert data["id"] == 1 and data["history"] == []
+    assert data["tbx"].endswith("/entries/1.tbx")
+    response = client.get("/api/entries/42")
+    assert response.status_code == 404 and response.is_json
+    response = client.get("/api/nothing")
+    assert response.status_code == 404 and response.is_json
+
+
+@pytest.mark.parametrize("body", [
+    {"fr": "Il a salué l'OTSC.", "en": "He welcomed the OTSC."},
+    {"pairs": [["Il a salué l'OTSC.", "He welcomed the OTSC."]]},
+])
+def test_check_json(client, body):
+    data = client.post("/api/check", json=body).get_json()
+    assert data["segments"] == 1
+    issue = data["issues"][0]
+    assert issue["kind"] == "untranslated-acronym" and "CSTO" in issue["expected"]
+    assert set(issue) == {"segment", "kind", "severity", "source_term", "expected", "found",
+                          "message"}
+
+
+def test_check_multipart_tsv(client):
+    tsv = "Le Conseil de sécurité s'est réuni.\tThe Security Council met.\n"
+    response = client.post("/api/check", data={"pairs": (io.BytesIO(tsv.encode()), "x.tsv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 200 and response.get_json() == {"segments": 1, "issues": []}
+
+
+@pytest.mark.parametrize("body", [None, [], {"fr": 3, "en": "x"}, {"pairs": [["a"]]},
+                                  {"fr": "", "en": ""}])
+def test_check_bad_bodies_are_json_400(client, body):
+    response = client.post("/api/check", json=body) if body is not None else \
+        client.post("/api/check", data="not json", content_type="application/json")
+    assert response.status_code == 400 and response.is_json
+
+
+def test_check_needs_no_csrf_and_changes_nothing(client):
+    before = client.get("/api/entries/1").get_json()
+    assert client.post("/api/check", json={"fr": "a", "en": "b"}).status_code == 200
+    assert client.get("/api/entries/1").get_json() == before
+
+
+def test_align_json_and_upload(client):
+    fr = ["Le Conseil de sécurité s'est réuni le 19 avril 2021.",
+          "Il a adopté la résolution 2570 (2021).", "La séance est levée à 13 heures."]
+    en = ["The Security Council met on 19 April 2021.", "It adopted resolution 2570 (2021).",
+          "The meeting rose at 1 p.m."]
+    data = client.post("/api/align", json={"fr": fr, "en": en}).get_json()
+    assert [(b["fr"], b["en"]) for b in data["beads"]] == [([0], [0]), ([1], [1]), ([2], [2])]
+    assert data["fr"] == fr and all(0 <= b["score"] <= 1 for b in data["beads"])
+    response = client.post("/api/align", data={
+        "fr_file": (io.BytesIO(FR_DOC.encode()), "a.fr.txt"),
+        "en_file": (io.BytesIO(EN_DOC.encode()), "a.en.txt"),
+    }, content_type="multipart/form-data")
+    assert len(response.get_json()["beads"]) == 3
+
+
+@pytest.mark.parametrize("body", [{"fr": [], "en": ["x"]}, {"fr": "x", "en": "y"}])
+def test_align_errors_are_json_400(client, body):
+    response = client.post("/api/align", json=body)
+    assert response.status_code == 400 and response.is_json
+
+
+def test_export_tbx(client):
+    response = client.get("/api/export.tbx")
+    assert response.status_code == 200 and b"OTSC" in response.data
+    response = client.get("/api/export.tbx?version=7")
+    assert response.status_code == 400 and response.is_json
+
+
+def test_wrong_method_is_json_405(client):
+    response = client.get("/api/check")
+    assert response.status_code == 405 and response.is_json

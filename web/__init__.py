@@ -1,0 +1,165 @@
+"""The termalign web interface and JSON API (Flask).
+
+``create_app(config)`` builds the application; each area is a blueprint in its own module.
+The termbase is opened once per request (``web.db``), every response carries the security
+headers, and the interface speaks English and French (``web.i18n``).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from flask import Flask, g, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from web import i18n
+
+#: Content-Security-Policy of every response: nothing from elsewhere, no inline script.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; "
+    "frame-ancestors 'none'"
+)
+
+#: Environment variable holding the terminologists' edit token (edit is off without it).
+EDIT_TOKEN_ENV = "TERMALIGN_EDIT_TOKEN"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the Flask application.
+
+    Recognised ``config`` keys (besides Flask's own): ``TERMALIGN_DB`` (path of the termbase;
+    default: the application's default termbase, built on first run), ``EDIT_TOKEN`` (enables
+    editing; default ``$TERMALIGN_EDIT_TOKEN``), ``RESULTS_DIR`` (where check and alignment
+    results are kept for download; default: a fresh temporary folder).
+    """
+    app = Flask(__name__)
+    app.config.update(
+        SECRET_KEY=secrets.token_bytes(32),
+        MAX_CONTENT_LENGTH=16 * 1024 * 1024,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Strict",
+        EDIT_TOKEN=os.environ.get(EDIT_TOKEN_ENV) or None,
+        TERMALIGN_DB=None,
+        RESULTS_DIR=None,
+        JSON_SORT_KEYS=False,
+    )
+    if config:
+        app.config.update(config)
+    if not app.config["TERMALIGN_DB"]:
+        from termalign import defaults
+
+        ensure = getattr(defaults, "ensure_default_db", None)
+        path = ensure() if ensure is not None else defaults.default_db_path()
+        app.config["TERMALIGN_DB"] = str(path)
+    if not app.config["RESULTS_DIR"]:
+        app.config["RESULTS_DIR"] = tempfile.mkdtemp(prefix="termalign-web-")
+    Path(app.config["RESULTS_DIR"]).mkdir(parents=True, exist_ok=True)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+
+    from web import align, api, check, db, edit, entries, export, search, security
+
+    db.init_app(app)
+    security.init_app(app)
+    for module in (search, entries, check, align, export, edit, api):
+        app.register_blueprint(module.bp)
+    _init_i18n(app)
+    _init_errors(app)
+    return app
+
+
+def _init_i18n(app: Flask) -> None:
+    @app.before_request
+    def pick_language():
+        param = request.args.get("lang") if not request.path.startswith("/api/") else None
+        g.ui_lang = i18n.choose_lang(
+            param, request.cookies.get(i18n.COOKIE), list(request.accept_languages.values())
+        )
+        g.set_lang_cookie = param in i18n.UI_LANGS
+
+    @app.after_request
+    def remember_language(response):
+        if getattr(g, "set_lang_cookie", False):
+            response.set_cookie(
+                i18n.COOKIE, g.ui_lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+            )
+        return response
+
+    def _(key: str, **values) -> str:
+        return i18n.translate(key, getattr(g, "ui_lang", "en"), **values)
+
+    def lang_url(lang: str) -> str:
+        args = request.args.to_dict()
+        args["lang"] = lang
+        from urllib.parse import urlencode
+
+        return request.path + "?" + urlencode(args)
+
+    @app.context_processor
+    def inject():
+        return {
+            "_": _,
+            "ui_lang": getattr(g, "ui_lang", "en"),
+            "ui_langs": i18n.UI_LANGS,
+            "lang_url": lang_url,
+            "edit_enabled": bool(app.config.get("EDIT_TOKEN")),
+        }
+
+    app.jinja_env.filters["display_name"] = display_name
+
+
+_STATUS_ORDER = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
+
+
+def display_name(terms: list[dict]) -> str:
+    """``Full form (ACRONYM)`` from one language's terms of a lookup result.
+
+    >>> display_name([{"term": "CSTO", "type": "acronym", "status": "preferred"},
+    ...               {"term": "Collective Security Treaty Organization", "type": "fullForm",
+    ...                "status": "preferred"}])
+    'Collective Security Treaty Organization (CSTO)'
+    """
+    ranked = sorted(terms, key=lambda t: _STATUS_ORDER.get(t.get("status"), 4))
+    full = next((t["term"] for t in ranked if t.get("type") != "acronym"), "")
+    acronym = next((t["term"] for t in ranked if t.get("type") == "acronym"), "")
+    return f"{full} ({acronym})" if full and acronym else full or acronym
+
+
+def _init_errors(app: Flask) -> None:
+    from aligner.errors import AlignerError
+    from termbase.errors import NotFoundError, TermbaseError
+
+    def wants_json() -> bool:
+        return request.path.startswith("/api/")
+
+    def render_error(code: int, message: str):
+        if wants_json():
+            return jsonify({"error": message, "status": code}), code
+        return render_template("error.html", code=code, message=message), code
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        message = getattr(exc, "user_message", None) or exc.description or exc.name
+        if exc.code == 413:
+            message = i18n.translate("error.too_large", getattr(g, "ui_lang", "en"))
+        response = render_error(exc.code or 500, message)
+        return response
+
+    @app.errorhandler(NotFoundError)
+    def not_found(exc):
+        return render_error(404, str(exc))
+
+    @app.errorhandler(AlignerError)
+    @app.errorhandler(TermbaseError)
+    @app.errorhandler(UnicodeError)
+    def bad_input(exc):
+        return render_error(400, str(exc) or type(exc).__name__)
+
+    @app.errorhandler(Exception)
+    def unexpected(exc):
+        app.logger.exception("unexpected error on %s", request.path)
+        return render_error(500, "internal error")

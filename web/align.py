@@ -1,0 +1,125 @@
+"""The align page: two uploaded documents, aligned side by side with the alignment path.
+
+The pipeline is ``termalign align``'s (read, clean, segment, align with the termbase's term
+pairs as anchors, diagnose); the result is kept server-side under a random id (see
+:mod:`web.results`) for the view and the TMX/TSV downloads, written by
+:mod:`aligner.formats`.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+
+from web import i18n, results
+from web.alignview import alignment_svg
+from web.cache import anchor_terms
+
+bp = Blueprint("align", __name__)
+
+
+class MissingDocuments(ValueError):
+    """The form did not carry both documents."""
+
+
+def sentences_of(data: bytes, name: str, lang: str) -> tuple[list[str], list[int]]:
+    """The sentences of an uploaded document and the paragraph number of each."""
+    from aligner.align.inputs import from_sentences
+    from aligner.clean import clean_text
+    from aligner.readers import decode_bytes
+    from aligner.segment import segment_document
+
+    return from_sentences(segment_document(clean_text(decode_bytes(data, name), lang)))
+
+
+def align_sentences(fr: list[str], en: list[str], fr_paras=None, en_paras=None,
+                    names: tuple[str, str] = ("", "")) -> dict:
+    """Align two sentence lists; a JSON-ready result with the beads and a diagnosis."""
+    from aligner.align import align, diagnose
+    from aligner.align.inputs import paragraph_count
+
+    beads = align(fr, en, fr_paragraphs=fr_paras, en_paragraphs=en_paras, terms=anchor_terms())
+    diagnosis = diagnose(beads)
+    warnings = []
+    if fr_paras and en_paras and paragraph_count(fr_paras) != paragraph_count(en_paras):
+        warnings.append(f"paragraph counts differ (French {paragraph_count(fr_paras)}, English "
+                        f"{paragraph_count(en_paras)}): paragraph breaks are used as hints only")
+    if diagnosis.unrelated:
+        warnings.append(f"the documents do not look like translations of each other: mean "
+                        f"bead score {diagnosis.mean_score:.2f}, {diagnosis.low} of "
+                        f"{diagnosis.pairs} pairs low-confidence")
+    return {
+        "names": list(names), "fr": fr, "en": en, "warnings": warnings,
+        "unrelated": diagnosis.unrelated, "mean_score": diagnosis.mean_score,
+        "beads": [{"fr": list(b.fr), "en": list(b.en), "score": round(float(b.score), 4),
+                   "low": bool(b.low_confidence), "kind": b.kind} for b in beads],
+    }
+
+
+def rows(data: dict) -> list[dict]:
+    """Display rows: the bead's French and English text side by side."""
+    fr, en = data["fr"], data["en"]
+    return [{"n": n, "fr": " ".join(fr[i] for i in b["fr"]),
+             "en": " ".join(en[j] for j in b["en"]), "score": b["score"], "low": b["low"],
+             "kind": b["kind"]} for n, b in enumerate(data["beads"], 1)]
+
+
+def align_uploads(fr_file, en_file) -> dict:
+    """Read, segment and align two uploaded documents (werkzeug ``FileStorage`` objects)."""
+    if not (fr_file and fr_file.filename and en_file and en_file.filename):
+        raise MissingDocuments(i18n.translate("align.missing", getattr(g, "ui_lang", "en")))
+    fr, fr_paras = sentences_of(fr_file.read(), fr_file.filename, "fr")
+    en, en_paras = sentences_of(en_file.read(), en_file.filename, "en")
+    return align_sentences(fr, en, fr_paras, en_paras, (fr_file.filename, en_file.filename))
+
+
+def to_alignment(data: dict):
+    """The stored result as an :class:`aligner.formats.Alignment`."""
+    from aligner.align import Bead
+    from aligner.formats import Alignment
+
+    beads = [Bead(tuple(b["fr"]), tuple(b["en"]), b["score"]) for b in data["beads"]]
+    names = data.get("names") or ["", ""]
+    flags = [w for w in data.get("warnings", []) if "translations" in w]
+    return Alignment.from_beads(beads, data["fr"], data["en"], names[0], names[1], flags)
+
+
+@bp.get("/align")
+def form():
+    return render_template("align.html", error=None)
+
+
+@bp.post("/align")
+def submit():
+    try:
+        result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"))
+    except MissingDocuments as exc:
+        return render_template("align.html", error=str(exc)), 400
+    result_id = results.save("align", result)
+    return redirect(url_for("align.show", result_id=result_id))
+
+
+@bp.get("/align/<result_id>")
+def show(result_id: str):
+    data = results.load("align", result_id)
+    low = sum(1 for b in data["beads"] if b["low"])
+    lang = g.ui_lang
+    svg = alignment_svg(
+        data["beads"], len(data["fr"]), len(data["en"]),
+        title=i18n.translate("align.path", lang), desc=i18n.translate("align.path_desc", lang),
+    )
+    return render_template("align_result.html", data=data, rows=rows(data), result_id=result_id,
+                           svg=svg, low=low)
+
+
+@bp.get("/align/<result_id>.<fmt>")
+def download(result_id: str, fmt: str):
+    from aligner.formats import tmx, tsv
+
+    if fmt not in ("tmx", "tsv"):
+        abort(404)
+    alignment = to_alignment(results.load("align", result_id))
+    text = (tmx if fmt == "tmx" else tsv).dumps(alignment)
+    mimetype = "application/x-tmx+xml" if fmt == "tmx" else "text/tab-separated-values"
+    name = f"termalign-{result_id[:8]}.{fmt}"
+    return Response(text, mimetype=mimetype + "; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,0 +1,141 @@
+"""The JSON API: lookup, entries, check, align and the TBX export.
+
+Errors are JSON objects ``{"error": "...", "status": N}`` with a 4xx status (see
+``web._init_errors``). The POST endpoints are stateless and change nothing, so they take no
+CSRF token; nothing in the API writes to the termbase.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, request, url_for
+
+from web.db import get_tb
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+#: Most results a lookup returns.
+MAX_LIMIT = 100
+
+
+def concept_json(concept) -> dict:
+    """An entry as JSON: the lookup result fields, plus its history and links."""
+    from termbase.lookup import LookupResult
+
+    first = concept.terms[0]
+    data = LookupResult(concept, "exact", 1.0, first).to_json()
+    for key in ("match", "score", "matched"):
+        data.pop(key, None)
+    data["origin"] = concept.origin
+    data["created"] = concept.created
+    data["modified"] = concept.modified
+    data["url"] = url_for("entries.show", concept_id=concept.id, _external=True)
+    data["tbx"] = url_for("entries.tbx", concept_id=concept.id, _external=True)
+    return data
+
+
+@bp.get("/")
+def index():
+    """A short description of the endpoints."""
+    return jsonify({
+        "endpoints": {
+            "GET /api/lookup?q=...&lang=fr|en&limit=N": "termalign lookup --json",
+            "GET /api/entries/<id>": "one entry with its history",
+            "POST /api/check": 'JSON {"fr": "...", "en": "..."} or {"pairs": [[fr, en], ...]}, '
+                               "or multipart (pairs=TMX/TSV, or fr_file + en_file)",
+            "POST /api/align": "multipart fr_file + en_file, or JSON "
+                               '{"fr": [sentences], "en": [sentences]}',
+            "GET /api/export.tbx?version=3|2": "the whole termbase as TBX",
+        }
+    })
+
+
+@bp.get("/lookup")
+def lookup():
+    from web.search import lookup_json
+
+    query = request.args.get("q", "")
+    if not query.strip():
+        abort(400, description="missing query parameter q")
+    lang = request.args.get("lang") or None
+    if lang not in (None, "fr", "en"):
+        abort(400, description="lang must be fr or en")
+    try:
+        limit = max(1, min(int(request.args.get("limit", 20)), MAX_LIMIT))
+    except ValueError:
+        abort(400, description="limit must be a number")
+    return jsonify(lookup_json(query, lang=lang, limit=limit))
+
+
+@bp.get("/entries/<int:concept_id>")
+def entry(concept_id: int):
+    tb = get_tb()
+    data = concept_json(tb.get_concept(concept_id))
+    data["history"] = tb.history(concept_id)
+    return jsonify(data)
+
+
+def _json_body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, description="expected a JSON object body or a multipart upload")
+    return body
+
+
+def _segments_from_json(body: dict) -> list:
+    from termalign.checks.model import Segment
+    from web.check import segments_from_text
+
+    if "pairs" in body:
+        pairs = body["pairs"]
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, list | tuple) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in pairs
+        ):
+            abort(400, description='"pairs" must be a list of [French, English] strings')
+        return [Segment(n, fr, en) for n, (fr, en) in enumerate(pairs, 1)]
+    fr, en = body.get("fr"), body.get("en")
+    if not isinstance(fr, str) or not isinstance(en, str):
+        abort(400, description='give "fr" and "en" strings, or "pairs"')
+    return segments_from_text(fr, en)
+
+
+@bp.post("/check")
+def check():
+    from web.check import InputProblem, collect_segments, run_check
+
+    try:
+        if request.files:
+            segments = collect_segments(request.form, request.files)
+        else:
+            segments = _segments_from_json(_json_body())
+    except InputProblem as exc:
+        abort(400, description=str(exc))
+    if not segments:
+        abort(400, description="nothing to check")
+    return jsonify(run_check(segments))
+
+
+@bp.post("/align")
+def align():
+    from web.align import MissingDocuments, align_sentences, align_uploads
+
+    if request.files:
+        try:
+            result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"))
+        except MissingDocuments as exc:
+            abort(400, description=str(exc))
+    else:
+        body = _json_body()
+        fr, en = body.get("fr"), body.get("en")
+        if not (isinstance(fr, list) and isinstance(en, list)
+                and all(isinstance(s, str) for s in fr + en)):
+            abort(400, description='give "fr" and "en" lists of sentences, or upload files')
+        result = align_sentences(fr, en)
+    return jsonify(result)
+
+
+@bp.get("/export.tbx")
+def export_tbx():
+    from web.export import send_termbase_tbx, tbx_version
+
+    return send_termbase_tbx(tbx_version(request.args.get("version")))

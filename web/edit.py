@@ -1,0 +1,138 @@
+"""Editing for terminologists: log in with the server's edit token, add or change entries.
+
+Off (every route 404) unless the server has an edit token. Forms are CSRF-protected
+(:mod:`web.security`); every change goes through ``Termbase.update_concept`` so that it is
+recorded (who, when, before/after) and shown on the entry page.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+
+from termbase.errors import TermbaseError
+from termbase.model import KINDS, LANGS, STATUSES, TERM_TYPES, Concept, Term
+from web import i18n
+from web.db import get_tb
+from web.security import edit_enabled, editor, editor_required, token_matches
+
+bp = Blueprint("edit", __name__)
+
+#: Most term rows one form may carry.
+MAX_TERMS = 100
+#: Empty rows offered for new terms.
+NEW_ROWS = ("fr", "en")
+
+
+def _safe_next(target: str | None) -> str:
+    """A local path to go back to after logging in (never another site).
+
+    >>> _safe_next("/entries/3?"), _safe_next("//evil.example/"), _safe_next("https://x/")
+    ('/entries/3?', '/', '/')
+    """
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+@bp.route("/edit/login", methods=["GET", "POST"])
+def login():
+    if not edit_enabled():
+        abort(404)
+    error = None
+    if request.method == "POST":
+        name = " ".join(request.form.get("name", "").split())[:80]
+        if token_matches(request.form.get("token", "")) and name:
+            session.clear()
+            session["editor"] = name
+            return redirect(_safe_next(request.args.get("next")))
+        error = i18n.translate("edit.bad_token", g.ui_lang)
+    return render_template("login.html", error=error), 403 if error else 200
+
+
+@bp.post("/edit/logout")
+def logout():
+    session.clear()
+    return redirect(url_for("search.home"))
+
+
+def terms_from_form(form, old: Concept | None = None) -> list[Term]:
+    """The terms posted in the edit form (rows ``term-<i>-...``); removed and empty rows left out."""
+    old_terms = {t.id: t for t in old.terms} if old else {}
+    try:
+        count = min(int(form.get("term_count", "0")), MAX_TERMS)
+    except ValueError:
+        abort(400, description="bad term_count")
+    terms = []
+    for i in range(count):
+        text = " ".join(form.get(f"term-{i}-text", "").split())
+        if not text or form.get(f"term-{i}-delete"):
+            continue
+        lang = form.get(f"term-{i}-lang", "")
+        type_ = form.get(f"term-{i}-type", "fullForm")
+        status = form.get(f"term-{i}-status", "preferred")
+        if lang not in LANGS or type_ not in TERM_TYPES or status not in STATUSES:
+            abort(400, description=f"bad language, type or status for {text!r}")
+        previous = old_terms.get(_int(form.get(f"term-{i}-id")))
+        terms.append(Term(lang=lang, text=text, type=type_, status=status,
+                          no_check=previous.no_check if previous else False))
+    return terms
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _apply_form(concept: Concept, form) -> Concept:
+    kind = form.get("kind", concept.kind)
+    if kind not in KINDS:
+        abort(400, description=f"bad kind {kind!r}")
+    concept.kind = kind
+    concept.subject = form.get("subject", "").strip()[:200]
+    concept.note = form.get("note", "").strip()[:4000]
+    concept.terms = terms_from_form(form, concept)
+    return concept
+
+
+def _render(concept: Concept, error: str | None = None, status: int = 200):
+    rows = [*concept.terms, *(Term(lang=lang, text="") for lang in NEW_ROWS)]
+    return render_template("edit.html", concept=concept, rows=rows, error=error, kinds=KINDS,
+                           types=TERM_TYPES, statuses=STATUSES, langs=LANGS), status
+
+
+@bp.route("/edit/new", methods=["GET", "POST"])
+@editor_required
+def new():
+    concept = Concept(kind="title", curated=True)
+    if request.method == "GET":
+        return _render(concept)
+    _apply_form(concept, request.form)
+    if not concept.terms:
+        return _render(concept, i18n.translate("edit.no_terms", g.ui_lang), 400)
+    concept.origin = f"web: {editor()}"
+    try:
+        get_tb().add_concept(concept)
+    except TermbaseError as exc:
+        return _render(concept, str(exc), 400)
+    flash(i18n.translate("edit.saved", g.ui_lang))
+    return redirect(url_for("entries.show", concept_id=concept.id))
+
+
+@bp.route("/edit/<int:concept_id>", methods=["GET", "POST"])
+@editor_required
+def concept(concept_id: int):
+    tb = get_tb()
+    current = tb.get_concept(concept_id)
+    if request.method == "GET":
+        return _render(current)
+    _apply_form(current, request.form)
+    if not current.terms:
+        return _render(current, i18n.translate("edit.no_terms", g.ui_lang), 400)
+    try:
+        tb.update_concept(current, who=editor() or "")
+    except TermbaseError as exc:
+        return _render(current, str(exc), 400)
+    flash(i18n.translate("edit.saved", g.ui_lang))
+    return redirect(url_for("entries.show", concept_id=concept_id))

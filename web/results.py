@@ -1,0 +1,63 @@
+"""Results kept on the server for review and download, keyed by a random id.
+
+Check reports and alignments are written as JSON files named ``<kind>-<id>.json`` in the
+application's ``RESULTS_DIR``; ids are 32 hexadecimal characters, so a URL can never name
+another file (no path traversal). Files older than :data:`MAX_AGE` are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import tempfile
+import time
+from pathlib import Path
+
+from flask import abort, current_app
+
+_ID = re.compile(r"^[0-9a-f]{32}$")
+#: Seconds a result is kept.
+MAX_AGE = 24 * 3600
+
+
+def _folder() -> Path:
+    return Path(current_app.config["RESULTS_DIR"])
+
+
+def save(kind: str, data: dict) -> str:
+    """Store ``data`` and return its new random id."""
+    folder = _folder()
+    _prune(folder)
+    result_id = secrets.token_hex(16)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False)
+        os.replace(tmp, folder / f"{kind}-{result_id}.json")
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return result_id
+
+
+def load(kind: str, result_id: str) -> dict:
+    """The stored result, or a 404 when the id is malformed, unknown or expired."""
+    if not _ID.match(result_id):
+        abort(404)
+    path = _folder() / f"{kind}-{result_id}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        abort(404)
+
+
+def _prune(folder: Path) -> None:
+    limit = time.time() - MAX_AGE
+    for path in folder.glob("*-*.json"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass

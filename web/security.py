@@ -1,0 +1,90 @@
+"""Security headers, CSRF tokens for the HTML forms, and the terminologists' login.
+
+Every POST to an HTML form must carry the session's CSRF token (``csrf_token`` field or
+``X-CSRF-Token`` header). The JSON API (``/api/``) is stateless and changes nothing, so it
+needs no token. Editing is possible only when the server has an edit token; a terminologist
+logs in with it and the session cookie (HttpOnly, SameSite=Strict) remembers them.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from functools import wraps
+
+from flask import Flask, abort, current_app, g, redirect, request, session, url_for
+from werkzeug.exceptions import Forbidden
+
+from web import i18n
+
+
+class CSRFError(Forbidden):
+    """A form was posted without the session's token."""
+
+
+def csrf_token() -> str:
+    """The session's CSRF token, created on first use."""
+    token = session.get("csrf")
+    if not token:
+        token = session["csrf"] = secrets.token_urlsafe(32)
+    return token
+
+
+def _check_csrf() -> None:
+    if request.method != "POST" or request.path.startswith("/api/"):
+        return
+    expected = session.get("csrf")
+    given = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
+    if not expected or not hmac.compare_digest(str(expected), given):
+        exc = CSRFError()
+        exc.user_message = i18n.translate("error.csrf", getattr(g, "ui_lang", "en"))
+        raise exc
+
+
+def edit_enabled() -> bool:
+    """True when the server was started with an edit token."""
+    return bool(current_app.config.get("EDIT_TOKEN"))
+
+
+def token_matches(given: str) -> bool:
+    """Constant-time comparison of ``given`` with the server's edit token."""
+    expected = current_app.config.get("EDIT_TOKEN") or ""
+    return bool(expected) and hmac.compare_digest(expected.encode(), given.encode())
+
+
+def editor() -> str | None:
+    """The logged-in terminologist's name, or None."""
+    return session.get("editor") if edit_enabled() else None
+
+
+def editor_required(view):
+    """Edit views: 404 when editing is off, login page (GET) or 403 (POST) when logged out."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not edit_enabled():
+            abort(404)
+        if not editor():
+            if request.method == "GET":
+                return redirect(url_for("edit.login", next=request.full_path))
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(_check_csrf)
+    app.jinja_env.globals["csrf_token"] = csrf_token
+    app.jinja_env.globals["editor"] = editor
+
+    @app.after_request
+    def headers(response):
+        from web import CSP
+
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
