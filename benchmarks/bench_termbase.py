@@ -36,6 +36,8 @@ from termbase.fold import fold_term  # noqa: E402
 from termbase.model import Concept, Term  # noqa: E402
 from termbase.store import Termbase  # noqa: E402
 
+#: Each query is timed this many times and the best time kept.
+REPEAT = 3
 FR_HEADS = ["Commission", "Comité", "Conseil", "Bureau", "Organisation", "Agence", "Fonds",
             "Mission", "Office", "Groupe", "Institut", "Centre", "Programme", "Forum"]
 EN_HEADS = ["Commission", "Committee", "Council", "Office", "Organization", "Agency", "Fund",
@@ -96,38 +98,56 @@ def synthetic(n: int, rng: random.Random) -> list[Concept]:
 
 
 def typo(text: str, rng: random.Random) -> str:
+    """One typo (dropped or replaced letter) per 10 characters, at least one."""
     chars = list(text)
-    for _ in range(2):
+    for _ in range(max(1, len(text) // 10)):
         i = rng.randrange(1, len(chars) - 1)
         chars[i] = "" if rng.random() < 0.5 else rng.choice("aeiourst")
     return "".join(chars)
 
 
-def queries(concepts: list[Concept], n: int, rng: random.Random) -> dict[str, list[str]]:
-    sample = [rng.choice(concepts) for _ in range(n)]
-    fulls = [next(t.text for t in c.terms if t.type != "acronym") for c in sample]
-    acronyms = [next((t.text for t in c.terms if t.type == "acronym"), c.terms[0].text)
-                for c in sample]
+def _two_words(folded: str) -> str:
+    """The last and the second word, in that order (the whole text when it is shorter)."""
+    words = folded.split()
+    return folded if len(words) < 3 else f"{words[-1]} {words[1]}"
+
+
+def queries(concepts: list[Concept], n: int, rng: random.Random) -> dict[str, list]:
+    """Queries of each kind, as (query, id of the concept it was made from) pairs.
+
+    Concept ids are positions + 1: the benchmark termbases are built fresh, in list order.
+    """
+    picks = [rng.randrange(len(concepts)) for _ in range(n)]
+    fulls = [next(t.text for t in concepts[i].terms if t.type != "acronym") for i in picks]
+    acronyms = [next((t.text for t in concepts[i].terms if t.type == "acronym"),
+                     concepts[i].terms[0].text) for i in picks]
     folded = [fold_term(f) for f in fulls]
-    return {
+    kinds = {
         "exact (accent/case-folded)": [f.upper().replace("É", "E") for f in fulls],
         "acronym": acronyms,
         "prefix": [f[: max(4, len(f) // 2)] for f in folded],
-        "words": [" ".join(f.split()[-2:]) for f in folded],
-        "infix": [f[len(f) // 3 : len(f) // 3 + 9] for f in folded],
-        "fuzzy (2 typos)": [typo(f, rng) for f in folded],
+        # Two words out of order (the second and the last), and 12 characters from inside.
+        "words": [_two_words(f) for f in folded],
+        "infix": [f[3:15] for f in folded],
+        "fuzzy (typos)": [typo(f, rng) for f in folded],
     }
+    return {name: [(q, i + 1) for q, i in zip(items, picks, strict=True)]
+            for name, items in kinds.items()}
 
 
-def latency(tb: Termbase, qs: dict[str, list[str]]) -> dict[str, tuple[float, float, float]]:
+def latency(tb: Termbase, qs: dict[str, list]) -> dict[str, tuple[float, float, float]]:
+    """Median and p99 latency (ms) and the share of queries whose concept is in the top 20."""
     out = {}
     for name, items in qs.items():
         times, found = [], 0
-        for q in items:
-            start = time.perf_counter()
-            results = tb.lookup(q, limit=20)
-            times.append((time.perf_counter() - start) * 1000)
-            found += bool(results)
+        for q, expected in items:
+            best = float("inf")
+            for _ in range(REPEAT):  # best of REPEAT: the machine is shared and noisy
+                start = time.perf_counter()
+                results = tb.lookup(q, limit=20)
+                best = min(best, (time.perf_counter() - start) * 1000)
+            times.append(best)
+            found += expected in {r.concept.id for r in results}
         times.sort()
         p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
         out[name] = (statistics.median(times), p99, found / len(items))
@@ -137,18 +157,18 @@ def latency(tb: Termbase, qs: dict[str, list[str]]) -> dict[str, tuple[float, fl
 def baselines(tb: Termbase, qs: dict[str, list[str]], n_fuzzy: int) -> dict[str, float]:
     """Median ms of a LIKE scan (infix) and of difflib over every term (fuzzy)."""
     like = []
-    for q in qs["infix"][:50]:
+    for q, _ in qs["infix"][:50]:
         start = time.perf_counter()
         tb.conn.execute("SELECT concept_id FROM term WHERE folded LIKE ? LIMIT 80",
                         (f"%{q}%",)).fetchall()
         like.append((time.perf_counter() - start) * 1000)
     terms = [r[0] for r in tb.conn.execute("SELECT folded FROM term")]
     fuzzy = []
-    for q in qs["fuzzy (2 typos)"][:n_fuzzy]:
+    for q, _ in qs["fuzzy (typos)"][:n_fuzzy]:
         start = time.perf_counter()
         difflib.get_close_matches(q, terms, n=20, cutoff=0.78)
         fuzzy.append((time.perf_counter() - start) * 1000)
-    return {"infix": statistics.median(like), "fuzzy (2 typos)": statistics.median(fuzzy)}
+    return {"infix": statistics.median(like), "fuzzy (typos)": statistics.median(fuzzy)}
 
 
 def measure(label: str, concepts: list[Concept], args, rng, tmp: Path) -> tuple[list, dict]:
@@ -179,7 +199,7 @@ def measure(label: str, concepts: list[Concept], args, rng, tmp: Path) -> tuple[
             extra["parse_count"] = loaded
     rows = []
     for name, (p50, p99, hit) in lat.items():
-        ratio = f"{base[name] / p50:.0f}× faster" if name in base else ""
+        ratio = f"{base[name]:.1f} ms ({base[name] / p50:.1f}×)" if name in base else ""
         rows.append([f"{label}: {name}", f"{p50:.2f}", f"{p99:.2f}", f"{hit:.0%}", ratio])
     return rows, extra
 
@@ -198,14 +218,14 @@ def main(argv: list[str] | None = None) -> None:
         rows2, syn = measure("synthetic", synthetic(args.concepts, rng), args, rng, tmp)
     body = [
         f"Lookup latency in process (`Termbase.lookup`, limit 20, {args.queries} queries per "
-        f"kind, ms). Seed-like: {len(seed_concepts)} concepts (UNTERM countries + titles); "
+        f"kind, best of {REPEAT} runs per query, ms). Seed-like: {len(seed_concepts)} concepts (UNTERM countries + titles); "
         f"synthetic: {args.concepts:,} concepts, {4 * args.concepts:,} terms "
         f"(built in {syn['build_s']:.1f} s, {syn['size_mb']:.0f} MB). Target: p99 < 5 ms for "
         "exact, prefix and acronym; fuzzy is reported separately. The ratio compares the "
         "median with a baseline on the same data: `LIKE '%q%'` scan for infix, "
         "`difflib.get_close_matches` over all terms for fuzzy.",
         "",
-        table(["termbase: query kind", "p50 ms", "p99 ms", "found", "vs baseline"],
+        table(["termbase: query kind", "p50 ms", "p99 ms", "concept in top 20", "baseline p50 (ratio)"],
               rows + rows2),
         "",
         f"TBX v3 export of {syn.get('export_count', 0):,} concepts (streaming `etree.xmlfile`, "

@@ -9,6 +9,7 @@ candidates. User input is never passed to FTS5 as syntax (see ``store._fts_phras
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -24,11 +25,15 @@ _KIND_RANK = {"title": 0, "country": 1, "term": 2}
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
 #: Minimum similarity ratio (0..1) of a fuzzy match on folded strings.
 FUZZY_THRESHOLD = 0.78
-#: How many candidates (sharing the most rare trigrams with the query) the fuzzy stage scores.
-FUZZY_CANDIDATES = 100
+#: How many terms sharing the most rare trigrams with the query are considered...
+FUZZY_POOL = 1000
+#: ... and how many of them, the closest by trigram overlap, are scored with difflib.
+FUZZY_CANDIDATES = 40
 #: How many of the query's rarest trigrams are used to find fuzzy candidates.
 FUZZY_GRAMS = 12
-#: Budget of trigram postings read by the fuzzy stage (bounds its cost on big termbases).
+#: Trigram frequencies are counted up to this number of terms (at least).
+FREQUENCY_CAP = 500
+#: Budget of trigram postings read by the fuzzy stage (at least; bounds its cost).
 FUZZY_POSTINGS = 6000
 _WORD = re.compile(r"\w+")
 
@@ -69,19 +74,35 @@ class LookupResult:
         }
 
 
-def _similarity(query: str, folded: str) -> float:
-    """Similarity of a query with a term, also against the term's beginning.
+class _Similarity:
+    """Similarity ratio (0..1) of a query with folded terms, also against a term's beginning.
 
-    >>> round(_similarity("organisaton du traite", "organisation du traite"), 2)
-    0.98
-    >>> _similarity("abc", "xyz")
-    0.0
+    Terms that cannot reach ``threshold`` are rejected with difflib's cheap upper bounds
+    before the full ratio is computed.
+
+    >>> sim = _Similarity("organisaton du traite", 0.5)
+    >>> round(sim("organisation du traite"), 2), sim("xyz")
+    (0.98, 0.0)
     """
-    ratio = SequenceMatcher(None, query, folded, autojunk=False).ratio()
-    if len(folded) > len(query) + 3:
-        head = folded[: len(query) + 1]
-        ratio = max(ratio, 0.95 * SequenceMatcher(None, query, head, autojunk=False).ratio())
-    return ratio
+
+    def __init__(self, query: str, threshold: float):
+        self.query = query
+        self.threshold = threshold
+        self.matcher = SequenceMatcher(None, autojunk=False)
+        self.matcher.set_seq2(query)  # difflib caches its analysis of the second sequence
+
+    def _ratio(self, text: str) -> float:
+        m = self.matcher
+        m.set_seq1(text)
+        if m.real_quick_ratio() < self.threshold or m.quick_ratio() < self.threshold:
+            return 0.0
+        return m.ratio()
+
+    def __call__(self, folded: str) -> float:
+        ratio = self._ratio(folded)
+        if ratio < self.threshold and len(folded) > len(self.query) + 3:
+            ratio = max(ratio, 0.95 * self._ratio(folded[: len(self.query) + 1]))
+        return ratio
 
 
 def _fuzzy_candidates(termbase, folded: str, lang: str | None) -> list[tuple]:
@@ -89,17 +110,34 @@ def _fuzzy_candidates(termbase, folded: str, lang: str | None) -> list[tuple]:
     grams = trigrams(folded)
     if not grams:
         return []
-    freq = termbase.trigram_frequencies(grams)
+    if len(grams) > 24:  # long queries: every other trigram is enough, at half the cost
+        grams = grams[::2]
+    # Trigrams found in ``cap`` terms or more discriminate little: they are used only when
+    # the query has no rarer ones. The cap grows with the termbase (0.5 % of its terms).
+    cap = max(FREQUENCY_CAP, termbase.approx_term_count() // 200)
+    freq = termbase.trigram_frequencies(grams, cap)
+    ranked = sorted(freq, key=freq.__getitem__)
+    rare = [g for g in ranked if freq[g] < cap] or ranked[:3]
     counts: Counter = Counter()
-    budget = FUZZY_POSTINGS
-    for gram in sorted(freq, key=freq.__getitem__)[:FUZZY_GRAMS]:
+    budget = max(FUZZY_POSTINGS, 4 * cap)
+    for gram in rare[:FUZZY_GRAMS]:
         if budget <= 0:
             break
         postings = termbase.trigram_postings(gram, budget)
         budget -= len(postings)
         counts.update(postings)
-    best = [term_id for term_id, _n in counts.most_common(FUZZY_CANDIDATES)]
-    return termbase.find_ids(best, lang)
+    pool = termbase.find_ids([term_id for term_id, _n in counts.most_common(FUZZY_POOL)], lang)
+    # Rank the pool by trigram overlap with the whole query (Jaccard): rare typo trigrams
+    # brought in noise, the full overlap sorts it out cheaply before difflib runs.
+    query_grams = set(trigrams(folded))
+
+    def overlap(row: tuple) -> float:
+        text = row[6]
+        term_grams = {text[i : i + 3] for i in range(len(text) - 2)}
+        shared = len(query_grams & term_grams)
+        return shared / (len(query_grams) + len(term_grams) - shared or 1)
+
+    return heapq.nlargest(FUZZY_CANDIDATES, pool, key=overlap)
 
 
 def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> list[LookupResult]:
@@ -137,8 +175,10 @@ def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> li
     if not hits:
         add(termbase.find_infix(folded, lang, want), "infix", ratio)
     if not hits:
+        similarity = _Similarity(folded, FUZZY_THRESHOLD)
+
         def fuzzy(t_folded: str) -> float | None:
-            score = _similarity(folded, t_folded)
+            score = similarity(t_folded)
             return score if score >= FUZZY_THRESHOLD else None
 
         add(_fuzzy_candidates(termbase, folded, lang), "fuzzy", fuzzy)
@@ -146,9 +186,10 @@ def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> li
     concepts = {c.id: c for c in termbase.get_concepts([cid for cid, _ in best])}
     results = []
     for cid, (_key, match, score, term_id) in best:
-        concept = concepts[cid]
-        term = next(t for t in concept.terms if t.id == term_id)
-        results.append(LookupResult(concept, match, score, term))
+        concept = concepts.get(cid)  # None if another process deleted it meanwhile
+        term = next((t for t in concept.terms if t.id == term_id), None) if concept else None
+        if term is not None:
+            results.append(LookupResult(concept, match, score, term))
     return results
 
 

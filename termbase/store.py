@@ -312,6 +312,10 @@ class Termbase:
         """The number of concepts."""
         return self.db["concept"].count
 
+    def approx_term_count(self) -> int:
+        """The highest term id: an instant upper bound of the number of terms."""
+        return self.conn.execute("SELECT COALESCE(MAX(id), 0) FROM term").fetchone()[0]
+
     def stats(self) -> dict:
         """Counts of concepts by kind, curated/candidate, terms by language and type, evidence."""
         def grouped(sql: str) -> dict:
@@ -346,7 +350,8 @@ class Termbase:
         """Terms containing every word, the last one as a prefix (FTS5 unicode61)."""
         if not words:
             return []
-        query = " ".join(_fts_phrase(w) for w in words) + "*"
+        # The last word is a prefix, unless it is too short to narrow anything down.
+        query = " ".join(_fts_phrase(w) for w in words) + ("*" if len(words[-1]) > 2 else "")
         return self._find("t.id IN (SELECT rowid FROM term_words WHERE term_words MATCH ?"
                           " LIMIT ?)", [query, limit * 5], lang, limit)
 
@@ -399,5 +404,7 @@ def _fts_phrase(text: str) -> str:
 
     >>> _fts_phrase('NEAR("a" b)')
     '"NEAR(""a"" b)"'
+    >>> _fts_phrase("a" + chr(0) + "b")  # FTS5 refuses a NUL inside a string
+    '"a b"'
     """
-    return '"' + text.replace('"', '""') + '"'
+    return '"' + text.replace('"', '""').replace("\x00", " ") + '"'

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -114,13 +115,31 @@ def test_dask_cluster_gives_identical_tmx(pool_output, corpus, tmp_path):
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                   dashboard_address=None) as cluster:
         summary, _ = run_corpus(pair_by_name(corpus / "fr", corpus / "en"), tmp_path,
-                                dask=cluster.scheduler_address, workers=2,
+                                dask=cluster.scheduler_address, workers=2, chunk=2,
                                 merged=tmp_path / "merged.tmx")
     assert (summary.backend, summary.workers, summary.done) == ("dask", 2, 5)
     assert _tmx_files(tmp_path) == _tmx_files(pool_output) | {
         "merged.tmx": (tmp_path / "merged.tmx").read_bytes()}
     assert (tmp_path / "merged.tmx").read_bytes() == (
         pool_output.parent / "pool-merged.tmx").read_bytes()
+
+
+def test_cli_dask_local(pool_output, corpus, tmp_path):
+    """``--dask local`` starts its own LocalCluster (2 single-threaded worker processes)."""
+    pytest.importorskip("distributed")
+    manifest = tmp_path / "pairs.csv"
+    manifest.write_text("fr,en\n" + "".join(
+        f"{corpus}/fr/udhr-{i}.fr.txt,{corpus}/en/udhr-{i}.en.txt\n" for i in (1, 3)),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["align-corpus", "--manifest", str(manifest), "-o",
+                                      str(out), "--dask", "local", "--workers", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "2 aligned, 0 already done, 0 failed" in result.output
+    for name in ("udhr-1.tmx", "udhr-3.tmx"):
+        assert (out / name).read_bytes() == (pool_output / name).read_bytes()
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["backend"], summary["workers"]) == ("dask", 2)
 
 
 def test_merged_tmx_holds_every_unit_in_pair_order(pool_output):
@@ -152,33 +171,33 @@ def test_stream_reader_resolves_no_entities(tmp_path):
 
 
 def test_interrupted_run_resumes(corpus, pool_output, tmp_path):
-    pairing = pair_by_name(corpus / "fr", corpus / "en")
+    source = tmp_path / "source"
+    shutil.copytree(corpus, source, ignore=shutil.ignore_patterns("*.tmx"))
+    out = tmp_path / "out"
+    pairing = pair_by_name(source / "fr", source / "en")
 
     def interrupt(finished, _total):
         if finished == 2:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_corpus(pairing, tmp_path, workers=1, progress=interrupt, window=1)
-    journal = (tmp_path / JOURNAL).read_text(encoding="utf-8").splitlines()
-    assert len(journal) == 2 and not (tmp_path / "summary.json").exists()
-    with open(tmp_path / JOURNAL, "a", encoding="utf-8") as handle:
+        run_corpus(pairing, out, workers=1, progress=interrupt, window=1)
+    journal = (out / JOURNAL).read_text(encoding="utf-8").splitlines()
+    assert len(journal) == 2 and not (out / "summary.json").exists()
+    with open(out / JOURNAL, "a", encoding="utf-8") as handle:
         handle.write('{"name": "udhr-4", "status": "do')  # killed while writing a line
-    summary, _ = run_corpus(pairing, tmp_path, workers=2)
+    summary, _ = run_corpus(pairing, out, workers=1)
     assert (summary.skipped, summary.done, summary.failed) == (2, 3, 0)
-    assert _tmx_files(tmp_path) == _tmx_files(pool_output)
-    # A changed input or a deleted TMX is aligned again; the rest is skipped.
-    source = corpus / "fr" / "udhr-1.fr.txt"
-    (tmp_path / "udhr-3.tmx").unlink()
-    summary, _ = run_corpus(pairing, tmp_path, workers=2)
+    assert _tmx_files(out) == _tmx_files(pool_output)
+    # A deleted TMX, or a changed input, is aligned again; the rest is skipped.
+    (out / "udhr-3.tmx").unlink()
+    summary, _ = run_corpus(pairing, out, workers=1)
     assert (summary.skipped, summary.done) == (4, 1)
-    original = source.read_bytes()
-    try:
-        source.write_bytes(original + "\nArticle 31\nUne phrase de plus.\n".encode())
-        summary, _ = run_corpus(pairing, tmp_path, workers=2)
-        assert (summary.skipped, summary.done) == (4, 1)
-    finally:
-        source.write_bytes(original)
+    with open(source / "fr" / "udhr-1.fr.txt", "a", encoding="utf-8") as handle:
+        handle.write("\nArticle 31\nUne phrase de plus.\n")
+    summary, _ = run_corpus(pairing, out, workers=1)
+    assert (summary.skipped, summary.done) == (4, 1)
+    assert (out / "udhr-1.tmx").read_bytes() != (pool_output / "udhr-1.tmx").read_bytes()
 
 
 def test_failures_are_reported_and_do_not_stop_the_run(corpus, tmp_path):
@@ -195,6 +214,8 @@ def test_failures_are_reported_and_do_not_stop_the_run(corpus, tmp_path):
     (en / "empty.en.txt").write_text("  \n\n", encoding="utf-8")
     (fr / "orphan.fr.txt").write_text("Seul.\n", encoding="utf-8")
     out = tmp_path / "out"
+    out.mkdir()
+    (out / "binary.tmx").write_text("left by an earlier run", encoding="utf-8")
     result = CliRunner().invoke(cli, ["align-corpus", str(fr), str(en), "-o", str(out),
                                       "--workers", "2", "--merged", str(tmp_path / "all.tmx")])
     assert result.exit_code == 1, result.output
@@ -248,3 +269,89 @@ def test_segmented_inputs(tmp_path, seeds_root):
     assert summary.done == len(big) == 4
     assert summary.fr_sentences == sum(len(v) for v in big.values())
     assert summary.units >= 0.9 * summary.fr_sentences
+
+
+def _unpc_tmx(seeds_root: Path, folder: Path, parts: int = 2) -> list[Path]:
+    """The UNPC dev set written as ``parts`` TMX files of 1-1 units."""
+    from aligner.formats.model import Alignment, Unit
+
+    unpc = seeds_root / "unpc"
+    fr, en = ((unpc / f"UNv1.0.devset.{lang}").read_text(encoding="utf-8").splitlines()
+              for lang in ("fr", "en"))
+    size = -(-len(fr) // parts)
+    paths = []
+    for k in range(parts):
+        rows = range(k * size, min(len(fr), (k + 1) * size))
+        units = [Unit(fr[i], en[i], 1.0, False, (i,), (i,)) for i in rows]
+        paths.append(folder / f"unpc-{k}.tmx")
+        tmx.dump(Alignment(units, "UNv1.0.devset.fr", "UNv1.0.devset.en"), paths[-1])
+    return paths
+
+
+@pytest.mark.parametrize("batch_size", [1, 333, 5000])
+def test_streamed_counts_give_the_in_memory_links(seeds_root, tmp_path, batch_size):
+    from termalign.batch.tmx_terms import tmx_pairs
+    from termalign.building import read_tmx
+    from termbase.extract.cooccur import align_acronyms
+    from termbase.extract.cooccur_stream import CooccurCounts
+
+    paths = _unpc_tmx(seeds_root, tmp_path, parts=3)
+    expected = align_acronyms([p for path in paths for p in read_tmx(path)])
+    with CooccurCounts.open(tmp_path / "counts") as counts:
+        for path in paths:
+            counts.add_source(path.name, tmx_pairs(path), batch_size=batch_size)
+        assert counts.add_source(paths[0].name, tmx_pairs(paths[0])) == 0  # counted once
+        assert counts.pairs == 4000
+        assert counts.links() == expected
+    assert len(expected) > 50 and any(link.fr_definition for link in expected)
+
+
+def test_build_from_tmx_matches_the_builder_and_is_incremental(seeds_root, tmp_path):
+    from termalign.batch.tmx_terms import COUNTED, KNOWN, build_from_tmx
+    from termalign.building import read_tmx
+    from termbase.build import build
+    from termbase.store import Termbase
+
+    paths = _unpc_tmx(seeds_root, tmp_path)
+
+    def concepts(db):
+        with Termbase.open(db) as tb:
+            return sorted(
+                (tuple((t.lang, t.text, t.type) for t in c.terms),
+                 tuple((e.source, e.context_fr, e.context_en, e.method) for e in c.evidence))
+                for c in tb.iter_concepts())
+
+    build(tmp_path / "b.db", aligned=read_tmx(paths[0]) + read_tmx(paths[1]))
+    build_from_tmx(tmp_path / "c.db", paths)
+    assert concepts(tmp_path / "c.db") == concepts(tmp_path / "b.db")
+    methods = {e[3] for _terms, evidence in concepts(tmp_path / "c.db") for e in evidence}
+    assert methods == {"aligned"}
+    # Incremental: the second file only is counted, and the links over both are merged.
+    first = build_from_tmx(tmp_path / "a.db", paths[:1])
+    assert first.candidates[COUNTED] == 1 and first.added > 0
+    again = build_from_tmx(tmp_path / "a.db", [tmp_path])  # the folder: both files
+    assert (again.candidates[COUNTED], again.candidates[KNOWN]) == (1, 1)
+    terms = {t for c in concepts(tmp_path / "a.db") for t in c[0]}
+    assert terms >= {t for c in concepts(tmp_path / "b.db") for t in c[0]}
+    same = build_from_tmx(tmp_path / "a.db", paths)
+    assert same.added == same.merged == 0 and same.candidates[KNOWN] == 2
+
+
+def test_cli_build_from_tmx(seeds_root, tmp_path):
+    from termbase.store import Termbase
+
+    paths = _unpc_tmx(seeds_root, tmp_path)
+    db = tmp_path / "tb.sqlite3"
+    args = ["build", "--db", str(db), "--no-curated", "--from-tmx", str(tmp_path)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "2 TMX files counted" in result.output and "4000 TMX pairs counted" in result.output
+    assert (tmp_path / "tb.sqlite3.cooccur").is_file()
+    with Termbase.open(db) as tb:
+        stats = tb.stats()
+    assert stats["concepts"] > 50 and set(stats["evidence_by_method"]) == {"aligned"}
+    again = CliRunner().invoke(cli, [*args[:-2], "--from-tmx", str(paths[1])])
+    assert again.exit_code == 0, again.output
+    assert "1 TMX files counted before" in again.output and " 0 added" in again.output
+    missing = CliRunner().invoke(cli, [*args[:-2], "--from-tmx", str(tmp_path / "none.tmx")])
+    assert missing.exit_code == 2 and "Traceback" not in missing.output

@@ -17,6 +17,7 @@ from webdata import EN_DOC, FR_DOC, build_termbase
 
 CHROMIUM = os.environ.get("TERMALIGN_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+EDIT_TOKEN = "browser-test-token"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking"]
 
@@ -37,7 +38,8 @@ def server(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("browser")
     db = build_termbase(folder / "tb.sqlite3")
-    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(folder / "results")})
+    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(folder / "results"),
+                      "EDIT_TOKEN": EDIT_TOKEN})
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -49,8 +51,10 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     _need_chromium()
-    sync_api = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else \
-        __import__("playwright.sync_api", fromlist=["sync_playwright"])
+    if os.environ.get("CI"):  # in CI a missing Playwright is a failure, not a skip
+        from playwright import sync_api
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
         instance = playwright.chromium.launch(executable_path=path, args=ARGS)
@@ -140,6 +144,8 @@ def test_align_upload_svg_and_tmx(page, server, tmp_path):
         page.click("#download-tmx")
     data = Path(download.value.path()).read_text(encoding="utf-8")
     assert "<tmx" in data and "Collective Security Treaty Organization" in data
+    page.set_viewport_size({"width": 360, "height": 740})  # no sideways scrolling on a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 def test_language_switch(page, server):
@@ -160,3 +166,40 @@ def test_narrow_screen(page, server):
     page.goto(server + "/?q=CSTO")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
+
+
+def test_edit_entry_records_history(page, server):
+    page.goto(server + "/edit/2")  # logged out: sent to the login form
+    assert "/edit/login" in page.url
+    page.fill("#name", "Ana Terminologue")
+    page.fill("#token", EDIT_TOKEN)
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
+    assert page.url.endswith("/edit/2")
+    page.fill("#note", "Organe principal de l'ONU.")
+    page.fill("input[name='term-2-text']", "CS")
+    page.select_option("select[name='term-2-lang']", "en")
+    page.select_option("select[name='term-2-type']", "acronym")
+    page.select_option("select[name='term-2-status']", "deprecated")
+    with page.expect_navigation():
+        page.click("form.edit-form button[type=submit]")
+    assert page.url.endswith("/entries/2")
+    assert page.locator(".flash").count() == 1
+    assert page.locator("ul.terms[lang=en] del", has_text="CS").count() == 1
+    history = page.locator("section.history tbody tr")
+    assert history.count() == 1 and "Ana Terminologue" in history.inner_text()
+
+
+def test_search_works_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(server + "/")
+        page.fill("#q", "Organisation du traite de securite collective")
+        with page.expect_navigation():
+            page.press("#q", "Enter")
+        assert page.locator(".entry-link").first.inner_text() == \
+            "Collective Security Treaty Organization (CSTO)"
+        assert page.locator("#suggestions").is_hidden()
+    finally:
+        context.close()

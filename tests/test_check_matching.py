@@ -190,3 +190,47 @@ def test_report_json_contract(checker):
                           "message"}  # fmt: skip
     assert issue["kind"] == "untranslated-acronym" and issue["expected"] == [
         "Collective Security Treaty Organization", "CSTO"]  # fmt: skip
+
+
+SC = _concept("title", ["Conseil de sécurité"], ["Security Council"])
+SG = _concept("title", ["Secrétaire général"], ["Secretary-General"])
+
+
+@pytest.mark.parametrize(
+    ("french", "english", "kinds"),
+    [
+        ("Le Conseil de sécurité a décidé.", "The Council decided.", []),
+        ("Le Conseil de sécurité a décidé.", "The Assembly decided.", ["missing-title"]),
+        ("Le Conseil de sécurité a décidé.", "The Council of Europe decided.", ["missing-title"]),
+        ("la résolution 2140 (2014) du Conseil de sécurité", "resolution 2140 (2014)", []),
+        ("Il a prié le Secrétaire général de faire rapport.", "It requested me to report.", []),
+        ("Il a prié le Secrétaire général de faire rapport.", "It requested a report.",
+         ["missing-title"]),
+    ],
+)  # fmt: skip
+def test_back_references(french, english, kinds):
+    checker = Checker([SC, SG], numbers=False)
+    assert [i.kind for i in checker.check_pair(french, english)] == kinds
+
+
+def test_french_name_kept_in_english_is_accepted():
+    fdlr = Concept("title", [Term("fr", "Forces démocratiques de libération du Rwanda"),
+                             Term("en", "FDLR", "acronym")])  # fmt: skip
+    checker = Checker([fdlr], numbers=False)
+    fr = "Les Forces démocratiques de libération du Rwanda sont présentes."
+    assert (
+        checker.check_pair(fr, "The Forces démocratiques de libération du Rwanda are there.") == []
+    )
+    assert [i.kind for i in checker.check_pair(fr, "The rebels are there.")] == ["missing-title"]
+
+
+@pytest.mark.parametrize(
+    ("curated", "confidence", "severities"),
+    [(True, 1.0, ["error"]), (False, 1.0, ["error"]), (False, 0.8, ["warning"]),
+     (False, 0.3, [])],
+)  # fmt: skip
+def test_automatic_candidates_are_warnings_or_ignored(curated, confidence, severities):
+    iaea = Concept("title", [Term("fr", "AIEA", "acronym"), Term("en", "IAEA", "acronym")],
+                   curated=curated, confidence=confidence)  # fmt: skip
+    issues = Checker([iaea], numbers=False).check_pair("L’AIEA a publié.", "It published.")
+    assert [i.severity for i in issues] == severities

@@ -29,6 +29,7 @@ def test_text_output(runner, letter):
     assert "  notes: 1, 2" in result.output
     assert "  ref: mailto:dppa-scsb3@un.org" in result.output
     assert "[1] Uppsala Conflict Data Program, 2021." in result.output
+    assert result.output.count("Uppsala") == 1 and result.output.endswith("2020).\n")
     assert "21-04084" not in result.output and "__________" not in result.output
 
 
@@ -75,6 +76,15 @@ def test_bad_input_is_one_line_exit_2(runner, tmp_path, content, message):
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("termalign: error:") and message in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_language_warning_on_stderr(runner, tmp_path):
+    path = tmp_path / "english.txt"
+    path.write_text("The Security Council and the Secretary-General of the United Nations. " * 10,
+                    encoding="utf-8")
+    result = runner.invoke(cli, ["clean", str(path), "--lang", "fr"])
+    assert result.exit_code == 0
+    assert "termalign: warning: the text looks English, not French" in result.output
 
 
 def test_missing_file(runner, tmp_path):

@@ -49,6 +49,27 @@ def test_newer_schema_is_refused(tmp_path):
         Termbase.open(path)
 
 
+def test_pending_migrations_run_once_and_atomically(tmp_path, monkeypatch):
+    path = tmp_path / "tb.sqlite3"
+    with Termbase.open(path) as store:
+        store.add_concept(otsc())
+    broken = "CREATE TABLE extra (x INTEGER);\nCREATE TABLE extra (y INTEGER);"
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
+    monkeypatch.setattr(schema, "VERSION", len(schema.MIGRATIONS))
+    with pytest.raises(TermbaseError):
+        Termbase.open(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION - 1
+    assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall()
+    conn.close()
+    fixed = "CREATE TABLE extra (x INTEGER);\nCREATE INDEX extra_x ON extra (x);"
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS[:-1], fixed])
+    with Termbase.open(path) as store:
+        assert schema.current_version(store.conn) == schema.VERSION
+        assert store.conn.execute("SELECT COUNT(*) FROM extra").fetchone()[0] == 0
+        assert store.stats()["concepts"] == 1
+
+
 def test_not_a_database(tmp_path):
     path = tmp_path / "junk.sqlite3"
     path.write_bytes(b"this is not sqlite" * 100)

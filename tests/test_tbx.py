@@ -235,3 +235,13 @@ def test_export_escapes_markup(termbase, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "&amp; l'ONU &lt;coopèrent&gt;" in text
     assert re.search(r'<conceptEntry [^>]*id="c1"', text)
+
+
+def test_control_characters_do_not_break_export(tmp_path):
+    concept = Concept(id=1, terms=[Term("fr", "Conseil\x0cde sécurité")],
+                      evidence=[Evidence("doc\x00", context_fr="ligne\x07brisée")])
+    out = tmp_path / "out.tbx"
+    assert tbx.dump([concept], out) == 1
+    (back,) = tbx.load(out)
+    assert back.terms[0].text == "Conseil de sécurité"
+    assert back.evidence[0].context_fr == "ligne brisée"

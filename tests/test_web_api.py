@@ -121,3 +121,38 @@ def test_export_tbx(client):
 def test_wrong_method_is_json_405(client):
     response = client.get("/api/check")
     assert response.status_code == 405 and response.is_json
+
+
+def test_check_multipart_tmx(client):
+    from aligner.align import Bead
+    from aligner.formats import Alignment, tmx
+
+    alignment = Alignment.from_beads([Bead((0,), (0,), 0.9)], ["Il a salué l'OTSC."],
+                                     ["He welcomed the OTSC."])
+    data = tmx.dumps(alignment).encode("utf-8")
+    response = client.post("/api/check", data={"pairs": (io.BytesIO(data), "memory.tmx")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 200
+    assert [i["kind"] for i in response.get_json()["issues"]] == ["untranslated-acronym"]
+
+
+def test_check_bad_upload_is_json_400(client):
+    response = client.post("/api/check", data={"pairs": (io.BytesIO(b"no tab here\n"), "x.tsv")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 400 and "x.tsv" in response.get_json()["error"]
+
+
+def test_check_long_pasted_text_in_the_form(client):
+    """Pasted texts over werkzeug's default 500 kB form limit are accepted."""
+    import re
+
+    sentence = "Le Conseil de sécurité se réunit pour examiner la situation. " * 5
+    fr = "\n".join([sentence] * 2000)
+    en = "\n".join(["The Security Council meets to consider the situation. " * 5] * 2000)
+    assert len(fr.encode()) > 500_000
+    page = client.get("/check").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = client.post("/check", data={"csrf_token": token, "fr": fr, "en": en},
+                           content_type="multipart/form-data")  # as the page's form sends it
+    assert response.status_code == 302
+    assert "2000 segment(s)" in client.get(response.headers["Location"]).get_data(as_text=True)

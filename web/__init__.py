@@ -7,10 +7,13 @@ headers, and the interface speaks English and French (``web.i18n``).
 
 from __future__ import annotations
 
+import atexit
 import os
 import secrets
+import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 from flask import Flask, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
@@ -40,12 +43,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(
         SECRET_KEY=secrets.token_bytes(32),
         MAX_CONTENT_LENGTH=16 * 1024 * 1024,
+        MAX_FORM_MEMORY_SIZE=16 * 1024 * 1024,  # pasted texts (werkzeug's default is 500 kB)
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         EDIT_TOKEN=os.environ.get(EDIT_TOKEN_ENV) or None,
         TERMALIGN_DB=None,
         RESULTS_DIR=None,
-        JSON_SORT_KEYS=False,
     )
     if config:
         app.config.update(config)
@@ -57,6 +60,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["TERMALIGN_DB"] = str(path)
     if not app.config["RESULTS_DIR"]:
         app.config["RESULTS_DIR"] = tempfile.mkdtemp(prefix="termalign-web-")
+        atexit.register(shutil.rmtree, app.config["RESULTS_DIR"], ignore_errors=True)
     Path(app.config["RESULTS_DIR"]).mkdir(parents=True, exist_ok=True)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
@@ -83,6 +87,8 @@ def _init_i18n(app: Flask) -> None:
 
     @app.after_request
     def remember_language(response):
+        if response.mimetype == "text/html":  # the page depends on the chosen language
+            response.vary.update(("Cookie", "Accept-Language"))
         if getattr(g, "set_lang_cookie", False):
             response.set_cookie(
                 i18n.COOKIE, g.ui_lang, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
@@ -95,8 +101,6 @@ def _init_i18n(app: Flask) -> None:
     def lang_url(lang: str) -> str:
         args = request.args.to_dict()
         args["lang"] = lang
-        from urllib.parse import urlencode
-
         return request.path + "?" + urlencode(args)
 
     @app.context_processor

@@ -25,6 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.logout": {"en": "Log out", "fr": "Déconnexion"},
     "nav.language": {"en": "Language", "fr": "Langue"},
     "nav.main": {"en": "Main menu", "fr": "Menu principal"},
+    "nav.skip": {"en": "Skip to the content", "fr": "Aller au contenu"},
     "search.label": {
         "en": "French, English or acronym",
         "fr": "Français, anglais ou sigle",
@@ -59,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "entry.evidence": {"en": "Evidence", "fr": "Attestations"},
     "entry.no_evidence": {"en": "No evidence recorded.", "fr": "Aucune attestation."},
     "entry.source": {"en": "Source", "fr": "Source"},
-    "entry.sources": {"en": "Attested in", "fr": "Attesté dans"},
+    "entry.sources": {"en": "Attested in:", "fr": "Attesté dans\u00a0:"},
     "entry.tbx": {"en": "Download this entry (TBX)", "fr": "Télécharger la fiche (TBX)"},
     "entry.permalink": {"en": "Permalink", "fr": "Lien permanent"},
     "entry.history": {"en": "Edit history", "fr": "Historique des modifications"},
@@ -91,9 +92,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.clean": {"en": "No issue found.", "fr": "Aucun problème détecté."},
     "check.segment": {"en": "Segment {n}", "fr": "Segment {n}"},
-    "check.expected": {"en": "Expected", "fr": "Attendu"},
-    "check.found": {"en": "Found", "fr": "Trouvé"},
-    "check.download": {"en": "Download the report", "fr": "Télécharger le rapport"},
+    "check.expected": {"en": "Expected:", "fr": "Attendu\u00a0:"},
+    "check.found": {"en": "Found:", "fr": "Trouvé\u00a0:"},
+    "check.download": {"en": "Download the report:", "fr": "Télécharger le rapport\u00a0:"},
     "check.empty": {
         "en": "Give a French and an English text, a TMX/TSV file or two documents.",
         "fr": "Donnez un texte français et un texte anglais, un fichier TMX/TSV ou deux documents.",
@@ -121,7 +122,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "align.low": {"en": "low confidence", "fr": "peu sûr"},
     "align.score": {"en": "Score", "fr": "Score"},
-    "align.download": {"en": "Download", "fr": "Télécharger"},
+    "align.download": {"en": "Download:", "fr": "Télécharger\u00a0:"},
     "align.gone": {
         "en": "This alignment has expired; upload the documents again.",
         "fr": "Cet alignement a expiré ; envoyez de nouveau les documents.",

@@ -13,10 +13,13 @@ from aligner.align.features import PairMatches, build_sides, self_weight
 from aligner.align.lengths import C, S2, delta_squared
 from aligner.align.search import Problem, match_ranges, solve
 
-#: Weighted Dice of a bead's keys at which the lexical evidence counts as complete.
-DICE_REFERENCE = 0.35
-#: Cosine of a bead's embeddings that counts as no evidence, and as complete evidence.
-COSINE_FLOOR, COSINE_FULL = 0.25, 0.7
+#: Weighted Dice of a bead's keys, above that of random sentence pairs of the same two
+#: documents, at which the lexical evidence counts as complete.
+DICE_REFERENCE = 0.2
+#: Cosine of a bead's embeddings, above that of random pairs, that counts as complete.
+COSINE_REFERENCE = 0.35
+#: How many random sentence pairs measure the documents' background similarity.
+BACKGROUND_PAIRS = 400
 
 
 def _boundaries(paragraphs: Sequence[int] | None, count: int) -> np.ndarray | None:
@@ -85,14 +88,39 @@ def align_features(
         if not touched or width >= max(n, m):
             break
         width *= 2
+    background = _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en)
     return [
-        Bead(tuple(rf), tuple(re), _score(rf, re, problem, matches, own_fr, own_en))
+        Bead(tuple(rf), tuple(re), _score(rf, re, problem, matches, own_fr, own_en, background))
         for rf, re in path
     ]
 
 
-def _score(rf: range, re: range, problem: Problem, matches, own_fr, own_en) -> float:
-    """Confidence of one bead in [0, 1]: lexical and length evidence (and embeddings)."""
+def _cosine(emb_fr: np.ndarray, emb_en: np.ndarray, rf: range, re: range) -> float:
+    vec_fr = emb_fr[rf.stop] - emb_fr[rf.start]
+    vec_en = emb_en[re.stop] - emb_en[re.start]
+    norm = float(np.linalg.norm(vec_fr) * np.linalg.norm(vec_en)) + 1e-9
+    return float(vec_fr @ vec_en) / norm
+
+
+def _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en) -> tuple[float, float]:
+    """Mean Dice (and cosine) of random sentence pairs: what unrelated sentences score here."""
+    rng = np.random.default_rng(0)
+    n, m = len(side_fr.keys), len(side_en.keys)
+    wlist = weights.tolist()
+    dice, cosine = [], []
+    for i, j in zip(rng.integers(0, n, BACKGROUND_PAIRS), rng.integers(0, m, BACKGROUND_PAIRS)):
+        i, j = int(i), int(j)
+        total = own_fr[i] + own_en[j]
+        overlap = sum(wlist[k] for k in side_fr.keys[i] & side_en.keys[j])
+        dice.append(2 * overlap / total if total else 0.0)
+        if emb_fr is not None:
+            cosine.append(_cosine(emb_fr, emb_en, range(i, i + 1), range(j, j + 1)))
+    return float(np.mean(dice)), float(np.mean(cosine)) if cosine else 0.0
+
+
+def _score(rf, re, problem: Problem, matches, own_fr, own_en, background) -> float:
+    """Confidence of one bead in [0, 1]: lexical and length evidence (and embeddings),
+    measured above the background similarity of random pairs of the same documents."""
     if not rf or not re:
         return 0.0
     js_start = np.array([re.start])
@@ -103,13 +131,10 @@ def _score(rf: range, re: range, problem: Problem, matches, own_fr, own_en) -> f
     len_fr = float(problem.len_fr[rf.start : rf.stop].sum())
     len_en = float(problem.len_en[re.start : re.stop].sum())
     length = math.exp(-float(delta_squared(len_fr, len_en, C, S2)) / 8)
-    score = min(1.0, dice / DICE_REFERENCE) * (0.5 + 0.5 * length)
+    lexical = min(1.0, max(0.0, (dice - background[0]) / DICE_REFERENCE))
+    score = lexical * (0.5 + 0.5 * length)
     if problem.emb_fr is not None:
-        vec_fr = problem.emb_fr[rf.stop] - problem.emb_fr[rf.start]
-        vec_en = problem.emb_en[re.stop] - problem.emb_en[re.start]
-        cosine = float(vec_fr @ vec_en) / (
-            float(np.linalg.norm(vec_fr) * np.linalg.norm(vec_en)) + 1e-9
-        )
-        semantic = (cosine - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
-        score = 0.5 * score + 0.5 * min(1.0, max(0.0, semantic))
+        cosine = _cosine(problem.emb_fr, problem.emb_en, rf, re)
+        semantic = min(1.0, max(0.0, (cosine - background[1]) / COSINE_REFERENCE))
+        score = 0.5 * score + 0.5 * semantic * (0.5 + 0.5 * length)
     return round(score, 4)

@@ -33,10 +33,14 @@ PRIORS = {
 TYPES = list(PRIORS)
 LENGTH_WEIGHT = 0.5
 NULL_LENGTH_WEIGHT = 0.05
-LEXICAL_WEIGHT = 5.0
+LEXICAL_WEIGHT = 10.0
 LEXICAL_BASE = 0.3
-EMBED_WEIGHT = 8.0
-EMBED_BASE = 0.3
+LEXICAL_SIZE = 0.0
+EMBED_WEIGHT = 6.0
+#: The lexical weight when embeddings are used too.
+EMBED_LEXICAL_WEIGHT = 6.0
+EMBED_BASE = 0.5
+EMBED_SIZE = 1.0
 PARAGRAPH_PENALTY = 3.0
 
 
@@ -83,13 +87,14 @@ def bead_cost(problem: Problem, i: int, a: int, b: int, js: np.ndarray) -> np.nd
             overlap += problem.matches.span(k, js - b, js)
         own = problem._own_fr[i] - problem._own_fr[i - a] + problem._own_en[js] - problem._own_en[js - b]  # type: ignore[attr-defined]
         dice = 2 * overlap / (own + 1e-9)
-        cost = cost - LEXICAL_WEIGHT * (dice - LEXICAL_BASE) * (a + b) / 2
+        lexical = LEXICAL_WEIGHT if problem.emb_fr is None else EMBED_LEXICAL_WEIGHT
+        cost = cost - lexical * (dice - LEXICAL_BASE) * ((a + b) / 2) ** LEXICAL_SIZE
         if problem.emb_fr is not None:
             vec_fr = problem.emb_fr[i] - problem.emb_fr[i - a]
             vec_en = problem.emb_en[js] - problem.emb_en[js - b]
             norm = np.linalg.norm(vec_en, axis=1) * (np.linalg.norm(vec_fr) + 1e-9) + 1e-9
             cosine = (vec_en @ vec_fr) / norm
-            cost = cost - EMBED_WEIGHT * (cosine - EMBED_BASE) * (a + b) / 2
+            cost = cost - EMBED_WEIGHT * (cosine - EMBED_BASE) * ((a + b) / 2) ** EMBED_SIZE
     if problem.para_fr is not None and problem.para_en is not None:
         # a bead should start and end on paragraph boundaries on both sides or on neither
         mismatch = (problem.para_fr[i] != problem.para_en[js]).astype(float)

@@ -64,7 +64,7 @@ def clean_text(text: str, lang: str | None = "fr") -> Document:
     if not source.strip():
         raise InputError("empty document (no text)")
     guessed = guess_lang(source)
-    lang = lang or guessed
+    lang = (lang or guessed).lower()
     if lang not in ("fr", "en"):
         raise InputError(f"unsupported language {lang!r} (expected fr or en)")
     doc = Document(lang=lang, source=source)

@@ -258,8 +258,10 @@ def join_lines(lines: list[Line], source: str, lexicon: Lexicon) -> Traced:
 
 def _join(left: Traced, right: Traced, lexicon: Lexicon) -> Traced:
     head, tail = left.text, right.text
+    if head.endswith("\u00ad"):  # a soft hyphen: the word goes on, without a hyphen
+        return left.delete(len(head) - 1, len(head)) + right
     if head.endswith("-") and len(head) > 1 and tail[:1].isalpha():
-        before = re.search(r"([^\W\d_]+)-$", head)
+        before = re.search(r"(?<![^\W\d_])([^\W\d_]+)-$", head)  # no O(n²) rescans
         after = re.match(r"[^\W\d_]+", tail)
         if before and after and lexicon.should_join(before.group(1), after.group(0)):
             return left.delete(len(head) - 1, len(head)) + right

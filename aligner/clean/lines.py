@@ -16,7 +16,7 @@ from functools import cached_property
 
 #: A UN document symbol: ``S/2021/297``, ``A/75/345``, ``S/PRST/2013/12``, ``E/CN.6/2021/1``.
 SYMBOL = r"(?:A|S|E|ST|DP|UNEP|TD|CERD|CCPR|CAT|CEDAW|CRC|HRC)(?:/[A-Z0-9][A-Za-z0-9.()]*)+"
-SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:-{SYMBOL})?$")
+SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:[-–]{SYMBOL})?$")
 #: Job numbers, page numbers and bar codes printed in page headers and footers.
 JOB = r"(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?"
 FURNITURE = [
@@ -49,8 +49,10 @@ MASTHEAD = [
         rf"(?:{_MONTHS_EN})\s+\d{{1,2}},\s+\d{{4}}",
         rf"(?:{_LANGS})(?:\s*[/,]?\s*(?:{_LANGS}))*",
         rf"\[?Original\s*:\s*(?:{_LANGS})(?:\s*[/,]\s*(?:{_LANGS}))*\]?",
-        r"[\w-]+(?:\s+[\w-]+)?\s+session|Session\s+\w+",
-        SYMBOL + r"(?:-" + SYMBOL + r")?",
+        r"[\w-]+(?:\s+[\w-]+)?\s+(?:session|année|year)|Session\s+\w+",
+        r"(?:Points?|Items?)\s+\d+(?:\s*(?:,|et|and)\s*\d+)*\s+(?:de\s+l[’']ordre\s+du\s+jour"
+        r"(?:\s+provisoire)?|of\s+the\s+(?:provisional\s+)?agenda)\s*\**",
+        SYMBOL + r"(?:[-–]" + SYMBOL + r")?",
         r"\*\d{5,}\*",
     )
 ]

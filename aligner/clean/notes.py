@@ -28,11 +28,10 @@ def collect_notes(lines: list[Line]) -> list[NoteBody]:
     for line in lines:
         if line.role == "rule":
             rule_at = line.start
-        elif line.role == "note":
-            if line.note is not None or not notes:
-                notes.append(NoteBody(line.note or "?", [line], rule_at))
-            else:
-                notes[-1].lines.append(line)
+        elif line.role == "note" and line.note is not None:
+            notes.append(NoteBody(line.note, [line], rule_at))
+        elif line.role == "note" and notes:
+            notes[-1].lines.append(line)
     return notes
 
 

@@ -32,7 +32,12 @@ _AFTER_OPEN = re.compile(rf"([(\[]){_SPACES}+(?=\S)")
 _OPEN_GUILLEMET = re.compile(rf"«{_SPACES}*(?=\S)")
 _CLOSE_GUILLEMET = re.compile(rf"(?<=\S){_SPACES}*»")
 _EN_PUNCT = re.compile(rf"(?<=[^\W_]){_SPACES}+([;:!?])")
-_MANY_SPACES = re.compile(r"[ \t]{2,}")
+_MANY_SPACES = re.compile(r"\t|[ \t\u00a0\u202f]{2,}")
+#: Invisible characters: soft hyphen, zero-width space and joiners, byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+#: Typographic ligatures that PDF extraction leaves in words (``conﬂits``).
+_LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
 _EMPHASIS = re.compile(r"\*\*")
 _WORD = re.compile(rf"{_LETTER}+")
 
@@ -46,6 +51,8 @@ def repair(text: Traced, lang: str, lexicon: Lexicon) -> Traced:
     'les conflits armés. l’ONU, ci-jointe'
     """
     text = text.sub(_EMPHASIS, "")
+    text = text.sub(_INVISIBLE, "")
+    text = text.sub(_LIGATURE, lambda m: _LIGATURES[m.group(0)])
     text = text.sub(_MANY_SPACES, " ")
     text = text.sub(_ELISION, lambda m: m.group(1) + (m.group(2) or m.group(3)))
     if lang == "en":
@@ -64,13 +71,12 @@ def repair(text: Traced, lang: str, lexicon: Lexicon) -> Traced:
 
 def join_split_words(text: Traced, lexicon: Lexicon) -> Traced:
     """Join ``conf lits`` into ``conflits`` when the lexicon says so (see
-    :meth:`Lexicon.should_join`); a word split in three joins piece by piece.
+    :meth:`Lexicon.should_join`), in one pass over the words.
 
-    >>> lex = Lexicon("", base=frozenset({"relations", "re", "interinstitutions"}))
-    >>> join_split_words(Traced.from_source("aux re lations", 0, 14), lex).text
-    'aux relations'
-    >>> join_split_words(Traced.from_source("inter insti tutions", 0, 19), lex).text
-    'interinstitutions'
+    >>> lex = Lexicon("", base=frozenset({"relations", "re", "conflits", "les"}))
+    >>> t = join_split_words(Traced.from_source("aux re lations, les conf lits", 0, 29), lex)
+    >>> t.text, t.offsets[4:7]  # "r", "e", then "l" from offset 7: the space is gone
+    ('aux relations, les conflits', [4, 5, 7])
     """
     spaces: list[int] = []  # positions of the spaces to delete
     left = None

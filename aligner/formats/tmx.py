@@ -18,6 +18,7 @@ from importlib import metadata
 
 from lxml import etree
 
+from aligner import safexml
 from aligner.errors import InputError
 from aligner.formats.model import Alignment, Unit, write_atomic
 
@@ -106,13 +107,7 @@ def load(path: str | os.PathLike) -> Alignment:
     Units lacking a French or an English variant are skipped. Raises
     :class:`~aligner.errors.InputError` when the file is not well-formed TMX.
     """
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.parse(os.fspath(path), parser).getroot()
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path}: not well-formed XML: {exc}") from None
+    root = safexml.parse_file(path)
     if root.tag != "tmx" or root.find("body") is None:
         raise InputError(f"{path}: not a TMX file (no <tmx>/<body>)")
     header = root.find("header")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from aligner import safexml
 from aligner.errors import InputError
 from aligner.formats.model import Unit
 
@@ -66,15 +67,9 @@ def iter_units(path: str | os.PathLike) -> Iterator[StreamedUnit]:
 
     Raises :class:`~aligner.errors.InputError` when the file is not well-formed TMX.
     """
-    events = etree.iterparse(
-        os.fspath(path),
-        events=("start", "end"),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-    )
+    # Entity references stay as written ("&x;"): never expanded, never fetched.
+    events = safexml.iterparse(path, events=("start", "end"), keep_entities=True,
+                               remove_comments=True)
     depth_root = None
     try:
         for event, element in events:
@@ -103,10 +98,7 @@ def read_header(path: str | os.PathLike) -> dict[str, list[str]]:
     Raises :class:`~aligner.errors.InputError` when the file is not well-formed TMX.
     """
     found: dict[str, list[str]] = {}
-    events = etree.iterparse(
-        os.fspath(path), events=("end",), resolve_entities=False, no_network=True,
-        load_dtd=False, huge_tree=False,
-    )
+    events = safexml.iterparse(path, events=("end",))
     try:
         for _event, element in events:
             if element.tag == "header":

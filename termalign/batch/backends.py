@@ -1,7 +1,8 @@
 """Where the pairs run: a local process pool, or a ``dask.distributed`` cluster.
 
-Both back-ends offer the same three operations (``submit``, ``wait_any``, ``close``) so the
-runner keeps one loop with a bounded window of tasks in flight. ``dask`` is imported only when
+Both back-ends offer the same two operations (``submit``, ``close``) and futures with
+``add_done_callback``, so the runner keeps one loop (:class:`Window`) with a bounded number of
+tasks in flight. ``dask`` is imported only when
 a Dask back-end is asked for (``pip install 'termalign[dask]'``).
 
 With a remote scheduler, the workers read the inputs and write the TMX files at the paths the
@@ -11,8 +12,10 @@ client gives them: the folders must be on a file system all machines share, at t
 from __future__ import annotations
 
 import concurrent.futures as cf
+import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable
+import queue
+from collections.abc import Callable
 
 from termalign.batch.errors import CorpusError
 
@@ -24,17 +27,16 @@ class PoolBackend:
 
     def __init__(self, workers: int):
         self.workers = workers
-        self._pool = cf.ProcessPoolExecutor(max_workers=workers)
+        # Not "fork": the parent has threads (progress bar, Dask client) that fork would copy
+        # in whatever state they are.
+        method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+        self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
 
     def submit(self, fn: Callable, arg) -> cf.Future:
         try:
             return self._pool.submit(fn, arg)
         except cf.process.BrokenProcessPool as exc:
             raise CorpusError(f"the worker pool broke (a worker died): {exc}") from None
-
-    def wait_any(self, pending: Iterable[cf.Future]) -> set:
-        done, _ = cf.wait(list(pending), return_when=cf.FIRST_COMPLETED)
-        return done
 
     def close(self, cancel: bool = False) -> None:
         self._pool.shutdown(wait=True, cancel_futures=cancel)
@@ -76,14 +78,38 @@ class DaskBackend:
         key = f"termalign-pair-{os.getpid()}-{self._count}"
         return self.client.submit(fn, arg, key=key, pure=False, retries=0)
 
-    def wait_any(self, pending: Iterable) -> set:
-        done, _ = self._distributed.wait(list(pending), return_when="FIRST_COMPLETED")
-        return set(done)
-
     def close(self, cancel: bool = False) -> None:
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+class Window:
+    """Tasks in flight on a back-end, at most ``limit``; finished ones come out in the order
+    they finish, at constant cost each (a done-callback queue, not a scan of every future)."""
+
+    def __init__(self, backend, fn: Callable, limit: int):
+        self.backend, self.fn, self.limit = backend, fn, limit
+        self.pending: dict = {}
+        self._done: queue.SimpleQueue = queue.SimpleQueue()
+
+    @property
+    def full(self) -> bool:
+        return len(self.pending) >= self.limit
+
+    def submit(self, arg) -> None:
+        future = self.backend.submit(self.fn, arg)
+        self.pending[future] = arg
+        future.add_done_callback(self._done.put)
+
+    def next_done(self) -> tuple:
+        """Wait for the next finished task: ``(future, arg)``."""
+        while True:
+            try:  # a timeout keeps the wait interruptible by Ctrl-C
+                future = self._done.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            return future, self.pending.pop(future)
 
 
 def make_backend(workers: int, dask: str | None = None):

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from termalign.batch.backends import make_backend
+from termalign.batch.backends import Window, make_backend
 from termalign.batch.errors import CorpusError
 from termalign.batch.pairing import Pairing
 from termalign.batch.summary import (
@@ -23,19 +23,26 @@ from termalign.batch.summary import (
     load_journal,
     write_summary,
 )
-from termalign.batch.tasks import DONE, SKIPPED, PairResult, PairTask, failed, run_pair
+from termalign.batch.tasks import DONE, SKIPPED, PairResult, PairTask, failed, run_pairs
 
 #: Tasks in flight per worker: enough to keep workers busy, few enough to bound memory.
 WINDOW_PER_WORKER = 4
 
 
 def _tasks(pairing: Pairing, out_dir: Path, segmented: bool,
-           previous: dict[str, PairResult]) -> Iterator[PairTask]:
+           previous: dict[str, PairResult], chunk: int) -> Iterator[list[PairTask]]:
+    """The pairs as tasks, ``chunk`` pairs per submission."""
+    batch: list[PairTask] = []
     for pair in pairing.pairs:
         before = previous.get(pair.name)
         done_checksum = before.checksum if before is not None and before.status == DONE else ""
-        yield PairTask(pair.name, str(pair.fr), str(pair.en), str(out_dir / f"{pair.name}.tmx"),
-                       segmented, done_checksum)
+        batch.append(PairTask(pair.name, str(pair.fr), str(pair.en),
+                              str(out_dir / f"{pair.name}.tmx"), segmented, done_checksum))
+        if len(batch) >= chunk:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _version() -> str:
@@ -54,15 +61,20 @@ def run_corpus(
     merged: str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
     window: int | None = None,
+    chunk: int = 1,
 ) -> tuple[RunSummary, str]:
     """Align every pair of ``pairing`` into ``out_dir``; return the summary and its table.
 
     ``dask``: ``"local"`` or a scheduler address (the process pool when ``None``).
     ``progress(finished, total)`` is called after each pair. ``merged``: also write one TMX
-    with the units of every pair, in pair-name order.
+    with the units of every pair, in pair-name order. ``chunk``: pairs sent to a worker at a
+    time (more than 1 cuts the per-task cost of a Dask scheduler on a corpus of many small
+    documents). ``window``: submissions in flight (default: 4 per worker).
     """
     if not pairing.pairs:
         raise CorpusError("no document pairs to align")
+    if chunk < 1:
+        raise CorpusError("chunk must be at least 1")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     previous = load_journal(out_dir)
@@ -73,39 +85,41 @@ def run_corpus(
     backend = make_backend(workers, dask)
     summary.backend, summary.workers = backend.name, backend.workers
     limit = window or max(2, backend.workers * WINDOW_PER_WORKER)
-    tasks = _tasks(pairing, out_dir, segmented, previous)
+    tasks = _tasks(pairing, out_dir, segmented, previous, chunk)
     fresh: set[str] = set()
     finished = 0
     try:
         with open(out_dir / JOURNAL, "a", encoding="utf-8") as journal:
-            pending: dict = {}
+            flight = Window(backend, run_pairs, limit)
 
             def fill() -> None:
-                while len(pending) < limit:
-                    task = next(tasks, None)
-                    if task is None:
+                while not flight.full:
+                    batch = next(tasks, None)
+                    if batch is None:
                         return
-                    pending[backend.submit(run_pair, task)] = task
+                    flight.submit(batch)
 
             fill()
-            while pending:
-                for future in backend.wait_any(pending):
-                    task = pending.pop(future)
-                    try:
-                        result = future.result()
-                    except CorpusError:
-                        raise
-                    except Exception as exc:  # the worker itself died or was lost
-                        result = failed(task, f"worker failed: {type(exc).__name__}: {exc}")
+            while flight.pending:
+                future, batch = flight.next_done()
+                try:
+                    results = future.result()
+                except CorpusError:
+                    raise
+                except Exception as exc:  # the worker itself died or was lost
+                    reason = f"worker failed: {type(exc).__name__}: {exc}"
+                    results = [failed(task, reason) for task in batch]
+                for result in results:
                     summary.peak_rss_kb = max(summary.peak_rss_kb, result.peak_rss_kb)
                     if result.status != SKIPPED:
                         records[result.name] = result
                         fresh.add(result.name)
                         journal.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
-                        journal.flush()
                     finished += 1
                     if progress:
+                        journal.flush()
                         progress(finished, total)
+                journal.flush()
                 fill()
     except BaseException:
         backend.close(cancel=True)

@@ -8,6 +8,7 @@ their outputs are identical.
 
 from __future__ import annotations
 
+import contextlib
 import resource
 import time
 from dataclasses import asdict, dataclass
@@ -71,7 +72,10 @@ def _peak_rss_kb() -> int:
 
 
 def failed(task: PairTask, reason: str, checksum: str = "") -> PairResult:
-    """A failed result for ``task``."""
+    """A failed result for ``task``; a TMX left by an earlier run of the pair is removed
+    (it no longer matches the inputs)."""
+    with contextlib.suppress(OSError):
+        Path(task.tmx).unlink(missing_ok=True)
     return PairResult(task.name, task.fr, task.en, task.tmx, FAILED, reason, checksum,
                       peak_rss_kb=_peak_rss_kb())
 
@@ -110,3 +114,8 @@ def run_pair(task: PairTask) -> PairResult:
         cpu_seconds=round(time.process_time() - cpu_start, 4),
         peak_rss_kb=_peak_rss_kb(),
     )
+
+
+def run_pairs(tasks: list[PairTask]) -> list[PairResult]:
+    """:func:`run_pair` over a few pairs: one submission, one round trip to the scheduler."""
+    return [run_pair(task) for task in tasks]

@@ -32,11 +32,12 @@ from termbase.model import Concept
 _AVOID = ("deprecated", "superseded")
 #: Head nouns by which UN English refers back to a body already named ("the Council" for
 #: the Security Council, "the Office" for UNODC): accepted for a name of that body.
-HEADS = frozenset(
-    "Agency Assembly Bank Centre Commission Committee Community Conference Council Court "
-    "Department Entity Force Forum Fund Group League Mission Office Operation Organization "
-    "Organisation Panel Programme Secretariat Tribunal Union Unit".split()
-)
+HEADS = frozenset({
+    "Agency", "Assembly", "Bank", "Centre", "Commission", "Committee", "Community",
+    "Conference", "Council", "Court", "Department", "Entity", "Force", "Forum", "Fund", "Group",
+    "League", "Mission", "Office", "Operation", "Organization", "Organisation", "Panel",
+    "Programme", "Secretariat", "Tribunal", "Union", "Unit",
+})  # fmt: skip
 _BACK_REFERENCE = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to)\b)")
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "against"})
 #: "la résolution 2140 (2014) du Conseil de sécurité": the body is implied by the number.
@@ -87,6 +88,10 @@ class Checker:
     ['untranslated-acronym']
     """
 
+    #: Automatic candidates (not curated) below this confidence are not checked at all;
+    #: above it, their issues are warnings.
+    MIN_CONFIDENCE = 0.5
+
     def __init__(self, concepts: Iterable[Concept], numbers: bool = True):
         self.concepts: list[Concept] = []
         self.designations: list[Designation] = []
@@ -95,27 +100,25 @@ class Checker:
         #: Index of the first designation of each concept (and one past the last).
         self._first: list[int] = []
         for concept in concepts:
+            if not concept.curated and concept.confidence < self.MIN_CONFIDENCE:
+                continue
             index = len(self.concepts)
             self.concepts.append(concept)
             self._first.append(len(self.designations))
+            blocked = {t.text for t in concept.terms if t.no_check}
             for d in self._designations(index, concept):
-                rows = fr_rows if d.lang == "fr" else en_rows
-                if d.lang == "en" or not self._no_check(concept, d.text):
-                    rows.append((index, len(self.designations), d.text, d.acronym))
+                if d.lang == "en":
+                    en_rows.append((index, len(self.designations), d.text, d.acronym))
+                elif d.text not in blocked:
+                    fr_rows.append((index, len(self.designations), d.text, d.acronym))
                 self.designations.append(d)
         self._first.append(len(self.designations))
-        self._heads = {
-            i: heads for i, heads in enumerate(self._head_words()) if heads
-        }
+        self._heads = {i: heads for i, heads in enumerate(self._head_words()) if heads}
         self.fr = Matcher(fr_rows)
         self.en = Matcher(en_rows)
         self.leftover = Matcher(self._untranslatable(fr_rows))
 
     # -- building -------------------------------------------------------------------------
-
-    @staticmethod
-    def _no_check(concept: Concept, text: str) -> bool:
-        return any(t.no_check and t.text == text for t in concept.terms)
 
     def _designations(self, index: int, concept: Concept) -> list[Designation]:
         out = []
@@ -150,9 +153,9 @@ class Checker:
             if concept.kind == "title":
                 for d in self.designations[self._first[index] : self._first[index + 1]]:
                     if d.lang == "en" and not d.acronym and not d.avoid:
-                        head = "Secretary-General" if d.text == "Secretary-General" else (
-                            _head_noun(d.text)
-                        )
+                        # "requested me": the Secretary-General writes in the first person
+                        sg = d.text == "Secretary-General"
+                        head = d.text if sg else _head_noun(d.text)
                         if head:
                             words.add(head)
             out.append(frozenset(words))
@@ -171,6 +174,8 @@ class Checker:
         """The issues of one French segment and its English translation."""
         issues: list[Issue] = []
         en_all = self.en.find_all(en, case=False)
+        # concept index -> roles of its English forms found ("short"/"formal" for countries);
+        # -1 - index -> former or non-UNTERM names of that concept found in the English
         present: dict[int, set[str]] = {}
         for hit in en_all:
             d = self.designations[hit.entry.term]
@@ -184,6 +189,8 @@ class Checker:
                 present[d.concept].add(d.role)
             elif d.role:  # a country name not in UNTERM form, keyed apart
                 present.setdefault(-1 - d.concept, set()).add(hit.text)
+        for hit in self.fr.find_all(en, acronyms=False):  # a name kept in French
+            present.setdefault(self.designations[hit.entry.term].concept, set())
         left = self._leftovers(en, segment, issues)
         refs = frozenset(w for m in _BACK_REFERENCE.finditer(en) for w in m.group(1).split())
         if _FIRST_PERSON.search(en):
@@ -210,8 +217,10 @@ class Checker:
 
     def _issue(self, segment: int, kind: str, concept: Concept | None, **fields) -> Issue:
         severity = KINDS[kind]
-        if concept is not None and concept.kind == "term":
-            severity = "warning"
+        if concept is not None and (
+            concept.kind == "term" or (not concept.curated and concept.confidence < 1.0)
+        ):
+            severity = "warning"  # terms, and names the builder found but nobody checked
         return Issue(segment, kind, severity, **fields)
 
     def preferred(self, index: int, lang: str = "en", role: str | None = None) -> list[str]:
@@ -264,7 +273,7 @@ class Checker:
                     continue
                 self._country(hit, index, segment, present, issues)
             elif not concepts & present.keys() and not any(
-                self._heads.get(i, refs) & refs for i in concepts if i in self._heads
+                self._heads[i] & refs for i in concepts if i in self._heads
             ):
                 expected = [e for i in sorted(concepts) for e in self.preferred(i)]
                 kind = "missing-term" if concept.kind == "term" else "missing-title"

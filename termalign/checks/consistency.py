@@ -7,7 +7,7 @@ numbers left out), so only real differences of wording count. Each issue names t
 from __future__ import annotations
 
 from termalign.checks.model import Issue, Segment
-from termalign.checks.tokens import strip_accents, words_of
+from termalign.checks.tokens import fold_text, words_of
 
 
 def _key(text: str) -> str:
@@ -16,7 +16,7 @@ def _key(text: str) -> str:
     >>> _key("  L’Union  africaine. ") == _key("2. l'Union africaine :")
     True
     """
-    words = words_of(strip_accents(text).lower())
+    words = words_of(fold_text(text).lower())
     while words and words[0].isdigit():  # paragraph numbers are not wording
         words.pop(0)
     return " ".join(words)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from aligner import readers, safexml
 from aligner.errors import InputError
 from termalign.checks.model import Segment
 
@@ -24,7 +25,7 @@ def load_segments(path: str | Path, en_path: str | Path | None = None) -> list[S
     path = Path(path)
     if en_path is not None:
         return align_documents(path, Path(en_path))
-    data = path.read_bytes()
+    data = readers.read_bytes(path)  # refused over aligner.readers.MAX_INPUT_BYTES
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     suffix = path.suffix.lower()
     if suffix in (".xlf", ".xliff") or (head.startswith(b"<") and b"<xliff" in head):
@@ -72,11 +73,7 @@ def load_tsv(text: str, name: str = "input") -> list[Segment]:
 
 
 def _parse_xml(data: bytes, name: str) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name}: not well-formed XML ({exc})") from None
+    return safexml.parse_bytes(data, name)  # no entities, DTD or network
 
 
 def _text(element) -> str:
@@ -114,42 +111,13 @@ def load_xliff(data: bytes, name: str = "input") -> list[Segment]:
 
 def load_tmx(path: Path) -> list[Segment]:
     """The French/English units of a TMX file, through :mod:`aligner.formats.tmx`."""
-    try:
-        from aligner.formats import tmx
-    except ImportError:
-        return _load_tmx_units(path.read_bytes(), path.name)
-    memory = tmx.load(path)
-    units = getattr(memory, "units", memory)
+    from aligner.formats import tmx
+
     segments = []
-    for number, unit in enumerate(units, 1):
-        fr, en = _unit_sides(unit)
-        segments.append(Segment(number, fr, en))
+    for number, unit in enumerate(tmx.load(path).units, 1):
+        segments.append(Segment(number, " ".join(unit.fr.split()), " ".join(unit.en.split())))
     if not segments:
         raise InputError(f"{path.name}: no translation units")
-    return segments
-
-
-def _unit_sides(unit) -> tuple[str, str]:
-    if isinstance(unit, tuple | list):
-        return str(unit[0]), str(unit[1])
-    return str(unit.fr), str(unit.en)
-
-
-def _load_tmx_units(data: bytes, name: str) -> list[Segment]:
-    """A plain reading of ``<tu>``/``<tuv xml:lang>``/``<seg>`` (when the aligner's is absent)."""
-    root = _parse_xml(data, name)
-    if root.tag != "tmx":
-        raise InputError(f"{name}: not a TMX file")
-    lang_attr = "{http://www.w3.org/XML/1998/namespace}lang"
-    segments = []
-    for number, tu in enumerate(root.iter("tu"), 1):
-        sides = {}
-        for tuv in tu.iter("tuv"):
-            lang = (tuv.get(lang_attr) or tuv.get("lang") or "").lower()[:2]
-            sides[lang] = _text(tuv.find("seg"))
-        segments.append(Segment(number, sides.get("fr", ""), sides.get("en", "")))
-    if not segments:
-        raise InputError(f"{name}: no translation units")
     return segments
 
 

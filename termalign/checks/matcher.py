@@ -70,18 +70,19 @@ class Matcher:
             found.append(entry)
         self.size += 1
 
-    def find_all(self, text: str, case: bool = True) -> list[Hit]:
+    def find_all(self, text: str, case: bool = True, acronyms: bool = True) -> list[Hit]:
         """Every designation in ``text``, overlaps included.
 
         With ``case`` (the default), a designation that starts with a capital is only
         found where the text has a capital too, so ``Conseil de sécurité`` is not found in
-        ``conseil de sécurité national`` but is in ``CONSEIL DE SÉCURITÉ``.
+        ``conseil de sécurité national`` but is in ``CONSEIL DE SÉCURITÉ``. Without
+        ``acronyms``, only full names are looked for.
         """
         hits: list[Hit] = []
-        for automaton, acronyms in ((self._names, False), (self._acronyms, True)):
-            if not len(automaton):
+        for automaton, is_acronym in ((self._names, False), (self._acronyms, True)):
+            if not len(automaton) or (is_acronym and not acronyms):
                 continue
-            k = keyed(text, acronyms)
+            k = keyed(text, is_acronym)
             for end, entries in automaton.iter(k.keys):
                 for entry in entries:
                     first = k.starts.get(end - entry.length + 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from termalign.checks.tokens import strip_accents, tokenize
+from termalign.checks.tokens import fold_text, strip_accents, word_spans, words_of
 
 _FR_UNITS = [
     "zero",
@@ -136,41 +136,41 @@ def _tables() -> dict[str, dict[tuple[str, ...], tuple[int, bool]]]:
 
 
 @lru_cache(maxsize=1)
-def _heads() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(k[0] for k in table) for lang, table in _tables().items()}
+def _ordinal_tables() -> dict[str, dict[tuple[str, ...], tuple[int, bool]]]:
+    return {lang: {k: v for k, v in table.items() if v[1]} for lang, table in _tables().items()}
 
 
-#: Substrings one of which every number word contains (a cheap test before tokenizing).
-_STEMS = {
-    "fr": ("un", "deux", "trois", "quat", "cinq", "six", "sept", "huit", "neu", "dix", "onz",
-           "douz", "treiz", "quinz", "seiz", "vingt", "trent", "quarant", "cinquant",
-           "soixant", "premi", "second"),
-    "en": ("one", "two", "twice", "three", "thir", "four", "five", "fif", "six", "seven",
-           "eight", "nine", "nint", "ten", "eleven", "twel", "twent", "fort", "first",
-           "second"),
-}  # fmt: skip
+@lru_cache(maxsize=4)
+def _heads(lang: str, ordinals: bool) -> frozenset[str]:
+    table = (_ordinal_tables() if ordinals else _tables())[lang]
+    return frozenset(k[0] for k in table)
 
 
-def spelled_numbers(text: str, lang: str) -> list[tuple[str, int, bool]]:
+def spelled_numbers(text: str, lang: str, ordinals: bool = False) -> list[tuple[str, int, bool]]:
     """The numbers written in words in ``text``: ``(text, value, is_ordinal)``, longest first.
+
+    With ``ordinals``, only ordinals (``soixante-quinzième``) are looked for.
 
     >>> spelled_numbers("la soixante-quinzième session et deux ans", "fr")
     [('soixante-quinzième', 75, True), ('deux', 2, False)]
+    >>> spelled_numbers("la soixante-quinzième session et deux ans", "fr", ordinals=True)
+    [('soixante-quinzième', 75, True)]
     >>> spelled_numbers("the Seventy-fifth session, two years", "en")
     [('Seventy-fifth', 75, True), ('two', 2, False)]
     >>> spelled_numbers("quatre-vingt-dix-neuvième et vingt et un", "fr")
     [('quatre-vingt-dix-neuvième', 99, True), ('vingt et un', 21, False)]
     """
-    table = _tables()[lang]
-    heads = _heads()[lang]
-    lowered = strip_accents(text).lower()
-    if not any(h in lowered for h in _STEMS[lang]):
+    table = (_ordinal_tables() if ordinals else _tables())[lang]
+    heads = _heads(lang, ordinals)
+    words = words_of(fold_text(text).lower())
+    if heads.isdisjoint(words):
         return []
-    tokens = tokenize(text)
-    words = [strip_accents(t.text).lower() for t in tokens]
+    spans = word_spans(text)
+    if len(spans) != len(words):  # decomposed accents: fold word by word
+        words = [strip_accents(text[a:b]).lower() for a, b in spans]
     found: list[tuple[str, int, bool]] = []
     i = 0
-    while i < len(tokens):
+    while i < len(words):
         if words[i] not in heads:
             i += 1
             continue
@@ -178,7 +178,7 @@ def spelled_numbers(text: str, lang: str) -> list[tuple[str, int, bool]]:
             key = tuple(words[i : i + size])
             if len(key) == size and key in table:
                 value, ordinal = table[key]
-                found.append((text[tokens[i].start : tokens[i + size - 1].end], value, ordinal))
+                found.append((text[spans[i][0] : spans[i + size - 1][1]], value, ordinal))
                 i += size
                 break
         else:

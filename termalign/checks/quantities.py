@@ -78,13 +78,13 @@ _FOLLOWERS = frozenset(
         "reunion",
         "rapport",
         "conference",
-        "commission",
         "anniversaire",
         "periode",
         "edition",
     ]
 )
 _TIME_EN = re.compile(r"(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
+_ROMAN = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _YEAR_SPAN = re.compile(r"(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
 
 _NUMBER = {
@@ -106,6 +106,20 @@ class Mention:
     kind: str  # "number", "date" or "symbol"
     text: str
     keys: frozenset[str]
+
+
+def _roman_value(text: str) -> int:
+    """The value of a Roman numeral (I to XXXIX).
+
+    >>> _roman_value("XIV"), _roman_value("II")
+    (14, 2)
+    """
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for char, following in zip(text, text[1:] + " ", strict=True):
+        value = values[char]
+        total += -value if values.get(following, 0) > value else value
+    return total
 
 
 def number_key(value: Decimal) -> str:
@@ -206,6 +220,8 @@ def _plain_numbers(text: str, lang: str) -> list[Mention]:
             value = Decimal(f"{whole}.{m.group(2)}" if m.group(2) else whole)
         except InvalidOperation:
             continue
+        if lang == "fr" and text[m.end() : m.end() + 1].isalpha():
+            continue  # 1re classe, 5e séance, G(1eC): ordinal abbreviations, not required
         keys = {number_key(value)}
         scale = _SCALE[lang].match(text, m.end())
         if scale:
@@ -242,17 +258,13 @@ def required(text: str) -> list[Mention]:
     found = []
     for mention in quantities(text, "fr"):
         whole = min(mention.keys, key=len)
-        if (
-            mention.kind == "number"
-            and whole.isdigit()
-            and len(whole) > 4
-            and whole[:2] in ("19", "20")
-        ):
-            # a year with a footnote number glued to it (201442), or two years (20142015)
-            year, rest = whole[:4], whole[4:]
-            keys = {year} if len(rest) <= 2 else {year, rest} if len(rest) == 4 else set()
-            if keys:
-                mention = Mention("number", mention.text, frozenset(mention.keys | {year}))
+        glued = whole.isdigit() and len(whole) in (5, 6, 8) and whole[:2] in ("19", "20")
+        if mention.kind == "number" and glued:
+            # a year with a footnote number glued to it (septembre 201442) or two years run
+            # together (20142015): the year will do
+            mention = Mention("number", mention.text, mention.keys | {whole[:4]})
+        if mention.kind == "number" and mention.keys == {"1"}:
+            continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
     for words, value, ordinal, after in _spelled_with_next(text):
         if ordinal and (value > 10 or (value >= 2 and after in _FOLLOWERS)):
@@ -267,6 +279,8 @@ def available(text: str) -> dict[str, set[str]]:
     for m in _MILITARY.finditer(text):
         hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
         bag["number"].add(f"{int(hour)}h{minute}")
+    for m in _ROMAN.finditer(text):
+        bag["number"].add(str(_roman_value(m.group())))
     for m in _DECADE.finditer(text):
         bag["number"].add(m.group(1))
     for m in _DOTTED.finditer(text):
@@ -288,7 +302,7 @@ def _spelled_with_next(text: str) -> list[tuple[str, int, bool, str]]:
     """French numbers in words with the accent-free word that follows each."""
     out = []
     pos = 0
-    for words, value, ordinal in spelled_numbers(text, "fr"):
+    for words, value, ordinal in spelled_numbers(text, "fr", ordinals=True):
         pos = text.find(words, pos) + len(words)
         following = re.match(r"\W*([^\W\d_]+)", text[pos:])
         after = strip_accents(following.group(1)).lower() if following else ""

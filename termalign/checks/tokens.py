@@ -60,6 +60,22 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the words of ``text`` (the words of :func:`words_of`)."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def fold_text(text: str) -> str:
+    """A whole text without diacritics (not cached, unlike :func:`strip_accents`).
+
+    >>> fold_text("Soixante-quinzième séance")
+    'Soixante-quinzieme seance'
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=200_000)
 def strip_accents(word: str) -> str:
     """``word`` without diacritics (ligatures kept as their letters).
@@ -97,15 +113,15 @@ def name_key(word: str) -> str:
     return key
 
 
-def _acronym_word(word: str) -> str:
-    """Acronym key of a word of running text: the plural ``s`` of an acronym is dropped.
+def _plural_acronym(word: str) -> str:
+    """An acronym without its plural ``s``.
 
-    >>> _acronym_word("NGOs"), _acronym_word("HFCs"), _acronym_word("Mrs")
+    >>> _plural_acronym("NGOs"), _plural_acronym("HFCs"), _plural_acronym("Mrs")
     ('NGO', 'HFC', 'Mrs')
     """
     if len(word) > 3 and word[-1] == "s" and word[:-1].isupper():
-        word = word[:-1]
-    return strip_accents(word)
+        return word[:-1]
+    return word
 
 
 def acronym_key(word: str) -> str:
@@ -123,10 +139,10 @@ def is_acronym_text(text: str) -> bool:
     >>> is_acronym_text("OTSC"), is_acronym_text("ONU-Femmes"), is_acronym_text("Union africaine")
     (True, True, False)
     """
-    tokens = tokenize(text)
-    if not tokens or len(tokens) > 2:
+    words = _WORD.findall(text)
+    if not words or len(words) > 2:
         return False
-    head = tokens[0].text
+    head = words[0]
     return len(head) >= 2 and sum(c.isupper() for c in head) >= max(2, len(head) - 1)
 
 
@@ -166,30 +182,42 @@ def keyed(text: str, acronyms: bool = False) -> KeyedText:
     >>> keyed("l'OTSC et la CEEAC", acronyms=True).keys
     ' l OTSC et la CEEAC '
     """
+    return build_keys(text, acronyms)
+
+
+def build_keys(text: str, acronyms: bool = False) -> KeyedText:
+    """:func:`keyed` without the cache (for building automata over many designations)."""
     parts: list[str] = []
     words: list[tuple[int, int]] = []
+    if acronyms:  # every word is kept: fold the whole text at once
+        parts = _WORD.findall(fold_text(text))
+        if not text.isascii() and len(parts) != len(_WORD.findall(text)):
+            parts = [strip_accents(w) for w in _WORD.findall(text)]
+        parts = [_plural_acronym(w) if w[-1] == "s" else w for w in parts]
+        words = [(i, i) for i in range(len(parts))]
+    else:
+        for index, key in enumerate(map(name_key, _WORD.findall(text))):
+            if key:
+                parts.append(key)
+                words.append((index, index))
+    if not acronyms and any(h in text for h in _HYPHENS):
+        _glue_prefixes(text, parts, words)
     starts: dict[int, int] = {}
-    pos = last = 0
-    glue = ""
-    hyphens = acronyms or not any(h in text for h in _HYPHENS)
-    fold = _acronym_word if acronyms else name_key
-    for index, word in enumerate(_WORD.findall(text)):
-        key = fold(word)
-        if not key:
-            continue
-        if glue:  # the word after a hyphenated prefix: "co-operation" reads "cooperation"
-            first = words.pop()[0]
-            parts.pop()
-            key, glue, pos = glue + key, "", last
-            words.append((first, index))
-        else:
-            if not hyphens and key in _PREFIXES and _hyphen_after(text, index):
-                glue = key
-            words.append((index, index))
-        starts[pos] = len(parts)
-        parts.append(key)
-        last, pos = pos, pos + len(key) + 1
+    pos = 0
+    for n, key in enumerate(parts):
+        starts[pos] = n
+        pos += len(key) + 1
     return KeyedText(text, " " + " ".join(parts) + " ", starts, words)
+
+
+def _glue_prefixes(text: str, parts: list[str], words: list[tuple[int, int]]) -> None:
+    """Join a hyphenated prefix to its word, in place: "co-operation" reads "cooperation"."""
+    n = 0
+    while n < len(parts) - 1:
+        if parts[n] in _PREFIXES and _hyphen_after(text, words[n][1]):
+            parts[n : n + 2] = [parts[n] + parts[n + 1]]
+            words[n : n + 2] = [(words[n][0], words[n + 1][1])]
+        n += 1
 
 
 def _hyphen_after(text: str, index: int) -> bool:
@@ -203,7 +231,7 @@ def pattern(text: str, acronyms: bool = False) -> tuple[str, int]:
     >>> pattern("Communauté économique des États de l’Afrique centrale")
     (' communaute economique de etat de afrique centrale ', 7)
     """
-    k = keyed(text, acronyms)
+    k = build_keys(text, acronyms)
     return k.keys, len(k)
 
 

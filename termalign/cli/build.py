@@ -56,11 +56,18 @@ class _Bar:
 @click.option("--tmx", "tmx_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A TMX file of French-English pairs (repeatable).")
+@click.option("--from-tmx", "from_tmx", multiple=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="A TMX file, or a folder of them (e.g. from align-corpus), read in "
+                   "streaming into co-occurrence counts kept next to the termbase: for "
+                   "corpora too large for --tmx; a file counted before is not counted "
+                   "again (repeatable).")
 @click.option("--no-curated", is_flag=True, help="Leave out the curated reference data.")
 @click.option("--rebuild", is_flag=True,
               help="Start from an empty termbase (replaced only when the build succeeds).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def build_command(sources, db, lang, aligned_files, tmx_files, no_curated, rebuild, quiet):
+def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_curated, rebuild,
+                  quiet):
     """Build the termbase from SOURCES (default: the bundled seeds).
 
     With no SOURCES, --aligned or --tmx, the bundled seeds are used: the five French seed
@@ -68,7 +75,7 @@ def build_command(sources, db, lang, aligned_files, tmx_files, no_curated, rebui
     documents and corpora are added to the existing termbase (incremental).
     """
     db = db or defaults.default_db_path()
-    use_seeds = not (sources or aligned_files or tmx_files)
+    use_seeds = not (sources or aligned_files or tmx_files or from_tmx)
     paths = seed_documents() if use_seeds else list(sources)
     documents = [read_document(p, "fr" if use_seeds else lang) for p in paths]
     aligned = seed_aligned() if use_seeds else []
@@ -83,6 +90,8 @@ def build_command(sources, db, lang, aligned_files, tmx_files, no_curated, rebui
                        rebuild=rebuild, progress=bar)
     finally:
         bar.close()
+    if from_tmx:
+        report = _add_streamed(report, db, from_tmx, rebuild, bar)
     if quiet:
         return
     stats = report.stats
@@ -93,6 +102,22 @@ def build_command(sources, db, lang, aligned_files, tmx_files, no_curated, rebui
         f"this build: {report.added} added, {report.merged} merged, {report.skipped} unchanged "
         f"in {report.seconds:.1f} s ("
         + ", ".join(f"{n} {origin}" for origin, n in sorted(report.candidates.items())) + ")")
+
+
+def _add_streamed(report, db, paths, rebuild: bool, bar: _Bar):
+    """``--from-tmx``: count the TMX files in streaming and merge the links (after the rest)."""
+    from termalign.batch.tmx_terms import build_from_tmx
+
+    try:
+        streamed = build_from_tmx(db, paths, fresh=rebuild, progress=bar)
+    finally:
+        bar.close()
+    for outcome in ("added", "merged", "skipped"):
+        setattr(report, outcome, getattr(report, outcome) + getattr(streamed, outcome))
+    report.candidates.update(streamed.candidates)
+    report.seconds += streamed.seconds
+    report.stats = streamed.stats
+    return report
 
 
 def register(group: click.Group) -> None:

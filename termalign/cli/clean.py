@@ -18,6 +18,8 @@ def render_text(doc: Document) -> str:
     """Readable text: ``[kind] text`` paragraphs, refs, then the footnotes."""
     blocks = []
     for para in doc.paragraphs:
+        if para.kind == "footnote":  # listed once, at the end
+            continue
         lines = [f"[{para.kind}] {para.text}"]
         if para.notes:
             lines.append("  notes: " + ", ".join(para.notes))
@@ -69,6 +71,8 @@ def write_atomic(path: Path, text: str) -> None:
 def clean_command(file: Path, output: Path | None, lang: str | None, as_json: bool) -> None:
     """Clean PDF-extracted text FILE into paragraphs with their kind, notes and references."""
     doc = clean_file(file, lang=lang)
+    for warning in doc.warnings:
+        click.echo(f"termalign: warning: {warning}", err=True)
     text = render_json(doc) if as_json else render_text(doc)
     if output is None:
         click.echo(text, nl=False)

@@ -25,15 +25,19 @@ FOLDER = click.Path(file_okay=False, path_type=Path)
               help="Worker processes (default: the number of cores).")
 @click.option("--dask", "dask", metavar="ADDRESS|local", default=None,
               help="Run on dask.distributed: 'local' starts a local cluster of --workers "
-                   "processes; an address (tcp://host:8786) joins that scheduler.")
+                   "processes; an address (tcp://host:8786) joins that scheduler, whose "
+                   "workers must see the input and output folders at the same paths.")
+@click.option("--chunk", type=click.IntRange(1, 10_000), default=1, show_default=True,
+              help="Document pairs per task: more than 1 cuts the scheduling cost on a Dask "
+                   "cluster when the documents are many and small.")
 @click.option("--merged", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write one TMX with the units of every pair.")
 @click.option("--segmented", is_flag=True,
               help="The inputs are already one sentence per line (blank line = new "
                    "paragraph), e.g. the output of `termalign segment`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no table.")
-def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, merged, segmented,
-                         quiet):
+def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, chunk, merged,
+                         segmented, quiet):
     """Align every French document of FR_DIR with its English translation in EN_DIR.
 
     Files pair by name once language tags are removed (X.fr.txt with X.en.txt, fr/X.txt with
@@ -65,7 +69,8 @@ def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, merge
 
     try:
         summary, table = run_corpus(pairing, out_dir, workers=workers, dask=dask,
-                                    segmented=segmented, merged=merged, progress=progress)
+                                    segmented=segmented, merged=merged, progress=progress,
+                                    chunk=chunk)
     finally:
         if bar is not None:
             bar.close()

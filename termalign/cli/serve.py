@@ -44,6 +44,7 @@ def serve_command(host: str, port: int, db: Path | None, threads: int, workers: 
     options = {"sockets": [sock], "threads": threads, "ident": "termalign",
                "connection_limit": 1000}
     if workers == 1 or not hasattr(os, "fork"):
+        signal.signal(signal.SIGTERM, _exit_cleanly)  # so that temporary results are removed
         waitress.serve(app, **options)
         return
     _prefork(lambda: waitress.serve(app, **options), workers)
@@ -76,6 +77,10 @@ def _prefork(run, workers: int) -> None:
         stop()
         for child in children:
             os.waitpid(child, 0)
+
+
+def _exit_cleanly(_signum=None, _frame=None) -> None:
+    raise SystemExit(0)
 
 
 def _url_host(host: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from termbase import safexml
 from termbase.errors import FormatError
 from termbase.model import LANGS, Concept, Evidence, Term
 from termbase.tbx import notes
@@ -29,11 +30,13 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&./-]*[A-Z0-9]")
 
 
 def _local(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _text(el) -> str:
-    return _SPACE.sub(" ", "".join(el.itertext())).strip()
+    text = el.text or "" if len(el) == 0 else "".join(el.itertext())
+    return _SPACE.sub(" ", text).strip()
 
 
 def _lines(el) -> str:
@@ -69,16 +72,13 @@ def _term_type(value: str, text: str) -> str:
 def iter_load(path: str | Path) -> Iterator[Concept]:
     """Yield the concepts of a TBX v3 or v2 file, one entry at a time."""
     try:
-        events = etree.iterparse(
-            str(path), events=("start", "end"), resolve_entities=False, no_network=True,
-            load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
-        )
+        events = safexml.iterparse(path, events=("end",), remove_comments=True, remove_pis=True)
         first = True
-        for event, el in events:
-            if first:
-                _check_root(el, path)
+        for _event, el in events:
+            if first:  # the root and the DOCTYPE are known once the first element ends
+                _check_root(el.getroottree().getroot(), path)
                 first = False
-            if event == "end" and _local(el) in ("conceptEntry", "termEntry"):
+            if _local(el) in ("conceptEntry", "termEntry"):
                 concept = _entry(el)
                 el.clear(keep_tail=False)
                 parent = el.getparent()

@@ -8,6 +8,7 @@ name and moved into place, so a failed export never leaves a half-written file b
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,10 +45,23 @@ class _Names:
         return self.ns + local
 
 
+#: Characters XML 1.0 cannot carry (control characters from PDF extraction, for example).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with the characters XML cannot carry replaced by spaces.
+
+    >>> xml_safe("page\x0cbreak")
+    'page break'
+    """
+    return _NOT_XML.sub(" ", text)
+
+
 def _sub(parent, tag: str, text: str = "", **attrs) -> etree._Element:
-    el = etree.SubElement(parent, tag, {k: v for k, v in attrs.items()})
+    el = etree.SubElement(parent, tag, attrs)
     if text:
-        el.text = text
+        el.text = xml_safe(text)
     return el
 
 
