@@ -1,7 +1,7 @@
 """Term lookup: exact, accent/case-insensitive, acronym, prefix, words, infix and fuzzy.
 
 Exact and prefix matches always run; word matches run while fewer than ``limit`` concepts
-are found; infix matching runs only when nothing matched so far, and fuzzy matching only when
+are found (after an exact hit, only for queries of up to three words); infix matching runs only when nothing matched so far, and fuzzy matching only when
 nothing else matched at all. Results are ranked: exact matches first,
 then titles before countries before terms, preferred before admitted, curated before
 candidates. User input is never passed to FTS5 as syntax (see ``store._fts_phrase``).
@@ -169,8 +169,10 @@ def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> li
     add(termbase.find_exact(folded, lang, want), "exact", lambda _f: 1.0)
     if len(hits) < limit:
         add(termbase.find_prefix(folded, lang, want), "prefix", ratio)
-    if len(hits) < limit:
-        words = _WORD.findall(fold(query))
+    words = _WORD.findall(fold(query))
+    # After an exact hit, longer names holding every word of a long query are not worth
+    # the cost (an AND of many common words); after a short one they are (``Conseil``).
+    if len(hits) < limit and (not hits or len(words) <= 3):
         add(termbase.find_words(words, lang, want), "words", ratio)
     if not hits:
         add(termbase.find_infix(folded, lang, want), "infix", ratio)

@@ -235,10 +235,14 @@ def test_failures_are_reported_and_do_not_stop_the_run(corpus, tmp_path):
     [
         ([], "give FR_DIR and EN_DIR"),
         (["nowhere-fr", "nowhere-en"], "not a folder"),
+        ([".", ".", "--merged", "{out}/all.tmx"], "outside OUT_DIR"),
+        ([".", ".", "--chunk", "0"], "--chunk"),
     ],
 )
 def test_bad_invocations_are_one_line_errors(args, message, tmp_path):
-    result = CliRunner().invoke(cli, ["align-corpus", *args, "-o", str(tmp_path / "o")])
+    out = tmp_path / "o"
+    args = [a.format(out=out) for a in args]
+    result = CliRunner().invoke(cli, ["align-corpus", *args, "-o", str(out)])
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
 
@@ -271,7 +275,7 @@ def test_segmented_inputs(tmp_path, seeds_root):
     assert summary.units >= 0.9 * summary.fr_sentences
 
 
-def _unpc_tmx(seeds_root: Path, folder: Path, parts: int = 2) -> list[Path]:
+def _unpc_tmx(seeds_root: Path, folder: Path, parts: int = 3) -> list[Path]:
     """The UNPC dev set written as ``parts`` TMX files of 1-1 units."""
     from aligner.formats.model import Alignment, Unit
 
@@ -295,7 +299,7 @@ def test_streamed_counts_give_the_in_memory_links(seeds_root, tmp_path, batch_si
     from termbase.extract.cooccur import align_acronyms
     from termbase.extract.cooccur_stream import CooccurCounts
 
-    paths = _unpc_tmx(seeds_root, tmp_path, parts=3)
+    paths = _unpc_tmx(seeds_root, tmp_path)
     expected = align_acronyms([p for path in paths for p in read_tmx(path)])
     with CooccurCounts.open(tmp_path / "counts") as counts:
         for path in paths:
@@ -321,20 +325,22 @@ def test_build_from_tmx_matches_the_builder_and_is_incremental(seeds_root, tmp_p
                  tuple((e.source, e.context_fr, e.context_en, e.method) for e in c.evidence))
                 for c in tb.iter_concepts())
 
-    build(tmp_path / "b.db", aligned=read_tmx(paths[0]) + read_tmx(paths[1]))
-    build_from_tmx(tmp_path / "c.db", paths)
+    build(tmp_path / "b.db", aligned=[pair for path in paths for pair in read_tmx(path)])
+    build_from_tmx(tmp_path / "c.db", paths, workers=2)  # files counted in 2 processes
+    build_from_tmx(tmp_path / "d.db", paths, workers=1)  # streamed in this process
     assert concepts(tmp_path / "c.db") == concepts(tmp_path / "b.db")
+    assert concepts(tmp_path / "d.db") == concepts(tmp_path / "b.db")
     methods = {e[3] for _terms, evidence in concepts(tmp_path / "c.db") for e in evidence}
     assert methods == {"aligned"}
     # Incremental: the second file only is counted, and the links over both are merged.
     first = build_from_tmx(tmp_path / "a.db", paths[:1])
     assert first.candidates[COUNTED] == 1 and first.added > 0
-    again = build_from_tmx(tmp_path / "a.db", [tmp_path])  # the folder: both files
-    assert (again.candidates[COUNTED], again.candidates[KNOWN]) == (1, 1)
+    again = build_from_tmx(tmp_path / "a.db", [tmp_path])  # the folder: all three files
+    assert (again.candidates[COUNTED], again.candidates[KNOWN]) == (2, 1)
     terms = {t for c in concepts(tmp_path / "a.db") for t in c[0]}
     assert terms >= {t for c in concepts(tmp_path / "b.db") for t in c[0]}
     same = build_from_tmx(tmp_path / "a.db", paths)
-    assert same.added == same.merged == 0 and same.candidates[KNOWN] == 2
+    assert same.added == same.merged == 0 and same.candidates[KNOWN] == 3
 
 
 def test_cli_build_from_tmx(seeds_root, tmp_path):
@@ -345,13 +351,23 @@ def test_cli_build_from_tmx(seeds_root, tmp_path):
     args = ["build", "--db", str(db), "--no-curated", "--from-tmx", str(tmp_path)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
-    assert "2 TMX files counted" in result.output and "4000 TMX pairs counted" in result.output
+    assert "3 TMX files counted" in result.output and "4000 TMX pairs counted" in result.output
     assert (tmp_path / "tb.sqlite3.cooccur").is_file()
     with Termbase.open(db) as tb:
         stats = tb.stats()
     assert stats["concepts"] > 50 and set(stats["evidence_by_method"]) == {"aligned"}
-    again = CliRunner().invoke(cli, [*args[:-2], "--from-tmx", str(paths[1])])
+    again = CliRunner().invoke(cli, [*args[:-2], "--from-tmx", str(paths[1])])  # known
     assert again.exit_code == 0, again.output
     assert "1 TMX files counted before" in again.output and " 0 added" in again.output
     missing = CliRunner().invoke(cli, [*args[:-2], "--from-tmx", str(tmp_path / "none.tmx")])
     assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_missing_dask_is_a_clear_error(monkeypatch):
+    import sys
+
+    from termalign.batch.backends import make_backend
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    with pytest.raises(CorpusError, match=r"pip install 'termalign\[dask\]'"):
+        make_backend(1, "local")

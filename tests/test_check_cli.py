@@ -184,3 +184,9 @@ def test_missing_file_and_missing_db(runner, tmp_path, tsv):
     result = runner.invoke(cli, ["check", str(tsv), "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2 and "no such termbase" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_xliff_units_without_target_are_skipped():
+    text = XLIFF_12.replace(f"<target>{EN_OK}</target>", "")
+    segments = inputs.load_xliff(text.encode(), "partial.xlf")
+    assert [s.number for s in segments] == [2]

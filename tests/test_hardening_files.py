@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 import zipfile
 
@@ -88,11 +89,22 @@ def test_documented_limit_is_50_mib():
     assert readers.MAX_INPUT_BYTES == 50 * 1024 * 1024
 
 
-def test_a_file_that_lies_about_its_size_is_cut_off(monkeypatch):
-    """A device (or a file still growing) has no honest size: reading stops at the limit."""
+def test_a_file_that_lies_about_its_size_is_cut_off(monkeypatch, tmp_path):
+    """A pipe (or a device, or a file still growing) has no honest size: reading stops at
+    the limit."""
     monkeypatch.setattr(readers, "MAX_INPUT_BYTES", 4096)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def feed():
+        with fifo.open("wb") as handle:
+            handle.write(FRENCH.encode() * 200)  # about 14 kB, stat() says 0
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
     with pytest.raises(InputError, match="too large"):
-        readers.read_text("/dev/zero")
+        readers.read_text(fifo)
+    writer.join(5)  # 14 kB fit in the pipe's buffer: the writer never waits for a reader
 
 
 def _bomb(member_bytes: int, claimed: int | None = None) -> bytes:

@@ -239,3 +239,16 @@ def test_templates_use_only_known_messages():
     used |= {f"kind.{k}" for k in KINDS} | {f"type.{t}" for t in TERM_TYPES}
     used |= {f"status.{s}" for s in STATUSES} | {"severity.error", "severity.warning"}
     assert sorted(used - set(MESSAGES)) == []
+
+
+def test_align_warns_when_documents_are_not_translations(client, seeds_root):
+    english = (seeds_root / "udhr" / "udhr_eng.txt").read_bytes()
+    token = csrf(client, "/align")
+    response = client.post("/align", data={
+        "csrf_token": token,
+        "fr_file": (io.BytesIO(FR_DOC.encode()), "lettre.fr.txt"),
+        "en_file": (io.BytesIO(english), "udhr_eng.txt"),
+    }, content_type="multipart/form-data")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "do not look like translations" in page
+    assert 'class="bead low' in page and '<tr id="bead-1" class="low">' in page

@@ -1,7 +1,7 @@
 """The search band: a corridor around an anchor path, so the search stays close to linear.
 
-Anchors are pairs of sentences that share a rare key (a key found in exactly one French and
-exactly one English sentence: a number, a symbol, a name, a term pair), plus any anchors
+Anchors are pairs of sentences that share a rare key (a key found as often in French as in
+English, and at most five times: a number, a symbol, a name, a term pair), plus any anchors
 the caller gives. The longest chain of anchors that is monotone in both languages is kept;
 between two anchors the expected English position of a French sentence follows the
 character offsets (the Gale–Church diagonal). The band is that path ± ``width`` sentences.
@@ -17,8 +17,13 @@ import numpy as np
 from aligner.align.features import Side
 
 
+#: A key seen this many times or fewer, as often in French as in English, gives anchors.
+RARE = 5
+
+
 def rare_anchors(side_fr: Side, side_en: Side, weights: np.ndarray) -> list[tuple[int, int]]:
-    """Sentence pairs ``(i, j)`` that share a key found once on each side."""
+    """Sentence pairs ``(i, j)`` that share a rare key: a key found as many times on each
+    side (at most :data:`RARE`), its k-th French sentence paired with its k-th English one."""
     where_fr: dict[int, list[int]] = {}
     where_en: dict[int, list[int]] = {}
     for i, keys in enumerate(side_fr.keys):
@@ -30,9 +35,9 @@ def rare_anchors(side_fr: Side, side_en: Side, weights: np.ndarray) -> list[tupl
     pairs: dict[tuple[int, int], float] = {}
     for k, sentences in where_fr.items():
         other = where_en.get(k)
-        if len(sentences) == 1 and other is not None and len(other) == 1:
-            pair = (sentences[0], other[0])
-            pairs[pair] = pairs.get(pair, 0.0) + float(weights[k])
+        if other is not None and len(sentences) == len(other) <= RARE:
+            for pair in zip(sentences, other):
+                pairs[pair] = pairs.get(pair, 0.0) + float(weights[k])
     return sorted(pairs)
 
 

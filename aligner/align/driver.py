@@ -18,6 +18,8 @@ from aligner.align.search import Problem, match_ranges, solve
 DICE_REFERENCE = 0.2
 #: Cosine of a bead's embeddings, above that of random pairs, that counts as complete.
 COSINE_REFERENCE = 0.35
+#: The band stops widening at this half-width (sentences): time and memory stay linear.
+MAX_WIDTH = 200
 #: How many random sentence pairs measure the documents' background similarity.
 BACKGROUND_PAIRS = 400
 
@@ -85,7 +87,7 @@ def align_features(
             _boundaries(en_paragraphs, m),
         )
         path, touched = solve(problem)
-        if not touched or width >= max(n, m):
+        if not touched or width >= min(max(n, m), MAX_WIDTH):
             break
         width *= 2
     background = _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en)
@@ -123,9 +125,7 @@ def _score(rf, re, problem: Problem, matches, own_fr, own_en, background) -> flo
     measured above the background similarity of random pairs of the same documents."""
     if not rf or not re:
         return 0.0
-    js_start = np.array([re.start])
-    js_end = np.array([re.stop])
-    overlap = sum(float(matches.span(k, js_start, js_end)[0]) for k in rf)
+    overlap = sum(matches.total(k, re.start, re.stop) for k in rf)
     total = float(own_fr[rf.start : rf.stop].sum() + own_en[re.start : re.stop].sum())
     dice = 2 * overlap / total if total else 0.0
     len_fr = float(problem.len_fr[rf.start : rf.stop].sum())

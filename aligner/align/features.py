@@ -114,7 +114,7 @@ class PairMatches:
         ranges: list[tuple[int, int]],
         scorer: Callable[[int, int], float] | None = None,
     ):
-        self.base = np.array([r[0] for r in ranges], dtype=np.int64)
+        self.bases = [r[0] for r in ranges]
         self.prefix: list[np.ndarray] = []
         wlist = weights.tolist()
         for i, (j0, j1) in enumerate(ranges):
@@ -130,13 +130,19 @@ class PairMatches:
                 row[1:] += np.cumsum(extra)
             self.prefix.append(row)
 
-    def span(self, i: int, j_start: np.ndarray, j_end: np.ndarray) -> np.ndarray:
-        """Overlap of French sentence ``i`` with English ``[j_start, j_end)``, per column."""
+    def span(self, i: int, start0: int, start1: int, end0: int) -> np.ndarray:
+        """Overlap of French sentence ``i`` with English ``[s, e)`` for the consecutive
+        starts ``s`` in ``[start0, start1)`` and ends ``e = end0 + (s - start0)``."""
         row = self.prefix[i]
-        top = len(row) - 1
-        a = np.clip(j_start - self.base[i], 0, top)
-        b = np.clip(j_end - self.base[i], 0, top)
-        return row[b] - row[a]
+        base = self.bases[i]
+        count = start1 - start0
+        return row[end0 - base : end0 - base + count] - row[start0 - base : start1 - base]
+
+    def total(self, i: int, j_start: int, j_end: int) -> float:
+        """Overlap of French sentence ``i`` with English sentences ``[j_start, j_end)``."""
+        row = self.prefix[i]
+        base = self.bases[i]
+        return float(row[j_end - base] - row[j_start - base])
 
 
 def self_weight(side: Side, weights: np.ndarray) -> np.ndarray:

@@ -74,79 +74,96 @@ def match_ranges(lo: np.ndarray, hi: np.ndarray, n: int, m: int) -> list[tuple[i
     return ranges
 
 
-def bead_cost(problem: Problem, i: int, a: int, b: int, js: np.ndarray) -> np.ndarray:
-    """Cost of the beads ``fr[i-a:i]``–``en[j-b:j]`` for every ``j`` in ``js``."""
-    cum_fr, cum_en = problem._cum_fr, problem._cum_en  # type: ignore[attr-defined]
-    len_fr = cum_fr[i] - cum_fr[i - a]
-    len_en = cum_en[js] - cum_en[js - b]
+def bead_cost(problem: Problem, i: int, a: int, b: int, j0: int, j1: int) -> np.ndarray:
+    """Cost of the beads ``fr[i-a:i]``–``en[j-b:j]`` for every ``j`` in ``[j0, j1)``."""
+    cum_en = problem._cum_en  # type: ignore[attr-defined]
+    len_fr = problem._cum_fr[i] - problem._cum_fr[i - a]  # type: ignore[attr-defined]
+    len_en = cum_en[j0:j1] - cum_en[j0 - b : j1 - b]
     weight = LENGTH_WEIGHT if a and b else NULL_LENGTH_WEIGHT
-    cost = -math.log(PRIORS[(a, b)]) + weight * delta_squared(len_fr, len_en, C, S2) / 2
+    diff = len_en - C * len_fr
+    size = (len_en * (1 / C) + (len_fr + 2.0)) * (S2 / 2)
+    cost = (diff * diff) / size * (weight / 2) + problem._prior[(a, b)]  # type: ignore[attr-defined]
     if a and b:
-        overlap = np.zeros(len(js))
-        for k in range(i - a, i):
-            overlap += problem.matches.span(k, js - b, js)
-        own = problem._own_fr[i] - problem._own_fr[i - a] + problem._own_en[js] - problem._own_en[js - b]  # type: ignore[attr-defined]
-        dice = 2 * overlap / (own + 1e-9)
+        matches = problem.matches
+        overlap = matches.span(i - 1, j0 - b, j1 - b, j0)
+        for k in range(i - a, i - 1):
+            overlap = overlap + matches.span(k, j0 - b, j1 - b, j0)
+        own_en = problem._own_en  # type: ignore[attr-defined]
+        own = (own_en[j0:j1] - own_en[j0 - b : j1 - b]) + (
+            problem._own_fr[i] - problem._own_fr[i - a] + 1e-9  # type: ignore[attr-defined]
+        )
         lexical = LEXICAL_WEIGHT if problem.emb_fr is None else EMBED_LEXICAL_WEIGHT
-        cost = cost - lexical * (dice - LEXICAL_BASE) * ((a + b) / 2) ** LEXICAL_SIZE
+        factor = lexical * ((a + b) / 2) ** LEXICAL_SIZE
+        cost = cost - (2 * factor) * overlap / own + factor * LEXICAL_BASE
         if problem.emb_fr is not None:
             vec_fr = problem.emb_fr[i] - problem.emb_fr[i - a]
-            vec_en = problem.emb_en[js] - problem.emb_en[js - b]
+            vec_en = problem.emb_en[j0:j1] - problem.emb_en[j0 - b : j1 - b]
             norm = np.linalg.norm(vec_en, axis=1) * (np.linalg.norm(vec_fr) + 1e-9) + 1e-9
             cosine = (vec_en @ vec_fr) / norm
             cost = cost - EMBED_WEIGHT * (cosine - EMBED_BASE) * ((a + b) / 2) ** EMBED_SIZE
     if problem.para_fr is not None and problem.para_en is not None:
         # a bead should start and end on paragraph boundaries on both sides or on neither
-        mismatch = (problem.para_fr[i] != problem.para_en[js]).astype(float)
-        cost = cost + PARAGRAPH_PENALTY * 0.5 * mismatch
-        inner_fr = problem.para_fr[i - a + 1 : i].any() if a > 1 else False
-        if inner_fr:
+        mismatch = problem.para_fr[i] != problem.para_en[j0:j1]
+        cost = cost + (PARAGRAPH_PENALTY * 0.5) * mismatch
+        if a > 1 and problem.para_fr[i - a + 1 : i].any():
             cost = cost + PARAGRAPH_PENALTY
         if b > 1:
-            para = problem.para_en.astype(np.int64)
-            inner = np.cumsum(para)
-            crossing = inner[js - 1] - inner[js - b]
+            inner = problem._para_en_cum  # type: ignore[attr-defined]
+            crossing = inner[j0 - 1 : j1 - 1] - inner[j0 - b : j1 - b]
             cost = cost + PARAGRAPH_PENALTY * (crossing > 0)
     return cost
+
+
+def _prepare(problem: Problem) -> None:
+    def prefix(values: np.ndarray) -> np.ndarray:
+        return np.concatenate([[0.0], np.cumsum(values)])
+
+    problem._cum_fr = prefix(problem.len_fr)  # type: ignore[attr-defined]
+    problem._cum_en = prefix(problem.len_en)  # type: ignore[attr-defined]
+    problem._own_fr = prefix(problem.own_fr)  # type: ignore[attr-defined]
+    problem._own_en = prefix(problem.own_en)  # type: ignore[attr-defined]
+    problem._prior = {t: -math.log(p) for t, p in PRIORS.items()}  # type: ignore[attr-defined]
+    if problem.para_en is not None:
+        problem._para_en_cum = np.cumsum(problem.para_en.astype(np.int64))  # type: ignore[attr-defined]
 
 
 def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
     """The best bead path, and whether it touched the band's edge (then widen and retry)."""
     n, m = len(problem.len_fr), len(problem.len_en)
-    problem._cum_fr = np.concatenate([[0.0], np.cumsum(problem.len_fr)])  # type: ignore[attr-defined]
-    problem._cum_en = np.concatenate([[0.0], np.cumsum(problem.len_en)])  # type: ignore[attr-defined]
-    problem._own_fr = np.concatenate([[0.0], np.cumsum(problem.own_fr)])  # type: ignore[attr-defined]
-    problem._own_en = np.concatenate([[0.0], np.cumsum(problem.own_en)])  # type: ignore[attr-defined]
-    lo, hi = problem.lo, problem.hi
+    _prepare(problem)
+    lo, hi = problem.lo.tolist(), problem.hi.tolist()
     rows: list[np.ndarray] = []
     back: list[np.ndarray] = []
     null_en_index = TYPES.index((0, 1))
+    pair_types = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a]
     for i in range(n + 1):
-        first, last = int(lo[i]), int(hi[i])
-        js = np.arange(first, last)
-        best = np.full(last - first, np.inf)
-        choice = np.full(last - first, -1, dtype=np.int8)
+        first, last = lo[i], hi[i]
+        width = last - first
+        best = np.full(width, np.inf)
+        choice = np.full(width, -1, dtype=np.int8)
         if i == 0:
             best[0] = 0.0
-        for t, (a, b) in enumerate(TYPES):
-            if a == 0 or a > i:
+        for t, a, b in pair_types:
+            if a > i:
                 continue
             prev = rows[i - a]
-            prev_first = int(lo[i - a])
-            index = js - b - prev_first
-            valid = (index >= 0) & (index < len(prev)) & (js - b >= 0)
-            if not valid.any():
+            prev_first = lo[i - a]
+            # columns j with j - b inside the previous row's band and j - b >= 0
+            j0 = max(first, prev_first + b, b)
+            j1 = min(last, prev_first + len(prev) + b)
+            if j0 >= j1:
                 continue
-            cand = np.full(len(js), np.inf)
-            sel = js[valid]
-            cand[valid] = prev[index[valid]] + bead_cost(problem, i, a, b, sel)
-            better = cand < best
-            best[better] = cand[better]
-            choice[better] = t
+            cand = prev[j0 - b - prev_first : j1 - b - prev_first] + bead_cost(
+                problem, i, a, b, j0, j1
+            )
+            window = best[j0 - first : j1 - first]
+            better = cand < window
+            window[better] = cand[better]
+            choice[j0 - first : j1 - first][better] = t
         # English-only beads chain along the row: D[j] = min(best[j], D[j-1] + cost(j))
-        if len(js) > 1:
-            step = np.zeros(len(js))
-            step[1:] = bead_cost(problem, i, 0, 1, js[1:]) if len(js) > 1 else []
+        if width > 1:
+            step = np.zeros(width)
+            step[1:] = bead_cost(problem, i, 0, 1, first + 1, last)
             total = np.cumsum(step)
             through = total + np.minimum.accumulate(best - total)
             from_left = through < best - 1e-12
@@ -154,12 +171,14 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
             choice[from_left] = null_en_index
         rows.append(best)
         back.append(choice)
+        if i >= 4:
+            rows[i - 4] = _EMPTY  # only the last three rows are read again
     # trace back
     beads: list[tuple[range, range]] = []
     i, j = n, m
     touched = False
     while i > 0 or j > 0:
-        col = j - int(lo[i])
+        col = j - lo[i]
         if (col <= 0 and lo[i] > 0) or (j >= hi[i] - 1 and hi[i] <= m):
             touched = True
         t = int(back[i][col])
@@ -170,3 +189,6 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
         i, j = i - a, j - b
     beads.reverse()
     return beads, touched
+
+
+_EMPTY = np.zeros(0)

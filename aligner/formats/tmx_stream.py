@@ -1,8 +1,8 @@
 """Read TMX files one translation unit at a time, in bounded memory.
 
 :func:`aligner.formats.tmx.load` builds the whole tree; a merged corpus TMX may hold millions
-of units, so :func:`iter_units` parses incrementally (``lxml.etree.iterparse``) and frees every
-``<tu>`` once it has been read. Like :func:`~aligner.formats.tmx.load`, it resolves no entities,
+of units, so :func:`iter_units` (and :func:`iter_tu_elements`, for copying units as they are)
+parses incrementally (``lxml.etree.iterparse``) and frees every ``<tu>`` once it has been read. Like :func:`~aligner.formats.tmx.load`, it resolves no entities,
 loads no DTD and never touches the network.
 """
 
@@ -62,34 +62,47 @@ def _read_tu(tu, path) -> StreamedUnit | None:
     return StreamedUnit(unit, props, tu.get("tuid", ""))
 
 
-def iter_units(path: str | os.PathLike) -> Iterator[StreamedUnit]:
-    """Yield the units of the TMX file at ``path`` that have a French and an English variant.
+def iter_tu_elements(path: str | os.PathLike) -> Iterator[etree._Element]:
+    """Yield the ``<tu>`` elements of the TMX file at ``path`` that have a French and an
+    English variant, as parsed. Each one is emptied once the next is asked for: use it (or
+    copy it) before that.
 
     Raises :class:`~aligner.errors.InputError` when the file is not well-formed TMX.
     """
     # Entity references stay as written ("&x;"): never expanded, never fetched.
     events = safexml.iterparse(path, events=("start", "end"), keep_entities=True,
                                remove_comments=True)
-    depth_root = None
+    root = None
     try:
         for event, element in events:
-            if depth_root is None:
-                depth_root = element
+            if root is None:
+                root = element
                 if element.tag != "tmx":
                     raise InputError(f"{path}: not a TMX file (no <tmx>)")
                 continue
             if event != "end" or element.tag != "tu":
                 continue
-            found = _read_tu(element, path)
+            langs = {_lang(tuv) for tuv in element.iterchildren("tuv")}
+            if "fr" in langs and "en" in langs:
+                yield element
             element.clear(keep_tail=False)
             parent = element.getparent()
             if parent is not None:
                 while element.getprevious() is not None:
                     del parent[0]
-            if found is not None:
-                yield found
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{path}: not well-formed XML: {exc}") from None
+
+
+def iter_units(path: str | os.PathLike) -> Iterator[StreamedUnit]:
+    """Yield the units of the TMX file at ``path`` that have a French and an English variant.
+
+    Raises :class:`~aligner.errors.InputError` when the file is not well-formed TMX.
+    """
+    for element in iter_tu_elements(path):
+        found = _read_tu(element, path)
+        if found is not None:
+            yield found
 
 
 def read_header(path: str | os.PathLike) -> dict[str, list[str]]:

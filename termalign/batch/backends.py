@@ -2,8 +2,8 @@
 
 Both back-ends offer the same two operations (``submit``, ``close``) and futures with
 ``add_done_callback``, so the runner keeps one loop (:class:`Window`) with a bounded number of
-tasks in flight. ``dask`` is imported only when
-a Dask back-end is asked for (``pip install 'termalign[dask]'``).
+tasks in flight. ``dask`` is imported only when a Dask back-end is asked for
+(``pip install 'termalign[dask]'``).
 
 With a remote scheduler, the workers read the inputs and write the TMX files at the paths the
 client gives them: the folders must be on a file system all machines share, at the same path.
@@ -13,11 +13,18 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
-import os
 import queue
+import signal
+import uuid
 from collections.abc import Callable
 
 from termalign.batch.errors import CorpusError
+
+
+def _ignore_interrupts() -> None:
+    """In a pool worker: leave Ctrl-C to the parent, which stops the run cleanly (the pairs
+    being aligned finish and are written; the others are cancelled)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class PoolBackend:
@@ -30,7 +37,8 @@ class PoolBackend:
         # Not "fork": the parent has threads (progress bar, Dask client) that fork would copy
         # in whatever state they are.
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-        self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+        self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method),
+                                            initializer=_ignore_interrupts)
 
     def submit(self, fn: Callable, arg) -> cf.Future:
         try:
@@ -58,10 +66,13 @@ class DaskBackend:
         self._distributed = distributed
         self._cluster = None
         if address == "local":
-            self._cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=40,
-            )
+            try:
+                self._cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True,
+                    dashboard_address=None, silence_logs=40,
+                )
+            except Exception as exc:  # distributed raises RuntimeError and others
+                raise CorpusError(f"cannot start a local Dask cluster: {exc}") from None
             self.client = distributed.Client(self._cluster)
         else:
             try:
@@ -71,11 +82,12 @@ class DaskBackend:
         found = len(self.client.scheduler_info().get("workers", {}))
         self.workers = found or workers
         self._count = 0
+        self._run = uuid.uuid4().hex[:12]
 
     def submit(self, fn: Callable, arg):
         self._count += 1
         # A unique key per submission: two runs over the same pair are distinct tasks.
-        key = f"termalign-pair-{os.getpid()}-{self._count}"
+        key = f"termalign-pairs-{self._run}-{self._count}"
         return self.client.submit(fn, arg, key=key, pure=False, retries=0)
 
     def close(self, cancel: bool = False) -> None:

@@ -1,8 +1,8 @@
 """One TMX for the whole corpus, streamed from the per-pair TMX files.
 
-Units are read one at a time (:func:`aligner.formats.tmx_stream.iter_units`) and written one at
-a time (``lxml.etree.xmlfile``), so memory does not grow with the corpus. Each ``<tu>`` keeps
-its props (score, low-confidence flag, sentence indices, document names) and is renumbered;
+Units are read one at a time (:func:`aligner.formats.tmx_stream.iter_tu_elements`) and copied
+one at a time (``lxml.etree.xmlfile``), so memory does not grow with the corpus. Each ``<tu>``
+is copied as it is (score, low-confidence flag, sentence indices, document names) and renumbered;
 the file is written to a temporary name and moved into place at the end.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from aligner.formats.tmx_stream import XML_LANG, iter_units
+from aligner.formats.tmx_stream import iter_tu_elements
 
 
 def _header(documents: int, version: str) -> etree._Element:
@@ -30,16 +30,6 @@ def _header(documents: int, version: str) -> etree._Element:
     })
     etree.SubElement(header, "prop", type="x-documents").text = str(documents)
     return header
-
-
-def _tu(number: int, props: dict[str, str], fr: str, en: str) -> etree._Element:
-    tu = etree.Element("tu", tuid=str(number))
-    for kind, value in props.items():
-        etree.SubElement(tu, "prop", type=kind).text = value
-    for lang, text in (("fr", fr), ("en", en)):
-        tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-        etree.SubElement(tuv, "seg").text = text
-    return tu
 
 
 def write_merged(tmx_files: Iterable[str | Path], target: str | Path, version: str = "0") -> int:
@@ -60,11 +50,12 @@ def write_merged(tmx_files: Iterable[str | Path], target: str | Path, version: s
                 xf.write("\n  ")
                 with xf.element("body"):
                     for path in files:
-                        for found in iter_units(path):
+                        for tu in iter_tu_elements(path):
                             count += 1
-                            unit = found.unit
+                            tu.set("tuid", str(count))
+                            tu.tail = None
                             xf.write("\n    ")
-                            xf.write(_tu(count, found.props, unit.fr, unit.en))
+                            xf.write(tu)
                     xf.write("\n  ")
                 xf.write("\n")
         os.chmod(tmp, 0o644)

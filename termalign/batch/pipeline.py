@@ -65,8 +65,12 @@ def align_document_pair(
 
 
 def input_checksum(fr_path: str | Path, en_path: str | Path, settings: str = "") -> str:
-    """SHA-256 of both inputs and the settings that shape the output (read in 1 MiB blocks)."""
-    digest = hashlib.sha256(f"termalign-corpus {PIPELINE_VERSION} {settings}\n".encode())
+    """SHA-256 of both inputs, the settings that shape the output and the termalign version
+    (read in 1 MiB blocks)."""
+    from termalign import __version__
+
+    header = f"termalign-corpus {__version__} {PIPELINE_VERSION} {settings}\n"
+    digest = hashlib.sha256(header.encode())
     for path in (fr_path, en_path):
         digest.update(b"\0")
         with open(os.fspath(path), "rb") as handle:

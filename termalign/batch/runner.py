@@ -1,8 +1,8 @@
 """Align a whole corpus of document pairs in parallel, resumably, in bounded memory.
 
-:func:`run_corpus` sends one :func:`~termalign.batch.tasks.run_pair` task per pair to a
-back-end (process pool or Dask), keeping at most ``window`` tasks in flight, and records every
-finished pair in the journal at once. A pair recorded as done whose inputs have not changed
+:func:`run_corpus` sends the pairs, ``chunk`` at a time (one by default), to
+:func:`~termalign.batch.tasks.run_pairs` on a back-end (process pool or Dask), keeping at most
+``window`` tasks in flight, and records every finished pair in the journal at once. A pair recorded as done whose inputs have not changed
 (same checksum) and whose TMX is still there is skipped by the next run.
 """
 
@@ -36,8 +36,11 @@ def _tasks(pairing: Pairing, out_dir: Path, segmented: bool,
     for pair in pairing.pairs:
         before = previous.get(pair.name)
         done_checksum = before.checksum if before is not None and before.status == DONE else ""
-        batch.append(PairTask(pair.name, str(pair.fr), str(pair.en),
-                              str(out_dir / f"{pair.name}.tmx"), segmented, done_checksum))
+        # Absolute paths: a Dask worker need not run in this folder.
+        batch.append(PairTask(pair.name, str(Path(pair.fr).absolute()),
+                              str(Path(pair.en).absolute()),
+                              str((out_dir / f"{pair.name}.tmx").absolute()), segmented,
+                              done_checksum))
         if len(batch) >= chunk:
             yield batch
             batch = []
@@ -136,4 +139,5 @@ def run_corpus(
         summary.merged = str(merged)
     compact_journal(out_dir, records)
     summary.wall_seconds = round(time.perf_counter() - started, 3)
-    return summary, write_summary(out_dir, summary, records)
+    current = {pair.name: records[pair.name] for pair in pairing.pairs}
+    return summary, write_summary(out_dir, summary, current)

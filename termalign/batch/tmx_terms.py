@@ -3,7 +3,8 @@
 The TMX files (or every ``*.tmx`` of a folder, e.g. the output of ``align-corpus``) are read
 one unit at a time (:func:`aligner.formats.tmx_stream.iter_units`) into a co-occurrence counts
 file kept next to the termbase (:class:`termbase.extract.cooccur_stream.CooccurCounts`,
-``<termbase>.cooccur``). A TMX whose content was counted before is not counted again, so
+``<termbase>.cooccur``), in worker processes (one file per task, the counts added to the file
+in the order of the files). A TMX whose content was counted before is not counted again, so
 adding a new corpus later only counts the new one; the acronym links are then computed over
 everything counted so far and merged into the termbase in one transaction, with the same
 concepts, terms and ``aligned`` evidence as ``termalign build --tmx``.
@@ -12,13 +13,16 @@ concepts, terms and ``aligned`` evidence as ``termalign build --tmx``.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from termalign.batch.backends import PoolBackend
 from termbase.build import BuildReport
 from termbase.extract.cooccur import AlignedPair, link_to_concept
-from termbase.extract.cooccur_stream import CooccurCounts
+from termbase.extract.cooccur_stream import CooccurCounts, PartialCounts, count_pairs
 from termbase.store import Termbase
 
 COUNTS_SUFFIX = ".cooccur"
@@ -57,6 +61,34 @@ def content_key(path: str | Path) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+def count_tmx(path: str, max_evidence: int) -> PartialCounts:
+    """The co-occurrence counts of one TMX file (run in a worker process)."""
+    return count_pairs(tmx_pairs(path), max_evidence)
+
+
+def _count_in_pool(counts: CooccurCounts, todo: list[tuple[str, Path]],
+                   workers: int) -> Iterator[int]:
+    """Count the files in ``workers`` processes, a few files ahead; add each file's counts in
+    order; yield the number of pairs added per file."""
+    pool = PoolBackend(workers)
+    ahead: deque = deque()
+    try:
+        for key, path in todo:
+            ahead.append((key, pool.submit(_count_one, (str(path), counts.max_evidence))))
+            if len(ahead) > 2 * workers:
+                key_done, future = ahead.popleft()
+                yield counts.add_counts(key_done, future.result())
+        while ahead:
+            key_done, future = ahead.popleft()
+            yield counts.add_counts(key_done, future.result())
+    finally:
+        pool.close(cancel=True)
+
+
+def _count_one(args: tuple[str, int]) -> PartialCounts:
+    return count_tmx(*args)
+
+
 def counts_path_for(db_path: str | Path) -> Path:
     """Where the co-occurrence counts of the termbase at ``db_path`` are kept."""
     db_path = Path(db_path)
@@ -69,11 +101,14 @@ def build_from_tmx(
     *,
     counts_path: str | Path | None = None,
     fresh: bool = False,
+    workers: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BuildReport:
     """Count the TMX files into the counts file and merge the acronym links into the termbase.
 
-    ``fresh``: forget the counts of earlier runs first. ``progress(stage, done, total)`` as in
+    ``fresh``: forget the counts of earlier runs first. ``workers``: processes that read and
+    count the files (default: one per core; the counts are added to the file in the order of
+    the files, so the result does not depend on it). ``progress(stage, done, total)`` as in
     :func:`termbase.build.build`. Besides the ``aligned`` candidates, the report's
     ``candidates`` counts the TMX files counted now (:data:`COUNTED`), those counted by an
     earlier run (:data:`KNOWN`) and the sentence pairs counted now (:data:`PAIRS`).
@@ -87,12 +122,23 @@ def build_from_tmx(
         for suffix in ("", "-wal", "-shm"):
             Path(f"{counts_file}{suffix}").unlink(missing_ok=True)
     with CooccurCounts.open(counts_file) as counts:
-        for index, path in enumerate(files, 1):
-            added = counts.add_source(content_key(path), tmx_pairs(path))
+        todo = []
+        for path in files:
+            key = content_key(path)
+            if counts.has_source(key):
+                report.candidates[KNOWN] += 1
+            else:
+                todo.append((key, path))
+        workers = min(workers or os.cpu_count() or 1, len(todo))
+        added_in_order = (
+            _count_in_pool(counts, todo, workers) if workers > 1
+            else (counts.add_source(key, tmx_pairs(path)) for key, path in todo)
+        )
+        for index, added in enumerate(added_in_order, 1):
             report.candidates[COUNTED if added else KNOWN] += 1
             report.candidates[PAIRS] += added
             if progress:
-                progress("TMX files", index, len(files))
+                progress("TMX files", index, len(todo))
         links = counts.links()
     with Termbase.open(db_path) as tb, tb.transaction():
         for index, link in enumerate(links, 1):

@@ -81,7 +81,10 @@ def _text(element) -> str:
 
 
 def load_xliff(data: bytes, name: str = "input") -> list[Segment]:
-    """Source and target of every XLIFF 1.2 trans-unit or 2.0 segment, French as source."""
+    """Source and target of every XLIFF 1.2 trans-unit or 2.0 segment, French as source.
+
+    Segments are numbered by unit; units without a target are skipped.
+    """
     root = _parse_xml(data, name)
     ns = etree.QName(root).namespace
     if ns == _XLIFF_12:
@@ -102,6 +105,8 @@ def load_xliff(data: bytes, name: str = "input") -> list[Segment]:
         raise InputError(f"{name}: expected French and English, found {langs[0][0]!r}")
     segments = []
     for number, (source, target) in enumerate(pairs, 1):
+        if source is None or target is None:
+            continue  # a unit not translated yet: nothing to check (numbering kept)
         fr, en = _text(source), _text(target)
         segments.append(Segment(number, en, fr) if swap else Segment(number, fr, en))
     if not segments:

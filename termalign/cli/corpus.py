@@ -55,6 +55,9 @@ def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, chunk
         raise click.UsageError("give FR_DIR and EN_DIR, or --manifest CSV")
     if manifest is not None and (fr_dir or en_dir):
         raise click.UsageError("give either FR_DIR and EN_DIR or --manifest, not both")
+    if merged is not None and merged.resolve().parent == out_dir.resolve():
+        raise click.UsageError("put the --merged file outside OUT_DIR, which holds one TMX per "
+                               "pair (and is what `termalign build --from-tmx` reads)")
     pairing = read_manifest(manifest) if manifest else pair_by_name(fr_dir, en_dir)
     workers = workers or os.cpu_count() or 1
     bar = None

@@ -6,7 +6,9 @@ acronym occurs per language, how often each French–English acronym pair co-occ
 pair was ever the only acronym on both sides, the first sentence pairs where it co-occurred
 (evidence) and the acronym–definition pairs seen with their weights — and adds the counts of
 a batch of sentence pairs in one ``INSERT ... ON CONFLICT DO UPDATE``. Sentence pairs are
-consumed from any iterable, so memory stays flat whatever the corpus size.
+consumed from any iterable, so memory stays flat whatever the corpus size. The counting can
+also be done apart, in other processes (:func:`count_pairs`), and the partial counts added in
+corpus order (:meth:`CooccurCounts.add_counts`): the result is the same.
 
 Each source (a TMX file, identified by a key such as its checksum) is counted in one
 transaction and recorded: counting the same source again is a no-op, and an interrupted
@@ -43,8 +45,12 @@ CREATE TABLE IF NOT EXISTS definition (lang TEXT, acronym TEXT, definition TEXT,
 """
 
 
-class _Batch:
-    """The counts of a few thousand sentence pairs, before they are added to the file."""
+class PartialCounts:
+    """The counts of some sentence pairs, before they are added to a counts file.
+
+    ``seq`` numbers the pairs in corpus order (from 0 in a partial count made apart, see
+    :func:`count_pairs`): it orders the evidence and the definitions as the corpus does.
+    """
 
     def __init__(self, max_evidence: int):
         self.max_evidence = max_evidence
@@ -75,6 +81,15 @@ class _Batch:
                 key = (lang, found.acronym, found.definition)
                 entry = self.definitions.setdefault(key, [0, seq * 1000 + min(order, 999)])
                 entry[0] += 2 if found.method != "name" else 1
+
+
+def count_pairs(pairs: Iterable[AlignedPair], max_evidence: int = 3) -> PartialCounts:
+    """Count ``pairs`` apart (in another process, for example), for
+    :meth:`CooccurCounts.add_counts`; memory grows with the distinct acronyms, not the pairs."""
+    partial = PartialCounts(max_evidence)
+    for seq, pair in enumerate(pairs):
+        partial.add(seq, pair)
+    return partial
 
 
 class CooccurCounts:
@@ -131,7 +146,7 @@ class CooccurCounts:
         try:
             start = self.pairs
             seq = start
-            batch = _Batch(self.max_evidence)
+            batch = PartialCounts(self.max_evidence)
             for pair in pairs:
                 batch.add(seq, pair)
                 seq += 1
@@ -139,7 +154,7 @@ class CooccurCounts:
                     self._flush(batch)
                     if progress:
                         progress(batch.size)
-                    batch = _Batch(self.max_evidence)
+                    batch = PartialCounts(self.max_evidence)
             self._flush(batch)
             if progress and batch.size:
                 progress(batch.size)
@@ -151,7 +166,29 @@ class CooccurCounts:
         self.conn.execute("COMMIT")
         return seq - start
 
-    def _flush(self, batch: _Batch) -> None:
+    def add_counts(self, key: str, partial: PartialCounts) -> int:
+        """Add the counts of one source made by :func:`count_pairs`, in one transaction, after
+        everything counted so far; return how many pairs (0 when ``key`` was counted before).
+
+        Adding the partial counts of the sources in corpus order gives the same file as
+        :meth:`add_source` over the same sources.
+        """
+        if self.has_source(key):
+            return 0
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            start = self.pairs
+            self._flush(partial, start)
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'pairs'",
+                              (start + partial.size,))
+            self.conn.execute("INSERT INTO source VALUES (?, ?)", (key, partial.size))
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+        return partial.size
+
+    def _flush(self, batch: PartialCounts, offset: int = 0) -> None:
         sql = self.conn.executemany
         sql("INSERT INTO acronym VALUES (?, ?, ?) ON CONFLICT (lang, text) "
             "DO UPDATE SET count = count + excluded.count",
@@ -166,13 +203,13 @@ class CooccurCounts:
             if not room:
                 continue
             sql("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)",
-                ((f, e, seq, p.fr, p.en, p.source, p.symbol) for seq, p in room))
+                ((f, e, offset + seq, p.fr, p.en, p.source, p.symbol) for seq, p in room))
             self.conn.execute("UPDATE joint SET examples = examples + ? WHERE fr = ? AND en = ?",
                               (len(room), f, e))
         sql("INSERT INTO definition VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (lang, acronym, definition) DO UPDATE SET "
             "weight = weight + excluded.weight, first_seq = min(first_seq, excluded.first_seq)",
-            ((lang, acr, text, w, first) for (lang, acr, text), (w, first)
+            ((lang, acr, text, w, first + 1000 * offset) for (lang, acr, text), (w, first)
              in batch.definitions.items()))
 
     def _definition(self, lang: str, acronym: str) -> str:

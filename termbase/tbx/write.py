@@ -58,11 +58,20 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub(" ", text)
 
 
-def _sub(parent, tag: str, text: str = "", **attrs) -> etree._Element:
-    el = etree.SubElement(parent, tag, attrs)
+def _sub(parent, tag: str, text: str = "", attrib: dict | None = None) -> etree._Element:
+    # Passing no attribute dict at all is twice as fast as an empty one in lxml.
+    el = _SUB(parent, tag, attrib) if attrib else _SUB(parent, tag)
     if text:
         el.text = xml_safe(text)
     return el
+
+
+_SUB = etree.SubElement
+#: Constant attribute dicts (building them per element is a measurable part of an export).
+_TYPE = {name: {"type": name} for name in (
+    "subjectField", "transactionType", "termType", "administrativeStatus", "context", "source",
+    "customerSubset")}
+_LANG = {lang: {XML_LANG: lang} for lang in ("fr", "en")}
 
 
 def concept_element(concept: Concept, names: _Names) -> etree._Element:
@@ -70,7 +79,7 @@ def concept_element(concept: Concept, names: _Names) -> etree._Element:
     n = names
     entry = n.top(n.entry[len(n.ns):], id=f"c{concept.id}")
     if concept.subject:
-        _sub(entry, n("descrip"), concept.subject, type="subjectField")
+        _sub(entry, n("descrip"), concept.subject, _TYPE["subjectField"])
     if concept.note:
         _sub(entry, n("note"), concept.note)
     fields = {"kind": concept.kind, "curated": "yes" if concept.curated else "no",
@@ -89,13 +98,13 @@ def concept_element(concept: Concept, names: _Names) -> etree._Element:
         _sub(entry, n("note"), notes.encode(notes.EVIDENCE, fields))
     if concept.created[:10]:
         grp = _sub(entry, n("transacGrp"))
-        _sub(grp, n("transac"), "origination", type="transactionType")
+        _sub(grp, n("transac"), "origination", _TYPE["transactionType"])
         _sub(grp, n("date"), concept.created[:10])
     for lang in ("fr", "en"):
         terms = concept.terms_in(lang)
         if not terms:
             continue
-        sec = _sub(entry, n.lang_sec, **{XML_LANG: lang})
+        sec = _sub(entry, n.lang_sec, attrib=_LANG[lang])
         for k, term in enumerate(terms):
             contexts = [(i, ctx) for (i, ctx_lang), ctx in placed.items() if ctx_lang == lang]
             _term_element(sec, term, concept, contexts if k == 0 else [], names)
@@ -108,16 +117,16 @@ def _term_element(parent, term: Term, concept: Concept, contexts, names: _Names)
     n = names
     sec = _sub(parent, n.term_sec)
     _sub(sec, n("term"), term.text)
-    _sub(sec, n("termNote"), term.type, type="termType")
-    _sub(sec, n("termNote"), STATUS_TO_TBX[term.status], type="administrativeStatus")
+    _sub(sec, n("termNote"), term.type, _TYPE["termType"])
+    _sub(sec, n("termNote"), STATUS_TO_TBX[term.status], _TYPE["administrativeStatus"])
     for i, context in contexts:
-        grp = _sub(sec, n("descripGrp"), id=f"c{concept.id}-e{i}-{term.lang}")
-        _sub(grp, n("descrip"), context, type="context")
+        grp = _sub(sec, n("descripGrp"), attrib={"id": f"c{concept.id}-e{i}-{term.lang}"})
+        _sub(grp, n("descrip"), context, _TYPE["context"])
         source = concept.evidence[i].source
         if source:
-            _sub(grp, n("admin"), source, type="source")
+            _sub(grp, n("admin"), source, _TYPE["source"])
     if term.no_check:
-        _sub(sec, n("admin"), notes.NO_CHECK, type="customerSubset")
+        _sub(sec, n("admin"), notes.NO_CHECK, _TYPE["customerSubset"])
 
 
 def _header(names: _Names, title: str) -> etree._Element:
@@ -127,7 +136,7 @@ def _header(names: _Names, title: str) -> etree._Element:
     _sub(_sub(file_desc, n("titleStmt")), n("title"), title)
     _sub(_sub(file_desc, n("sourceDesc")), n("p"), "Exported by termalign.")
     if names.version == 2:
-        _sub(_sub(header, n("encodingDesc")), n("p"), "TBXBasicXCSV02.xcs", type="XCSURI")
+        _sub(_sub(header, n("encodingDesc")), n("p"), "TBXBasicXCSV02.xcs", {"type": "XCSURI"})
     return header
 
 
