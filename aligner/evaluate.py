@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from aligner.errors import AlignmentError
+
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
@@ -61,17 +63,61 @@ def lax(predicted: Iterable, gold: Iterable) -> Scores:
     (1.0, 0.667)
     """
     pred, gold_pairs = _pairs(predicted), _pairs(gold)
-    hit_p = sum(1 for b in pred if _meets(b, gold_pairs))
-    hit_g = sum(1 for b in gold_pairs if _meets(b, pred))
+    gold_index, pred_index = _index(gold_pairs), _index(pred)
+    hit_p = sum(1 for b in pred if _meets(b, gold_index))
+    hit_g = sum(1 for b in gold_pairs if _meets(b, pred_index))
     return _scores(hit_p, len(pred), hit_g, len(gold_pairs))
 
 
-def _meets(bead: Pair, others: Sequence[Pair]) -> bool:
-    fr, en = set(bead[0]), set(bead[1])
-    return any(fr.intersection(o[0]) and en.intersection(o[1]) for o in others)
+def _index(beads: list[Pair]) -> tuple[list[Pair], dict[int, list[int]]]:
+    """The beads and, for every French sentence, the beads that hold it."""
+    by_fr: dict[int, list[int]] = {}
+    for n, (fr, _en) in enumerate(beads):
+        for i in fr:
+            by_fr.setdefault(i, []).append(n)
+    return beads, by_fr
+
+
+def _meets(bead: Pair, index: tuple[list[Pair], dict[int, list[int]]]) -> bool:
+    beads, by_fr = index
+    en = set(bead[1])
+    return any(en.intersection(beads[n][1]) for i in bead[0] for n in by_fr.get(i, ()))
 
 
 def _scores(hit_p: int, n_pred: int, hit_g: int, n_gold: int) -> Scores:
     p = hit_p / n_pred if n_pred else 0.0
     r = hit_g / n_gold if n_gold else 0.0
     return Scores(p, r, _f1(p, r), (hit_p, n_pred, hit_g, n_gold))
+
+
+def beads_from_texts(
+    text_beads: Sequence[tuple[Sequence[str], Sequence[str]]], fr: Sequence[str], en: Sequence[str]
+) -> list[Pair]:
+    """Turn beads given as sentence texts into index beads over ``fr``/``en``.
+
+    Sentences are looked up in order (a repeated sentence maps to its next occurrence), so a
+    gold written as text survives a change in sentence numbering. Raises
+    :class:`~aligner.errors.AlignmentError` when a sentence is not found.
+
+    >>> beads_from_texts([(["A."], ["B.", "C."]), ([], ["D."])], ["A."], ["B.", "C.", "D."])
+    [((0,), (0, 1)), ((), (2,))]
+    """
+    positions = {"fr": 0, "en": 0}
+    sides = {"fr": list(fr), "en": list(en)}
+    out: list[Pair] = []
+    for bead in text_beads:
+        ids: dict[str, tuple[int, ...]] = {}
+        for lang, texts in zip(("fr", "en"), bead, strict=True):
+            found = []
+            for text in texts:
+                try:
+                    index = sides[lang].index(text, positions[lang])
+                except ValueError:
+                    raise AlignmentError(
+                        f"gold {lang} sentence not in the segmentation: {text[:60]!r}"
+                    ) from None
+                found.append(index)
+                positions[lang] = index + 1
+            ids[lang] = tuple(found)
+        out.append((ids["fr"], ids["en"]))
+    return out

@@ -31,6 +31,7 @@ from web.highlight import highlight
 
 bp = Blueprint("check", __name__)
 
+
 class InputProblem(ValueError):
     """The submitted texts or files cannot be turned into segment pairs."""
 

@@ -16,7 +16,6 @@ import numpy as np
 
 from aligner.align.features import Side
 
-
 #: A key seen this many times or fewer, as often in French as in English, gives anchors.
 RARE = 5
 
@@ -36,7 +35,7 @@ def rare_anchors(side_fr: Side, side_en: Side, weights: np.ndarray) -> list[tupl
     for k, sentences in where_fr.items():
         other = where_en.get(k)
         if other is not None and len(sentences) == len(other) <= RARE:
-            for pair in zip(sentences, other):
+            for pair in zip(sentences, other, strict=True):
                 pairs[pair] = pairs.get(pair, 0.0) + float(weights[k])
     return sorted(pairs)
 

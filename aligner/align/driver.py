@@ -10,7 +10,7 @@ import numpy as np
 from aligner.align import band as band_module
 from aligner.align.bead import Bead
 from aligner.align.features import PairMatches, build_sides, self_weight
-from aligner.align.lengths import C, S2, delta_squared
+from aligner.align.lengths import S2, C, delta_squared
 from aligner.align.search import Problem, match_ranges, solve
 
 #: Weighted Dice of a bead's keys, above that of random sentence pairs of the same two
@@ -110,7 +110,8 @@ def _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en) -> tu
     n, m = len(side_fr.keys), len(side_en.keys)
     wlist = weights.tolist()
     dice, cosine = [], []
-    for i, j in zip(rng.integers(0, n, BACKGROUND_PAIRS), rng.integers(0, m, BACKGROUND_PAIRS)):
+    draws = zip(rng.integers(0, n, BACKGROUND_PAIRS), rng.integers(0, m, BACKGROUND_PAIRS), strict=True)
+    for i, j in draws:
         i, j = int(i), int(j)
         total = own_fr[i] + own_en[j]
         overlap = sum(wlist[k] for k in side_fr.keys[i] & side_en.keys[j])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from aligner.align.features import PairMatches
-from aligner.align.lengths import C, S2, delta_squared
+from aligner.align.lengths import S2, C
 
 #: Bead types (French sentences, English sentences) and their prior probabilities: Gale and
 #: Church (1993) give 0.89 for 1-1, 0.0099 for 1-0 or 0-1, 0.089 for 2-1 or 1-2 and 0.011 for
