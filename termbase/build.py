@@ -15,6 +15,7 @@ name and symbol): reading and cleaning files is the application's job.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
 from collections import Counter
@@ -112,6 +113,86 @@ def document_concepts(doc: SourceDocument, max_uses: int = 3) -> list[Concept]:
     return concepts
 
 
+_LINE_SOURCE = re.compile(r"^(?P<base>.+)\.(?:fr|en):(?P<line>\d+)$")
+
+
+def _document_for(source: str, documents: Sequence[SourceDocument]) -> SourceDocument | None:
+    """The document a curated source names: by symbol, file name or name without suffixes."""
+    for doc in documents:
+        if source in (doc.symbol, doc.name) or doc.name.startswith(source + "."):
+            return doc
+    return None
+
+
+def _spellings(term: str) -> set[str]:
+    """A term as written with either apostrophe (``d’Afrique``, ``d'Afrique``)."""
+    return {term, term.replace("’", "'"), term.replace("'", "’")}
+
+
+def attach_contexts(concepts: Sequence[Concept], documents: Sequence[SourceDocument] = (),
+                    aligned: Sequence[AlignedPair] = ()) -> None:
+    """Give curated evidence its sentences, in place.
+
+    A source naming a line of an aligned corpus (``UNv1.0.testset.fr:3046`` or ``.en:3046``)
+    gets the French sentence and its English translation, one row for both languages. A
+    source naming a document (its symbol, like ``S/2016/867``, or its file name) gets the
+    first sentence of the document (of 8 to 60 words when there is one) that uses a term of
+    the concept in the document's language, found as the builder finds uses of acronyms.
+    Other sources stay bare.
+
+    >>> doc = SourceDocument("lettre.fr.txt", ["Préambule.", "La CEEAC coopère."], "fr", "S/1")
+    >>> pair = AlignedPair("La CEEAC agit.", "ECCAS acts.", "corpus.fr:1", "S/2")
+    >>> c = Concept(terms=[Term("fr", "CEEAC", "acronym")], evidence=[
+    ...     Evidence("S/1"), Evidence("corpus.fr:1"), Evidence("corpus.en:1"), Evidence("X")])
+    >>> attach_contexts([c], [doc], [pair])
+    >>> [(e.source, e.symbol, e.context_fr, e.context_en) for e in c.evidence]
+    [('S/1', 'S/1', 'La CEEAC coopère.', ''), ('corpus.fr:1', 'S/2', 'La CEEAC agit.', \
+'ECCAS acts.'), ('X', '', '', '')]
+    """
+    by_line = {}
+    for pair in aligned:
+        m = _LINE_SOURCE.match(pair.source)
+        if m:
+            by_line[(m["base"], m["line"])] = pair
+    wanted: dict[int, tuple[SourceDocument, set[str]]] = {}  # id(doc) -> (doc, terms)
+    for concept in concepts:
+        kept, done_lines = [], set()
+        for ev in concept.evidence:
+            m = _LINE_SOURCE.match(ev.source)
+            pair = by_line.get((m["base"], m["line"])) if m else None
+            if pair is not None and not (ev.context_fr or ev.context_en):
+                if (m["base"], m["line"]) in done_lines:
+                    continue  # the other language of a line already kept
+                done_lines.add((m["base"], m["line"]))
+                ev.source, ev.symbol = pair.source, ev.symbol or pair.symbol
+                ev.context_fr, ev.context_en = pair.fr, pair.en
+            elif (doc := _document_for(ev.source, documents)) is not None:
+                wanted.setdefault(id(doc), (doc, set()))[1].update(
+                    s for t in concept.terms_in(doc.lang) for s in _spellings(t.text))
+            kept.append(ev)
+        concept.evidence = kept
+    first_use: dict[tuple[int, str], str] = {}
+    for key, (doc, terms) in wanted.items():
+        text = "\n".join(p for p in doc.paragraphs if p)
+        for term, uses in find_uses(text, terms).items():
+            if uses:  # the first running sentence (not a heading, not a whole page)
+                first_use[(key, term)] = min(
+                    (not 8 <= len(sentence.split()) <= 60, offset, sentence)
+                    for offset, sentence in uses)
+    for concept in concepts:
+        for ev in concept.evidence:
+            doc = None if ev.context_fr or ev.context_en else _document_for(ev.source, documents)
+            if doc is None:
+                continue
+            found = [first_use[k] for t in concept.terms_in(doc.lang)
+                     for spelling in _spellings(t.text)
+                     if (k := (id(doc), spelling)) in first_use]
+            if found:
+                sentence = min(found)[2]
+                ev.symbol = ev.symbol or doc.symbol
+                ev.context_fr, ev.context_en = (sentence, "") if doc.lang == "fr" else ("", sentence)
+
+
 def aligned_concepts(pairs: Sequence[AlignedPair], progress: Progress | None = None,
                      **options) -> list[Concept]:
     """Candidate concepts for the French–English acronym links of aligned sentence pairs
@@ -131,6 +212,7 @@ def aligned_concepts(pairs: Sequence[AlignedPair], progress: Progress | None = N
 def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[SourceDocument],
                aligned: Sequence[AlignedPair], report: BuildReport,
                progress: Progress | None) -> None:
+    attach_contexts(curated, documents, aligned)
     with tb.transaction():
         for i, concept in enumerate(curated, 1):
             _, outcome = tb.merge_concept(concept)
@@ -195,6 +277,7 @@ __all__ = [
     "Progress",
     "SourceDocument",
     "aligned_concepts",
+    "attach_contexts",
     "build",
     "document_concepts",
 ]

@@ -4,7 +4,7 @@ Exact and prefix matches always run; word matches run while fewer than ``limit``
 are found (after an exact hit, only for queries of up to three words); infix matching runs only when nothing matched so far, and fuzzy matching only when
 nothing else matched at all. Results are ranked: exact matches first,
 then titles before countries before terms, preferred before admitted, curated before
-candidates. User input is never passed to FTS5 as syntax (see ``store._fts_phrase``).
+candidates. User input is never passed to FTS5 as syntax (see ``search.fts_phrase``).
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from termbase.fold import fold, fold_term, trigrams
-from termbase.model import Concept, Term
+from termbase.model import Concept, Evidence, Term
 
 #: Match kinds, best first; the index is the ranking stage.
 MATCHES = ("exact", "acronym", "prefix", "words", "infix", "fuzzy")
@@ -25,10 +27,12 @@ _KIND_RANK = {"title": 0, "country": 1, "term": 2}
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
 #: Minimum similarity ratio (0..1) of a fuzzy match on folded strings.
 FUZZY_THRESHOLD = 0.78
-#: How many terms sharing the most rare trigrams with the query are considered...
+#: Up to this many terms, the fuzzy stage scores every term (kept in memory per connection);
+#: beyond, only the terms sharing the most rare trigrams with the query are scored...
+FUZZY_SCAN_TERMS = 20_000
 FUZZY_POOL = 1000
-#: ... and how many of them, the closest by trigram overlap, are scored with difflib.
-FUZZY_CANDIDATES = 40
+#: ... and how many of the closest are kept as fuzzy matches.
+FUZZY_CANDIDATES = 80
 #: How many of the query's rarest trigrams are used to find fuzzy candidates.
 FUZZY_GRAMS = 12
 #: Trigram frequencies are counted up to this number of terms (at least).
@@ -69,16 +73,36 @@ class LookupResult:
             "evidence": [
                 {"source": e.source, "symbol": e.symbol, "context_fr": e.context_fr,
                  "context_en": e.context_en, "method": e.method}
-                for e in c.evidence
+                for e in ordered_evidence(c.evidence)
             ],
         }
+
+
+def ordered_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence for people: sentence pairs first, then one sentence, then bare references;
+    identical rows (same source, symbol and sentences, whatever the method) once, the
+    first one kept; stable otherwise.
+
+    >>> rows = [Evidence("UNTERM"), Evidence("S/1", "Phrase."), Evidence("UNTERM"),
+    ...         Evidence("corpus:3", "Phrase.", "Sentence.", method="aligned")]
+    >>> [e.source for e in ordered_evidence(rows)]
+    ['corpus:3', 'S/1', 'UNTERM']
+    """
+    seen: set[tuple] = set()
+    unique = []
+    for ev in evidence:
+        key = (ev.source, ev.symbol, ev.context_fr, ev.context_en)
+        if key not in seen:
+            seen.add(key)
+            unique.append(ev)
+    return sorted(unique, key=lambda e: 2 - bool(e.context_fr) - bool(e.context_en))
 
 
 class _Similarity:
     """Similarity ratio (0..1) of a query with folded terms, also against a term's beginning.
 
-    Terms that cannot reach ``threshold`` are rejected with difflib's cheap upper bounds
-    before the full ratio is computed.
+    The ratio is ``2 × longest common subsequence / total length`` (the Indel similarity,
+    computed in C by rapidfuzz); terms that cannot reach ``threshold`` score 0.
 
     >>> sim = _Similarity("organisaton du traite", 0.5)
     >>> round(sim("organisation du traite"), 2), sim("xyz")
@@ -88,28 +112,53 @@ class _Similarity:
     def __init__(self, query: str, threshold: float):
         self.query = query
         self.threshold = threshold
-        self.matcher = SequenceMatcher(None, autojunk=False)
-        self.matcher.set_seq2(query)  # difflib caches its analysis of the second sequence
-
-    def _ratio(self, text: str) -> float:
-        m = self.matcher
-        m.set_seq1(text)
-        if m.real_quick_ratio() < self.threshold or m.quick_ratio() < self.threshold:
-            return 0.0
-        return m.ratio()
 
     def __call__(self, folded: str) -> float:
-        ratio = self._ratio(folded)
+        ratio = Indel.normalized_similarity(self.query, folded, score_cutoff=self.threshold)
         if ratio < self.threshold and len(folded) > len(self.query) + 3:
-            ratio = max(ratio, 0.95 * self._ratio(folded[: len(self.query) + 1]))
+            start = folded[: len(self.query) + 1]
+            ratio = 0.95 * Indel.normalized_similarity(self.query, start,
+                                                       score_cutoff=min(1.0, self.threshold / 0.95))
         return ratio
 
 
+def _closest(folded: str, texts: list[str], threshold: float) -> dict[int, float]:
+    """Positions of the texts whose :class:`_Similarity` with ``folded`` reaches
+    ``threshold``, with their ratio (all scored in C, whole texts and beginnings).
+
+    >>> found = _closest("alemagne", ["allemagne", "allemagne federale du nord", "espagne"], 0.78)
+    >>> {i: round(score, 2) for i, score in found.items()}
+    {0: 0.94, 1: 0.89}
+    """
+    scores = {i: score for _t, score, i in process.extract(
+        folded, texts, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None)}
+    size = len(folded) + 1
+    starts = {i: t[:size] for i, t in enumerate(texts) if len(t) > size + 2 and i not in scores}
+    for _t, score, i in process.extract(folded, starts, scorer=Indel.normalized_similarity,
+                                        score_cutoff=min(1.0, threshold / 0.95), limit=None):
+        scores[i] = 0.95 * score
+    return scores
+
+
 def _fuzzy_candidates(termbase, folded: str, lang: str | None) -> list[tuple]:
-    """Terms sharing the most of the query's rarest trigrams (typos spoil only a few)."""
+    """The candidate rows of the terms closest to ``folded``: every term of a small
+    termbase is scored, in a large one those sharing the most of the query's rarest
+    trigrams (typos spoil only a few trigrams)."""
     grams = trigrams(folded)
     if not grams:
         return []
+    if termbase.approx_term_count() <= FUZZY_SCAN_TERMS:
+        pool = termbase.all_folded_terms(lang)
+    else:
+        pool = _trigram_pool(termbase, folded, grams, lang)
+    # Every term of the pool is scored (cheap in C); only the best few are read in full.
+    scores = _closest(folded, [text for _id, text in pool], FUZZY_THRESHOLD)
+    best = heapq.nlargest(FUZZY_CANDIDATES, scores, key=scores.__getitem__)
+    return termbase.find_ids([pool[i][0] for i in best], lang)
+
+
+def _trigram_pool(termbase, folded: str, grams: list[str], lang: str | None) -> list[tuple]:
+    """``(id, folded)`` of the terms sharing the most of the query's rarest trigrams."""
     if len(grams) > 24:  # long queries: every other trigram is enough, at half the cost
         grams = grams[::2]
     # Trigrams found in ``cap`` terms or more discriminate little: they are used only when
@@ -126,18 +175,8 @@ def _fuzzy_candidates(termbase, folded: str, lang: str | None) -> list[tuple]:
         postings = termbase.trigram_postings(gram, budget)
         budget -= len(postings)
         counts.update(postings)
-    pool = termbase.find_ids([term_id for term_id, _n in counts.most_common(FUZZY_POOL)], lang)
-    # Rank the pool by trigram overlap with the whole query (Jaccard): rare typo trigrams
-    # brought in noise, the full overlap sorts it out cheaply before difflib runs.
-    query_grams = set(trigrams(folded))
-
-    def overlap(row: tuple) -> float:
-        text = row[6]
-        term_grams = {text[i : i + 3] for i in range(len(text) - 2)}
-        shared = len(query_grams & term_grams)
-        return shared / (len(query_grams) + len(term_grams) - shared or 1)
-
-    return heapq.nlargest(FUZZY_CANDIDATES, pool, key=overlap)
+    return termbase.folded_terms([term_id for term_id, _n in counts.most_common(FUZZY_POOL)],
+                                 lang)
 
 
 def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> list[LookupResult]:
@@ -230,10 +269,11 @@ def describe(result: LookupResult, evidence: int = 3) -> list[str]:
             lines.append(f"  {lang}: " + "; ".join(parts))
     if c.note:
         lines.append(f"  note: {c.note}")
-    for ev in c.evidence[:evidence]:
+    ordered = ordered_evidence(c.evidence)
+    for ev in ordered[:evidence]:
         where = ev.source + (f" ({ev.symbol})" if ev.symbol and ev.symbol != ev.source else "")
         context = " / ".join(x for x in (ev.context_fr, ev.context_en) if x)
         lines.append(f"  evidence: {where} [{ev.method}]" + (f": {context}" if context else ""))
-    if len(c.evidence) > evidence:
-        lines.append(f"  ... {len(c.evidence) - evidence} more evidence")
+    if len(ordered) > evidence:
+        lines.append(f"  ... {len(ordered) - evidence} more evidence")
     return lines

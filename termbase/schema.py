@@ -95,8 +95,27 @@ CREATE TRIGGER term_au AFTER UPDATE OF text, folded ON term BEGIN
 END;
 """
 
+# Step 2: the history also records creations (``add_concept(..., who=...)``). SQLite cannot
+# change a CHECK constraint in place, so the table is rebuilt and its rows copied.
+_V2 = """
+CREATE TABLE history_v2 (
+    id INTEGER PRIMARY KEY,
+    concept_id INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    who TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+);
+INSERT INTO history_v2 (id, concept_id, action, who, at, before, after)
+    SELECT id, concept_id, action, who, at, before, after FROM history ORDER BY id;
+DROP TABLE history;
+ALTER TABLE history_v2 RENAME TO history;
+CREATE INDEX history_concept ON history (concept_id, id);
+"""
+
 #: Migration steps; step ``i`` (1-based) brings ``user_version`` from ``i - 1`` to ``i``.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 #: The schema version this code writes.
 VERSION = len(MIGRATIONS)

@@ -1,4 +1,5 @@
-"""The SQLite termbase: every SQL statement of the library lives in this module.
+"""The SQLite termbase: every SQL statement of the library lives in this module and in
+its search half, :mod:`termbase.search` (the ``find_*``/trigram queries of lookups).
 
 >>> from termbase.model import Concept, Term
 >>> with Termbase.open(":memory:") as tb:
@@ -23,14 +24,10 @@ from termbase import merge, schema
 from termbase.errors import NotFoundError, TermbaseError
 from termbase.fold import fold_term
 from termbase.model import KINDS, LANGS, METHODS, STATUSES, TERM_TYPES, Concept, Evidence, Term
+from termbase.search import SearchQueries, fts_phrase
 
 _TERM_COLUMNS = "id, concept_id, lang, text, type, status, no_check"
 _EVIDENCE_COLUMNS = "id, concept_id, source, symbol, context_fr, context_en, method, confidence"
-#: Columns of the candidate rows returned by the ``find_*`` search methods.
-_HIT = (
-    "SELECT t.id, t.concept_id, t.lang, t.text, t.type, t.status, t.folded, c.kind, c.curated "
-    "FROM term t JOIN concept c ON c.id = t.concept_id "
-)
 
 
 def _now() -> str:
@@ -62,7 +59,7 @@ def concept_to_dict(concept: Concept) -> dict:
     return dataclasses.asdict(concept)
 
 
-class Termbase:
+class Termbase(SearchQueries):
     """A termbase file. Open it with :meth:`open`; use it as a context manager to close it.
 
     One instance per thread (SQLite connections are not shared between threads); several
@@ -123,8 +120,12 @@ class Termbase:
 
     # -- writing ------------------------------------------------------------------------
 
-    def add_concept(self, concept: Concept) -> int:
-        """Store a new concept with its terms and evidence; set and return its id."""
+    def add_concept(self, concept: Concept, who: str | None = None) -> int:
+        """Store a new concept with its terms and evidence; set and return its id.
+
+        With ``who`` (an editor's name) the creation goes into the history; builds and
+        imports pass none.
+        """
         validate(concept)
         with self.transaction():
             now = _now()
@@ -139,6 +140,8 @@ class Termbase:
             concept.id = cur.lastrowid
             self._insert_terms(concept.id, concept.terms, 0)
             self._insert_evidence(concept.id, concept.evidence)
+            if who is not None:
+                self._record(concept.id, "create", who, None, concept)
         return concept.id
 
     def _insert_terms(self, concept_id: int, terms: Sequence[Term], first_seq: int) -> None:
@@ -335,76 +338,6 @@ class Termbase:
                 "SELECT method, COUNT(*) FROM evidence GROUP BY method ORDER BY method"),
         }
 
-    # -- search (used by termbase.lookup) -------------------------------------------------
 
-    def find_exact(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
-        """Terms whose folded text equals ``folded``."""
-        return self._find("t.folded = ?", [folded], lang, limit)
-
-    def find_prefix(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
-        """Terms whose folded text starts with ``folded`` (an index range scan)."""
-        return self._find("t.folded > ? AND t.folded < ?", [folded, folded + "\U0010ffff"],
-                          lang, limit)
-
-    def find_words(self, words: Sequence[str], lang: str | None, limit: int) -> list[tuple]:
-        """Terms containing every word, the last one as a prefix (FTS5 unicode61)."""
-        if not words:
-            return []
-        # The last word is a prefix, unless it is too short to narrow anything down.
-        query = " ".join(_fts_phrase(w) for w in words) + ("*" if len(words[-1]) > 2 else "")
-        return self._find("t.id IN (SELECT rowid FROM term_words WHERE term_words MATCH ?"
-                          " LIMIT ?)", [query, limit * 5], lang, limit)
-
-    def find_infix(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
-        """Terms whose folded text contains ``folded`` (3 characters or more; FTS5 trigram)."""
-        if len(folded) < 3:
-            return []
-        return self._find("t.id IN (SELECT rowid FROM term_trigrams WHERE term_trigrams MATCH ?"
-                          " LIMIT ?)", [_fts_phrase(folded), limit * 5], lang, limit)
-
-    def trigram_frequencies(self, grams: Sequence[str], cap: int = 500) -> dict[str, int]:
-        """How many terms contain each trigram, counted up to ``cap`` (absent ones left out)."""
-        found = {}
-        for gram in grams:
-            n = self.conn.execute(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM term_trigrams WHERE term_trigrams MATCH ?"
-                " LIMIT ?)", (_fts_phrase(gram), cap)).fetchone()[0]
-            if n:
-                found[gram] = n
-        return found
-
-    def trigram_postings(self, gram: str, cap: int) -> list[int]:
-        """Ids of (at most ``cap``) terms containing one trigram."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT rowid FROM term_trigrams WHERE term_trigrams MATCH ? LIMIT ?",
-            (_fts_phrase(gram), cap))]
-
-    def find_ids(self, term_ids: Sequence[int], lang: str | None) -> list[tuple]:
-        """The candidate rows of these term ids."""
-        if not term_ids:
-            return []
-        marks = ",".join("?" * len(term_ids))
-        return self._find(f"t.id IN ({marks})", list(term_ids), lang, len(term_ids))
-
-    def _find(self, where: str, params: list, lang: str | None, limit: int) -> list[tuple]:
-        if lang:
-            where += " AND t.lang = ?"
-            params = [*params, lang]
-        return self.conn.execute(f"{_HIT} WHERE {where} LIMIT ?", [*params, limit]).fetchall()
-
-    def lookup(self, query: str, lang: str | None = None, limit: int = 20) -> list:
-        """Search the termbase; see :func:`termbase.lookup.lookup`."""
-        from termbase.lookup import lookup
-
-        return lookup(self, query, lang=lang, limit=limit)
-
-
-def _fts_phrase(text: str) -> str:
-    """One FTS5 string token: user syntax (``AND``, ``NEAR(``, ``*``, ``-``) stays literal.
-
-    >>> _fts_phrase('NEAR("a" b)')
-    '"NEAR(""a"" b)"'
-    >>> _fts_phrase("a" + chr(0) + "b")  # FTS5 refuses a NUL inside a string
-    '"a b"'
-    """
-    return '"' + text.replace('"', '""').replace("\x00", " ") + '"'
+#: Kept for callers of the former private name.
+_fts_phrase = fts_phrase

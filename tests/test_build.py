@@ -280,3 +280,36 @@ def test_ensure_default_db_builds_once(tmp_path, monkeypatch):
     assert _count(target) > 300
     assert defaults.ensure_default_db() == target
     assert target.stat().st_ino == inode
+
+
+def test_curated_evidence_has_its_sentences(built):
+    path, _report = built
+    with Termbase.open(path) as tb:
+        concepts = list(tb.iter_concepts())
+    [otsc] = _by_term(concepts, "fr", "OTSC")
+    curated = {e.source: e for e in otsc.evidence if e.method == "curated"}
+    # One row for the UNPC line, with the French sentence and its English pair.
+    line = curated["UNv1.0.testset.fr:3046"]
+    assert "Organisation du Traité de sécurité collective" in line.context_fr
+    assert "CSTO" in line.context_en
+    assert "UNv1.0.testset.en:3046" not in curated
+    # A seed document named by its symbol: a sentence of it that uses the term.
+    letter = curated["S/2016/867"]
+    assert letter.symbol == "S/2016/867" and not letter.context_en
+    assert "OTSC" in letter.context_fr or "Traité de sécurité collective" in letter.context_fr
+    assert 8 <= len(letter.context_fr.split()) <= 60
+    assert not curated["UNTERM"].context_fr  # no text to quote
+    # A document named by its file name, written with another apostrophe than the term.
+    [ceeac] = _by_term(concepts, "fr", "CEEAC")
+    mexico = [e for e in ceeac.evidence if e.source == "2003-04-25-Mexique-lettre"]
+    assert mexico and "Afrique centrale (CEEAC)" in mexico[0].context_fr
+
+
+def test_rebuilding_with_fresh_sources_changes_nothing(built):
+    from termalign.building import read_document, seed_documents
+
+    path, first = built
+    documents = [read_document(p, "fr") for p in seed_documents()]
+    again = build(path, documents=documents, aligned=seed_aligned(), curated=seed_curated())
+    assert again.added == again.merged == 0
+    assert again.stats["evidence"] == first.stats["evidence"]

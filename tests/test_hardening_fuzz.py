@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from webdata import build_termbase
 
@@ -112,6 +112,8 @@ def termbase(tmp_path_factory):
 @given(query=st.one_of(hostile, st.sampled_from(
     ['"AND (', "NEAR(", "*", "-", '"', "^", "OTSC*", "a OR b", "col:val", "''", "%", "_"])),
     lang=st.sampled_from(["fr", "en", None]))
+@example(query="00\x00", lang="fr")  # found by this test: a NUL inside an FTS5 string
+@example(query='"AND (', lang=None)
 def test_lookup_gives_results_or_a_named_error(termbase, query, lang):
     results = _tolerant(lookup, termbase, query, lang, 10)
     if results is not None:

@@ -94,6 +94,21 @@ def test_documents_with_markup_are_escaped_in_check_results(client):
     _assert_escaped(report.get_data(as_text=True))
 
 
+def test_documents_and_file_names_with_markup_are_escaped_in_alignments(client):
+    from webdata import EN_DOC, FR_DOC
+
+    fr = (FR_DOC + f"\nLe {SCRIPT} final.\n").encode()
+    en = (EN_DOC + f"\nThe final {IMG}.\n").encode()
+    response = client.post("/align", data={
+        "csrf_token": _csrf(client, "/align"),
+        "fr_file": (_io(fr), f"{SCRIPT}.fr.txt"), "en_file": (_io(en), f"{IMG}.en.txt"),
+    }, content_type="multipart/form-data")
+    assert response.status_code in (302, 303)
+    page = client.get(response.location)
+    assert page.status_code == 200
+    _assert_escaped(page.get_data(as_text=True))
+
+
 def test_error_messages_are_escaped(client):
     response = client.post("/check", data={"csrf_token": _csrf(client), "fr": SCRIPT + "\nb",
                                            "en": "one line"})
@@ -210,7 +225,7 @@ def test_security_headers_on_every_response(make_client):
     responses = [client.get(url) for url in (
         "/", "/?q=otsc", f"/entries/{concept_id}", f"/entries/{concept_id}.tbx", "/check",
         "/align", "/export", "/edit/login", "/api/", "/api/lookup?q=otsc", "/nowhere",
-        "/api/nowhere", "/check/" + "0" * 32)]
+        "/api/nowhere", "/check/" + "0" * 32, "/static/style.css")]
     responses.append(client.post("/check", data={"fr": "x"}))  # 403: no CSRF token
     responses.append(client.post("/api/check", data=b"{", content_type="application/json"))
     for response in responses:

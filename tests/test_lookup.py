@@ -188,3 +188,53 @@ def test_cli_export_import(tmp_path, db_path):
     assert counts["added"] + counts["merged"] == total
     again = runner.invoke(cli, ["import", str(out), "--db", str(target)])
     assert f"0 added, 0 merged, {total} skipped" in again.output
+
+
+def test_evidence_is_ordered_and_deduplicated():
+    from termbase.lookup import LookupResult, describe
+
+    bare = Evidence("UNTERM")
+    fr_only = Evidence("doc.fr.txt", "Le Conseil de sécurité de l'OTSC.", symbol="S/2016/867",
+                       method="acronym-definition")
+    pair = Evidence("UNv1.0.testset.fr:3046", "avec l'OTSC", "with the CSTO", method="aligned")
+    concept = Concept(id=1, terms=[Term("fr", "OTSC", "acronym"), Term("en", "CSTO", "acronym")],
+                      evidence=[bare, fr_only, Evidence("UNTERM"), pair, fr_only,
+                                Evidence(pair.source, pair.context_fr, pair.context_en)])
+    result = LookupResult(concept, "acronym", 1.0, concept.terms[0])
+    rows = result.to_json()["evidence"]
+    assert [r["source"] for r in rows] == ["UNv1.0.testset.fr:3046", "doc.fr.txt", "UNTERM"]
+    assert set(rows[0]) == {"source", "symbol", "context_fr", "context_en", "method"}
+    lines = [line for line in describe(result, evidence=2) if "evidence" in line]
+    assert lines[0].startswith("  evidence: UNv1.0.testset.fr:3046 [aligned]: avec l'OTSC / with")
+    assert lines[1].startswith("  evidence: doc.fr.txt (S/2016/867)")
+    assert lines[2] == "  ... 1 more evidence"
+
+
+@pytest.mark.parametrize("scan_terms", [0, 10**9], ids=["trigram-index", "scan-all"])
+@pytest.mark.parametrize(("query", "first_fr"), [
+    ("Organisaton du Traite de securite collectve", "Organisation du Traité de sécurité collective"),
+    ("Shangai Coperation Organisation", "Organisation de Shanghai pour la coopération"),
+    ("Alemagne", "Allemagne"),
+    ("Cote divoire", "Côte d'Ivoire"),
+])
+def test_fuzzy_paths_agree(tb, monkeypatch, scan_terms, query, first_fr):
+    from termbase import lookup as lookup_module
+
+    monkeypatch.setattr(lookup_module, "FUZZY_SCAN_TERMS", scan_terms)
+    [first, *_] = tb.lookup(query)
+    assert first.match == "fuzzy" and first.concept.terms_in("fr")[0].text == first_fr
+    other = "fr" if first.term.lang == "en" else "en"
+    assert all(r.term.lang == other for r in tb.lookup(query, lang=other))
+    assert tb.lookup(query, lang=first.term.lang)[0].concept.id == first.concept.id
+
+
+def test_fuzzy_caches_follow_writes(tmp_path):
+    path = tmp_path / "tb.sqlite3"
+    with Termbase.open(path) as reader, Termbase.open(path) as writer:
+        writer.add_concept(Concept(terms=[Term("fr", "Organisation mondiale de la Santé")]))
+        assert reader.lookup("Organisaton mondiale de la sante")[0].match == "fuzzy"
+        assert reader.lookup("Programme alimentare mondial") == []
+        writer.add_concept(Concept(terms=[Term("fr", "Programme alimentaire mondial")]))
+        assert reader.lookup("Programme alimentare mondial")[0].match == "fuzzy"
+        reader.add_concept(Concept(terms=[Term("en", "World Food Programme")]))
+        assert reader.lookup("World Fod Programme")[0].match == "fuzzy"

@@ -232,3 +232,37 @@ def test_stats(tb):
     assert stats["terms_by_lang"] == {"en": 2, "fr": 2}
     assert stats["by_kind"] == {"title": 1}
     assert stats["evidence_by_method"] == {"curated": 1}
+
+
+def test_creation_is_recorded_only_with_an_editor(tb):
+    built = tb.add_concept(otsc())  # builds and imports: no history, no cost
+    assert tb.history(built) == []
+    cid = tb.add_concept(otsc(note="from the web"), who="Marie Curie")
+    [entry] = tb.history(cid)
+    assert (entry["action"], entry["who"], entry["before"]) == ("create", "Marie Curie", None)
+    assert entry["after"]["note"] == "from the web" and entry["after"]["id"] == cid
+    assert [t["text"] for t in entry["after"]["terms"]][1] == "OTSC"
+
+
+def test_migration_to_v2_keeps_a_version_1_termbase(tmp_path):
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in schema._statements(schema.MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO concept (id, kind, created, modified) VALUES (7, 'title', 'x', 'x')")
+    conn.execute("INSERT INTO term (concept_id, lang, text, folded) VALUES (7, 'fr', 'OTSC', 'otsc')")
+    conn.execute("INSERT INTO history (concept_id, action, who, at, before, after)"
+                 " VALUES (7, 'update', 'old editor', 'then', '{}', '{}')")
+    with pytest.raises(sqlite3.IntegrityError):  # version 1 refuses a creation entry
+        conn.execute("INSERT INTO history (concept_id, action, at) VALUES (7, 'create', 'now')")
+    conn.close()
+    with Termbase.open(path) as store:
+        assert schema.current_version(store.conn) == schema.VERSION >= 2
+        assert store.lookup("OTSC")[0].concept.id == 7  # data and search index kept
+        assert [(h["action"], h["who"]) for h in store.history(7)] == [("update", "old editor")]
+        cid = store.add_concept(otsc(), who="editor")
+        assert [h["action"] for h in store.history(cid)] == ["create"]
+        with pytest.raises(sqlite3.IntegrityError):
+            store.conn.execute("INSERT INTO history (concept_id, action, at)"
+                               " VALUES (7, 'rename', 'now')")

@@ -110,6 +110,10 @@ def test_add_a_concept(make_client):
     assert response.status_code == 302
     page = client.get("/?q=organisation+mondiale+de+la+sante").get_data(as_text=True)
     assert "World Health Organization" in page
+    entry = client.get(response.headers["Location"]).get_data(as_text=True)
+    history = entry[entry.index('class="history"'):]
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", history, re.S).group(1)
+    assert "Marie Curie" in row and "created" in row and "World Health Organization" in row
 
 
 def test_edit_needs_a_term(make_client):

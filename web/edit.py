@@ -1,8 +1,9 @@
 """Editing for terminologists: log in with the server's edit token, add or change entries.
 
 Off (every route 404) unless the server has an edit token. Forms are CSRF-protected
-(:mod:`web.security`); every change goes through ``Termbase.update_concept`` so that it is
-recorded (who, when, before/after) and shown on the entry page.
+(:mod:`web.security`); every creation and change goes through ``Termbase.add_concept`` /
+``Termbase.update_concept`` with the editor's name, so that it is recorded (who, when,
+before/after) and shown on the entry page.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def new():
         return _render(concept, i18n.translate("edit.no_terms", g.ui_lang), 400)
     concept.origin = f"web: {editor()}"
     try:
-        get_tb().add_concept(concept)
+        get_tb().add_concept(concept, who=editor() or "")
     except TermbaseError as exc:
         return _render(concept, str(exc), 400)
     flash(i18n.translate("edit.saved", g.ui_lang))

@@ -103,3 +103,16 @@ def band_limits(centres: np.ndarray, m: int, width: int) -> tuple[np.ndarray, np
         if lo[i] > hi[i - 1]:
             lo[i] = hi[i - 1]
     return lo.astype(np.int64), hi.astype(np.int64)
+
+
+def centres_from_path(path: Sequence[tuple[range, range]], n: int) -> np.ndarray:
+    """The English boundary of a bead path at every French boundary ``i`` (0..n).
+
+    >>> centres_from_path([(range(0, 2), range(0, 1)), (range(2, 3), range(1, 3))], 3).tolist()
+    [0, 0, 1, 3]
+    """
+    points_fr = [0] + [rf.stop for rf, _ in path]
+    points_en = [0] + [re.stop for _, re in path]
+    centres = np.interp(np.arange(n + 1), points_fr, points_en, left=0)
+    # several beads can end at the same French boundary (English-only beads): take the first
+    return np.floor(centres).astype(np.int64)

@@ -22,6 +22,8 @@ COSINE_REFERENCE = 0.35
 MAX_WIDTH = 200
 #: How many random sentence pairs measure the documents' background similarity.
 BACKGROUND_PAIRS = 400
+#: Background (Dice, cosine) for documents too short to measure it (typical UN values).
+DEFAULT_BACKGROUND = (0.1, 0.25)
 
 
 def _boundaries(paragraphs: Sequence[int] | None, count: int) -> np.ndarray | None:
@@ -70,6 +72,7 @@ def align_features(
 
     own_fr = self_weight(side_fr, weights)
     own_en = self_weight(side_en, weights)
+    retries = 0
     while True:
         lo, hi = band_module.band_limits(centres, m, width)
         matches = PairMatches(side_fr, side_en, weights, match_ranges(lo, hi, n, m), pair_scorer)
@@ -89,7 +92,13 @@ def align_features(
         path, touched = solve(problem)
         if not touched or width >= min(max(n, m), MAX_WIDTH):
             break
-        width *= 2
+        # The best path ran along the band's edge: centre the band on that path (which has
+        # usually left the guide where the guide was wrong) and, from the second retry on,
+        # widen it too.
+        centres = band_module.centres_from_path(path, n)
+        if retries:
+            width *= 2
+        retries += 1
     background = _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en)
     return [
         Bead(tuple(rf), tuple(re), _score(rf, re, problem, matches, own_fr, own_en, background))
@@ -105,7 +114,9 @@ def _cosine(emb_fr: np.ndarray, emb_en: np.ndarray, rf: range, re: range) -> flo
 
 
 def _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en) -> tuple[float, float]:
-    """Mean Dice (and cosine) of random sentence pairs: what unrelated sentences score here."""
+    """Mean Dice (and cosine) of random sentence pairs far from the diagonal: what unrelated
+    sentences of these two documents score. Short documents, which have too few such
+    pairs, get :data:`DEFAULT_BACKGROUND`."""
     rng = np.random.default_rng(0)
     n, m = len(side_fr.keys), len(side_en.keys)
     wlist = weights.tolist()
@@ -113,11 +124,15 @@ def _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en) -> tu
     draws = zip(rng.integers(0, n, BACKGROUND_PAIRS), rng.integers(0, m, BACKGROUND_PAIRS), strict=True)
     for i, j in draws:
         i, j = int(i), int(j)
+        if abs(i / n - j / m) < 0.2 or abs(i - j) < 20:
+            continue
         total = own_fr[i] + own_en[j]
         overlap = sum(wlist[k] for k in side_fr.keys[i] & side_en.keys[j])
         dice.append(2 * overlap / total if total else 0.0)
         if emb_fr is not None:
             cosine.append(_cosine(emb_fr, emb_en, range(i, i + 1), range(j, j + 1)))
+    if len(dice) < BACKGROUND_PAIRS // 10:
+        return DEFAULT_BACKGROUND
     return float(np.mean(dice)), float(np.mean(cosine)) if cosine else 0.0
 
 

@@ -86,7 +86,7 @@ def build_sides(
     ids = {k: n for n, k in enumerate(shared)}
     total = len(fr) + len(en)
     weights = np.array(
-        [math.log(total / (df_fr[k] + df_en[k])) for k in shared], dtype=float
+        [math.log((total + 2) / (df_fr[k] + df_en[k])) for k in shared], dtype=float
     )
     side_fr = Side(
         np.array([char_length(s) for s in fr], dtype=float),

@@ -54,15 +54,19 @@ def dump(alignment: Alignment, path: str | os.PathLike, scores: bool = True) -> 
 
 def load(path: str | os.PathLike) -> Alignment:
     """Read a bead file; raises :class:`~aligner.errors.InputError` on a malformed line."""
+    return loads(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+def loads(text: str, name: str = "<beads>") -> Alignment:
+    """Parse bead lines (see :func:`load`)."""
     units = []
-    text = Path(path).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             bead = parse_line(line)
         except ValueError:
-            raise InputError(f"{path}:{number}: not a bead line: {line.strip()[:60]!r}") from None
+            raise InputError(f"{name}:{number}: not a bead line: {line.strip()[:60]!r}") from None
         low = line.strip().endswith(":low")
         units.append(Unit("", "", bead.score, low, bead.fr, bead.en))
     return Alignment(units)
