@@ -1,10 +1,7 @@
 """The one way the aligner (and the checks) parse XML: TMX, XLIFF and ``.docx`` parts.
 
-Policy: entities are never expanded, no DTD is loaded, the network is never touched and
-huge trees are refused (lxml's limits). A document whose DOCTYPE declares entities, general
-or parameter (``<!ENTITY a "...">``, the "billion laughs" and XXE payloads), is refused with
-:class:`aligner.errors.InputError`; a DOCTYPE naming an external DTD only (``<!DOCTYPE tmx
-SYSTEM "tmx14.dtd">``) is accepted and the DTD is not read.
+The policy is :mod:`ioguard.xmlparse`'s (no entity expansion, no DTD, no network, no huge trees;
+a DOCTYPE declaring entities is refused); here every error is a :class:`aligner.errors.InputError`.
 
 >>> parse_bytes(b"<tmx><body/></tmx>", "a.tmx").tag
 'tmx'
@@ -15,80 +12,14 @@ aligner.errors.InputError: a.xml: refusing XML whose DOCTYPE declares entities (
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
+from functools import partial
 
-from lxml import etree
-
+from ioguard import xmlparse
 from aligner.errors import InputError
 
-#: The parser options every XML entry point uses.
-SAFE_OPTIONS = {
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "huge_tree": False,
-    "dtd_validation": False,
-}
-
-
-def parser() -> etree.XMLParser:
-    """A fresh lxml parser with :data:`SAFE_OPTIONS`."""
-    return etree.XMLParser(**SAFE_OPTIONS)
-
-
-def check_doctype(tree, name: str) -> None:
-    """Raise :class:`InputError` when the document's internal DTD declares any entity."""
-    dtd = tree.docinfo.internalDTD
-    if dtd is None:
-        return
-    names = [entity.name for entity in dtd.iterentities()]
-    if names:
-        raise InputError(
-            f"{name}: refusing XML whose DOCTYPE declares entities ({', '.join(names[:3])})"
-        )
-
-
-def parse_bytes(data: bytes, name: str, keep_entities: bool = False) -> etree._Element:
-    """The root element of the XML document ``data`` (``name`` is used in messages).
-
-    With ``keep_entities`` a DOCTYPE declaring entities is accepted and every reference to
-    them is left as written (``&x;``), never expanded; otherwise it is refused.
-    """
-    try:
-        root = etree.fromstring(data, parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name}: not well-formed XML ({exc})") from None
-    if root is None:
-        raise InputError(f"{name}: not well-formed XML (no root element)")
-    if not keep_entities:
-        check_doctype(root.getroottree(), name)
-    return root
-
-
-def parse_file(path: str | os.PathLike) -> etree._Element:
-    """The root element of the XML file at ``path``."""
-    try:
-        tree = etree.parse(os.fspath(path), parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path}: not well-formed XML ({exc})") from None
-    check_doctype(tree, str(path))
-    return tree.getroot()
-
-
-def iterparse(
-    path: str | os.PathLike, events=("end",), keep_entities: bool = False, **options
-) -> Iterator[tuple]:
-    """``lxml.etree.iterparse`` with the safe options; the DOCTYPE is checked at the first
-    event (before any entity could be used) unless ``keep_entities`` (references are then
-    left as written, never expanded). Syntax errors become :class:`InputError`."""
-    stream = etree.iterparse(os.fspath(path), events=events, **SAFE_OPTIONS, **options)
-    checked = keep_entities
-    try:
-        for event, element in stream:
-            if not checked:
-                check_doctype(element.getroottree(), str(path))
-                checked = True
-            yield event, element
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path}: not well-formed XML: {exc}") from None
+SAFE_OPTIONS = xmlparse.SAFE_OPTIONS
+parser = xmlparse.parser
+check_doctype = partial(xmlparse.check_doctype, error=InputError)
+parse_bytes = partial(xmlparse.parse_bytes, error=InputError)
+parse_file = partial(xmlparse.parse_file, error=InputError)
+iterparse = partial(xmlparse.iterparse, error=InputError)
