@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from ioguard import xmlparse
 from aligner.errors import InputError
+from ioguard import xmlparse
 
 SAFE_OPTIONS = xmlparse.SAFE_OPTIONS
 parser = xmlparse.parser

@@ -254,6 +254,16 @@ def scale(systems: list[str], sizes: list[int]) -> str:
 
 # --------------------------------------------------------------------------- main
 
+TRANSREAD_NOTES = """\
+Notes. The weights of the cost (aligner/align/search.py) were chosen by a small grid search
+on these same books, the only human French–English sentence gold available, so these are not
+held-out figures. The 0.95 target is missed: about 1.4 % of the gold beads have shapes no
+aligner here produces (1-4, 2-3, 3-2, up to 1-7), 134 are null beads whose neighbours are easily
+absorbed into 1-2/2-1 beads, and the translations are free literary ones; the bilingual
+lexicon comes from UN text (seeds/unpc) and covers little literary vocabulary. nltk's
+`align_blocks` (length only, one block per book) loses the diagonal on Alice, Emma and
+The Last of the Mohicans (strict F1 < 0.1)."""
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -277,13 +287,20 @@ def main() -> None:
     if BOOKS.is_dir():
         text, totals = transread(systems)
         ours = f1_of(totals["termalign"]["strict"])
-        lines = [f"termalign classical micro strict F1 **{ours:.4f}** (target 0.95)"]
+        lines = [f"termalign classical: micro strict F1 **{ours:.4f}** (target 0.95: "
+                 f"{'met' if ours >= 0.95 else f'missed by {0.95 - ours:.4f}'})"]
         for name in systems:
-            if name != "termalign":
-                other = f1_of(totals[name]["strict"])
-                lines.append(f"{name}: {other:.4f} (termalign − {name} = {ours - other:+.4f})")
+            if name == "termalign":
+                continue
+            other = f1_of(totals[name]["strict"])
+            if name.startswith("termalign"):
+                lines.append(f"{name}: **{other:.4f}** ({other - ours:+.4f} over classical)")
+            else:
+                speed = totals[name]["time"] / max(totals["termalign"]["time"], 1e-9)
+                lines.append(f"{name}: {other:.4f} (termalign ahead by {ours - other:+.4f}; "
+                             f"its time is {speed:.2f}× termalign's)")
         parts.append("### TransRead, 11 books (French source)\n\n" + text + "\n\n"
-                     + ";  \n".join(lines) + ".")
+                     + ";  \n".join(lines) + ".\n\n" + TRANSREAD_NOTES)
         if with_embed:
             parts[-1] += (
                 "\n\nThe `--embed` time includes embedding every sentence "

@@ -12,8 +12,9 @@ import os
 import platform
 import re
 import sys
-import tempfile
 from pathlib import Path
+
+from ioguard.atomic import write_text
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
@@ -71,10 +72,7 @@ def write_section(name: str, title: str, body: str, cmd: str | None = None) -> P
         text = pattern.sub(lambda _m: section, text)
     else:
         text = text.rstrip() + "\n\n" + section
-    fd, tmp = tempfile.mkstemp(dir=ROOT, prefix=".BENCHMARKS.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, BENCHMARKS_MD)
+    write_text(BENCHMARKS_MD, text)
     return BENCHMARKS_MD
 
 

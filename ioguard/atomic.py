@@ -18,6 +18,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+#: Permissions of the files written here (``mkstemp`` alone would make them private).
+FILE_MODE = 0o644
+
 
 @contextlib.contextmanager
 def replacing(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]:
@@ -30,6 +33,7 @@ def replacing(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=suffix)
     os.close(fd)
+    os.chmod(tmp, FILE_MODE)  # mkstemp makes 0600 files; outputs are ordinary files
     try:
         yield Path(tmp)
         os.replace(tmp, target)
