@@ -103,15 +103,22 @@ def f1_of(counts) -> float:
 
 def transread(systems: dict) -> str:
     from aligner.formats import beads as bead_format
+    from benchmarks.tune_align import split
 
     books = sorted(d.name for d in BOOKS.iterdir() if d.is_dir())
+    dev_books, _held_books = split()
     totals = {name: {"strict": [0] * 4, "lax": [0] * 4, "time": 0.0} for name in systems}
+    splits = {
+        part: {name: [0] * 4 for name in systems} for part in ("development", "held-out")
+    }
     rows = []
     for book in books:
         fr = (BOOKS / book / "fr.txt").read_text("utf-8").splitlines()
         en = (BOOKS / book / "en.txt").read_text("utf-8").splitlines()
         gold = [(b.fr, b.en) for b in bead_format.load(BOOKS / book / "gold.fren").beads()]
-        row = [book, f"{len(fr)}/{len(en)}"]
+        part = "development" if book in dev_books else "held-out"
+        row = [f"{book} ({'dev' if part == 'development' else 'held-out'})",
+               f"{len(fr)}/{len(en)}"]
         for name, system in systems.items():
             start = time.perf_counter()
             pred = system(fr, en)
@@ -120,16 +127,20 @@ def transread(systems: dict) -> str:
             for k in range(4):
                 totals[name]["strict"][k] += s.counts[k]
                 totals[name]["lax"][k] += lx.counts[k]
+                splits[part][name][k] += s.counts[k]
             totals[name]["time"] += elapsed
             row.append(f"{s.f1:.3f} / {lx.f1:.3f}")
         rows.append(row)
         print(book, row[2:], flush=True)
+    for part, books_part in (("held-out", 6), ("development", 5)):
+        rows.append([f"micro strict F1, {part} ({books_part} books)", ""]
+                    + [f"{f1_of(splits[part][name]):.4f}" for name in systems])
     micro = ["**micro (all beads)**", ""]
     micro += [f"**{f1_of(t['strict']):.4f}** / {f1_of(t['lax']):.4f}" for t in totals.values()]
     rows.append(micro)
     rows.append(["time (s), 11 books", ""] + [f"{t['time']:.1f}" for t in totals.values()])
     header = ["book", "sentences fr/en"] + [f"{name}: strict / lax F1" for name in systems]
-    return table(header, rows), totals
+    return table(header, rows), totals, splits
 
 
 def udhr(systems: dict) -> str:
@@ -255,13 +266,31 @@ def scale(systems: list[str], sizes: list[int]) -> str:
 # --------------------------------------------------------------------------- main
 
 TRANSREAD_NOTES = """\
-Notes. The weights of the cost (aligner/align/search.py) were chosen by a small grid search
-on these same books, the only human French–English sentence gold available, so these are not
-held-out figures. The 0.95 target is missed: about 1.4 % of the gold beads have shapes no
-aligner here produces (1-4, 2-3, 3-2, up to 1-7), 134 are null beads whose neighbours are easily
-absorbed into 1-2/2-1 beads, and the translations are free literary ones; the bilingual
-lexicon comes from UN text (seeds/unpc) and covers little literary vocabulary. nltk's
-`align_blocks` (length only, one block per book) loses the diagonal on Alice, Emma and
+How the figures are kept honest. The books are sorted by name; the five at odd positions
+(Candide, Emma, LaFauteDeLAbbeMouret, LesTravailleursDeLaMer, VingtMilleLieuesSousLesMers)
+are the *development* split, the six others are *held out*. Every weight of the cost
+(aligner/align/search.py: bead priors, length, lexical and embedding weights) was set by
+`python benchmarks/tune_align.py` (and `--embed`), a coordinate descent on the development
+books' micro strict F1 only; feature changes were kept only when they helped on the
+development books. The held-out row is the figure to quote; the all-books row is given for
+comparison with earlier runs, whose weights had been tuned on all 11 books (0.9181 classical,
+0.9344 `--embed` then).
+
+Why 0.95 is missed (error analysis of the classical run over all books). Of the 134 gold null
+beads (1-0/0-1), about 100 are not found: a French or English sentence with no counterpart
+(Emma's French is an abridged translation: 160 French sentences for 216 English ones) is
+absorbed into a neighbouring 1-2/2-1 bead, which makes that bead and the gold 1-1 next to it
+both wrong; a cheaper null prior finds more of them but invents more elsewhere, and the
+tuning settled on the balance. 2-2, 2-3 and 3-2 beads (82 gold) are mostly missed: they need
+a sentence boundary that falls inside a sentence of the other side, which the length and
+word-overlap evidence rarely shows; the tuning drove the 2-3/3-2 prior down, because on the
+development books these shapes, allowed more freely, replaced more correct beads than they
+recovered. 1-4/4-1 beads (28 gold) are now found.
+The remaining 1-1 errors (about 3 %) are free literary translations that the UN-derived
+lexicon covers poorly; a lexicon derived from the Canadian Hansard (in ../shared) did not help
+on the development books. With `--embed` the cosine of multilingual sentence vectors fixes
+about a quarter of the 1-1 errors and some merges, and the held-out figure comes close to 0.95.
+nltk's `align_blocks` (length only, one block per book) loses the diagonal on Alice, Emma and
 The Last of the Mohicans (strict F1 < 0.1)."""
 
 
@@ -285,16 +314,21 @@ def main() -> None:
 
     parts = []
     if BOOKS.is_dir():
-        text, totals = transread(systems)
+        text, totals, splits = transread(systems)
         ours = f1_of(totals["termalign"]["strict"])
-        lines = [f"termalign classical: micro strict F1 **{ours:.4f}** (target 0.95: "
+        held = f1_of(splits["held-out"]["termalign"])
+        lines = [f"termalign classical: micro strict F1 **{ours:.4f}** all books, "
+                 f"**{held:.4f}** held-out (target 0.95: "
                  f"{'met' if ours >= 0.95 else f'missed by {0.95 - ours:.4f}'})"]
         for name in systems:
             if name == "termalign":
                 continue
             other = f1_of(totals[name]["strict"])
             if name.startswith("termalign"):
-                lines.append(f"{name}: **{other:.4f}** ({other - ours:+.4f} over classical)")
+                other_held = f1_of(splits["held-out"][name])
+                lines.append(f"{name}: **{other:.4f}** all books ({other - ours:+.4f} over "
+                             f"classical), **{other_held:.4f}** held-out "
+                             f"({other_held - held:+.4f})")
             else:
                 speed = totals[name]["time"] / max(totals["termalign"]["time"], 1e-9)
                 lines.append(f"{name}: {other:.4f} (termalign ahead by {ours - other:+.4f}; "

@@ -14,15 +14,14 @@ name and symbol): reading and cleaning files is the application's job.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ioguard.atomic import replacing
 from termbase.extract.acronyms import AcronymPair, find_definitions, find_uses
 from termbase.extract.cooccur import AlignedPair, align_acronyms, link_to_concept
 from termbase.extract.text import fold
@@ -252,20 +251,19 @@ def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
             _merge_all(tb, curated, documents, aligned, report, progress)
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".building",
-                                   dir=db_path.parent)
-        os.close(fd)
-        os.unlink(tmp)
-        try:
-            with Termbase.open(tmp) as tb:
-                _merge_all(tb, curated, documents, aligned, report, progress)
-                tb.conn.execute("PRAGMA journal_mode = DELETE")
+        # The temporary file starts empty (SQLite makes an empty file a new database); its
+        # journal files are removed whatever happens, and the old termbase's WAL files go
+        # just before the new file replaces it (they belong to the old database).
+        with replacing(db_path, suffix=".building") as tmp:
+            try:
+                with Termbase.open(tmp) as tb:
+                    _merge_all(tb, curated, documents, aligned, report, progress)
+                    tb.conn.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                for suffix in ("-wal", "-shm", "-journal"):
+                    Path(f"{tmp}{suffix}").unlink(missing_ok=True)
             for suffix in ("-wal", "-shm"):
                 Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-            os.replace(tmp, db_path)
-        finally:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         report.stats["path"] = str(db_path)
     report.seconds = round(time.perf_counter() - start, 3)
     return report

@@ -19,12 +19,11 @@ share the ``concept`` column (an id in the exporting termbase, only used for gro
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from ioguard.atomic import replacing
 from termbase.errors import FormatError
 from termbase.model import Concept, Evidence, Term
 
@@ -66,15 +65,9 @@ def dump(concepts: Iterable[Concept], path: str | Path, tabs: bool | None = None
     path = Path(path)
     if not path.parent.is_dir():
         raise FileNotFoundError(2, "No such directory", str(path.parent))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            dialect = _dialect(path) if tabs is None else ("excel-tab" if tabs else "excel")
-            count = write_rows(concepts, handle, dialect)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle:
+        dialect = _dialect(path) if tabs is None else ("excel-tab" if tabs else "excel")
+        count = write_rows(concepts, handle, dialect)
     return count
 
 

@@ -61,6 +61,19 @@ def test_one_to_one():
             EN[:1] + ["It considered the report.", "The report is S/2021/297."] + EN[2:],
             ((1,), (1, 2)),
         ),
+        # 1-4: one long French sentence split into four English ones
+        (
+            FR[:2]
+            + ["Le budget s'élève à 488 000 dollars pour 2021, soit 19,44 % de plus qu'en 2020, "
+               "dont 312 000 dollars pour Genève, 96 500 dollars pour Nairobi et le reste pour "
+               "Vienne."]
+            + FR[3:],
+            EN[:2]
+            + ["The budget amounts to $488,000 for 2021.", "That is 19.44 per cent more than in 2020.",
+               "Geneva receives $312,000 and Nairobi $96,500.", "The rest goes to Vienna."]
+            + EN[3:],
+            ((2,), (2, 3, 4, 5)),
+        ),
     ],
 )
 def test_merges(fr, en, expected):

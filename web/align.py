@@ -1,8 +1,8 @@
 """The align page: two uploaded documents, aligned side by side with the alignment path.
 
-The pipeline is ``termalign align``'s (read, clean, segment, align with the termbase's term
-pairs as anchors, diagnose); the result is kept server-side under a random id (see
-:mod:`web.results`) for the view and the TMX/TSV downloads, written by
+The pipeline is ``termalign align``'s, :mod:`aligner.pipeline` (read, clean, segment, align
+with the termbase's term pairs as anchors, diagnose); the result is kept server-side under a
+random id (see :mod:`web.results`) for the view and the TMX/TSV downloads, written by
 :mod:`aligner.formats`.
 """
 
@@ -23,35 +23,24 @@ class MissingDocuments(ValueError):
 
 def sentences_of(data: bytes, name: str, lang: str) -> tuple[list[str], list[int]]:
     """The sentences of an uploaded document and the paragraph number of each."""
-    from aligner.align.inputs import from_sentences
-    from aligner.clean import clean_text
+    from aligner.pipeline import sentences_from_text
     from aligner.readers import decode_bytes
-    from aligner.segment import segment_document
 
-    return from_sentences(segment_document(clean_text(decode_bytes(data, name), lang)))
+    return sentences_from_text(decode_bytes(data, name), lang)
 
 
 def align_sentences(fr: list[str], en: list[str], fr_paras=None, en_paras=None,
                     names: tuple[str, str] = ("", "")) -> dict:
     """Align two sentence lists; a JSON-ready result with the beads and a diagnosis."""
-    from aligner.align import align, diagnose
-    from aligner.align.inputs import paragraph_count
+    from aligner.pipeline import align_sentences as align_pair
 
-    beads = align(fr, en, fr_paragraphs=fr_paras, en_paragraphs=en_paras, terms=anchor_terms())
-    diagnosis = diagnose(beads)
-    warnings = []
-    if fr_paras and en_paras and paragraph_count(fr_paras) != paragraph_count(en_paras):
-        warnings.append(f"paragraph counts differ (French {paragraph_count(fr_paras)}, English "
-                        f"{paragraph_count(en_paras)}): paragraph breaks are used as hints only")
-    if diagnosis.unrelated:
-        warnings.append(f"the documents do not look like translations of each other: mean "
-                        f"bead score {diagnosis.mean_score:.2f}, {diagnosis.low} of "
-                        f"{diagnosis.pairs} pairs low-confidence")
+    result = align_pair(fr, en, fr_paras, en_paras, terms=anchor_terms(),
+                        fr_name=names[0], en_name=names[1])
     return {
-        "names": list(names), "fr": fr, "en": en, "warnings": warnings,
-        "unrelated": diagnosis.unrelated, "mean_score": diagnosis.mean_score,
+        "names": list(names), "fr": result.fr, "en": result.en, "warnings": result.warnings,
+        "unrelated": result.unrelated, "mean_score": result.diagnosis.mean_score,
         "beads": [{"fr": list(b.fr), "en": list(b.en), "score": round(float(b.score), 4),
-                   "low": bool(b.low_confidence), "kind": b.kind} for b in beads],
+                   "low": bool(b.low_confidence), "kind": b.kind} for b in result.beads],
     }
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
+from pathlib import Path
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
 
@@ -15,17 +15,15 @@ bp = Blueprint("export", __name__)
 def send_dumped(write, filename: str, mimetype: str):
     """Run ``write(path)`` into a temporary file and send it (the file is removed at once).
 
-    The library writers write files atomically; the open handle keeps the data readable after
-    the name is unlinked, so nothing is left behind in the results folder.
+    The library writers write files atomically (into a private temporary folder here); the
+    open handle keeps the data readable after the folder is removed, so nothing is left behind
+    in the results folder.
     """
     folder = current_app.config["RESULTS_DIR"]
-    fd, path = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=os.path.splitext(filename)[1])
-    os.close(fd)
-    try:
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".export-") as private:
+        path = Path(private) / f"export{Path(filename).suffix}"
         write(path)
         handle = open(path, "rb")  # noqa: SIM115 (closed by the response)
-    finally:
-        os.unlink(path)
     return send_file(handle, mimetype=mimetype, as_attachment=True, download_name=filename)
 
 

@@ -8,14 +8,14 @@ another file (no path traversal). Files older than :data:`MAX_AGE` are removed.
 from __future__ import annotations
 
 import json
-import os
 import re
 import secrets
-import tempfile
 import time
 from pathlib import Path
 
 from flask import abort, current_app
+
+from ioguard.atomic import write_text
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 #: Seconds a result is kept.
@@ -31,14 +31,7 @@ def save(kind: str, data: dict) -> str:
     folder = _folder()
     _prune(folder)
     result_id = secrets.token_hex(16)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-        os.replace(tmp, folder / f"{kind}-{result_id}.json")
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(folder / f"{kind}-{result_id}.json", json.dumps(data, ensure_ascii=False))
     return result_id
 
 

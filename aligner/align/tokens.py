@@ -39,6 +39,8 @@ _MARKS = {
     '"': "#quote", ":": "#colon", ";": "#semicolon", "(": "#paren", "%": "#percent",
     "$": "#dollar", "€": "#euro", "…": "#ellipsis",
 }  # fmt: skip
+#: A line of dialogue: a dash (or two hyphens) at the start of the sentence.
+_DIALOGUE = re.compile(r"\s*(?:--|[\u2014\u2013\u2012\u2015])")
 _MARK_RE = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 
 
@@ -97,6 +99,8 @@ def surface_keys(text: str, lang: str) -> tuple[set[str], list[str]]:
         keys.add(number_key(match.group(0), lang))
     for match in _MARK_RE.finditer(text):
         keys.add(_MARKS[match.group(0)])
+    if _DIALOGUE.match(text):
+        keys.add("#quote")  # a French line of dialogue opens with a dash, English with quotes
     rest = []
     for word in words(text):
         folded = fold(word)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from aligner.align.bead import LOW_CONFIDENCE, Bead
+from ioguard.atomic import write_bytes as write_atomic  # noqa: F401 (the formats' writer)
 
 
 @dataclass(frozen=True)
@@ -78,17 +76,3 @@ def is_low(score: float) -> bool:
     """The documented low-confidence rule, for formats that store only the score."""
     return score < LOW_CONFIDENCE
 
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

@@ -7,13 +7,12 @@ boundaries are the offsets where its second, third... sentences start.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.errors import InputError
+from ioguard.atomic import write_text
 
 
 @dataclass
@@ -74,15 +73,7 @@ def dumps_gold(paragraphs: Iterable[GoldParagraph]) -> str:
 
 def dump_gold(paragraphs: Iterable[GoldParagraph], path: str | Path) -> None:
     """Write a gold file atomically."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps_gold(paragraphs))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(Path(path), dumps_gold(paragraphs))
 
 
 @dataclass

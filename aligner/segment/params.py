@@ -9,8 +9,6 @@ downloaded: the tokenizer is built from these files alone.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from aligner.errors import AlignerError
+from ioguard.atomic import write_text
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 LANGS = ("fr", "en")
@@ -76,17 +75,7 @@ def params_from_dict(data: dict) -> PunktParameters:
 
 def dump_params(data: dict, path: Path) -> None:
     """Write parameter data as JSON, atomically."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=0, sort_keys=False)
-            handle.write("\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(Path(path), json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n")
 
 
 def load_params(path: Path) -> dict:

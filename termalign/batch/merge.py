@@ -8,14 +8,13 @@ the file is written to a temporary name and moved into place at the end.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
 from aligner.formats.tmx_stream import iter_tu_elements
+from ioguard.atomic import replacing
 
 
 def _header(documents: int, version: str) -> etree._Element:
@@ -39,28 +38,21 @@ def write_merged(tmx_files: Iterable[str | Path], target: str | Path, version: s
     """
     files = [Path(p) for p in tmx_files]
     target = Path(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     count = 0
-    try:
-        with os.fdopen(fd, "wb") as handle, etree.xmlfile(handle, encoding="UTF-8") as xf:
-            xf.write_declaration()
-            with xf.element("tmx", version="1.4"):
+    with replacing(target) as tmp, etree.xmlfile(str(tmp), encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element("tmx", version="1.4"):
+            xf.write("\n  ")
+            xf.write(_header(len(files), version), pretty_print=False)
+            xf.write("\n  ")
+            with xf.element("body"):
+                for path in files:
+                    for tu in iter_tu_elements(path):
+                        count += 1
+                        tu.set("tuid", str(count))
+                        tu.tail = None
+                        xf.write("\n    ")
+                        xf.write(tu)
                 xf.write("\n  ")
-                xf.write(_header(len(files), version), pretty_print=False)
-                xf.write("\n  ")
-                with xf.element("body"):
-                    for path in files:
-                        for tu in iter_tu_elements(path):
-                            count += 1
-                            tu.set("tuid", str(count))
-                            tu.tail = None
-                            xf.write("\n    ")
-                            xf.write(tu)
-                    xf.write("\n  ")
-                xf.write("\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            xf.write("\n")
     return count

@@ -9,11 +9,10 @@ killed machine) leaves a journal the next run resumes from. ``summary.json`` and
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ioguard.atomic import write_text
 from termalign.batch.tasks import DONE, FAILED, PairResult
 
 JOURNAL = ".termalign-corpus.jsonl"
@@ -40,22 +39,10 @@ def load_journal(out_dir: Path) -> dict[str, PairResult]:
     return records
 
 
-def write_atomic_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def compact_journal(out_dir: Path, records: dict[str, PairResult]) -> None:
     """Rewrite the journal with one line per pair (the latest)."""
     lines = [json.dumps(records[name].to_json(), ensure_ascii=False) for name in sorted(records)]
-    write_atomic_text(out_dir / JOURNAL, "".join(line + "\n" for line in lines))
+    write_text(out_dir / JOURNAL, "".join(line + "\n" for line in lines))
 
 
 @dataclass
@@ -152,6 +139,6 @@ def write_summary(out_dir: Path, summary: RunSummary, records: dict[str, PairRes
     """Write ``summary.json`` and ``summary.txt``; return the table."""
     text = render_table(summary)
     data = json.dumps(summary.to_json(records), ensure_ascii=False, indent=1)
-    write_atomic_text(out_dir / SUMMARY_JSON, data + "\n")
-    write_atomic_text(out_dir / SUMMARY_TEXT, text)
+    write_text(out_dir / SUMMARY_JSON, data + "\n")
+    write_text(out_dir / SUMMARY_TEXT, text)
     return text

@@ -127,24 +127,12 @@ def load_tmx(path: Path) -> list[Segment]:
 
 
 def align_documents(fr_path: Path, en_path: Path) -> list[Segment]:
-    """Clean, segment and align a French document and its English translation."""
-    from aligner.align import align
-    from aligner.clean import clean_file
-    from aligner.segment import segment_document
+    """Clean, segment and align a French document and its English translation
+    (:mod:`aligner.pipeline`); the segments are the aligned pairs, numbered from 1."""
+    from aligner.pipeline import align_sentences, read_sentences
 
-    fr_doc, en_doc = clean_file(fr_path, lang="fr"), clean_file(en_path, lang="en")
-    fr_sents, en_sents = segment_document(fr_doc), segment_document(en_doc)
-    beads = align(
-        [s.text for s in fr_sents],
-        [s.text for s in en_sents],
-        fr_paragraphs=[s.paragraph for s in fr_sents],
-        en_paragraphs=[s.paragraph for s in en_sents],
-    )
-    segments = []
-    for bead in beads:
-        if not bead.is_pair:
-            continue
-        fr = " ".join(fr_sents[i].text for i in bead.fr)
-        en = " ".join(en_sents[j].text for j in bead.en)
-        segments.append(Segment(len(segments) + 1, fr, en))
-    return segments
+    fr, fr_paras = read_sentences(fr_path, "fr")
+    en, en_paras = read_sentences(en_path, "en")
+    units = align_sentences(fr, en, fr_paras, en_paras).alignment.units
+    pairs = [unit for unit in units if unit.fr_ids and unit.en_ids]
+    return [Segment(number, unit.fr, unit.en) for number, unit in enumerate(pairs, 1)]

@@ -11,12 +11,11 @@ import csv
 import html
 import io
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import ioguard.atomic
 from termalign.checks.model import Report
 
 FORMATS = ("text", "json", "csv", "html")
@@ -120,12 +119,4 @@ def _html(data: dict, pairs: Sequence | None) -> str:
 def dump(report: Report | dict, path: str | Path, fmt: str, pairs: Sequence | None = None):
     """Write the report to ``path`` atomically (temporary file, then rename)."""
     text = render(report, fmt, pairs)
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    ioguard.atomic.write_text(Path(path), text)

@@ -7,9 +7,11 @@ into one line on standard error and exit code 2 here, at the edge.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
+import ioguard.atomic
 from aligner.errors import AlignerError
 from termalign import __version__
 from termbase.errors import TermbaseError
@@ -42,6 +44,19 @@ def fail(message: str, code: int = EXIT_INPUT):
     """Print ``termalign: error: MESSAGE`` on standard error and exit with ``code``."""
     click.echo(f"termalign: error: {message}", err=True)
     sys.exit(code)
+
+
+def warn(message: str) -> None:
+    """Print ``termalign: warning: MESSAGE`` on standard error."""
+    click.echo(f"termalign: warning: {message}", err=True)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write ``text`` to ``output`` atomically, or to standard output when it is ``None``."""
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        ioguard.atomic.write_text(output, text)
 
 
 @click.group(cls=TermalignGroup, context_settings={"help_option_names": ["-h", "--help"]})

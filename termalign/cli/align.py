@@ -9,26 +9,16 @@ from pathlib import Path
 
 import click
 
-from aligner import readers
-from aligner.align import align, diagnose
-from aligner.align.inputs import from_sentences, paragraph_count, parse_segmented
 from aligner.errors import InputError
 from aligner.evaluate import lax, strict
 from aligner.formats import Alignment, beads, jsonfmt, tmx, tsv
+from aligner.pipeline import align_sentences, read_sentences
+from termalign.cli import warn
 
 FORMATS = {"tmx": tmx, "tsv": tsv, "json": jsonfmt, "beads": beads}
 SUFFIXES = {".tmx": "tmx", ".tsv": "tsv", ".json": "json", ".txt": "beads", ".fren": "beads"}
 #: Exit code when the output was written but the two sides do not look like translations.
 EXIT_UNRELATED = 1
-
-
-def _side(path: Path, lang: str, segmented: bool) -> tuple[list[str], list[int]]:
-    if segmented:
-        return parse_segmented(readers.read_text(path))
-    from aligner.clean import clean_file
-    from aligner.segment import segment_document
-
-    return from_sentences(segment_document(clean_file(path, lang=lang)))
 
 
 def _terms_from_tsv(path: Path) -> list[tuple[str, str]]:
@@ -95,14 +85,8 @@ def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms
     look like translations of each other (warning on standard error, flag in the output);
     2 on bad input (empty side, unreadable or binary file).
     """
-    fr, fr_paras = _side(fr_file, "fr", segmented)
-    en, en_paras = _side(en_file, "en", segmented)
-    warnings = []
-    if fr and en and paragraph_count(fr_paras) != paragraph_count(en_paras):
-        warnings.append(
-            f"paragraph counts differ (French {paragraph_count(fr_paras)}, English "
-            f"{paragraph_count(en_paras)}): paragraph breaks are used as hints only"
-        )
+    fr, fr_paras = read_sentences(fr_file, "fr", segmented)
+    en, en_paras = read_sentences(en_file, "en", segmented)
     terms: list[tuple[str, str]] = []
     if terms_path is not None:
         terms += _terms_from_tsv(terms_path)
@@ -113,24 +97,16 @@ def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms
         from aligner.align.embed import load_embedder
 
         embedder = load_embedder()
-    result = align(fr, en, fr_paragraphs=fr_paras, en_paragraphs=en_paras, terms=terms,
-                   embedder=embedder)
-    diagnosis = diagnose(result)
-    flags = []
-    if diagnosis.unrelated:
-        flags.append(
-            f"the documents do not look like translations of each other: mean bead score "
-            f"{diagnosis.mean_score:.2f}, {diagnosis.low} of {diagnosis.pairs} pairs low-confidence"
-        )
-    for message in warnings + flags:
-        click.echo(f"termalign: warning: {message}", err=True)
-    alignment = Alignment.from_beads(result, fr, en, fr_file.name, en_file.name, flags)
+    result = align_sentences(fr, en, fr_paras, en_paras, terms=terms, embedder=embedder,
+                             fr_name=fr_file.name, en_name=en_file.name)
+    for message in result.warnings:
+        warn(message)
     module = FORMATS[_format_for(fmt, output)]
     if output is None:
-        click.echo(module.dumps(alignment), nl=False)
+        click.echo(module.dumps(result.alignment), nl=False)
     else:
-        module.dump(alignment, output)
-    if diagnosis.unrelated:
+        module.dump(result.alignment, output)
+    if result.unrelated:
         sys.exit(EXIT_UNRELATED)
 
 

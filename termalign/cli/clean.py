@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from aligner.clean import clean_file
 from aligner.document import Document
+from termalign.cli import emit, warn
 
 
 def render_text(doc: Document) -> str:
@@ -39,19 +38,6 @@ def render_json(doc: Document) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @click.command("clean")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -72,12 +58,8 @@ def clean_command(file: Path, output: Path | None, lang: str | None, as_json: bo
     """Clean PDF-extracted text FILE into paragraphs with their kind, notes and references."""
     doc = clean_file(file, lang=lang)
     for warning in doc.warnings:
-        click.echo(f"termalign: warning: {warning}", err=True)
-    text = render_json(doc) if as_json else render_text(doc)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomic(output, text)
+        warn(warning)
+    emit(render_json(doc) if as_json else render_text(doc), output)
 
 
 def register(group: click.Group) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from itertools import groupby
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import click
 from aligner.clean import clean_file
 from aligner.document import Document
 from aligner.segment import language_warning, segment_document, sentences
+from termalign.cli import emit, warn
 
 NOTES_TITLE = "[notes]"
 
@@ -48,17 +47,6 @@ def render_json(doc: Document, notes: bool = True) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @click.command("segment")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--lang", type=click.Choice(["fr", "en"]), required=True,
@@ -87,12 +75,8 @@ def segment_command(file: Path, lang: str, output: Path | None, as_json: bool,
     if warning and not any("language" in w.lower() for w in warnings):
         warnings.append(f"{file}: {warning}")
     for message in warnings:
-        click.echo(f"termalign: warning: {message}", err=True)
-    text = render_json(doc, not no_notes) if as_json else render_text(doc, not no_notes)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        _write_atomic(output, text)
+        warn(message)
+    emit(render_json(doc, not no_notes) if as_json else render_text(doc, not no_notes), output)
 
 
 def register(group: click.Group) -> None:

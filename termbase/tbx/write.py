@@ -7,14 +7,13 @@ name and moved into place, so a failed export never leaves a half-written file b
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
+from ioguard.atomic import replacing
 from termbase.errors import FormatError
 from termbase.model import Concept, Term
 from termbase.tbx import notes
@@ -152,29 +151,23 @@ def dump(concepts: Iterable[Concept], path: str | Path, version: int = 3,
     path = Path(path)
     if not path.parent.is_dir():
         raise FileNotFoundError(2, "No such directory", str(path.parent))
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     count = 0
-    try:
-        with os.fdopen(fd, "wb") as handle, etree.xmlfile(handle, encoding="utf-8") as xf:
-            xf.write_declaration()
-            if version == 3:
-                # "xml:lang" spelt out: lxml's incremental writer mangles the {xml-ns} form.
-                root = xf.element(names("tbx"), {"xml:lang": "fr", "type": "TBX-Basic",
-                                                 "style": "dca"}, nsmap=names.nsmap)
-            else:
-                root = xf.element("martif", {"xml:lang": "fr", "type": "TBX-Basic"})
-            with root:
+    with replacing(path) as tmp, etree.xmlfile(str(tmp), encoding="utf-8") as xf:
+        xf.write_declaration()
+        if version == 3:
+            # "xml:lang" spelt out: lxml's incremental writer mangles the {xml-ns} form.
+            root = xf.element(names("tbx"), {"xml:lang": "fr", "type": "TBX-Basic",
+                                             "style": "dca"}, nsmap=names.nsmap)
+        else:
+            root = xf.element("martif", {"xml:lang": "fr", "type": "TBX-Basic"})
+        with root:
+            xf.write("\n")
+            xf.write(_header(names, title), pretty_print=True)
+            with xf.element(names("text")), xf.element(names("body")):
                 xf.write("\n")
-                xf.write(_header(names, title), pretty_print=True)
-                with xf.element(names("text")), xf.element(names("body")):
-                    xf.write("\n")
-                    for concept in concepts:
-                        if not any(t.lang in ("fr", "en") for t in concept.terms):
-                            continue
-                        xf.write(concept_element(concept, names), pretty_print=True)
-                        count += 1
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+                for concept in concepts:
+                    if not any(t.lang in ("fr", "en") for t in concept.terms):
+                        continue
+                    xf.write(concept_element(concept, names), pretty_print=True)
+                    count += 1
     return count
