@@ -89,6 +89,8 @@ def surface_keys(text: str, lang: str) -> tuple[set[str], list[str]]:
     >>> keys, rest = surface_keys("Le 19 avril 2021, l'OTSC a publié S/2021/297 ?", "fr")
     >>> sorted(keys)
     ['#?', '#month:4', '#num:19', '#num:2021', '#sym:S/2021/297', '=le', '=otsc']
+    >>> sorted(surface_keys("-- Oui, dit-il.", "fr")[0])  # French dialogue, like English quotes
+    ['#quote', '=oui']
     """
     keys: set[str] = set()
     for match in _SYMBOL.finditer(text):
