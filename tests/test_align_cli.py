@@ -6,10 +6,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from test_align import EN, FR
 
 from aligner.formats import beads, tmx
 from termalign.cli import cli
-from tests.test_align import EN, FR
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from test_align import EN, FR
 
 from aligner.errors import AlignmentError, InputError
 from aligner.formats import jsonfmt
@@ -17,7 +18,6 @@ from aligner.pipeline import (
 from aligner.readers import read_text
 from termalign.checks.inputs import align_documents
 from termalign.cli import cli
-from tests.test_align import EN, FR
 
 SEGMENTED_FR = "\n".join(FR[:2]) + "\n\n" + "\n".join(FR[2:]) + "\n"
 SEGMENTED_EN = "\n".join(EN[:2]) + "\n\n" + "\n".join(EN[2:]) + "\n"
