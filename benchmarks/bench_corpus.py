@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
 import sys
@@ -25,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.corpora import udhr_parts
 from benchmarks.report import ROOT, table, write_section
 from termalign.batch import pair_by_name, run_corpus
 from termalign.batch.backends import DaskBackend, PoolBackend, Window
@@ -36,7 +36,6 @@ UNPC_PAIRS = 20_000_000
 UNPC_DOCUMENTS = 86_000
 #: Documents per task (``--chunk``) assumed for the 10-node Dask cluster estimate.
 CLUSTER_CHUNK = 16
-ARTICLE = re.compile(r"\s*Article (premier|\d+)\s*$")
 
 
 def unpc_corpus(folder: Path, per_doc: int) -> int:
@@ -58,21 +57,12 @@ def unpc_corpus(folder: Path, per_doc: int) -> int:
 def udhr_corpus(folder: Path, copies: int, per_part: int = 6) -> int:
     """The UDHR in parts of ``per_part`` articles, ``copies`` times; raw text."""
     count = 0
-    for lang, name in (("fr", "udhr_fra.txt"), ("en", "udhr_eng.txt")):
+    for lang in ("fr", "en"):
         (folder / lang).mkdir(parents=True)
-        lines = (ROOT / "seeds" / "udhr" / name).read_text(encoding="utf-8").splitlines(True)
-        parts: list[list[str]] = [[]]
-        seen = 0
-        for line in lines:
-            if ARTICLE.match(line):
-                seen += 1
-                if seen > 1 and (seen - 1) % per_part == 0:
-                    parts.append([])
-            parts[-1].append(line)
+        parts = udhr_parts(ROOT / "seeds", lang, per_part)
         for copy in range(copies):
             for index, part in enumerate(parts):
-                path = folder / lang / f"udhr-{copy}-{index}.txt"
-                path.write_text("".join(part), encoding="utf-8")
+                (folder / lang / f"udhr-{copy}-{index}.txt").write_text(part, encoding="utf-8")
         count = copies * len(parts)
     return count
 

@@ -4,7 +4,6 @@ failure reporting, the merged TMX and the streaming TMX reader."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -14,31 +13,22 @@ from click.testing import CliRunner
 from aligner.errors import InputError
 from aligner.formats import tmx
 from aligner.formats.tmx_stream import iter_units, read_header
+from benchmarks.corpora import udhr_parts
 from termalign.batch import pair_by_name, read_manifest, run_corpus
 from termalign.batch.errors import CorpusError
 from termalign.batch.pairing import split_name
 from termalign.batch.summary import JOURNAL
 from termalign.cli import cli
 
-ARTICLE = re.compile(r"\s*Article (premier|\d+)\s*$")
-
 
 def _split_udhr(seeds_root: Path, out: Path, per_part: int = 6) -> int:
     """Cut both UDHR texts into documents of ``per_part`` articles: real document pairs."""
     count = 0
-    for lang, name in (("fr", "udhr_fra.txt"), ("en", "udhr_eng.txt")):
-        lines = (seeds_root / "udhr" / name).read_text(encoding="utf-8").splitlines(True)
-        parts: list[list[str]] = [[]]
-        seen = 0
-        for line in lines:
-            if ARTICLE.match(line):
-                seen += 1
-                if seen > 1 and (seen - 1) % per_part == 0:
-                    parts.append([])
-            parts[-1].append(line)
+    for lang in ("fr", "en"):
+        parts = udhr_parts(seeds_root, lang, per_part)
         (out / lang).mkdir(parents=True, exist_ok=True)
         for i, part in enumerate(parts):
-            (out / lang / f"udhr-{i}.{lang}.txt").write_text("".join(part), encoding="utf-8")
+            (out / lang / f"udhr-{i}.{lang}.txt").write_text(part, encoding="utf-8")
         count = len(parts)
     return count
 
