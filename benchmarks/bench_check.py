@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import seeds  # noqa: E402
 from benchmarks.report import table, write_section  # noqa: E402
-from termalign.checks import (  # noqa: E402
+from checks import (  # noqa: E402
     Checker,
     Segment,
     conceptlist,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from termalign.checks import conceptlist
-from termalign.checks.checker import Checker
+from checks import conceptlist
+from checks.checker import Checker
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from termalign.checks import inputs, report
+from checks import inputs, report
 from termalign.cli import cli
 from termbase.model import Concept, Term
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from termalign.checks.checker import Checker
-from termalign.checks.matcher import Matcher
-from termalign.checks.model import Segment
+from checks.checker import Checker
+from checks.matcher import Matcher
+from checks.model import Segment
 from termbase.model import Concept, Term
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from termalign.checks.quantities import missing, quantities
+from checks.quantities import missing, quantities
 
 AGREE = [
     ("19,44 milliards de dollars", "$19.44 billion"),

@@ -171,7 +171,7 @@ _RUNNER = textwrap.dedent("""
     from aligner.clean import clean_text
     from aligner.errors import AlignerError
     from aligner.segment import split_sentences
-    from termalign.checks import Checker, Segment
+    from checks import Checker, Segment
     from termbase.extract import find_definitions
     from termbase.fold import fold_term
     from termbase.model import Concept, Term

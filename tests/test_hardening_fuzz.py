@@ -15,7 +15,7 @@ from aligner.align import align
 from aligner.clean import clean_text
 from aligner.errors import AlignerError
 from aligner.segment import split_sentences
-from termalign.checks import Checker, Segment
+from checks import Checker, Segment
 from termbase.errors import TermbaseError
 from termbase.lookup import lookup
 from termbase.model import Concept, Term

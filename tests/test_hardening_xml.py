@@ -146,7 +146,7 @@ def _tmx_header(path):
 
 
 def _segments(path):
-    from termalign.checks.inputs import load_segments
+    from checks.inputs import load_segments
 
     return load_segments(path)
 

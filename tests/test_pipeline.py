@@ -16,7 +16,7 @@ from aligner.pipeline import (
     sentences_from_text,
 )
 from aligner.readers import read_text
-from termalign.checks.inputs import align_documents
+from checks.inputs import align_documents
 from termalign.cli import cli
 
 SEGMENTED_FR = "\n".join(FR[:2]) + "\n\n" + "\n".join(FR[2:]) + "\n"

@@ -82,7 +82,7 @@ def _json_body() -> dict:
 
 
 def _segments_from_json(body: dict) -> list:
-    from termalign.checks.model import Segment
+    from checks.model import Segment
     from web.check import segments_from_text
 
     if "pairs" in body:

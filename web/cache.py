@@ -43,8 +43,8 @@ def cached(name: str, build: Callable[[list], object]) -> object:
 
 
 def checker():
-    """The :class:`termalign.checks.checker.Checker` of the whole termbase."""
-    from termalign.checks.checker import Checker
+    """The :class:`checks.checker.Checker` of the whole termbase."""
+    from checks.checker import Checker
 
     return cached("checker", Checker)
 

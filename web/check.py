@@ -1,6 +1,6 @@
 """The check page: paste or upload a translation, see the issues in the text, download them.
 
-The checks are :mod:`termalign.checks` (the same ``Checker`` and report writers as
+The checks are :mod:`checks` (the same ``Checker`` and report writers as
 ``termalign check``). A report is kept server-side under a random id so that the page and
 its downloads (HTML, CSV, JSON) show the same result.
 """
@@ -44,8 +44,8 @@ def segments_from_text(fr: str, en: str) -> list:
     >>> [(s.number, s.en) for s in segments_from_text("Un.\\tOne.\\n\\nDeux.\\tTwo.", "")]
     [(1, 'One.'), (3, 'Two.')]
     """
-    from termalign.checks.inputs import load_tsv
-    from termalign.checks.model import Segment
+    from checks.inputs import load_tsv
+    from checks.model import Segment
 
     if not fr.strip() and not en.strip():
         return []
@@ -70,7 +70,7 @@ def segments_from_uploads(*files) -> list:
     The uploads are saved under their (sanitised) names in a private temporary folder, so that
     error messages name the user's file.
     """
-    from termalign.checks.inputs import load_segments
+    from checks.inputs import load_segments
 
     folder = Path(tempfile.mkdtemp(dir=current_app.config["RESULTS_DIR"], prefix=".upload-"))
     try:
@@ -168,7 +168,7 @@ def show(result_id: str):
 
 @bp.get("/check/<result_id>.<fmt>")
 def download(result_id: str, fmt: str):
-    from termalign.checks import report as report_formats
+    from checks import report as report_formats
 
     if fmt not in ("html", "csv", "json"):
         abort(404)

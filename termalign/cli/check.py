@@ -18,7 +18,7 @@ EXIT_ISSUES = 1
 def _concepts(db: Path | None, concepts: Path | None) -> list:
     """The concepts to check against: a concept-list TSV, a termbase file, or the default."""
     if concepts is not None:
-        from termalign.checks import conceptlist
+        from checks import conceptlist
 
         return conceptlist.load(concepts)
     from termbase.store import Termbase
@@ -58,8 +58,8 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
     numbers, dates and symbols, and inconsistent translations. Exit code 0: clean;
     1: issues found; 2: usage or input error.
     """
-    from termalign.checks import inputs, report
-    from termalign.checks.checker import Checker
+    from checks import inputs, report
+    from checks.checker import Checker
 
     if as_json:
         fmt = "json"

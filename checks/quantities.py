@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from termalign.checks.numwords import spelled_numbers
-from termalign.checks.tokens import strip_accents
+from checks.numwords import spelled_numbers
+from checks.tokens import strip_accents
 
 _FR_MONTHS = [
     "janvier",

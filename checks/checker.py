@@ -11,8 +11,8 @@ termbase, or a short list in a test) and checks segment pairs:
 * ``untranslated-acronym``: a French acronym left in the English where the English acronym
   differs (OTSC for CSTO);
 * ``country-form``: a short country name rendered by the formal one, or the reverse;
-* ``number``, ``date``, ``symbol``: see :mod:`termalign.checks.quantities`;
-* ``inconsistency``: see :mod:`termalign.checks.consistency`.
+* ``number``, ``date``, ``symbol``: see :mod:`checks.quantities`;
+* ``inconsistency``: see :mod:`checks.consistency`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from termalign.checks.consistency import inconsistencies
-from termalign.checks.countries import NON_UNTERM_EN, running_forms
-from termalign.checks.matcher import Hit, Matcher, longest
-from termalign.checks.model import KINDS, Issue, Report, Segment
-from termalign.checks.quantities import missing
-from termalign.checks.tokens import is_acronym_text, pattern
+from checks.consistency import inconsistencies
+from checks.countries import NON_UNTERM_EN, running_forms
+from checks.matcher import Hit, Matcher, longest
+from checks.model import KINDS, Issue, Report, Segment
+from checks.quantities import missing
+from checks.tokens import is_acronym_text, pattern
 from termbase.model import Concept
 
 _AVOID = ("deprecated", "superseded")

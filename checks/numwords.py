@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from termalign.checks.tokens import fold_text, strip_accents, word_spans, words_of
+from checks.tokens import fold_text, strip_accents, word_spans, words_of
 
 _FR_UNITS = [
     "zero",

@@ -7,7 +7,7 @@ by `` | `` and may be prefixed ``acronym:``, ``variant:`` (an admitted variant),
     title	Union africaine | acronym:UA	African Union | acronym:AU
 
 It lets the checks run on a hand-made list (tests, a translator's own list) with the same
-:class:`termalign.checks.Checker` as a termbase.
+:class:`checks.Checker` as a termbase.
 """
 
 from __future__ import annotations

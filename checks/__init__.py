@@ -9,14 +9,14 @@ A library (no command line, no printing): build a :class:`Checker` from an itera
 >>> [(i.segment, i.kind, i.source_term) for i in report.issues]
 [(1, 'number', '15')]
 
-Modules: :mod:`~termalign.checks.tokens` (folding), :mod:`~termalign.checks.matcher`
-(Aho–Corasick), :mod:`~termalign.checks.quantities` (numbers, dates, symbols),
-:mod:`~termalign.checks.checker`, :mod:`~termalign.checks.consistency`,
-:mod:`~termalign.checks.inputs` (TSV, TMX, XLIFF, documents),
-:mod:`~termalign.checks.report` (text, JSON, CSV, HTML).
+Modules: :mod:`~checks.tokens` (folding), :mod:`~checks.matcher`
+(Aho–Corasick), :mod:`~checks.quantities` (numbers, dates, symbols),
+:mod:`~checks.checker`, :mod:`~checks.consistency`,
+:mod:`~checks.inputs` (TSV, TMX, XLIFF, documents),
+:mod:`~checks.report` (text, JSON, CSV, HTML).
 """
 
-from termalign.checks.checker import Checker
-from termalign.checks.model import KINDS, Issue, Report, Segment
+from checks.checker import Checker
+from checks.model import KINDS, Issue, Report, Segment
 
 __all__ = ["KINDS", "Checker", "Issue", "Report", "Segment"]

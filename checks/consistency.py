@@ -6,8 +6,8 @@ numbers left out), so only real differences of wording count. Each issue names t
 
 from __future__ import annotations
 
-from termalign.checks.model import Issue, Segment
-from termalign.checks.tokens import fold_text, words_of
+from checks.model import Issue, Segment
+from checks.tokens import fold_text, words_of
 
 
 def _key(text: str) -> str:

@@ -1,6 +1,6 @@
 """Find designations of a termbase in text with Aho–Corasick automata.
 
-One automaton holds the full names (name keys, see :mod:`termalign.checks.tokens`), another
+One automaton holds the full names (name keys, see :mod:`checks.tokens`), another
 the acronyms (case kept). Patterns are key strings framed by spaces, so every hit falls on
 token boundaries: ``CEE`` is never found inside ``CEEAC``. Overlapping hits are resolved
 longest first, so ``Union africaine`` is not reported inside ``Commission de l’Union
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from termalign.checks.tokens import is_acronym_text, keyed, pattern, starts_capitalised
+from checks.tokens import is_acronym_text, keyed, pattern, starts_capitalised
 
 
 @dataclass(frozen=True, slots=True)

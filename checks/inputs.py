@@ -13,7 +13,7 @@ from lxml import etree
 
 from aligner import readers, safexml
 from aligner.errors import InputError
-from termalign.checks.model import Segment
+from checks.model import Segment
 
 _XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
 _XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"

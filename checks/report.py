@@ -1,6 +1,6 @@
 """Check reports as text, JSON, CSV or HTML.
 
-:func:`render` takes a :class:`~termalign.checks.model.Report` or its JSON dictionary (the
+:func:`render` takes a :class:`~checks.model.Report` or its JSON dictionary (the
 web API keeps reports as JSON), and optionally the segment pairs, so that the text and HTML
 reports can quote the segments. :func:`dump` writes a report atomically.
 """
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import ioguard.atomic
-from termalign.checks.model import Report
+from checks.model import Report
 
 FORMATS = ("text", "json", "csv", "html")
 CSV_COLUMNS = ("segment", "kind", "severity", "source_term", "expected", "found", "message")
