@@ -114,8 +114,27 @@ ALTER TABLE history_v2 RENAME TO history;
 CREATE INDEX history_concept ON history (concept_id, id);
 """
 
+# Step 3: a data version, bumped by every write to the data tables, so that objects derived
+# from the whole termbase (the checker's compiled matcher, cached web responses) know when
+# they are stale, across processes.
+_V3 = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('data_version', 1);
+""" + "".join(
+    f"""
+CREATE TRIGGER {table}_version_{event[0].lower()} AFTER {event} ON {table} BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'data_version';
+END;
+"""
+    for table in ("concept", "term", "evidence")
+    for event in ("INSERT", "UPDATE", "DELETE")
+)
+
 #: Migration steps; step ``i`` (1-based) brings ``user_version`` from ``i - 1`` to ``i``.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 
 #: The schema version this code writes.
 VERSION = len(MIGRATIONS)

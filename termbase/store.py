@@ -93,6 +93,10 @@ class Termbase(SearchQueries):
     def close(self) -> None:
         self.conn.close()
 
+    def data_version(self) -> int:
+        """A number that changes after every write to the termbase's data, by any process."""
+        return self.conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0]
+
     def __enter__(self) -> Termbase:
         return self
 

@@ -266,3 +266,20 @@ def test_migration_to_v2_keeps_a_version_1_termbase(tmp_path):
         with pytest.raises(sqlite3.IntegrityError):
             store.conn.execute("INSERT INTO history (concept_id, action, at)"
                                " VALUES (7, 'rename', 'now')")
+
+
+def test_data_version_changes_after_every_write_and_only_then(tmp_path):
+    path = tmp_path / "tb.sqlite3"
+    with Termbase.open(path) as store:
+        start = store.data_version()
+        with store.transaction():
+            concept_id = store.add_concept(Concept("title", [Term("fr", "CEDEAO", "acronym")]))
+        added = store.data_version()
+        assert added > start
+        store.get_concept(concept_id)
+        assert store.data_version() == added  # reading is not writing
+        with Termbase.open(path) as other:  # another connection sees the same number
+            assert other.data_version() == added
+            with other.transaction():
+                other.delete_concept(concept_id)
+        assert store.data_version() > added
