@@ -14,6 +14,7 @@ PARAGRAPH_KINDS = (
     "heading",  # titles, section headings ("I. Introduction", "Contexte")
     "numbered",  # numbered paragraph: "12. ..."
     "lettered",  # lettered item: "a) ..."
+    "preamble",  # preambular paragraph of a resolution: "Rappelant ...," (operative: numbered)
     "bullet",  # "- ..." or "• ..."
     "body",  # ordinary running text
     "signature",  # signature block: "(Signé) Dang Dinh Quy", titles of the signatory

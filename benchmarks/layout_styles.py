@@ -93,7 +93,9 @@ def compose_resolution(source, layout: Layout) -> list[Para]:
         paras.append(para("preamble", source.take("preamble"), notes=note))
     for n in range(1, 15):
         kind = "operative" if source.pools["operative"] else "sentence"
-        pairs = source.take(kind) + source.take("sentence", rng.choice((0, 0, 1)))
+        pairs = source.take(kind)
+        if pairs[0][0].endswith(".") and rng.random() < 0.3:  # a second sentence
+            pairs += source.take("sentence")
         note = note_pair(source) if rng.random() < 0.15 else None
         paras.append(para("numbered", pairs, {"fr": f"{n}.", "en": f"{n}."}, source, note))
         if rng.random() < 0.15:

@@ -28,8 +28,33 @@ SIGNATORY = re.compile(
     r"Chargé d[’']affaires|Représentant permanent|Représentante permanente)",
     re.IGNORECASE,
 )
+#: The words that open a preambular paragraph of a resolution (``Rappelant ...,``); a
+#: participle or an adjective agreeing with the body (``Consciente``, ``Deeply concerned``).
+PREAMBLE = re.compile(
+    r"^(?:(?:Rappelant|Notant|Considérant|Réaffirmant|Soulignant|Prenant|Accueillant|Saluant|"
+    r"Ayant|Reconnaissant|Se félicitant|Tenant|Gardant|Sachant|Constatant|Déplorant|Affirmant|"
+    r"Insistant|Exprimant|Condamnant|Estimant|Réitérant|Se déclarant|Profondément|Vivement|"
+    r"Gravement|Sérieusement|Également|Rappelant|Compte tenu|Consciente?s?|Convaincue?s?|"
+    r"Préoccupée?s?|Inquiète|Alarmée?s?|Résolue?s?|Guidée?s?|Désireuse|Encouragée?s?|"
+    r"Déterminée?s?|Attachée?s?|Persuadée?s?|Satisfaite?s?)|[A-ZÉ][a-zéèêîô]+ant)\b"
+    r"|^(?:Recalling|Noting|Considering|Reaffirming|Emphasizing|Stressing|Underlining|"
+    r"Taking|Welcoming|Having|Recognizing|Bearing|Expressing|Acknowledging|Reiterating|"
+    r"Affirming|Conscious|Convinced|Concerned|Aware|Mindful|Alarmed|Determined|Guided|"
+    r"Desirous|Deeply|Gravely|Seriously|Further|Encouraged|Cognizant|Believing|Appreciating|"
+    r"Commending|Deploring|Condemning|Regretting|Observing|Underscoring|Highlighting|"
+    r"Seeking|Acting|Reaffirming|Also|Noting|[A-Z][a-z]+ing)\b"
+)
+#: The body a resolution speaks for, before its preamble: ``L’Assemblée générale,``.
+ADOPTING = re.compile(
+    r"^(?:L[’']Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social|"
+    r"Le Conseil des droits de l[’']homme|La Commission[^,]{0,60}|The General Assembly|"
+    r"The Security Council|The Economic and Social Council|The Human Rights Council|"
+    r"The Commission[^,]{0,60}),$"
+)
+#: A resolution number before its title: ``48/161. Mariage et rapports familiaux``.
+RESOLUTION_NUMBER = re.compile(r"^(\d{1,3}/\d{1,3}(?:\s*[A-Z])?)\.\s+(?=\S)")
 #: Characters that end a sentence (or a lead-in) at the end of a line.
-TERMINAL = ".:;!?»)”…"
+TERMINAL = ".:;!?»)”…]"
 _ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -87,6 +112,7 @@ def group_blocks(lines: list[Line], interleaved: bool) -> list[Block]:
     pause = "none"  # what lies between ``prev`` and the line at hand: none, blank or page
     empties = 0
     width = 0 if interleaved else wrap_width(lines)
+    resolution = False  # an ``L’Assemblée générale,`` line was seen: preambular paragraphs
     for line in lines:
         if line.role == "empty":
             empties += 1
@@ -103,14 +129,18 @@ def group_blocks(lines: list[Line], interleaved: bool) -> list[Block]:
             blocks.append(Block([line], kind="masthead"))
             prev, pause = None, "blank"
             continue
+        if line.role == "toc":
+            current, pause = None, "blank"
+            continue
         if line.role != "text":
             pause = "page"
             continue
-        marker = _marker(line, prev, pause, numbering, current)
+        marker = _marker(line, prev, pause, numbering, current, width)
+        resolution = resolution or bool(ADOPTING.match(line.content))
         if (
             current is None
             or prev is None
-            or _starts_paragraph(line, prev, pause, marker, current, width)
+            or _starts_paragraph(line, prev, pause, marker, current, width, resolution)
         ):
             current = Block([line], after_blank=pause == "blank")
             if marker:
@@ -130,13 +160,22 @@ def _next(blocks: list[Block], index: int) -> Block | None:
 
 
 def _marker(
-    line: Line, prev: Line | None, pause: str, numbering: _Numbering, current: Block | None
+    line: Line,
+    prev: Line | None,
+    pause: str,
+    numbering: _Numbering,
+    current: Block | None,
+    width: int = 0,
 ) -> tuple[str, str] | None:
     """``(kind, marker)`` when the line opens a numbered, lettered or bulleted paragraph."""
     content = line.content
     at_start = prev is None or pause != "none" or ends_sentence(prev.content) or line.indent > 0
+    if prev is not None and prev.content.endswith(",") and content.startswith("1. "):
+        at_start = True  # the first operative paragraph, after the preamble
     if not at_start:
         return None
+    if match := RESOLUTION_NUMBER.match(content):
+        return "heading", match.group(1) + "."
     if match := NUMBERED.match(content):
         if numbering.accepts_number(int(match.group(1))):
             return "numbered", match.group(1) + "."
@@ -149,6 +188,8 @@ def _marker(
     ):
         return "bullet", match.group(1)
     set_apart = pause != "none" or line.indent > 0 or prev is None
+    if not set_apart and width >= 40 and len(content) < 0.75 * width:
+        set_apart = _is_caps(content) or not ends_sentence(content)  # a one-line heading
     if set_apart and (match := ROMAN.match(content)):
         return "heading", match.group(1) + "."
     return None
@@ -181,6 +222,7 @@ def _starts_paragraph(
     marker: tuple[str, str] | None,
     current: Block,
     width: int,
+    resolution: bool = False,
 ) -> bool:
     if marker is not None or SIGNED.match(line.content) or SIGNED.match(prev.content):
         return True
@@ -195,14 +237,31 @@ def _starts_paragraph(
         if len(current.lines) == 1 and prev.indent >= 1 and short:
             return True  # after a one-line heading: " Résumé" / " La coopération ..."
         return ends_sentence(prev.content) or pause == "page" and line.content[:1].isupper()
+    if _is_caps(prev.content) != _is_caps(line.content):
+        return True  # a heading in capitals ends where the capitals end
+    if ADOPTING.match(prev.content) or ADOPTING.match(line.content):
+        return True
+    if resolution and prev.content.endswith(",") and PREAMBLE.match(line.content):
+        return True  # a preambular paragraph ends with a comma
     # Without indentation or blank lines, a line ending well short of the wrap width ends
     # its paragraph (or heading) when the next line opens a sentence.
     early = width >= 40 and len(prev.content) < 0.7 * width
-    open_end = prev.content.rstrip("*")[-1:] in ",;-–"
-    return early and not open_end and line.content[:1] in _OPENERS
+    open_end = prev.content.rstrip("*")[-1:] in ",-–"
+    opens = line.content[:1] in _OPENERS or (line.content[:1].isdigit() and prev.content[-1:] in ".;")
+    return early and not open_end and opens
 
 
-_OPENERS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÉÈÊÎÔÛÇ«“"(')
+_OPENERS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÉÈÊÎÔÛÇ«“"([')
+
+
+def _is_caps(text: str) -> bool:
+    """A line in capitals (``RESOLUTION ADOPTEE PAR L’ASSEMBLEE GENERALE``).
+
+    >>> _is_caps("I. CODE DE CONDUITE"), _is_caps("Code de conduite"), _is_caps("ONU.")
+    (True, False, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and all(c.isupper() for c in letters)
 
 
 def _classify(block: Block, before: Block | None, after: Block | None) -> None:
@@ -216,6 +275,10 @@ def _classify(block: Block, before: Block | None, after: Block | None) -> None:
         return
     if ORIGINAL_LINE.match(text):
         block.kind = "masthead"
+    elif text.endswith(",") and PREAMBLE.match(text) and before is not None and (
+        before.kind == "preamble" or ADOPTING.match(before.flat())
+    ):
+        block.kind = "preamble"
     elif SIGNED.match(text):
         block.kind = "signature"
         block.signed = True
@@ -246,7 +309,8 @@ def join_lines(lines: list[Line], source: str, lexicon: Lexicon) -> Traced:
     result = Traced()
     for line in lines:
         raw = line.raw
-        left = len(raw) - len(raw.lstrip())
+        left = max(len(raw) - len(raw.lstrip()), line.skip)
+        left += len(raw[left:]) - len(raw[left:].lstrip())
         right = len(raw.rstrip())
         piece = Traced.from_source(source, line.start + left, line.start + right)
         piece = piece.sub("\f", "")

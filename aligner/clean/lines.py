@@ -17,24 +17,34 @@ from functools import cached_property
 #: A UN document symbol: ``S/2021/297``, ``A/75/345``, ``S/PRST/2013/12``, ``E/CN.6/2021/1``.
 SYMBOL = r"(?:A|S|E|ST|DP|UNEP|TD|CERD|CCPR|CAT|CEDAW|CRC|HRC)(?:/[A-Z0-9][A-Za-z0-9.()]*)+"
 SYMBOL_LINE = re.compile(rf"^{SYMBOL}(?:[-–]{SYMBOL})?$")
-#: Job numbers, page numbers and bar codes printed in page headers and footers.
-JOB = r"(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?"
+#: Job numbers (New York, Geneva ``GE.``, Vienna ``V.``, Nairobi ``K1500123``), page numbers
+#: and bar codes printed in page headers and footers.
+JOB = r"(?:(?:GE\.|V\.)?\d{2}-\d{5}|K\d{7})(?:\s*\([A-Z]\))?"
 FURNITURE = [
     re.compile(rf"^{JOB}(?:\s+\d{{6}}){{0,2}}$"),  # 21-04084 (F)  310321  310321
-    re.compile(rf"^{JOB}\s+\d{{1,3}}/\d{{1,3}}$"),  # 21-04084 2/5
-    re.compile(rf"^\d{{1,3}}/\d{{1,3}}\s+{JOB}$"),  # 3/5 21-04084
+    re.compile(rf"^{JOB}\s+\d{{1,3}}(?:/\d{{1,3}})?$"),  # 21-04084 2/5, GE.09-17088 5
+    re.compile(rf"^\d{{1,3}}(?:/\d{{1,3}})?\s+{JOB}$"),  # 3/5 21-04084
     re.compile(r"^\*\d{5,}\*$"),  # *2104084*
     re.compile(r"^\d{1,3}/\d{1,3}$"),  # 2/5
     re.compile(r"^-\s*\d{1,3}\s*-$"),  # - 2 -
+    re.compile(r"^[Pp]age\s+\d{1,3}$"),  # Page 5
+    re.compile(r"^/\s?\.\.\.$"),  # /... (continued on the next page)
 ]
+#: A running head glued to the first line of the page by the extraction: ``Page 6 10. Note``.
+GLUED_HEAD = re.compile(r"^\s*[Pp]age\s+\d{1,3}\s+(?=\S)")
+#: A table-of-contents line: dot leaders, then paragraph and page numbers.
+TOC_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?(?:\s+\d{1,3})?\s*$")
+TOC_COLUMNS = re.compile(r"^(?:Paragraphes|Paragraphs|Chapitre|Chapter)?\s*(?:Paragraphes|"
+                         r"Paragraphs)\s+Pages?$|^Pages?$", re.IGNORECASE)
 RULE = re.compile(r"^\s*_{5,}\s*$")
 REF = re.compile(r"^\s*((?:https?://undocs\.org/|https?://documents\.un\.org/|mailto:)\S+)\s*$")
-NOTE_START = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
+NOTE_START = re.compile(r"^\s*(\d{1,3})/?\s+(?=\S)|^\s*(\*{1,3})\s*(?=\S)")
 
 _MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 _LANGS = (
-    "Arabic|Chinese|English|French|Russian|Spanish|Arabe|Chinois|Anglais|Français|Russe|Espagnol"
+    "Arabic|Chinese|English|French|Russian|Spanish|Arabe|Chinois|Anglais|Français|Francais|"
+    "FRANÇAIS|Russe|Espagnol"
 )
 #: Masthead items (one line, or one column of a line split on runs of spaces).
 MASTHEAD = [
@@ -44,7 +54,20 @@ MASTHEAD = [
         r"Conseil\s+de\s+sécurité|Security\s+Council|Assemblée\s+générale|General\s+Assembly",
         r"Conseil\s+économique\s+et\s+social|Economic\s+and\s+Social\s+Council",
         r"Secrétariat|Secretariat|Conseil\s+des\s+droits\s+de\s+l[’']homme|Human\s+Rights\s+Council",
-        r"Distr\.?\s*:?\s*(?:générale|general|limitée|limited|restreinte|restricted)",
+        r"Distr\.?\s*:?\s*(?:g[ée]n[ée]rale|general|limit[ée]e|limited|restreinte|restricted)",
+        r"Distr\.|G[ÉE]N[ÉE]RALE|GENERAL|LIMIT[ÉE]E|LIMITED",
+        # the issuing body in capitals printed twice (1990s bold): NATIONSNATIONS AA, UNIESUNIES
+        r"(?-i:(?:NATIONS|UNIES|UNITED)(?:NATIONS|UNIES|UNITED)?|[A-Z]{1,2})",
+        r"Assemblée\s+des\s+Nations\s+Unies\s+pour\s+l[’']environnement(?:\s+du\s+Programme"
+        r"\s+des\s+Nations\s+Unies\s+pour\s+l[’']environnement)?|United\s+Nations\s+Environment"
+        r"\s+Assembly(?:\s+of\s+the\s+United\s+Nations\s+Environment\s+Programme)?",
+        r"Commission\s+(?:des\s+stupéfiants|on\s+Narcotic\s+Drugs|de\s+la\s+condition\s+de\s+la"
+        r"\s+femme|on\s+the\s+Status\s+of\s+Women|du\s+droit\s+international|on\s+Crime"
+        r"\s+Prevention\s+and\s+Criminal\s+Justice|pour\s+la\s+prévention\s+du\s+crime\s+et\s+la"
+        r"\s+justice\s+pénale)",
+        rf"(?:Genève|Geneva|Vienne|Vienna|Nairobi|New\s+York),\s+\d{{1,2}}(?:er)?\s*[-–]\s*\d{{1,2}}"
+        rf"(?:er)?\s+(?:{_MONTHS_FR}|{_MONTHS_EN})\s+\d{{4}}",
+        r"Agenda\s+items?\s+\d+(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+)*\s*\**",
         rf"\d{{1,2}}(?:er)?\s+(?:{_MONTHS_FR}|{_MONTHS_EN})\s+\d{{4}}",
         rf"(?:{_MONTHS_EN})\s+\d{{1,2}},\s+\d{{4}}",
         rf"(?:{_LANGS})(?:\s*[/,]?\s*(?:{_LANGS}))*",
@@ -56,6 +79,8 @@ MASTHEAD = [
         r"\*\d{5,}\*",
     )
 ]
+#: A language name alone: the running head of 1990s documents (``A/53/345 / Français / Page 3``).
+LANGUAGE_LINE = re.compile(rf"^(?:{_LANGS})$", re.IGNORECASE)
 #: A bracketed original-language line inside the body: ``[Original : anglais]``.
 ORIGINAL_LINE = re.compile(rf"^\[Original\s*:\s*(?:{_LANGS})(?:\s*[/,]\s*(?:{_LANGS}))*\]$", re.I)
 
@@ -70,11 +95,14 @@ class Line:
     role: str = "text"
     #: For ``note`` lines that start a footnote, its number.
     note: str | None = None
+    #: Characters of a running head glued to the line's start (``Page 6 ``), not text.
+    skip: int = 0
 
     @cached_property
     def content(self) -> str:
-        """The line without surrounding whitespace, form feeds or Markdown emphasis."""
-        return self.raw.replace("\f", "").replace("**", "").strip()
+        """The line without surrounding whitespace, form feeds, Markdown emphasis or a glued
+        running head."""
+        return self.raw[self.skip :].replace("\f", "").replace("**", "").strip()
 
     @cached_property
     def indent(self) -> int:
@@ -188,10 +216,28 @@ def assign_roles(lines: list[Line]) -> bool:
             line.role = "rule"
         elif REF.match(line.raw):
             line.role = "ref"
+        elif TOC_LINE.search(line.content) or TOC_COLUMNS.match(line.content):
+            line.role = "toc"
+    _mark_glued_heads(lines)
     _mark_masthead(lines)
     _mark_symbol_headers(lines)
     _mark_notes(lines)
     return interleaved
+
+
+def _mark_glued_heads(lines: list[Line]) -> None:
+    """``Page 6 10. Note ...`` at the top of a page: the head is skipped, the text kept."""
+    seen = 99  # visible lines since the last page break
+    for line in lines:
+        if "\f" in line.raw:
+            seen = 0
+        if line.role in ("empty", "blank") or not line.raw.strip():
+            continue
+        seen += 1
+        match = GLUED_HEAD.match(line.raw) if seen <= 3 and line.role == "text" else None
+        if match:
+            line.skip = match.end()
+            line.__dict__.pop("content", None)
 
 
 def _mark_masthead(lines: list[Line]) -> None:
@@ -213,13 +259,16 @@ def _mark_masthead(lines: list[Line]) -> None:
 
 
 def _mark_symbol_headers(lines: list[Line]) -> None:
-    """A symbol alone on a line is a running header when a job or page number is near."""
+    """A symbol (or a language name) alone on a line is a running header when a job or page
+    number, or a glued ``Page 6``, is near."""
     visible = [line for line in lines if line.role not in ("empty", "blank")]
     for pos, line in enumerate(visible):
-        if line.role != "text" or not SYMBOL_LINE.match(line.content):
+        if line.role != "text" or not (
+            SYMBOL_LINE.match(line.content) or LANGUAGE_LINE.match(line.content)
+        ):
             continue
         near = visible[max(0, pos - 4) : pos + 5]
-        if any(other.role == "header" and other is not line for other in near):
+        if any((other.role == "header" or other.skip) and other is not line for other in near):
             line.role = "header"
 
 
@@ -232,12 +281,15 @@ def _mark_notes(lines: list[Line]) -> None:
         if line.role == "rule":
             in_notes, current = True, False
             continue
-        if not in_notes or line.role == "empty":
-            continue
+        if not in_notes or line.role == "empty" or line.role == "blank" and not current:
+            continue  # a blank line may follow the rule
         if line.role != "text":
             in_notes = False
             continue
         match = NOTE_START.match(line.raw)
+        if match and match.group(2):  # * footnote
+            line.role, line.note, current = "note", match.group(2), True
+            continue
         number = int(match.group(1)) if match else None
         if number is not None and (number == expected or not current):
             line.role, line.note = "note", str(number)

@@ -41,7 +41,7 @@ def strip_note_number(text: Traced, number: str) -> Traced:
     >>> strip_note_number(Traced.from_source("1 Uppsala", 0, 9), "1").text
     'Uppsala'
     """
-    match = re.match(rf"\s*{re.escape(number)}\s+", text.text)
+    match = re.match(rf"\s*{re.escape(number)}/?\s*", text.text)
     return text.delete(0, match.end()) if match else text
 
 
@@ -49,10 +49,14 @@ def _glued_patterns(number: str) -> list[re.Pattern]:
     n = re.escape(number)
     after = r"(?=[\s.,;:!?)»”]|$)"
     return [
-        # dollars2.  institutionnelle1.  (S/2015/730)3  « ... »4
+        # dollars2.  institutionnelle1.  (S/2015/730)3  « ... »4  TITRE*
         re.compile(rf"(?:(?<=[^\W\d_]{{3}})|(?<=[a-zà-ÿ]{{2}})|(?<=[)»”’])){n}{after}"),
         # 488 0001: a group of thousands cannot have four digits
         re.compile(rf"(?<=\d[ \u00a0\u202f,]\d{{3}}){n}{after}"),
+        # Council.2  (English: after the stop)
+        re.compile(rf"(?<=[^\W\d_][.,;:]){n}(?=\s|$)"),
+        # 1990s: "résolution 47/1 3/," (the space goes with the mark)
+        re.compile(rf"(?<=\S) {n}/{after}"),
     ]
 
 
@@ -89,19 +93,19 @@ def detach_notes(
     anchors: list[int | None] = []
     floor = -1
     for note in notes:
-        best: tuple[int, int, int] | None = None  # (source offset, paragraph, index in text)
+        best: tuple[int, int, int, int] | None = None  # (source offset, paragraph, span)
         for p in window(spans, floor, note.rule_at):
             text = texts[p]
             for pattern in _glued_patterns(note.number):
                 for match in pattern.finditer(text.text):
                     at = text.offsets[match.start()]
                     if floor < at < note.rule_at and (best is None or at > best[0]):
-                        best = (at, p, match.start())
+                        best = (at, p, match.start(), match.end())
         if best is None:
             anchors.append(None)
             continue
-        at, p, index = best
-        texts[p] = texts[p].delete(index, index + len(note.number))
+        at, p, index, end = best
+        texts[p] = texts[p].delete(index, end)
         found[p].append(note.number)
         anchors.append(p)
         floor = at

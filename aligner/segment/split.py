@@ -12,8 +12,9 @@ from aligner.segment.rules import (
     sentence_end,
 )
 
-#: Paragraph kinds that are one unit each, never split.
-WHOLE_KINDS = ("heading", "signature")
+#: Paragraph kinds that are one unit each, never split (a preambular paragraph of a
+#: resolution is one clause ending with a comma).
+WHOLE_KINDS = ("heading", "signature", "preamble")
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
