@@ -153,7 +153,7 @@ def compose_letter(source, layout: Layout) -> list[Para]:
     paras.append(Para("signature", ["L’Ambassadeur, Représentant permanent",
                                     "(Signé) Dang Dinh Quy"],
                       ["(Signed) Dang Dinh Quy", "Ambassador, Permanent Representative"],
-                      [((0, 1), (0, 1))]))
+                      [((0,), (1,)), ((1,), (0,))]))  # the title and the name cross
     paras.append(fixed(
         "heading", "Annexe à la lettre datée du 25 mars 2021 adressée au Président du Conseil "
         "de sécurité par le Représentant permanent du Viet Nam auprès de l’Organisation des "

@@ -16,6 +16,7 @@ from aligner.clean.blocks import group_blocks, join_lines
 from aligner.clean.lexicon import Lexicon, words
 from aligner.clean.lines import assign_roles, document_symbol, masthead_items, split_lines
 from aligner.clean.notes import attach_refs, collect_notes, detach_notes, strip_note_number
+from aligner.clean.pages import mark_page_numbers, mark_unruled_notes
 from aligner.clean.repair import repair
 from aligner.clean.traced import Traced
 from aligner.document import Document, Footnote, Paragraph
@@ -72,6 +73,8 @@ def clean_text(text: str, lang: str | None = "fr") -> Document:
         doc.warnings.append(f"the text looks {_NAMES[guessed]}, not {_NAMES[lang]}")
     lines = split_lines(source)
     interleaved = assign_roles(lines)
+    mark_page_numbers(lines)
+    mark_unruled_notes(lines)
     lexicon = Lexicon(source)
     kinds, markers, texts = [], [], []
     for block in group_blocks(lines, interleaved):

@@ -172,6 +172,8 @@ def _marker(
     at_start = prev is None or pause != "none" or ends_sentence(prev.content) or line.indent > 0
     if prev is not None and prev.content.endswith(",") and content.startswith("1. "):
         at_start = True  # the first operative paragraph, after the preamble
+    if prev is not None and width >= 40 and len(prev.content) < 0.7 * width:
+        at_start = at_start or not prev.content.endswith(("-", ","))  # after a heading line
     if not at_start:
         return None
     if match := RESOLUTION_NUMBER.match(content):

@@ -25,13 +25,18 @@ def collect_notes(lines: list[Line]) -> list[NoteBody]:
     """Footnote bodies in order; each remembers the offset of the rule above it."""
     notes: list[NoteBody] = []
     rule_at = 0
+    previous = "text"  # the role of the last visible line
     for line in lines:
         if line.role == "rule":
             rule_at = line.start
         elif line.role == "note" and line.note is not None:
+            if previous not in ("rule", "note", "blank", "empty"):
+                rule_at = line.start  # notes under a drawn rule: they start the page's foot
             notes.append(NoteBody(line.note, [line], rule_at))
         elif line.role == "note" and notes:
             notes[-1].lines.append(line)
+        if line.role not in ("blank", "empty"):
+            previous = line.role
     return notes
 
 
@@ -53,8 +58,10 @@ def _glued_patterns(number: str) -> list[re.Pattern]:
         re.compile(rf"(?:(?<=[^\W\d_]{{3}})|(?<=[a-zà-ÿ]{{2}})|(?<=[)»”’])){n}{after}"),
         # 488 0001: a group of thousands cannot have four digits
         re.compile(rf"(?<=\d[ \u00a0\u202f,]\d{{3}}){n}{after}"),
-        # Council.2  (English: after the stop)
-        re.compile(rf"(?<=[^\W\d_][.,;:]){n}(?=\s|$)"),
+        # Council.2  “rivers”.2  (English: after the stop)
+        re.compile(rf"(?<=[^\W\d_)»”\"’][.,;:]){n}(?=\s|$)"),
+        # janvier 20151. (a year, then the mark)
+        re.compile(rf"(?<=(?<!\d)(?:19|20)\d\d){n}{after}"),
         # 1990s: "résolution 47/1 3/," (the space goes with the mark)
         re.compile(rf"(?<=\S) {n}/{after}"),
     ]

@@ -26,6 +26,8 @@ _CLITIC = re.compile(
 )
 #: ``ci -jointe``, ``pourrait -il``: a space before a word-internal hyphen.
 _HYPHEN = re.compile(rf"(?<={_LETTER}){_SPACES}+-(?={_LETTER})")
+#: ``1 er janvier``: a superscript ordinal set apart by the extraction.
+_ORDINAL = re.compile(rf"(?<![\d,.]\d)(?<=\b1){_SPACES}(ers?|res?)\b")
 _BEFORE_STOP = re.compile(rf"(?<=\S){_SPACES}+([.,](?!\d))(?=\s|$|[»”)\]])")
 _BEFORE_CLOSE = re.compile(rf"(?<=\S){_SPACES}+([)\]])")
 _AFTER_OPEN = re.compile(rf"([(\[]){_SPACES}+(?=\S)")
@@ -58,6 +60,8 @@ def repair(text: Traced, lang: str, lexicon: Lexicon) -> Traced:
     if lang == "en":
         text = text.sub(_CLITIC, lambda m: m.group(1) + (m.group(2) or m.group(4)) + m.group(5))
     text = text.sub(_HYPHEN, "-")
+    if lang == "fr":
+        text = text.sub(_ORDINAL, r"\1")
     text = join_split_words(text, lexicon)
     text = text.sub(_BEFORE_STOP, r"\1")
     text = text.sub(_BEFORE_CLOSE, r"\1")
