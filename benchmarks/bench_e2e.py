@@ -97,7 +97,21 @@ def plain_sentences(text: str, lang: str) -> list[str]:
     from sentence_splitter import SentenceSplitter
 
     splitter = SentenceSplitter(language=lang)
-    return [s for p in plain_clean(text) for s in splitter.split(p) if s.strip()]
+    sentences: list[str] = []
+    for paragraph in plain_clean(text):
+        pending = ""
+        for sentence in splitter.split(paragraph):
+            if _MARKER_ONLY.fullmatch(sentence.strip()):  # "12." split off: keep it with its text
+                pending += sentence.strip() + " "
+            elif sentence.strip():
+                sentences.append(pending + sentence.strip())
+                pending = ""
+        if pending.strip():
+            sentences.append(pending.strip())
+    return sentences
+
+
+_MARKER_ONLY = re.compile(r"(?:\d{1,3}\.|[IVX]{1,6}\.|\(?[a-z]{1,4}\)|[A-H]\.)")
 
 
 # --------------------------------------------------------------------------- aligners

@@ -239,7 +239,8 @@ def _starts_paragraph(
         if len(current.lines) == 1 and prev.indent >= 1 and short:
             return True  # after a one-line heading: " Résumé" / " La coopération ..."
         return ends_sentence(prev.content) or pause == "page" and line.content[:1].isupper()
-    if _is_caps(prev.content) != _is_caps(line.content):
+    worded = all(sum(c.isalpha() for c in t) >= 4 for t in (prev.content, line.content))
+    if worded and _is_caps(prev.content) != _is_caps(line.content):
         return True  # a heading in capitals ends where the capitals end
     if ADOPTING.match(prev.content) or ADOPTING.match(line.content):
         return True

@@ -59,9 +59,10 @@ def _glued_patterns(number: str) -> list[re.Pattern]:
         # 488 0001: a group of thousands cannot have four digits
         re.compile(rf"(?<=\d[ \u00a0\u202f,]\d{{3}}){n}{after}"),
         # Council.2  “rivers”.2  (English: after the stop)
-        re.compile(rf"(?<=[^\W\d_)»”\"’][.,;:]){n}(?=\s|$)"),
-        # janvier 20151. (a year, then the mark)
+        re.compile(rf"(?:(?<=[^\W\d_][.,;:])|(?<=[)»”\"’][.,;:])){n}(?=\s|$)"),
+        # janvier 20151.  January 2015.1  (a year, then the mark)
         re.compile(rf"(?<=(?<!\d)(?:19|20)\d\d){n}{after}"),
+        re.compile(rf"(?<=(?<!\d)(?:19|20)\d\d[.,;:]){n}(?=\s|$)"),
         # 1990s: "résolution 47/1 3/," (the space goes with the mark)
         re.compile(rf"(?<=\S) {n}/{after}"),
     ]
