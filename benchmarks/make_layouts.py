@@ -19,6 +19,7 @@ import json
 import random
 import re
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ def _fix(text: str, lang: str) -> str:
     return text
 
 
+@lru_cache(maxsize=2)
 def pools(split: str) -> dict[str, list[tuple[str, str]]]:
     """The sentence pairs of one UNPC split, sorted into sentences, headings, preambular and
     operative paragraphs (markers removed)."""

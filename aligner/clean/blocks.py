@@ -51,6 +51,8 @@ ADOPTING = re.compile(
     r"The Security Council|The Economic and Social Council|The Human Rights Council|"
     r"The Commission[^,]{0,60}),$"
 )
+#: The meeting that adopted a resolution, under its last paragraph.
+PLENARY = re.compile(r"^\d{1,4}(?:e|re|th|st|nd|rd) (?:séance plénière|plenary meeting|séance|meeting)$")
 #: A resolution number before its title: ``48/161. Mariage et rapports familiaux``.
 RESOLUTION_NUMBER = re.compile(r"^(\d{1,3}/\d{1,3}(?:\s*[A-Z])?)\.\s+(?=\S)")
 #: Characters that end a sentence (or a lead-in) at the end of a line.
@@ -174,6 +176,9 @@ def _marker(
         at_start = True  # the first operative paragraph, after the preamble
     if prev is not None and width >= 40 and len(prev.content) < 0.7 * width:
         at_start = at_start or not prev.content.endswith(("-", ","))  # after a heading line
+    if not at_start and prev is not None and (match := NUMBERED.match(content)):
+        # the next paragraph number after a heading that fills its line
+        at_start = int(match.group(1)) == numbering.number + 1 and not _cites_number(prev.content)
     if not at_start:
         return None
     if match := RESOLUTION_NUMBER.match(content):
@@ -195,6 +200,23 @@ def _marker(
     if set_apart and (match := ROMAN.match(content)):
         return "heading", match.group(1) + "."
     return None
+
+
+_CITING = re.compile(
+    r"(?:\b(?:paragraphes?|paragraphs?|par|para|paras|articles?|art|sections?|chapitres?|"
+    r"chapters?|pages?|p|pp|points?|items?|annexes?|annex|résolutions?|resolutions?|règles?|"
+    r"rules?|no|nos|n°|et|and|à|au|aux|to|of|de|des|du|le|la|les|the|in|en|et|or|ou)|[\d,(])$",
+    re.IGNORECASE,
+)
+
+
+def _cites_number(text: str) -> bool:
+    """The line ends where a number would continue the sentence (``au paragraphe``).
+
+    >>> _cites_number("comme indiqué au paragraphe"), _cites_number("Développement durable")
+    (True, False)
+    """
+    return bool(_CITING.search(text.rstrip()))
 
 
 def _advance(numbering: _Numbering, block: Block) -> None:
@@ -242,7 +264,7 @@ def _starts_paragraph(
     worded = all(sum(c.isalpha() for c in t) >= 4 for t in (prev.content, line.content))
     if worded and _is_caps(prev.content) != _is_caps(line.content):
         return True  # a heading in capitals ends where the capitals end
-    if ADOPTING.match(prev.content) or ADOPTING.match(line.content):
+    if ADOPTING.match(prev.content) or ADOPTING.match(line.content) or PLENARY.match(line.content):
         return True
     if resolution and prev.content.endswith(",") and PREAMBLE.match(line.content):
         return True  # a preambular paragraph ends with a comma
