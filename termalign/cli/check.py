@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from termalign.cli import fail
+from termalign.cli import fail, warn
 
 EXIT_ISSUES = 1
 
@@ -63,7 +63,13 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
 
     if as_json:
         fmt = "json"
-    segments = inputs.load_segments(source, english)
+    loaded = inputs.load_input(source, english)
+    segments = loaded.segments
+    for message in loaded.warnings:
+        warn(message)
+    if loaded.untranslated:
+        warn(f"{source}: {len(loaded.untranslated)} unit(s) not translated, not checked "
+             f"(first: {loaded.untranslated[0].number}, {loaded.untranslated[0].reason})")
     if not segments:
         fail(f"{source}: nothing to check")
     checker = Checker(_concepts(db, concepts), numbers=not no_numbers)
