@@ -13,7 +13,7 @@ from aligner.errors import InputError
 from aligner.evaluate import lax, strict
 from aligner.formats import Alignment, beads, jsonfmt, tmx, tsv
 from aligner.pipeline import align_sentences, read_sentences
-from termalign.cli import warn
+from termalign.cli import paths, warn
 
 FORMATS = {"tmx": tmx, "tsv": tsv, "json": jsonfmt, "beads": beads}
 SUFFIXES = {".tmx": "tmx", ".tsv": "tsv", ".json": "json", ".txt": "beads", ".fren": "beads"}
@@ -57,10 +57,10 @@ def _format_for(name: str | None, output: Path | None) -> str:
 
 
 @click.command("align")
-@click.argument("fr_file", metavar="FR", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("en_file", metavar="EN", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (default: standard output).")
+@click.argument("fr_file", metavar="FR", type=paths.IN)
+@click.argument("en_file", metavar="EN", type=paths.IN)
+@click.option("-o", "--output", type=paths.OUT,
+              help="Write here (default, or -: standard output).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)),
               help="Output format (default: from the -o suffix, else tmx).")
 @click.option("--segmented", is_flag=True,
@@ -68,7 +68,7 @@ def _format_for(name: str | None, output: Path | None) -> str:
               "indices count sentence lines.")
 @click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Use the (fr, en) term pairs of this termbase as anchors.")
-@click.option("--terms", "terms_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--terms", "terms_path", type=paths.IN_DATA,
               help="Tab-separated file of (fr, en) term pairs to use as anchors.")
 @click.option("--embed", is_flag=True,
               help="Add multilingual sentence embeddings to the score (needs termalign[embed]).")
@@ -116,8 +116,8 @@ def _load_any(path: Path) -> Alignment:
 
 
 @click.command("eval")
-@click.argument("pred", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pred", type=paths.InputFile(exists=True))
+@click.argument("gold", type=paths.InputFile(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def eval_command(pred, gold, as_json):
     """Score the predicted alignment PRED against the gold alignment GOLD.

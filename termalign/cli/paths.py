@@ -50,6 +50,8 @@ def sniff_suffix(data: bytes, text: str = ".txt") -> str:
             if marker in head:
                 return suffix
         return ".tbx"
+    if head.startswith(b"{"):
+        return ".json"
     first = head.split(b"\n", 1)[0]
     if b"\t" in first:
         return ".tsv"
@@ -78,7 +80,7 @@ class InputFile(click.Path):
     def convert(self, value, param, ctx):
         if str(value) != DASH or ctx is None:
             return super().convert(value, param, ctx)
-        stream = click.get_binary_stream("stdin")
+        stream = sys.stdin.buffer
         data = stream.read(MAX_INPUT_BYTES + 1)
         if len(data) > MAX_INPUT_BYTES:
             self.fail(f"standard input: over the limit of {MAX_INPUT_BYTES} bytes", param, ctx)
@@ -101,8 +103,9 @@ class OutputFile(click.Path):
 
         def flush() -> None:
             if path.exists():
+                sys.stdout.flush()  # what click.echo wrote first comes first
                 with path.open("rb") as handle:
-                    out = click.get_binary_stream("stdout")
+                    out = sys.stdout.buffer
                     shutil.copyfileobj(handle, out)
                     out.flush()
 
