@@ -11,12 +11,13 @@ import click
 
 from aligner.errors import InputError
 from aligner.evaluate import lax, strict
-from aligner.formats import Alignment, beads, jsonfmt, tmx, tsv
+from aligner.formats import Alignment, beads, jsonfmt, tmx, tsv, xliff
 from aligner.pipeline import align_sentences, read_sentences
 from termalign.cli import paths, warn
 
-FORMATS = {"tmx": tmx, "tsv": tsv, "json": jsonfmt, "beads": beads}
-SUFFIXES = {".tmx": "tmx", ".tsv": "tsv", ".json": "json", ".txt": "beads", ".fren": "beads"}
+FORMATS = {"tmx": tmx, "tsv": tsv, "json": jsonfmt, "beads": beads, "xliff": xliff}
+SUFFIXES = {".tmx": "tmx", ".tsv": "tsv", ".json": "json", ".txt": "beads", ".fren": "beads",
+            ".xlf": "xliff", ".xliff": "xliff"}
 #: Exit code when the output was written but the two sides do not look like translations.
 EXIT_UNRELATED = 1
 
@@ -80,6 +81,8 @@ def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms
     1-3, 3-1, 1-0 and 0-1; each has a score in [0, 1] and beads under 0.3 are marked
     low-confidence (TMX prop x-low-confidence, TSV column low, JSON "low", ":low" in beads).
     TMX holds pairs only: 1-0/0-1 beads are counted in the header, not written as units.
+    XLIFF 1.2 is for review in a CAT tool: target state translated, or
+    needs-review-translation for a low-confidence bead.
 
     Exit status: 0 on success; 1 when the output was written but the two documents do not
     look like translations of each other (warning on standard error, flag in the output);
