@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from termbase import merge, schema
 from termbase.errors import NotFoundError, TermbaseError
 from termbase.fold import fold_term
@@ -80,7 +78,6 @@ class Termbase(SearchQueries):
     def __init__(self, conn: sqlite3.Connection, path: str):
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
 
     @classmethod
@@ -331,7 +328,7 @@ class Termbase(SearchQueries):
 
     def count(self) -> int:
         """The number of concepts."""
-        return self.db["concept"].count
+        return self.conn.execute("SELECT COUNT(*) FROM concept").fetchone()[0]
 
     def approx_term_count(self) -> int:
         """The highest term id: an instant upper bound of the number of terms."""
@@ -348,10 +345,10 @@ class Termbase(SearchQueries):
             "concepts": self.count(),
             "by_kind": grouped("SELECT kind, COUNT(*) FROM concept GROUP BY kind ORDER BY kind"),
             "curated": self.conn.execute("SELECT COUNT(*) FROM concept WHERE curated").fetchone()[0],
-            "terms": self.db["term"].count,
+            "terms": self.conn.execute("SELECT COUNT(*) FROM term").fetchone()[0],
             "terms_by_lang": grouped("SELECT lang, COUNT(*) FROM term GROUP BY lang ORDER BY lang"),
             "terms_by_type": grouped("SELECT type, COUNT(*) FROM term GROUP BY type ORDER BY type"),
-            "evidence": self.db["evidence"].count,
+            "evidence": self.conn.execute("SELECT COUNT(*) FROM evidence").fetchone()[0],
             "evidence_by_method": grouped(
                 "SELECT method, COUNT(*) FROM evidence GROUP BY method ORDER BY method"),
         }
