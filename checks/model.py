@@ -34,6 +34,12 @@ class Segment:
     number: int
     fr: str
     en: str
+    #: The unit's state in the input (XLIFF ``state``, ``approved``), "" when not given.
+    state: str = ""
+    #: Inline codes left out of ``fr``/``en`` (:class:`checks.inputs.inline.Code`: offset
+    #: in the text and markup), for reports that show them in position.
+    fr_codes: tuple = ()
+    en_codes: tuple = ()
 
 
 @dataclass

@@ -19,11 +19,13 @@ share the ``concept`` column (an id in the exporting termbase, only used for gro
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from ioguard.atomic import replacing
+from termbase import glossary
 from termbase.errors import FormatError
 from termbase.model import Concept, Evidence, Term
 
@@ -78,12 +80,17 @@ def _float(value: str, default: float, line: int) -> float:
         raise FormatError(f"line {line}: not a number: {value!r}") from None
 
 
-def read_rows(handle: TextIO, dialect: str = "excel") -> list[Concept]:
-    """The concepts of rows written by :func:`write_rows`."""
+def read_rows(handle: TextIO, dialect: str = "excel", ignored: Counter | None = None,
+              ) -> list[Concept]:
+    """The concepts of rows written by :func:`write_rows`; unknown columns are counted in
+    ``ignored``."""
     reader = csv.DictReader(handle, dialect=dialect)
     missing = {"concept", "record", "lang", "text"} - set(reader.fieldnames or [])
     if missing:
         raise FormatError(f"missing CSV column(s): {', '.join(sorted(missing))}")
+    if ignored is not None:
+        for column in set(reader.fieldnames or []) - set(COLUMNS):
+            ignored[f"CSV column {column!r}"] += 1
     concepts: dict[str, Concept] = {}
     for row in reader:
         line = reader.line_num
@@ -111,10 +118,18 @@ def read_rows(handle: TextIO, dialect: str = "excel") -> list[Concept]:
     return list(concepts.values())
 
 
-def load(path: str | Path) -> list[Concept]:
-    """The concepts of a ``.csv`` or ``.tsv`` file written by :func:`dump`."""
+def load(path: str | Path, ignored: Counter | None = None) -> list[Concept]:
+    """The concepts of a ``.csv`` or ``.tsv`` file written by :func:`dump`, or of a plain
+    two-column French/English glossary (:func:`termbase.glossary.read_pairs`)."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            return read_rows(handle, _dialect(path))
+            first = handle.readline()
+            handle.seek(0)
+            if first.startswith("\ufeff"):  # utf-8-sig strips the BOM only at offset 0
+                first = first[1:]
+            columns = set(next(csv.reader([first], dialect=_dialect(path)), []))
+            if {"concept", "record"} <= columns:
+                return read_rows(handle, _dialect(path), ignored)
+            return glossary.read_pairs(handle, Path(path).name)
     except (UnicodeDecodeError, csv.Error) as exc:
         raise FormatError(f"{path}: {exc}") from exc

@@ -8,13 +8,37 @@ were seen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 
 KINDS = ("title", "term", "country")
 LANGS = ("fr", "en")
 TERM_TYPES = ("fullForm", "acronym", "shortForm", "variant")
 STATUSES = ("preferred", "admitted", "deprecated", "superseded")
 METHODS = ("curated", "acronym-definition", "aligned", "import")
+
+
+@dataclass
+class Field:
+    """One more data category of a term or a concept, kept from a TBX import and exported
+    again: ``name`` is the TBX data category (``definition``, ``partOfSpeech``,
+    ``grammaticalGender``, ``geographicalUsage``, ``termLocation``, ``note``, ``source``,
+    ``crossReference``, ``xGraphic``, ``externalCrossReference``, ``customerSubset``,
+    ``projectSubset``, ``transaction``).
+
+    ``lang`` places a concept's field in one language section ("" for the concept itself);
+    ``source`` is the source given with it (a ``descripGrp``); ``target`` the reference of a
+    cross-reference or graphic; ``date`` and ``type`` (``origination``/``modification``) are
+    those of a transaction, whose ``value`` is the responsibility.
+    """
+
+    name: str
+    value: str
+    lang: str = ""
+    source: str = ""
+    target: str = ""
+    date: str = ""
+    type: str = ""
 
 
 @dataclass
@@ -28,6 +52,8 @@ class Term:
     #: Do not use this term in consistency checks (for example a too-generic acronym).
     no_check: bool = False
     id: int | None = None
+    #: More data categories (part of speech, gender, notes...) kept from an import.
+    fields: list[Field] = field(default_factory=list)
 
 
 @dataclass
@@ -61,7 +87,25 @@ class Concept:
     id: int | None = None
     created: str = ""
     modified: str = ""
+    #: More data categories (definitions, cross-references, graphics...) kept from an import.
+    fields: list[Field] = field(default_factory=list)
 
     def terms_in(self, lang: str) -> list[Term]:
         """The terms of one language, in stored order."""
         return [t for t in self.terms if t.lang == lang]
+
+
+def fields_to_json(fields: list[Field]) -> str:
+    """The JSON text of a list of fields (empty attributes left out).
+
+    >>> text = fields_to_json([Field("partOfSpeech", "noun")])
+    >>> text, fields_from_json(text)
+    ('[{"name": "partOfSpeech", "value": "noun"}]', [Field(name='partOfSpeech', value='noun', lang='', source='', target='', date='', type='')])
+    """
+    return json.dumps([{k: v for k, v in asdict(f).items() if v} for f in fields],
+                      ensure_ascii=False)
+
+
+def fields_from_json(text: str | None) -> list[Field]:
+    """The fields of :func:`fields_to_json`'s text ("" or None: no fields)."""
+    return [Field(**item) for item in json.loads(text)] if text else []

@@ -133,8 +133,17 @@ END;
     for event in ("INSERT", "UPDATE", "DELETE")
 )
 
+# Step _V_TBX: the TBX data categories termalign has no column of its own for (definitions,
+# part of speech, gender, notes, cross-references...), kept as a JSON list of
+# :class:`termbase.model.Field` on the concept and on each term, so that an import loses
+# nothing TBX-Basic allows and an export writes them again.
+_V_TBX = """
+ALTER TABLE concept ADD COLUMN fields TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE term ADD COLUMN fields TEXT NOT NULL DEFAULT '[]';
+"""
+
 #: Migration steps; step ``i`` (1-based) brings ``user_version`` from ``i - 1`` to ``i``.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V_TBX]
 
 #: The schema version this code writes.
 VERSION = len(MIGRATIONS)

@@ -18,15 +18,24 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from termbase import merge, schema
 from termbase.errors import NotFoundError, TermbaseError
 from termbase.fold import fold_term
-from termbase.model import KINDS, LANGS, METHODS, STATUSES, TERM_TYPES, Concept, Evidence, Term
+from termbase.model import (
+    KINDS,
+    LANGS,
+    METHODS,
+    STATUSES,
+    TERM_TYPES,
+    Concept,
+    Evidence,
+    Term,
+    fields_from_json,
+    fields_to_json,
+)
 from termbase.search import SearchQueries, fts_phrase
 
-_TERM_COLUMNS = "id, concept_id, lang, text, type, status, no_check"
+_TERM_COLUMNS = "id, concept_id, lang, text, type, status, no_check, fields"
 _EVIDENCE_COLUMNS = "id, concept_id, source, symbol, context_fr, context_en, method, confidence"
 
 
@@ -69,7 +78,6 @@ class Termbase(SearchQueries):
     def __init__(self, conn: sqlite3.Connection, path: str):
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
 
     @classmethod
@@ -137,9 +145,10 @@ class Termbase(SearchQueries):
             concept.modified = concept.modified or now
             cur = self.conn.execute(
                 "INSERT INTO concept (kind, subject, note, curated, confidence, origin, created,"
-                " modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " modified, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (concept.kind, concept.subject, concept.note, int(concept.curated),
-                 concept.confidence, concept.origin, concept.created, concept.modified),
+                 concept.confidence, concept.origin, concept.created, concept.modified,
+                 fields_to_json(concept.fields)),
             )
             concept.id = cur.lastrowid
             self._insert_terms(concept.id, concept.terms, 0)
@@ -151,10 +160,10 @@ class Termbase(SearchQueries):
     def _insert_terms(self, concept_id: int, terms: Sequence[Term], first_seq: int) -> None:
         for seq, term in enumerate(terms, start=first_seq):
             cur = self.conn.execute(
-                "INSERT INTO term (concept_id, seq, lang, text, type, status, folded, no_check)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO term (concept_id, seq, lang, text, type, status, folded, no_check,"
+                " fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (concept_id, seq, term.lang, term.text.strip(), term.type, term.status,
-                 fold_term(term.text), int(term.no_check)),
+                 fold_term(term.text), int(term.no_check), fields_to_json(term.fields)),
             )
             term.id = cur.lastrowid
 
@@ -219,9 +228,10 @@ class Termbase(SearchQueries):
             concept.modified = _now()
             self.conn.execute(
                 "UPDATE concept SET kind = ?, subject = ?, note = ?, curated = ?, confidence = ?,"
-                " origin = ?, modified = ? WHERE id = ?",
+                " origin = ?, modified = ?, fields = ? WHERE id = ?",
                 (concept.kind, concept.subject, concept.note, int(concept.curated),
-                 concept.confidence, concept.origin, concept.modified, concept.id),
+                 concept.confidence, concept.origin, concept.modified,
+                 fields_to_json(concept.fields), concept.id),
             )
             self.conn.execute("DELETE FROM term WHERE concept_id = ?", (concept.id,))
             self.conn.execute("DELETE FROM evidence WHERE concept_id = ?", (concept.id,))
@@ -296,17 +306,18 @@ class Termbase(SearchQueries):
     def _load(self, where: str, child_where: str, params: list) -> dict[int, Concept]:
         concepts: dict[int, Concept] = {}
         for r in self.conn.execute(
-            "SELECT id, kind, subject, note, curated, confidence, origin, created, modified"
-            f" FROM concept WHERE {where}", params):
+            "SELECT id, kind, subject, note, curated, confidence, origin, created, modified,"
+            f" fields FROM concept WHERE {where}", params):
             concepts[r[0]] = Concept(kind=r[1], subject=r[2], note=r[3], curated=bool(r[4]),
                                      confidence=r[5], origin=r[6], id=r[0], created=r[7],
-                                     modified=r[8])
+                                     modified=r[8], fields=fields_from_json(r[9]))
         for r in self.conn.execute(
             f"SELECT {_TERM_COLUMNS} FROM term WHERE {child_where} ORDER BY concept_id, seq, id",
             params):
             if r[1] in concepts:
                 concepts[r[1]].terms.append(
-                    Term(lang=r[2], text=r[3], type=r[4], status=r[5], no_check=bool(r[6]), id=r[0]))
+                    Term(lang=r[2], text=r[3], type=r[4], status=r[5], no_check=bool(r[6]), id=r[0],
+                         fields=fields_from_json(r[7])))
         for r in self.conn.execute(
             f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE {child_where} ORDER BY id", params):
             if r[1] in concepts:
@@ -317,7 +328,7 @@ class Termbase(SearchQueries):
 
     def count(self) -> int:
         """The number of concepts."""
-        return self.db["concept"].count
+        return self.conn.execute("SELECT COUNT(*) FROM concept").fetchone()[0]
 
     def approx_term_count(self) -> int:
         """The highest term id: an instant upper bound of the number of terms."""
@@ -334,10 +345,10 @@ class Termbase(SearchQueries):
             "concepts": self.count(),
             "by_kind": grouped("SELECT kind, COUNT(*) FROM concept GROUP BY kind ORDER BY kind"),
             "curated": self.conn.execute("SELECT COUNT(*) FROM concept WHERE curated").fetchone()[0],
-            "terms": self.db["term"].count,
+            "terms": self.conn.execute("SELECT COUNT(*) FROM term").fetchone()[0],
             "terms_by_lang": grouped("SELECT lang, COUNT(*) FROM term GROUP BY lang ORDER BY lang"),
             "terms_by_type": grouped("SELECT type, COUNT(*) FROM term GROUP BY type ORDER BY type"),
-            "evidence": self.db["evidence"].count,
+            "evidence": self.conn.execute("SELECT COUNT(*) FROM evidence").fetchone()[0],
             "evidence_by_method": grouped(
                 "SELECT method, COUNT(*) FROM evidence GROUP BY method ORDER BY method"),
         }

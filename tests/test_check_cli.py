@@ -161,7 +161,7 @@ def test_db_option_reads_a_termbase(runner, tsv, tmp_path):
         ("bin.tsv", b"\x00\x01\x02\xff\xfe\x00", "binary file"),
         ("latin.tsv", "Fédération\tFederation\n".encode("latin-1"), "not UTF-8"),
         ("bad.xlf", "<xliff version='1.2'><file>", "not well-formed XML"),
-        ("other.xlf", "<xliff xmlns='urn:x'/>", "not XLIFF 1.2 or 2.0"),
+        ("other.xlf", "<xliff xmlns='urn:x'/>", "not XLIFF 1.0, 1.1, 1.2 or 2.0"),
         ("empty.tsv", "\n\n", "no segments"),
     ],
 )

@@ -47,7 +47,8 @@ def _run(args: list[str]):
         f"{type(result.exception).__name__}: {result.exception}")
     assert result.exit_code in (0, 1, 2), (result.exit_code, output[-500:])
     if result.exit_code == 2:
-        errors = [line for line in output.splitlines() if line.startswith("termalign: error:")]
+        errors = [line for line in output.splitlines()  # a JSON object under --json
+                  if line.startswith(("termalign: error:", '{"error": '))]
         assert len(errors) == 1 or output.startswith("Usage:") or "Error:" in output, output
     return result
 

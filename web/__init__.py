@@ -37,7 +37,8 @@ def create_app(config: dict | None = None) -> Flask:
     Recognised ``config`` keys (besides Flask's own): ``TERMALIGN_DB`` (path of the termbase;
     default: the application's default termbase, built on first run), ``EDIT_TOKEN`` (enables
     editing; default ``$TERMALIGN_EDIT_TOKEN``), ``RESULTS_DIR`` (where check and alignment
-    results are kept for download; default: a fresh temporary folder).
+    results are kept for download; default: a fresh temporary folder), ``CORS_ORIGIN`` (an
+    origin allowed to call the JSON API from a browser, or ``*``; default: none).
     """
     app = Flask(__name__)
     app.config.update(
@@ -65,15 +66,35 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 
-    from web import align, api, check, db, edit, entries, export, search, security
+    from web import align, api, check, db, edit, entries, export, openapi, search, security
 
     db.init_app(app)
     security.init_app(app)
-    for module in (search, entries, check, align, export, edit, api):
+    for module in (search, entries, check, align, export, edit, api, openapi):
         app.register_blueprint(module.bp)
+    _init_cors(app)
     _init_i18n(app)
     _init_errors(app)
     return app
+
+
+def _init_cors(app: Flask) -> None:
+    """Opt-in CORS for the JSON API: with ``CORS_ORIGIN`` set (``serve --cors ORIGIN``), pages
+    of that origin (or any, for ``*``) may call ``/api/``; nothing else changes."""
+    allowed = app.config.get("CORS_ORIGIN")
+    if not allowed:
+        return
+
+    @app.after_request
+    def cors(response):
+        origin = request.headers.get("Origin")
+        if request.path.startswith("/api/") and origin and allowed in ("*", origin):
+            response.headers["Access-Control-Allow-Origin"] = "*" if allowed == "*" else origin
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+            response.headers["Access-Control-Max-Age"] = "600"
+            response.vary.add("Origin")
+        return response
 
 
 def _init_i18n(app: Flask) -> None:

@@ -24,6 +24,9 @@ class TermalignGroup(click.Group):
     """A click group that reports library and I/O errors as one line, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        from termalign.cli import paths
+
+        paths.remember_json(ctx)  # the arguments are consumed by the time an error is caught
         try:
             return super().invoke(ctx)
         except (AlignerError, TermbaseError) as exc:
@@ -32,6 +35,10 @@ class TermalignGroup(click.Group):
             fail(_describe_os_error(exc))
         except KeyboardInterrupt:
             fail("interrupted", code=130)
+        except click.UsageError as exc:
+            if not paths.json_requested(ctx):
+                raise
+            fail(exc.format_message(), code=exc.exit_code)
 
 
 def _describe_os_error(exc: Exception) -> str:
@@ -41,8 +48,11 @@ def _describe_os_error(exc: Exception) -> str:
 
 
 def fail(message: str, code: int = EXIT_INPUT):
-    """Print ``termalign: error: MESSAGE`` on standard error and exit with ``code``."""
-    click.echo(f"termalign: error: {message}", err=True)
+    """Print ``termalign: error: MESSAGE`` (a JSON object under ``--json``) on standard
+    error and exit with ``code``."""
+    from termalign.cli import paths
+
+    paths.write_error(message, code)
     sys.exit(code)
 
 

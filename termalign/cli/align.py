@@ -11,12 +11,13 @@ import click
 
 from aligner.errors import InputError
 from aligner.evaluate import lax, strict
-from aligner.formats import Alignment, beads, jsonfmt, tmx, tsv
+from aligner.formats import Alignment, beads, jsonfmt, tmx, tsv, xliff
 from aligner.pipeline import align_sentences, read_sentences
-from termalign.cli import warn
+from termalign.cli import paths, warn
 
-FORMATS = {"tmx": tmx, "tsv": tsv, "json": jsonfmt, "beads": beads}
-SUFFIXES = {".tmx": "tmx", ".tsv": "tsv", ".json": "json", ".txt": "beads", ".fren": "beads"}
+FORMATS = {"tmx": tmx, "tsv": tsv, "json": jsonfmt, "beads": beads, "xliff": xliff}
+SUFFIXES = {".tmx": "tmx", ".tsv": "tsv", ".json": "json", ".txt": "beads", ".fren": "beads",
+            ".xlf": "xliff", ".xliff": "xliff"}
 #: Exit code when the output was written but the two sides do not look like translations.
 EXIT_UNRELATED = 1
 
@@ -57,10 +58,10 @@ def _format_for(name: str | None, output: Path | None) -> str:
 
 
 @click.command("align")
-@click.argument("fr_file", metavar="FR", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("en_file", metavar="EN", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (default: standard output).")
+@click.argument("fr_file", metavar="FR", type=paths.IN)
+@click.argument("en_file", metavar="EN", type=paths.IN)
+@click.option("-o", "--output", type=paths.OUT,
+              help="Write here (default, or -: standard output).")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)),
               help="Output format (default: from the -o suffix, else tmx).")
 @click.option("--segmented", is_flag=True,
@@ -68,7 +69,7 @@ def _format_for(name: str | None, output: Path | None) -> str:
               "indices count sentence lines.")
 @click.option("--termbase", "termbase_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Use the (fr, en) term pairs of this termbase as anchors.")
-@click.option("--terms", "terms_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--terms", "terms_path", type=paths.IN_DATA,
               help="Tab-separated file of (fr, en) term pairs to use as anchors.")
 @click.option("--embed", is_flag=True,
               help="Add multilingual sentence embeddings to the score (needs termalign[embed]).")
@@ -80,6 +81,8 @@ def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms
     1-3, 3-1, 1-0 and 0-1; each has a score in [0, 1] and beads under 0.3 are marked
     low-confidence (TMX prop x-low-confidence, TSV column low, JSON "low", ":low" in beads).
     TMX holds pairs only: 1-0/0-1 beads are counted in the header, not written as units.
+    XLIFF 1.2 is for review in a CAT tool: target state translated, or
+    needs-review-translation for a low-confidence bead.
 
     Exit status: 0 on success; 1 when the output was written but the two documents do not
     look like translations of each other (warning on standard error, flag in the output);
@@ -116,8 +119,8 @@ def _load_any(path: Path) -> Alignment:
 
 
 @click.command("eval")
-@click.argument("pred", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pred", type=paths.InputFile(exists=True))
+@click.argument("gold", type=paths.InputFile(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def eval_command(pred, gold, as_json):
     """Score the predicted alignment PRED against the gold alignment GOLD.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -14,6 +15,7 @@ from termalign.building import (
     seed_curated,
     seed_documents,
 )
+from termalign.cli import paths as cli_paths
 from termbase.build import build
 from termbase.extract.cooccur import read_aligned
 
@@ -44,7 +46,7 @@ class _Bar:
 
 
 @click.command("build")
-@click.argument("sources", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("sources", nargs=-1, type=cli_paths.InputFile(exists=True))
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Termbase file (default: $TERMALIGN_DB or "
                    "~/.local/share/termalign/termbase.sqlite3).")
@@ -66,8 +68,10 @@ class _Bar:
 @click.option("--rebuild", is_flag=True,
               help="Start from an empty termbase (replaced only when the build succeeds).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+@click.option("--json", "as_json", is_flag=True,
+              help="No progress bar; print the summary as JSON.")
 def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_curated, rebuild,
-                  quiet):
+                  quiet, as_json):
     """Build the termbase from SOURCES (default: the bundled seeds).
 
     With no SOURCES, --aligned or --tmx, the bundled seeds are used: the five French seed
@@ -84,7 +88,7 @@ def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_cura
     for path in tmx_files:
         aligned += read_tmx(path)
     curated = [] if no_curated else seed_curated()
-    bar = _Bar(enabled=not quiet)
+    bar = _Bar(enabled=not (quiet or as_json))
     try:
         report = build(db, documents=documents, aligned=aligned, curated=curated,
                        rebuild=rebuild, progress=bar)
@@ -92,6 +96,12 @@ def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_cura
         bar.close()
     if from_tmx:
         report = _add_streamed(report, db, from_tmx, rebuild, bar)
+    if as_json:
+        click.echo(json.dumps({"db": str(db), "added": report.added, "merged": report.merged,
+                               "skipped": report.skipped, "seconds": round(report.seconds, 3),
+                               "candidates": dict(report.candidates), "stats": report.stats},
+                              ensure_ascii=False))
+        return
     if quiet:
         return
     stats = report.stats

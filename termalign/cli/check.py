@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from termalign.cli import fail
+from termalign.cli import fail, paths, warn
 
 EXIT_ISSUES = 1
 
@@ -37,19 +37,18 @@ def _concepts(db: Path | None, concepts: Path | None) -> list:
 
 
 @click.command("check")
-@click.argument("source", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("english", metavar="[EN]", required=False,
-                type=click.Path(dir_okay=False, path_type=Path))  # fmt: skip
+@click.argument("source", metavar="INPUT", type=paths.IN_DATA)
+@click.argument("english", metavar="[EN]", required=False, type=paths.IN)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
               help="Termbase file (default: the embedded termbase).")  # fmt: skip
-@click.option("--concepts", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--concepts", type=paths.IN_DATA,
               help="Check against a concept-list TSV instead of a termbase.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html"]),
               default="text", show_default=True)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Same as --format json.")
 @click.option("--no-numbers", is_flag=True, help="Skip the number, date and symbol checks.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file.")  # fmt: skip
+@click.option("-o", "--output", type=paths.OUT,
+              help="Write the report to this file (- for standard output).")  # fmt: skip
 def check_command(source, english, db, concepts, fmt, as_json, no_numbers, output) -> None:
     """Check INPUT: a TMX, XLIFF or TSV file (French TAB English per line), or a French
     document with its English translation EN (aligned first).
@@ -63,7 +62,13 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
 
     if as_json:
         fmt = "json"
-    segments = inputs.load_segments(source, english)
+    loaded = inputs.load_input(source, english)
+    segments = loaded.segments
+    for message in loaded.warnings:
+        warn(message)
+    if loaded.untranslated:
+        warn(f"{source}: {len(loaded.untranslated)} unit(s) not translated, not checked "
+             f"(first: {loaded.untranslated[0].number}, {loaded.untranslated[0].reason})")
     if not segments:
         fail(f"{source}: nothing to check")
     checker = Checker(_concepts(db, concepts), numbers=not no_numbers)

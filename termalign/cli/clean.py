@@ -10,7 +10,7 @@ import click
 
 from aligner.clean import clean_file
 from aligner.document import Document
-from termalign.cli import emit, warn
+from termalign.cli import emit, paths, warn
 
 
 def render_text(doc: Document) -> str:
@@ -39,11 +39,11 @@ def render_json(doc: Document) -> str:
 
 
 @click.command("clean")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=paths.IN)
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=paths.OUT,
     default=None,
     help="Write the result to this file (default: standard output).",
 )

@@ -11,7 +11,7 @@ import click
 from aligner.clean import clean_file
 from aligner.document import Document
 from aligner.segment import language_warning, segment_document, sentences
-from termalign.cli import emit, warn
+from termalign.cli import emit, paths, warn
 
 NOTES_TITLE = "[notes]"
 
@@ -48,10 +48,10 @@ def render_json(doc: Document, notes: bool = True) -> str:
 
 
 @click.command("segment")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=paths.IN)
 @click.option("--lang", type=click.Choice(["fr", "en"]), required=True,
               help="Language of the document.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", type=paths.OUT, default=None,
               help="Write the result to this file (default: standard output).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print JSON: paragraphs with kind and sentences (text, source offsets).")

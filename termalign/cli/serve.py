@@ -23,7 +23,10 @@ import click
 @click.option("--workers", type=click.IntRange(1, 32), default=1, show_default=True,
               help="Server processes sharing the socket (POSIX only): one per core uses "
                    "every core despite Python's global lock.")
-def serve_command(host: str, port: int, db: Path | None, threads: int, workers: int) -> None:
+@click.option("--cors", "cors_origin", metavar="ORIGIN", default=None,
+              help="Let web pages of ORIGIN (e.g. https://example.org, or *) call the JSON API.")
+def serve_command(host: str, port: int, db: Path | None, threads: int, workers: int,
+                  cors_origin: str | None) -> None:
     """Serve the web interface and JSON API (editing needs $TERMALIGN_EDIT_TOKEN)."""
     import waitress
 
@@ -32,7 +35,10 @@ def serve_command(host: str, port: int, db: Path | None, threads: int, workers: 
 
     if db is not None and not db.is_file():
         raise TermbaseError(f"{db}: no termbase there (build one with `termalign build`)")
-    app = create_app({"TERMALIGN_DB": str(db)} if db is not None else None)
+    config = {"TERMALIGN_DB": str(db)} if db is not None else {}
+    if cors_origin:
+        config["CORS_ORIGIN"] = cors_origin
+    app = create_app(config or None)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.create_server((host, port), family=family, backlog=1024)
     mode = "edit enabled" if app.config.get("EDIT_TOKEN") else "read-only"

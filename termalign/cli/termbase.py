@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from termalign import defaults
+from termalign.cli import paths
 from termbase.errors import TermbaseError
 
 DB_OPTION = click.option(
@@ -55,48 +56,86 @@ def lookup_command(query, lang, as_json, limit, db):
 
 
 @click.command("export")
-@click.option("--tbx", "tbx_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write TBX-Basic to this file.")
+@click.option("--tbx", "tbx_file", type=paths.OUT, help="Write TBX-Basic to this file (- for stdout).")
 @click.option("--tbx-version", type=click.Choice(["3", "2"]), default="3", show_default=True,
               help="3: ISO 30042:2019 DCA; 2: TBX-Basic 2008 (martif).")
-@click.option("--csv", "csv_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--for-cat-tools", is_flag=True,
+              help="TBX for OmegaT and translate-toolkit: v2 with its DOCTYPE, no termalign "
+              "notes, deprecated terms left out (or marked, --deprecated mark).")
+@click.option("--deprecated", type=click.Choice(["omit", "mark"]), default="omit",
+              show_default=True, help="With --for-cat-tools: leave deprecated terms out or "
+              "keep them with a 'DEPRECATED: do not use' note.")
+@click.option("--csv", "csv_file", type=paths.OUT,
               help="Write CSV (or TSV when the name ends in .tsv) to this file.")
-@click.option("--tsv", "tsv_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write tab-separated values to this file.")
+@click.option("--tsv", "tsv_file", type=paths.OUT, help="Write tab-separated values to this file.")
+@click.option("--glossary", "glossary_file", type=paths.OUT,
+              help="Write a source<TAB>target<TAB>comment glossary (OmegaT, memoQ, Wordfast).")
+@click.option("--source", "source_lang", type=click.Choice(["fr", "en"]), default="fr",
+              show_default=True, help="Source language of the glossary.")
+@click.option("--bom", is_flag=True, help="Start the glossary with a UTF-8 byte-order mark "
+              "(for Excel).")
 @click.option("--kind", type=click.Choice(["title", "term", "country"]), default=None,
               help="Only concepts of this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was written as JSON.")
 @DB_OPTION
-def export_command(tbx_file, tbx_version, csv_file, tsv_file, kind, db):
-    """Export the termbase as TBX-Basic, CSV or TSV."""
-    from termbase import csvfmt, tbx
+def export_command(tbx_file, tbx_version, for_cat_tools, deprecated, csv_file, tsv_file,
+                   glossary_file, source_lang, bom, kind, as_json, db):
+    """Export the termbase as TBX-Basic, CSV, TSV or a CAT-tool glossary (- is stdout)."""
+    from termbase import csvfmt, glossary, tbx
 
-    if not (tbx_file or csv_file or tsv_file):
-        raise click.UsageError("give at least one of --tbx, --csv, --tsv")
+    if not (tbx_file or csv_file or tsv_file or glossary_file):
+        raise click.UsageError("give at least one of --tbx, --csv, --tsv, --glossary")
+    written = []
     with _open(db) as tb:
         if tbx_file:
-            n = tbx.dump(tb.iter_concepts(kind=kind), tbx_file, version=int(tbx_version))
-            click.echo(f"{tbx_file}: {n} concepts (TBX v{tbx_version})", err=True)
+            version = 2 if for_cat_tools else int(tbx_version)
+            n = tbx.dump(tb.iter_concepts(kind=kind), tbx_file, version=version,
+                         for_cat_tools=for_cat_tools, deprecated=deprecated)
+            written.append({"file": str(tbx_file), "format": f"tbx{version}", "concepts": n})
         for out, tabs in ((csv_file, None), (tsv_file, True)):
             if out:
                 n = csvfmt.dump(tb.iter_concepts(kind=kind), out, tabs=tabs)
-                click.echo(f"{out}: {n} concepts", err=True)
+                fmt = "tsv" if tabs or str(out).lower().endswith((".tsv", ".tab")) else "csv"
+                written.append({"file": str(out), "format": fmt, "concepts": n})
+        if glossary_file:
+            n = glossary.dump(tb.iter_concepts(kind=kind), glossary_file, source_lang, bom)
+            written.append({"file": str(glossary_file), "format": f"glossary-{source_lang}",
+                            "lines": n})
+    to_stdout = any(paths.shown(p) == "-" for p in (tbx_file, csv_file, tsv_file, glossary_file)
+                    if p is not None)
+    for item in written:
+        item["file"] = paths.shown(Path(item["file"]))
+    if as_json:  # on standard error when the data itself goes to standard output
+        click.echo(json.dumps({"written": written}, ensure_ascii=False), err=to_stdout)
+        return
+    for item in written:
+        count = f"{item['lines']} lines" if "lines" in item else f"{item['concepts']} concepts"
+        click.echo(f"{item['file']}: {count} ({item['format']})", err=True)
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=paths.IN_DATA)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @DB_OPTION
 def import_command(file, as_json, db):
-    """Merge a TBX (v3 or v2, e.g. an IATE export), CSV or TSV file into the termbase."""
+    """Merge a TBX (v3 or v2, e.g. an IATE export), CSV, TSV or 2-column fr/en glossary into
+    the termbase (- reads standard input). Says what was added, merged, skipped and ignored."""
+    from collections import Counter
+
     from termbase.transfer import import_file
 
+    ignored: Counter = Counter()
     with _open(db, create=True) as tb:
-        counts = import_file(tb, file)
+        counts = import_file(tb, file, ignored)
+    name = paths.shown(file)
     if as_json:
-        click.echo(json.dumps(dict(counts)))
-    else:
-        click.echo(f"{file}: {counts['added']} added, {counts['merged']} merged, "
-                   f"{counts['skipped']} skipped")
+        click.echo(json.dumps({"file": name, **dict(counts), "ignored": dict(ignored)},
+                              ensure_ascii=False))
+        return
+    click.echo(f"{name}: {counts['added']} added, {counts['merged']} merged, "
+               f"{counts['skipped']} skipped, {sum(ignored.values())} ignored")
+    for what, n in sorted(ignored.items()):
+        click.echo(f"  ignored: {what}: {n}")
 
 
 def register(group: click.Group) -> None:

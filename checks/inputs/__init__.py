@@ -1,4 +1,4 @@
-"""Segment pairs to check: TSV, TMX, XLIFF 1.2 and 2.0, or two documents aligned first.
+"""Segment pairs to check: TSV, TMX, XLIFF (1.0, 1.1, 1.2, 2.0), or two documents aligned first.
 
 Segments are numbered from 1 in input order; for a TSV file the number is the line number,
 so that a translator can go straight to the line. Errors are
@@ -13,26 +13,44 @@ from lxml import etree
 
 from aligner import readers, safexml
 from aligner.errors import InputError
+from checks.inputs import tmx, xliff
+from checks.inputs.loaded import Loaded, Untranslated
 from checks.model import Segment
 
-_XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
-_XLIFF_20 = "urn:oasis:names:tc:xliff:document:2.0"
+__all__ = ["Loaded", "Untranslated", "load_input", "load_segments", "load_tmx", "load_tsv",
+           "load_xliff"]
+
 _HEADERS = {("fr", "en"), ("french", "english"), ("français", "anglais"), ("source", "target")}
 
 
-def load_segments(path: str | Path, en_path: str | Path | None = None) -> list[Segment]:
-    """The segment pairs of ``path`` (with ``en_path``: two documents, aligned first)."""
+def load_input(path: str | Path, en_path: str | Path | None = None) -> Loaded:
+    """The segments of ``path`` with its declared languages, warnings and untranslated units
+    (with ``en_path``: two documents, aligned first)."""
     path = Path(path)
     if en_path is not None:
-        return align_documents(path, Path(en_path))
+        return Loaded(align_documents(path, Path(en_path)))
     data = readers.read_bytes(path)  # refused over aligner.readers.MAX_INPUT_BYTES
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     suffix = path.suffix.lower()
     if suffix in (".xlf", ".xliff") or (head.startswith(b"<") and b"<xliff" in head):
-        return load_xliff(data, path.name)
-    if suffix == ".tmx" or (head.startswith(b"<") and b"<tmx" in head):
-        return load_tmx(path)
-    return load_tsv(_decode(data, path.name), path.name)
+        return _nonempty(xliff.load(_parse_xml(data, path.name), path.name), path.name)
+    if suffix == ".tmx" or (head.startswith(b"<") and b"<tmx" in head) or (
+            data.startswith((b"\xff\xfe", b"\xfe\xff")) and b"<\0t\0m\0x" in data[:4096]):
+        return _nonempty(tmx.load(_parse_xml(data, path.name), path.name), path.name)
+    return Loaded(load_tsv(_decode(data, path.name), path.name))
+
+
+def load_segments(path: str | Path, en_path: str | Path | None = None) -> list[Segment]:
+    """The segment pairs of ``path`` (with ``en_path``: two documents, aligned first)."""
+    return load_input(path, en_path).segments
+
+
+def _nonempty(loaded: Loaded, name: str) -> Loaded:
+    if not loaded.segments and not loaded.untranslated:
+        raise InputError(f"{name}: no translation units")
+    if not loaded.segments and all(u.reason.startswith("no ") for u in loaded.untranslated):
+        raise InputError(f"{name}: no unit with both French and English text")
+    return loaded
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -76,54 +94,16 @@ def _parse_xml(data: bytes, name: str) -> etree._Element:
     return safexml.parse_bytes(data, name)  # no entities, DTD or network
 
 
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
 def load_xliff(data: bytes, name: str = "input") -> list[Segment]:
-    """Source and target of every XLIFF 1.2 trans-unit or 2.0 segment, French as source.
-
-    Segments are numbered by unit; units without a target are skipped.
-    """
-    root = _parse_xml(data, name)
-    ns = etree.QName(root).namespace
-    if ns == _XLIFF_12:
-        q = {"n": _XLIFF_12}
-        files = root.findall("n:file", q)
-        langs = [(f.get("source-language", ""), f.get("target-language", "")) for f in files]
-        units = root.iterfind(".//n:trans-unit", q)
-        pairs = [(u.find("n:source", q), u.find("n:target", q)) for u in units]
-    elif ns == _XLIFF_20:
-        q = {"n": _XLIFF_20}
-        langs = [(root.get("srcLang", ""), root.get("trgLang", ""))]
-        segs = root.iterfind(".//n:segment", q)
-        pairs = [(s.find("n:source", q), s.find("n:target", q)) for s in segs]
-    else:
-        raise InputError(f"{name}: not XLIFF 1.2 or 2.0 (namespace {ns!r})")
-    swap = bool(langs) and all(s.lower().startswith("en") for s, _t in langs)
-    if langs and not swap and not all(s.lower().startswith("fr") for s, _t in langs):
-        raise InputError(f"{name}: expected French and English, found {langs[0][0]!r}")
-    segments = []
-    for number, (source, target) in enumerate(pairs, 1):
-        if source is None or target is None:
-            continue  # a unit not translated yet: nothing to check (numbering kept)
-        fr, en = _text(source), _text(target)
-        segments.append(Segment(number, en, fr) if swap else Segment(number, fr, en))
-    if not segments:
-        raise InputError(f"{name}: no translation units")
-    return segments
+    """The translated units of an XLIFF 1.0, 1.1, 1.2 or 2.0 document, French as ``fr``
+    (:mod:`checks.inputs.xliff` gives the rules)."""
+    return _nonempty(xliff.load(_parse_xml(data, name), name), name).segments
 
 
 def load_tmx(path: Path) -> list[Segment]:
-    """The French/English units of a TMX file, through :mod:`aligner.formats.tmx`."""
-    from aligner.formats import tmx
-
-    segments = []
-    for number, unit in enumerate(tmx.load(path).units, 1):
-        segments.append(Segment(number, " ".join(unit.fr.split()), " ".join(unit.en.split())))
-    if not segments:
-        raise InputError(f"{path.name}: no translation units")
-    return segments
+    """The French/English units of a TMX file (:mod:`checks.inputs.tmx` gives the rules)."""
+    data = readers.read_bytes(path)
+    return _nonempty(tmx.load(_parse_xml(data, path.name), path.name), path.name).segments
 
 
 def align_documents(fr_path: Path, en_path: Path) -> list[Segment]:

@@ -1,0 +1,154 @@
+"""The OpenAPI 3.1 description of the JSON API, served at ``/api/openapi.json``.
+
+The schemas describe the responses the endpoints really give (the tests validate real
+responses against them); fields that a later version may add are allowed.
+``/api/lookup`` is described with its pagination (``offset``, ``total``, ``next``) as
+optional parts, so that the document holds for servers with and without it.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+bp = Blueprint("openapi", __name__, url_prefix="/api")
+
+_STR = {"type": "string"}
+_INT = {"type": "integer"}
+_NUM = {"type": "number"}
+_BOOL = {"type": "boolean"}
+
+
+def _obj(required: dict, optional: dict | None = None) -> dict:
+    return {"type": "object", "required": list(required),
+            "properties": {**required, **(optional or {})}}
+
+
+def _array(items: dict) -> dict:
+    return {"type": "array", "items": items}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+TERM = _obj({"term": _STR,
+             "type": {"enum": ["fullForm", "acronym", "shortForm", "variant"]},
+             "status": {"enum": ["preferred", "admitted", "deprecated", "superseded"]},
+             "no_check": _BOOL})
+EVIDENCE = _obj({"source": _STR, "symbol": _STR, "context_fr": _STR, "context_en": _STR,
+                 "method": {"enum": ["curated", "acronym-definition", "aligned", "import"]}})
+_CONCEPT = {"id": _INT, "kind": {"enum": ["title", "term", "country"]}, "curated": _BOOL,
+            "subject": _STR, "note": _STR, "fr": _array(_ref("Term")),
+            "en": _array(_ref("Term")), "evidence": _array(_ref("Evidence"))}
+LOOKUP_RESULT = _obj({**_CONCEPT, "match": _STR, "score": _NUM,
+                      "matched": _obj({"lang": {"enum": ["fr", "en"]}, "term": _STR})})
+LOOKUP = _obj({"query": _STR, "results": _array(_ref("LookupResult"))},
+              {"total": _INT, "offset": _INT, "limit": _INT,
+               "next": {"type": ["string", "null"],
+                        "description": "URL of the next page, null on the last one"}})
+HISTORY = _obj({"id": _INT, "concept_id": _INT, "action": {"enum": ["create", "update", "delete"]},
+                "who": _STR, "at": _STR, "before": {"type": ["object", "null"]},
+                "after": {"type": ["object", "null"]}})
+ENTRY = _obj({**_CONCEPT, "origin": _STR, "created": _STR, "modified": _STR,
+              "url": {"type": "string", "format": "uri"},
+              "tbx": {"type": "string", "format": "uri"}, "history": _array(_ref("History"))})
+ISSUE = _obj({"segment": _INT, "kind": _STR, "severity": {"enum": ["error", "warning"]},
+              "source_term": _STR, "expected": _array(_STR), "found": _STR, "message": _STR})
+CHECK = _obj({"segments": _INT, "issues": _array(_ref("Issue"))})
+BEAD = _obj({"fr": _array(_INT), "en": _array(_INT), "score": _NUM, "low": _BOOL, "kind": _STR})
+ALIGN = _obj({"names": _array(_STR), "fr": _array(_STR), "en": _array(_STR),
+              "warnings": _array(_STR), "unrelated": _BOOL, "mean_score": _NUM,
+              "beads": _array(_ref("Bead"))})
+ERROR = _obj({"error": _STR, "status": _INT})
+
+SCHEMAS = {"Term": TERM, "Evidence": EVIDENCE, "LookupResult": LOOKUP_RESULT, "Lookup": LOOKUP,
+           "History": HISTORY, "Entry": ENTRY, "Issue": ISSUE, "Check": CHECK, "Bead": BEAD,
+           "Align": ALIGN, "Error": ERROR}
+
+
+def _json(schema: str, description: str) -> dict:
+    return {"description": description,
+            "content": {"application/json": {"schema": _ref(schema)}}}
+
+
+def _errors(*codes: int) -> dict:
+    return {str(code): _json("Error", "error") for code in codes}
+
+
+def _query(name: str, schema: dict, description: str, required: bool = False) -> dict:
+    return {"name": name, "in": "query", "required": required, "schema": schema,
+            "description": description}
+
+
+LOOKUP_PARAMETERS = [
+    _query("q", _STR, "the query: a term, an acronym, a prefix...", required=True),
+    _query("lang", {"enum": ["fr", "en"]}, "only match terms in this language"),
+    _query("mode", _STR, "matching mode (exact, prefix, fuzzy...) where the server has it"),
+    _query("kind", {"enum": ["title", "term", "country"]}, "only concepts of this kind"),
+    _query("status", {"enum": ["preferred", "admitted", "deprecated", "superseded"]},
+           "only terms of this status"),
+    _query("subject", _STR, "only concepts of this subject field"),
+    _query("limit", {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+           "results per page"),
+    _query("offset", {"type": "integer", "minimum": 0, "default": 0}, "results to skip"),
+]
+
+
+def document(server_url: str = "/") -> dict:
+    """The OpenAPI document (``server_url``: where the API is served)."""
+    from termalign import __version__
+
+    check_body = {"oneOf": [
+        _obj({"fr": _STR, "en": _STR}),
+        _obj({"pairs": _array({"type": "array", "items": _STR, "minItems": 2, "maxItems": 2})}),
+    ]}
+    upload = {"type": "object", "properties": {
+        "pairs": {"type": "string", "format": "binary", "description": "a TMX, XLIFF or TSV file"},
+        "fr_file": {"type": "string", "format": "binary"},
+        "en_file": {"type": "string", "format": "binary"}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "termalign", "version": __version__,
+                 "description": "French–English terminology lookup, translation checks and "
+                                "sentence alignment for United Nations documents. Read-only."},
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/lookup": {"get": {
+                "summary": "Look up official names, acronyms and terms",
+                "parameters": LOOKUP_PARAMETERS,
+                "responses": {"200": _json("Lookup", "matching concepts, best first"),
+                              **_errors(400)}}},
+            "/api/entries/{id}": {"get": {
+                "summary": "One entry with its history",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": _INT}],
+                "responses": {"200": _json("Entry", "the entry"), **_errors(404)}}},
+            "/api/check": {"post": {
+                "summary": "Check an English translation against the termbase and the French",
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": check_body},
+                    "multipart/form-data": {"schema": upload}}},
+                "responses": {"200": _json("Check", "the issues found"), **_errors(400, 413)}}},
+            "/api/align": {"post": {
+                "summary": "Align French and English sentences or documents",
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": _obj({"fr": _array(_STR), "en": _array(_STR)})},
+                    "multipart/form-data": {"schema": upload}}},
+                "responses": {"200": _json("Align", "the beads"), **_errors(400, 413)}}},
+            "/api/export.tbx": {"get": {
+                "summary": "The whole termbase as TBX-Basic",
+                "parameters": [_query("version", {"enum": ["3", "2"]}, "TBX version")],
+                "responses": {"200": {"description": "a TBX file", "content": {
+                    "application/x-tbx+xml": {"schema": {"type": "string"}}}},
+                    **_errors(400)}}},
+            "/api/openapi.json": {"get": {
+                "summary": "This document",
+                "responses": {"200": {"description": "OpenAPI 3.1",
+                                      "content": {"application/json": {}}}}}},
+        },
+        "components": {"schemas": SCHEMAS},
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_json():
+    return jsonify(document(request.host_url))
