@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
 from termbase import merge, schema
 from termbase.errors import NotFoundError, TermbaseError
 from termbase.fold import fold_term
@@ -69,7 +67,6 @@ class Termbase(SearchQueries):
     def __init__(self, conn: sqlite3.Connection, path: str):
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._depth = 0
 
     @classmethod
@@ -317,7 +314,10 @@ class Termbase(SearchQueries):
 
     def count(self) -> int:
         """The number of concepts."""
-        return self.db["concept"].count
+        return self._rows("concept")
+
+    def _rows(self, table: str) -> int:
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def approx_term_count(self) -> int:
         """The highest term id: an instant upper bound of the number of terms."""
@@ -334,10 +334,10 @@ class Termbase(SearchQueries):
             "concepts": self.count(),
             "by_kind": grouped("SELECT kind, COUNT(*) FROM concept GROUP BY kind ORDER BY kind"),
             "curated": self.conn.execute("SELECT COUNT(*) FROM concept WHERE curated").fetchone()[0],
-            "terms": self.db["term"].count,
+            "terms": self._rows("term"),
             "terms_by_lang": grouped("SELECT lang, COUNT(*) FROM term GROUP BY lang ORDER BY lang"),
             "terms_by_type": grouped("SELECT type, COUNT(*) FROM term GROUP BY type ORDER BY type"),
-            "evidence": self.db["evidence"].count,
+            "evidence": self._rows("evidence"),
             "evidence_by_method": grouped(
                 "SELECT method, COUNT(*) FROM evidence GROUP BY method ORDER BY method"),
         }
