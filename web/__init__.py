@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from web import i18n
 
@@ -29,6 +30,18 @@ CSP = (
 
 #: Environment variable holding the terminologists' edit token (edit is off without it).
 EDIT_TOKEN_ENV = "TERMALIGN_EDIT_TOKEN"
+#: Largest request body (also given to waitress, which refuses larger ones from the headers).
+MAX_BODY_BYTES = 16 * 1024 * 1024
+#: Largest id in a URL (SQLite's INTEGER); anything above is simply not found (404).
+MAX_ID = 2**63 - 1
+
+
+class IdConverter(IntegerConverter):
+    """``<int:...>`` in our routes: at most :data:`MAX_ID`, so a huge id is a 404."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -40,10 +53,11 @@ def create_app(config: dict | None = None) -> Flask:
     results are kept for download; default: a fresh temporary folder).
     """
     app = Flask(__name__)
+    app.url_map.converters["int"] = IdConverter
     app.config.update(
         SECRET_KEY=secrets.token_bytes(32),
-        MAX_CONTENT_LENGTH=16 * 1024 * 1024,
-        MAX_FORM_MEMORY_SIZE=16 * 1024 * 1024,  # pasted texts (werkzeug's default is 500 kB)
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        MAX_FORM_MEMORY_SIZE=MAX_BODY_BYTES,  # pasted texts (werkzeug's default is 500 kB)
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         EDIT_TOKEN=os.environ.get(EDIT_TOKEN_ENV) or None,
@@ -156,6 +170,14 @@ def _init_errors(app: Flask) -> None:
     @app.errorhandler(NotFoundError)
     def not_found(exc):
         return render_error(404, str(exc))
+
+    @app.errorhandler(OverflowError)
+    def out_of_range(_exc):  # a number too large for SQLite: nothing has that id
+        return render_error(404, "not found (number out of range)")
+
+    @app.errorhandler(RecursionError)
+    def too_deep(_exc):  # deeply nested JSON (or XML) in a request
+        return render_error(400, "input too deeply nested")
 
     @app.errorhandler(AlignerError)
     @app.errorhandler(TermbaseError)
