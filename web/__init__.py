@@ -119,7 +119,10 @@ def _init_i18n(app: Flask) -> None:
 
     @app.context_processor
     def inject():
+        from termbase.store import update_in_progress
+
         return {
+            "termbase_updating": update_in_progress(app.config["TERMALIGN_DB"]),
             "_": _,
             "ui_lang": getattr(g, "ui_lang", "en"),
             "ui_langs": i18n.UI_LANGS,

@@ -9,7 +9,9 @@ standard error and exit code 2 here, at the edge.
 
 from __future__ import annotations
 
+import functools
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -68,6 +70,8 @@ class TermalignGroup(click.Group):
             return None
         module, attribute, _ = COMMANDS[name]
         command = getattr(importlib.import_module(module), attribute)
+        if command.callback is not None:
+            command.callback = _refusing_to_overwrite_inputs(command.callback)
         self.add_command(command, name)
         return command
 
@@ -94,6 +98,36 @@ class TermalignGroup(click.Group):
             fail(f"input too deeply nested or too large ({type(exc).__name__})")
         except KeyboardInterrupt:
             fail("interrupted", code=130)
+
+
+#: Parameters that name a file the command writes; every other path parameter is read.
+OUTPUT_PARAMS = frozenset({"output", "tbx_file", "csv_file", "tsv_file", "merged"})
+
+
+def _paths(value) -> list:
+    if isinstance(value, list | tuple):
+        return [v for v in value if isinstance(v, str | os.PathLike)]
+    return [value] if isinstance(value, str | os.PathLike) else []
+
+
+def _refusing_to_overwrite_inputs(callback):
+    """Wrap a command's callback: an output file that is one of its input files is refused
+    (``clean F -o F`` would otherwise replace the document with its own cleaning)."""
+
+    @functools.wraps(callback)
+    def guarded(*args, **params):
+        from ioguard.atomic import same_file
+
+        inputs = [p for name, value in params.items() if name not in OUTPUT_PARAMS
+                  for p in _paths(value)]
+        for name in OUTPUT_PARAMS & params.keys():
+            for output in _paths(params[name]):
+                if str(output) != "-" and same_file(output, inputs):
+                    fail(f"{output}: the output would overwrite an input file; "
+                         "choose another output")
+        return callback(*args, **params)
+
+    return guarded
 
 
 def _describe_os_error(exc: Exception) -> str:
