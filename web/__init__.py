@@ -32,6 +32,10 @@ CSP = (
 EDIT_TOKEN_ENV = "TERMALIGN_EDIT_TOKEN"
 #: Largest request body (also given to waitress, which refuses larger ones from the headers).
 MAX_BODY_BYTES = 16 * 1024 * 1024
+#: Seconds of work one check or alignment request may take (``REQUEST_BUDGET`` in config).
+REQUEST_BUDGET_SECONDS = 30.0
+#: Routes whose POSTs get the time budget and the line-length limit of documents.
+HEAVY_POSTS = ("/api/check", "/api/align", "/check", "/align")
 #: Largest id in a URL (SQLite's INTEGER); anything above is simply not found (404).
 MAX_ID = 2**63 - 1
 
@@ -63,6 +67,7 @@ def create_app(config: dict | None = None) -> Flask:
         EDIT_TOKEN=os.environ.get(EDIT_TOKEN_ENV) or None,
         TERMALIGN_DB=None,
         RESULTS_DIR=None,
+        REQUEST_BUDGET=REQUEST_BUDGET_SECONDS,
     )
     if config:
         app.config.update(config)
@@ -87,7 +92,56 @@ def create_app(config: dict | None = None) -> Flask:
         app.register_blueprint(module.bp)
     _init_i18n(app)
     _init_errors(app)
+    _init_budget(app)
     return app
+
+
+def _init_budget(app: Flask) -> None:
+    """Bounded work: a check or an alignment has ``REQUEST_BUDGET`` seconds (then 422), and
+    no line of a pasted or posted text may exceed the documents' line-length limit (413)."""
+    from ioguard import budget
+
+    @app.before_request
+    def open_budget():
+        if request.method != "POST" or request.path not in HEAVY_POSTS:
+            return None
+        g.budget = budget.start(app.config["REQUEST_BUDGET"])
+        return _refuse_long_lines()
+
+    @app.teardown_request
+    def close_budget(_exc=None):
+        token = g.pop("budget", None)
+        if token is not None:
+            budget.stop(token)
+
+
+def _posted_texts() -> list[str]:
+    """The strings of the posted form or JSON object (two levels of lists at most, as in
+    ``{"pairs": [[fr, en], ...]}``)."""
+    if not request.is_json:
+        return [v for v in request.form.values() if isinstance(v, str)]
+    body = request.get_json(silent=True)
+    texts: list[str] = []
+    for value in body.values() if isinstance(body, dict) else ():
+        for item in value if isinstance(value, list) else [value]:
+            texts.extend(x for x in (item if isinstance(item, list) else [item])
+                         if isinstance(x, str))
+    return texts
+
+
+def _refuse_long_lines():
+    """413 when a posted text has a line over ``aligner.readers.MAX_LINE_CHARS``."""
+    from aligner.errors import InputError
+    from aligner.readers import check_line_length
+
+    try:
+        for text in _posted_texts():
+            check_line_length(text, "the text")
+    except InputError as exc:
+        if request.path.startswith("/api/"):
+            return jsonify({"error": str(exc), "status": 413}), 413
+        return render_template("error.html", code=413, message=str(exc)), 413
+    return None
 
 
 def _init_i18n(app: Flask) -> None:
@@ -152,6 +206,7 @@ def display_name(terms: list[dict]) -> str:
 
 def _init_errors(app: Flask) -> None:
     from aligner.errors import AlignerError
+    from ioguard.budget import BudgetExceeded
     from termbase.errors import NotFoundError, TermbaseError
 
     def wants_json() -> bool:
@@ -177,6 +232,10 @@ def _init_errors(app: Flask) -> None:
     @app.errorhandler(OverflowError)
     def out_of_range(_exc):  # a number too large for SQLite: nothing has that id
         return render_error(404, "not found (number out of range)")
+
+    @app.errorhandler(BudgetExceeded)
+    def over_budget(exc):
+        return render_error(422, f"{exc}: split the document or the pairs into smaller parts")
 
     @app.errorhandler(RecursionError)
     def too_deep(_exc):  # deeply nested JSON (or XML) in a request

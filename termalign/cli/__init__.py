@@ -9,6 +9,7 @@ standard error and exit code 2 here, at the edge.
 
 from __future__ import annotations
 
+import csv
 import functools
 import importlib
 import os
@@ -21,6 +22,10 @@ from termalign import __version__
 
 #: Exit code for a usage or input error (click uses 2 for usage errors too).
 EXIT_INPUT = 2
+#: Exit code for an internal error (a bug), reported as one line too.
+EXIT_INTERNAL = 70
+#: Environment variable that lets internal errors through with their traceback.
+DEBUG_ENV = "TERMALIGN_DEBUG"
 
 #: Every subcommand: name -> (module, attribute of the click command, short help). The short
 #: help is what ``termalign --help`` lists (shortened to the terminal's width); a test keeps
@@ -98,6 +103,15 @@ class TermalignGroup(click.Group):
             fail(f"input too deeply nested or too large ({type(exc).__name__})")
         except KeyboardInterrupt:
             fail("interrupted", code=130)
+        except csv.Error as exc:
+            fail(f"malformed CSV ({exc})")
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # usage errors: click prints them
+        except Exception as exc:  # a bug: one line all the same ($TERMALIGN_DEBUG=1 shows it)
+            if os.environ.get(DEBUG_ENV):
+                raise
+            fail(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                 f"(set {DEBUG_ENV}=1 for the details)", code=EXIT_INTERNAL)
 
 
 #: Parameters that name a file the command writes; every other path parameter is read.
