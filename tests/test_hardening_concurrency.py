@@ -307,3 +307,54 @@ def test_kill_9_during_an_import_leaves_whole_concepts_and_a_rerun_completes_it(
         before)
     assert len(_snapshot(db)) == len(before) + 6000
     assert _integrity(db) == "ok"
+
+
+# -- align-corpus workers end with their parent -------------------------------------------------
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat_file.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended (its new parent may not reap it)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_kill_9_of_align_corpus_leaves_no_worker_running(tmp_path, seeds_root):
+    for lang, name in (("fr", "udhr_fra.txt"), ("en", "udhr_eng.txt")):
+        (tmp_path / lang).mkdir()
+        for n in range(30):
+            (tmp_path / lang / f"d{n}.txt").write_bytes((seeds_root / "udhr" / name).read_bytes())
+    job = _start(["align-corpus", str(tmp_path / "fr"), str(tmp_path / "en"),
+                  "-o", str(tmp_path / "out"), "--workers", "2", "--quiet"])
+    try:
+        _wait_for(lambda: len(_descendants(job.pid)) >= 4, job)  # tracker, forkserver, 2 workers
+        family = _descendants(job.pid)
+        os.kill(job.pid, signal.SIGKILL)
+    finally:
+        job.wait(30)
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in family) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in family if _running(pid)]
+    for pid in left:  # (clean up before failing)
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "processes left running after kill -9 of align-corpus"
