@@ -26,6 +26,10 @@ MAX_DOCX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 #: Highest share of control characters tolerated in decoded text.
 MAX_CONTROL_SHARE = 0.01
+#: Longest line accepted in a document (1 MiB of characters; a paragraph of a UN document
+#: is a few thousand). A longer line is not prose: it would only make every later stage
+#: (cleaning, segmentation, alignment) slow, so it is refused with a one-line error.
+MAX_LINE_CHARS = 1024 * 1024
 
 _W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Control characters other than tab, line feed, carriage return and form feed.
@@ -87,9 +91,34 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def check_line_length(text: str, name: str, limit: int | None = None) -> None:
+    """Raise :class:`InputError` when a line of ``text`` is longer than ``limit`` characters
+    (default :data:`MAX_LINE_CHARS`).
+
+    >>> check_line_length("a\\nbb\\n", "x.txt", limit=2)
+    >>> check_line_length("a\\nbbb\\n", "x.txt", limit=2)
+    Traceback (most recent call last):
+    aligner.errors.InputError: x.txt: line 2 is too long (3 characters; the limit is 2)
+    """
+    limit = MAX_LINE_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return
+    start = 0
+    number = 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            raise InputError(f"{name}: line {number} is too long ({end - start} characters; "
+                             f"the limit is {limit})")
+        start = end + 1
+        number += 1
+
+
 def _check_text(text: str, name: str) -> None:
     if not text.strip():
         raise InputError(f"{name}: empty document (no text)")
+    check_line_length(text, name)
     controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(2, MAX_CONTROL_SHARE * len(text)):
         raise InputError(f"{name}: binary data, not a text document")
@@ -126,6 +155,11 @@ def _decode_plain(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError as exc:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no Western text has them
+        raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or cp1252: byte "
+                         f"0x{data[exc.start]:02X} at {exc.start} is undefined in cp1252)") from None
     text = _single_byte(data)
     if text is None:
         raise InputError(f"{name}: unknown text encoding (not UTF-8, UTF-16 or cp1252)")
@@ -222,14 +256,28 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, na
 
 def _pdf_text(data: bytes, name: str) -> str:
     """The extraction text of every page; a form feed alone on a line between pages."""
+    import logging
+    import warnings
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf reports what it repairs as warnings and log records: not for the user's terminal
+    # (a bad PDF is one line, below), so both are silenced while it reads.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.CRITICAL + 1)
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            reader.decrypt("")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(f"{name}: unreadable PDF ({exc.__class__.__name__}: {exc})") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                reader.decrypt("")
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+            RecursionError, ZeroDivisionError, NotImplementedError) as exc:
+        message = " ".join(str(exc).split())[:200]
+        raise InputError(f"{name}: unreadable PDF ({exc.__class__.__name__}: {message})") from None
+    finally:
+        pypdf_log.setLevel(level)
     return "\n\f\n".join(pages)

@@ -27,6 +27,7 @@ from checks.matcher import Hit, Matcher, longest
 from checks.model import KINDS, Issue, Report, Segment
 from checks.quantities import missing
 from checks.tokens import is_acronym_text, pattern
+from ioguard import budget
 from termbase.model import Concept
 
 _AVOID = ("deprecated", "superseded")
@@ -210,6 +211,7 @@ class Checker:
         segments = list(segments)
         issues: list[Issue] = []
         for seg in segments:
+            budget.check()  # (a web request's time budget)
             issues += self.check_pair(seg.fr, seg.en, seg.number)
         issues += inconsistencies(segments)
         issues.sort(key=lambda i: (i.segment, list(KINDS).index(i.kind)))

@@ -1,10 +1,12 @@
 """Building the termbase from curated data, documents and aligned sentence pairs.
 
-:func:`build` merges, in one transaction, (1) the curated concepts, (2) the French–English
+:func:`build` merges (1) the curated concepts, (2) the French–English
 acronym links found in aligned sentence pairs, and (3) the acronym–definition pairs of each
 document, with later bare uses of the acronyms as evidence. Curated data goes first, so the
 automatic candidates that designate a curated concept only add evidence to it (the store never
-lets a candidate overwrite curated data). A failure rolls everything back; with
+lets a candidate overwrite curated data). The candidates are all extracted before the
+termbase is written to; they are then merged in short batches, so that web edits made
+meanwhile wait a moment and are kept (a build cut short is completed by running it again); with
 ``rebuild=True`` the new termbase is built in a temporary file that replaces the old one only
 when complete.
 
@@ -26,7 +28,7 @@ from termbase.extract.acronyms import AcronymPair, find_definitions, find_uses
 from termbase.extract.cooccur import AlignedPair, align_acronyms, link_to_concept
 from termbase.extract.text import fold
 from termbase.model import Concept, Evidence, Term
-from termbase.store import Termbase
+from termbase.store import Termbase, validate
 
 #: ``progress(stage, done, total)``: called as the build advances (for a progress bar).
 Progress = Callable[[str, int, int], None]
@@ -211,26 +213,37 @@ def aligned_concepts(pairs: Sequence[AlignedPair], progress: Progress | None = N
 def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[SourceDocument],
                aligned: Sequence[AlignedPair], report: BuildReport,
                progress: Progress | None) -> None:
+    # Everything is prepared first, outside the write lock; then the concepts are merged in
+    # short batches (Termbase.merge_batches), or in the caller's transaction if it has one.
     attach_contexts(curated, documents, aligned)
-    with tb.transaction():
-        for i, concept in enumerate(curated, 1):
-            _, outcome = tb.merge_concept(concept)
-            report.count(outcome, "curated")
-            if progress and (i % 50 == 0 or i == len(curated)):
-                progress("curated", i, len(curated))
-        # Bilingual links before the monolingual definitions: a French acronym defined in
-        # two documents with slightly different wording must not hide its English partner.
-        if aligned:
-            for concept in aligned_concepts(aligned, progress):
-                _, outcome = tb.merge_concept(concept)
-                report.count(outcome, "aligned")
-        for i, doc in enumerate(documents, 1):
-            for concept in document_concepts(doc):
-                _, outcome = tb.merge_concept(concept)
-                report.count(outcome, "acronym-definition")
-            if progress:
-                progress("documents", i, len(documents))
-        report.stats = tb.stats()
+    staged: list[tuple[Concept, str]] = [(concept, "curated") for concept in curated]
+    # Bilingual links before the monolingual definitions: a French acronym defined in
+    # two documents with slightly different wording must not hide its English partner.
+    if aligned:
+        staged += [(concept, "aligned") for concept in aligned_concepts(aligned, progress)]
+    for i, doc in enumerate(documents, 1):
+        staged += [(concept, "acronym-definition") for concept in document_concepts(doc)]
+        if progress:
+            progress("documents", i, len(documents))
+    for concept, _ in staged:  # a bad concept stops the build before anything is written
+        validate(concept)
+    origins = {id(concept): origin for concept, origin in staged}
+    merged = 0
+
+    def done(concept: Concept, _id: int, outcome: str) -> None:
+        nonlocal merged
+        merged += 1
+        report.count(outcome, origins[id(concept)])
+        if not progress:
+            return
+        if merged <= len(curated) and (merged % 50 == 0 or merged == len(curated)):
+            progress("curated", merged, len(curated))
+        elif merged > len(curated) and (merged % 50 == 0 or merged == len(staged)):
+            progress("candidates", merged - len(curated), len(staged) - len(curated))
+
+    with tb.long_write("build"):
+        tb.merge_batches([concept for concept, _ in staged], done)
+    report.stats = tb.stats()
 
 
 def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
@@ -239,7 +252,7 @@ def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
     """Build or update the termbase at ``db_path``; return what was done.
 
     Without ``rebuild`` the sources are merged into the existing termbase (created if
-    missing) in one transaction, so adding a document later is incremental and building
+    missing) in short batches, so adding a document later is incremental and building
     twice changes nothing the second time. With ``rebuild`` the termbase is built afresh in
     a temporary file next to ``db_path``, which then replaces it atomically.
     """
@@ -257,7 +270,8 @@ def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
         with replacing(db_path, suffix=".building") as tmp:
             try:
                 with Termbase.open(tmp) as tb:
-                    _merge_all(tb, curated, documents, aligned, report, progress)
+                    with tb.transaction():  # a private file: one transaction, no batches
+                        _merge_all(tb, curated, documents, aligned, report, progress)
                     tb.conn.execute("PRAGMA journal_mode = DELETE")
             finally:
                 for suffix in ("-wal", "-shm", "-journal"):

@@ -13,8 +13,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,11 +38,33 @@ from termbase.model import (
 from termbase.search import SearchQueries, fts_phrase
 
 _TERM_COLUMNS = "id, concept_id, lang, text, type, status, no_check, fields"
+
+#: A long write (import, build) holds the write lock at most this long before committing...
+BATCH_SECONDS = 0.25
+#: ... and then lets go of it this long, so that a waiting writer (a web edit, which polls
+#: every 100 ms at most) always gets in between two batches.
+YIELD_SECONDS = 0.12
+#: Suffix of the file that says a long write is running on a termbase (``DB.updating``).
+UPDATING_SUFFIX = ".updating"
 _EVIDENCE_COLUMNS = "id, concept_id, source, symbol, context_fr, context_en, method, confidence"
 
 
 def _now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+def _xml_unsafe(text: str) -> str | None:
+    r"""The first character XML 1.0 (and so TBX) cannot carry, or None.
+
+    >>> _xml_unsafe("Côte d’Ivoire\t"), _xml_unsafe("a\x00b"), _xml_unsafe("a\x1bb")
+    (None, '\x00', '\x1b')
+    """
+    for ch in text:
+        code = ord(ch)
+        if (code < 0x20 and ch not in "\t\n\r") or 0xD800 <= code <= 0xDFFF or code in (
+                0xFFFE, 0xFFFF):
+            return ch
+    return None
 
 
 def validate(concept: Concept) -> None:
@@ -58,6 +82,13 @@ def validate(concept: Concept) -> None:
             raise TermbaseError(f"unknown term status {term.status!r} in {term.text!r}")
         if not term.text.strip() or not fold_term(term.text):
             raise TermbaseError("empty term text")
+        if (bad := _xml_unsafe(term.text)) is not None:
+            raise TermbaseError(f"control character {bad!r} in term {term.text!r}"
+                                " (refused, as in TBX)")
+    for name in ("subject", "note"):
+        if (bad := _xml_unsafe(getattr(concept, name) or "")) is not None:
+            raise TermbaseError(f"control character {bad!r} in the concept's {name}"
+                                " (refused, as in TBX)")
     for ev in concept.evidence:
         if ev.method not in METHODS:
             raise TermbaseError(f"unknown evidence method {ev.method!r}")
@@ -66,6 +97,23 @@ def validate(concept: Concept) -> None:
 def concept_to_dict(concept: Concept) -> dict:
     """A JSON-ready dict of a concept (as stored in the history table)."""
     return dataclasses.asdict(concept)
+
+
+def update_in_progress(path: str | Path) -> dict | None:
+    """``{"pid", "what", "since"}`` of the long write running on the termbase at ``path``,
+    or None. A marker left by a killed process (its pid is gone) is removed."""
+    marker = Path(f"{path}{UPDATING_SUFFIX}")
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        os.kill(int(info["pid"]), 0)
+    except FileNotFoundError:
+        return None
+    except ProcessLookupError:
+        marker.unlink(missing_ok=True)
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return info
 
 
 class Termbase(SearchQueries):
@@ -219,6 +267,48 @@ class Termbase(SearchQueries):
         self.conn.execute(f"UPDATE concept SET {assignments} WHERE id = ?",
                           (*columns.values(), target.id))
 
+    def merge_batches(self, concepts: Iterable[Concept],
+                      done: Callable[[Concept, int, str], None] | None = None) -> None:
+        """Merge prepared concepts in short transactions (for imports and builds).
+
+        Each batch holds the write lock at most about :data:`BATCH_SECONDS`, then commits
+        and lets go of the lock for :data:`YIELD_SECONDS`, so that web edits made meanwhile
+        wait a moment instead of failing. A crash leaves whole concepts only (each merge is
+        in one batch) and merging the same concepts again completes the work (a concept
+        already merged is skipped). Inside a transaction everything stays in that
+        transaction. ``done(concept, id, outcome)`` is called after each merge.
+        """
+        items = iter(concepts)
+        while True:
+            started = time.monotonic()
+            merged = 0
+            with self.transaction():
+                for concept in items:
+                    concept_id, outcome = self.merge_concept(concept)
+                    merged += 1
+                    if done:
+                        done(concept, concept_id, outcome)
+                    if self._depth == 1 and time.monotonic() - started > BATCH_SECONDS:
+                        break
+            if not merged or self._depth:
+                return
+            time.sleep(YIELD_SECONDS)
+
+    @contextmanager
+    def long_write(self, what: str) -> Iterator[Termbase]:
+        """Say, while the block runs, that ``what`` (an import, a build) is updating the
+        termbase: :func:`update_in_progress` tells other processes (the web interface)."""
+        if self.path == ":memory:":
+            yield self
+            return
+        marker = Path(self.path + UPDATING_SUFFIX)
+        marker.write_text(json.dumps({"pid": os.getpid(), "what": what, "since": _now()}),
+                          encoding="utf-8")
+        try:
+            yield self
+        finally:
+            marker.unlink(missing_ok=True)
+
     def update_concept(self, concept: Concept, who: str = "") -> None:
         """Replace a concept's fields, terms and evidence; the edit goes into the history."""
         validate(concept)
@@ -328,7 +418,10 @@ class Termbase(SearchQueries):
 
     def count(self) -> int:
         """The number of concepts."""
-        return self.conn.execute("SELECT COUNT(*) FROM concept").fetchone()[0]
+        return self._rows("concept")
+
+    def _rows(self, table: str) -> int:
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
     def approx_term_count(self) -> int:
         """The highest term id: an instant upper bound of the number of terms."""
@@ -345,10 +438,10 @@ class Termbase(SearchQueries):
             "concepts": self.count(),
             "by_kind": grouped("SELECT kind, COUNT(*) FROM concept GROUP BY kind ORDER BY kind"),
             "curated": self.conn.execute("SELECT COUNT(*) FROM concept WHERE curated").fetchone()[0],
-            "terms": self.conn.execute("SELECT COUNT(*) FROM term").fetchone()[0],
+            "terms": self._rows("term"),
             "terms_by_lang": grouped("SELECT lang, COUNT(*) FROM term GROUP BY lang ORDER BY lang"),
             "terms_by_type": grouped("SELECT type, COUNT(*) FROM term GROUP BY type ORDER BY type"),
-            "evidence": self.conn.execute("SELECT COUNT(*) FROM evidence").fetchone()[0],
+            "evidence": self._rows("evidence"),
             "evidence_by_method": grouped(
                 "SELECT method, COUNT(*) FROM evidence GROUP BY method ORDER BY method"),
         }

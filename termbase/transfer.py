@@ -8,10 +8,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from termbase import csvfmt, tbx
-from termbase.errors import FormatError
+from termbase.errors import FormatError, TermbaseError
 from termbase.model import Concept
+from termbase.store import validate
 
 TBX_SUFFIXES = (".tbx", ".xml", ".tbxm")
+#: Largest file :func:`import_file` accepts by default (an IATE domain export is well under).
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
 CSV_SUFFIXES = (".csv", ".tsv", ".tab")
 
 
@@ -28,21 +31,43 @@ def read_concepts(path: str | Path, ignored: Counter | None = None) -> Iterable[
     return tbx.iter_load(path, ignored)
 
 
-def import_file(termbase, path: str | Path, ignored: Counter | None = None) -> Counter:
-    """Merge every concept of a file into the termbase in ONE transaction.
+def import_file(termbase, path: str | Path, ignored: Counter | None = None,
+                max_bytes: int = MAX_IMPORT_BYTES, progress=None) -> Counter:
+    """Merge every concept of a file into the termbase.
+
+    The whole file is read and every concept validated first, outside the write lock: a
+    bad file changes nothing. The concepts are then merged in short batches
+    (:meth:`Termbase.merge_batches`), so that web edits made meanwhile wait a moment and
+    are kept; an import cut short leaves whole concepts only, and importing the file again
+    completes it. Files over ``max_bytes`` are refused before they are read.
+    ``progress(done, total)`` is called as concepts are merged.
 
     Returns counts of ``added``, ``merged`` and ``skipped`` concepts; what the file holds
     that was not imported (other languages, categories termalign does not keep, entries
-    without a French or English term) is counted in ``ignored``, by description. Any error
-    rolls the whole import back, leaving the termbase as it was.
+    without a French or English term) is counted in ``ignored``, by description.
     """
     counts: Counter = Counter(added=0, merged=0, skipped=0)
     ignored = Counter() if ignored is None else ignored
-    name = Path(path).name
-    with termbase.transaction():
-        for concept in read_concepts(path, ignored):
-            concept.origin = concept.origin or name
-            counts[termbase.merge_concept(concept)[1]] += 1
+    path = Path(path)
+    name = path.name
+    if path.is_file() and (size := path.stat().st_size) > max_bytes:
+        raise FormatError(f"{path}: file too large to import ({size} bytes; the limit is "
+                          f"{max_bytes} bytes)")
+    concepts = list(read_concepts(path, ignored))
+    for number, concept in enumerate(concepts, 1):
+        concept.origin = concept.origin or name
+        try:
+            validate(concept)
+        except TermbaseError as exc:
+            raise FormatError(f"{path}: concept {number}: {exc}") from None
+
+    def done(_concept, _id, outcome) -> None:
+        counts[outcome] += 1
+        if progress:
+            progress(sum(counts.values()), len(concepts))
+
+    with termbase.long_write(f"import of {name}"):
+        termbase.merge_batches(concepts, done)
     return counts
 
 

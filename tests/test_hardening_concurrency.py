@@ -1,20 +1,24 @@
 """Concurrency and crash safety of the termbase file.
 
-- ``termalign build`` (a long write transaction, in another process) while the web interface
-  edits concepts: every edit waits for the build (WAL + busy timeout) instead of failing,
-  nothing is corrupted and no edit is lost;
-- ``kill -9`` in the middle of a build (incremental or ``--rebuild``) or of an import leaves
-  the previous termbase intact.
+- ``termalign build`` and a 40,000-concept ``termalign import`` (long writes in another
+  process, merged in short batches) while the web interface edits concepts: an edit made
+  while the writer holds the lock waits for it instead of failing, nothing is corrupted, no
+  edit is lost, and the web interface says that the termbase is being updated;
+- ``kill -9`` in the middle of ``build --rebuild`` leaves the previous termbase intact (and
+  the next run removes the debris); in the middle of an incremental build or an import it
+  leaves whole concepts only, and running it again completes the work.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -89,42 +93,126 @@ def _edit_form(client, concept_id: int, note: str) -> dict:
     return form
 
 
-def test_build_while_the_web_interface_edits(tmp_path):
-    db = build_termbase(tmp_path / "tb.sqlite3")
-    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "results"),
-                      "EDIT_TOKEN": TOKEN, "TESTING": True})
-    client = app.test_client()
+def _login(client) -> None:
     page = client.get("/edit/login").get_data(as_text=True)
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     assert client.post("/edit/login", data={"csrf_token": csrf, "name": "Tester",
                                             "token": TOKEN}).status_code in (302, 303)
-    ids = [concept_id for concept_id, *_ in _snapshot(db)]
-    build = _start(["build", "--db", str(db), "--quiet"])  # incremental: one long transaction
-    edits: dict[int, str] = {}
-    during = 0
+
+
+def _web_client(db: Path, tmp_path: Path):
+    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "results"),
+                      "EDIT_TOKEN": TOKEN, "TESTING": True})
+    client = app.test_client()
+    _login(client)
+    return client
+
+
+def _edit(client, concept_id: int, note: str) -> None:
+    response = client.post(f"/edit/{concept_id}", data=_edit_form(client, concept_id, note))
+    assert response.status_code in (302, 303), response.get_data(as_text=True)[:500]
+
+
+def _edit_while_paused_holding_the_lock(client, db: Path, job: subprocess.Popen,
+                                        concept_id: int, note: str) -> float:
+    """Freeze the writer (SIGSTOP) at a moment it holds the write lock, make an edit, let the
+    writer go on 1 s later: the edit must wait for it and succeed. Returns the edit's wait."""
+    deadline = time.monotonic() + 120
+    while True:
+        assert job.poll() is None, "the writer ended before it could be caught holding the lock"
+        assert time.monotonic() < deadline, "never caught the writer holding the lock"
+        os.kill(job.pid, signal.SIGSTOP)
+        if _writer_holds_lock(db):
+            break
+        os.kill(job.pid, signal.SIGCONT)
+        time.sleep(0.003)
+    resume = threading.Timer(1.0, os.kill, (job.pid, signal.SIGCONT))
+    resume.start()
     try:
-        _wait_for(lambda: _writer_holds_lock(db), build)
-        round_ = 0
-        while build.poll() is None or round_ < 2:
-            for concept_id in ids:
-                note = f"edit {round_} of concept {concept_id}"
-                locked = build.poll() is None and _writer_holds_lock(db)
-                response = client.post(f"/edit/{concept_id}",
-                                       data=_edit_form(client, concept_id, note))
-                assert response.status_code in (302, 303), response.get_data(as_text=True)
-                edits[concept_id] = note
-                during += locked
-            round_ += 1
+        started = time.monotonic()
+        _edit(client, concept_id, note)
+        return time.monotonic() - started
+    finally:
+        resume.join()
+        os.kill(job.pid, signal.SIGCONT)
+
+
+def _edit_during(job: subprocess.Popen, client, db: Path, ids: list[int]) -> dict[int, str]:
+    """Edit every concept in turn while ``job`` runs (and twice more after); one edit is
+    made while the job is frozen holding the write lock. Returns the last note of each."""
+    edits: dict[int, str] = {}
+    _wait_for(lambda: _writer_holds_lock(db), job)
+    waited = _edit_while_paused_holding_the_lock(client, db, job, ids[0], "edit made while locked")
+    assert waited >= 0.9  # it really waited for the writer's transaction...
+    edits[ids[0]] = "edit made while locked"  # ... and is checked below like the others
+    round_ = 0
+    while job.poll() is None or round_ < 2:
+        for concept_id in ids:
+            note = f"edit {round_} of concept {concept_id}"
+            _edit(client, concept_id, note)
+            edits[concept_id] = note
+        round_ += 1
+    return edits
+
+
+def _assert_kept(db: Path, edits: dict[int, str]) -> None:
+    assert _integrity(db) == "ok"
+    with Termbase.open(db) as tb:
+        for concept_id, note in edits.items():
+            assert tb.get_concept(concept_id).note == note
+            assert tb.history(concept_id)
+
+
+def test_build_while_the_web_interface_edits(tmp_path):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    client = _web_client(db, tmp_path)
+    ids = [concept_id for concept_id, *_ in _snapshot(db)]
+    build = _start(["build", "--db", str(db), "--quiet"])  # incremental: batches of merges
+    try:
+        edits = _edit_during(build, client, db, ids)
     finally:
         build.wait(180)
     assert build.returncode == 0, build.stderr.read().decode()
-    assert during >= 1  # at least one edit really waited for the build's transaction
-    assert _integrity(db) == "ok"
     with Termbase.open(db) as tb:
         assert tb.count() > 100  # the build's work is there...
-        for concept_id, note in edits.items():  # ... and so is every last edit
-            assert tb.get_concept(concept_id).note == note
-            assert tb.history(concept_id)
+    _assert_kept(db, edits)  # ... and so is every last edit
+
+
+def _tbx_of(tmp_path: Path, count: int) -> Path:
+    from termbase.tbx import dump
+
+    concepts = [Concept(kind="term", terms=[Term("fr", f"terme numéro {n} de l’essai"),
+                                            Term("en", f"test term number {n}")])
+                for n in range(count)]
+    path = tmp_path / f"import-{count}.tbx"
+    dump(concepts, path)
+    return path
+
+
+def test_a_40000_concept_import_while_the_web_interface_edits(tmp_path):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    before = _snapshot(db)
+    tbx = _tbx_of(tmp_path, 40000)
+    client = _web_client(db, tmp_path)
+    ids = [concept_id for concept_id, *_ in before]
+    job = subprocess.Popen([*CLI, "import", str(tbx), "--db", str(db), "--json"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    saw_notice = False
+    try:
+        _wait_for(lambda: _writer_holds_lock(db), job)
+        saw_notice = "being updated (import of" in client.get("/").get_data(as_text=True)
+        edits = _edit_during(job, client, db, ids)
+        out, err = job.communicate(timeout=300)
+    finally:
+        if job.poll() is None:
+            job.kill()
+    assert job.returncode == 0, err.decode()
+    assert json.loads(out) == {"added": 40000, "merged": 0, "skipped": 0}
+    assert saw_notice  # the web interface said that the termbase was being updated
+    assert "being updated" not in client.get("/").get_data(as_text=True)
+    with Termbase.open(db) as tb:
+        assert tb.count() == len(before) + 40000
+    _assert_kept(db, edits)  # every edit made during the import is there
 
 
 # -- kill -9 ---------------------------------------------------------------------------------
@@ -139,17 +227,13 @@ def _wal_grew(db: Path, size: int) -> bool:
     return wal.exists() and wal.stat().st_size > size
 
 
-@pytest.mark.parametrize("rebuild", [False, True], ids=["incremental", "rebuild"])
-def test_kill_9_during_a_build_leaves_the_termbase_intact(tmp_path, rebuild):
+def test_kill_9_during_a_rebuild_leaves_the_termbase_intact_and_no_debris(tmp_path):
     db = build_termbase(tmp_path / "tb.sqlite3")
     before = _snapshot(db)
-    build = _start(["build", "--db", str(db), "--quiet", *(["--rebuild"] if rebuild else [])])
+    build = _start(["build", "--db", str(db), "--quiet", "--rebuild"])
     try:
-        if rebuild:
-            _wait_for(lambda: _building_file(tmp_path), build)
-        else:
-            _wait_for(lambda: _writer_holds_lock(db), build)  # inside its write transaction
-        time.sleep(0.1)  # (the transaction lasts about a second)
+        _wait_for(lambda: _building_file(tmp_path), build)
+        time.sleep(0.1)
         assert build.poll() is None, "the build finished before it could be killed"
         os.kill(build.pid, signal.SIGKILL)
     finally:
@@ -157,6 +241,31 @@ def test_kill_9_during_a_build_leaves_the_termbase_intact(tmp_path, rebuild):
     assert build.returncode == -signal.SIGKILL
     assert _integrity(db) == "ok"
     assert _snapshot(db) == before
+    assert list(tmp_path.glob(".*.building*"))  # the killed run's debris...
+    again = _start(["build", "--db", str(db), "--quiet", "--rebuild"])
+    assert again.wait(300) == 0, again.stderr.read().decode()
+    assert not list(tmp_path.glob(".*.building*"))  # ... is cleaned by the next run
+
+
+def test_kill_9_during_an_incremental_build_is_completed_by_the_next_build(tmp_path):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    reference = build_termbase(tmp_path / "ref" / "tb.sqlite3")
+    done = _start(["build", "--db", str(reference), "--quiet"])
+    assert done.wait(300) == 0, done.stderr.read().decode()
+    build = _start(["build", "--db", str(db), "--quiet"])
+    try:
+        _wait_for(lambda: _writer_holds_lock(db), build)
+        time.sleep(0.3)
+        assert build.poll() is None, "the build finished before it could be killed"
+        os.kill(build.pid, signal.SIGKILL)
+    finally:
+        build.wait(30)
+    assert build.returncode == -signal.SIGKILL
+    assert _integrity(db) == "ok"
+    again = _start(["build", "--db", str(db), "--quiet"])
+    assert again.wait(300) == 0, again.stderr.read().decode()
+    assert _snapshot(db) == _snapshot(reference)
+    assert not Path(f"{db}.updating").exists()
 
 
 def _big_tbx(tmp_path: Path) -> Path:
@@ -171,7 +280,7 @@ def _big_tbx(tmp_path: Path) -> Path:
     return path
 
 
-def test_kill_9_during_an_import_leaves_the_termbase_intact(tmp_path):
+def test_kill_9_during_an_import_leaves_whole_concepts_and_a_rerun_completes_it(tmp_path):
     db = build_termbase(tmp_path / "tb.sqlite3")
     tbx = _big_tbx(tmp_path)
     before = _snapshot(db)
@@ -185,7 +294,67 @@ def test_kill_9_during_an_import_leaves_the_termbase_intact(tmp_path):
         job.wait(30)
     assert job.returncode == -signal.SIGKILL
     assert _integrity(db) == "ok"
-    assert _snapshot(db) == before
-    with Termbase.open(db) as tb, tb.transaction():  # and the termbase is writable again
-        tb.add_concept(Concept(kind="term", terms=[Term("fr", "après"), Term("en", "after")]))
+    after = _snapshot(db)
+    assert after[:len(before)] == before  # the termbase as it was...
+    assert len(after) < len(before) + 6000
+    for _id, _kind, _note, terms in after[len(before):]:  # ... plus whole concepts only
+        assert [lang for lang, *_ in terms] == ["en", "fr"]
+    again = subprocess.run([*CLI, "import", str(tbx), "--db", str(db), "--json"],
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    counts = json.loads(again.stdout)
+    assert counts["added"] + counts["skipped"] == 6000 and counts["skipped"] == len(after) - len(
+        before)
+    assert len(_snapshot(db)) == len(before) + 6000
     assert _integrity(db) == "ok"
+
+
+# -- align-corpus workers end with their parent -------------------------------------------------
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat_file.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended (its new parent may not reap it)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_kill_9_of_align_corpus_leaves_no_worker_running(tmp_path, seeds_root):
+    for lang, name in (("fr", "udhr_fra.txt"), ("en", "udhr_eng.txt")):
+        (tmp_path / lang).mkdir()
+        for n in range(30):
+            (tmp_path / lang / f"d{n}.txt").write_bytes((seeds_root / "udhr" / name).read_bytes())
+    job = _start(["align-corpus", str(tmp_path / "fr"), str(tmp_path / "en"),
+                  "-o", str(tmp_path / "out"), "--workers", "2", "--quiet"])
+    try:
+        _wait_for(lambda: len(_descendants(job.pid)) >= 4, job)  # tracker, forkserver, 2 workers
+        family = _descendants(job.pid)
+        os.kill(job.pid, signal.SIGKILL)
+    finally:
+        job.wait(30)
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in family) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in family if _running(pid)]
+    for pid in left:  # (clean up before failing)
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "processes left running after kill -9 of align-corpus"

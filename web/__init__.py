@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from web import i18n
 
@@ -29,6 +30,22 @@ CSP = (
 
 #: Environment variable holding the terminologists' edit token (edit is off without it).
 EDIT_TOKEN_ENV = "TERMALIGN_EDIT_TOKEN"
+#: Largest request body (also given to waitress, which refuses larger ones from the headers).
+MAX_BODY_BYTES = 16 * 1024 * 1024
+#: Seconds of work one check or alignment request may take (``REQUEST_BUDGET`` in config).
+REQUEST_BUDGET_SECONDS = 30.0
+#: Routes whose POSTs get the time budget and the line-length limit of documents.
+HEAVY_POSTS = ("/api/check", "/api/align", "/check", "/align")
+#: Largest id in a URL (SQLite's INTEGER); anything above is simply not found (404).
+MAX_ID = 2**63 - 1
+
+
+class IdConverter(IntegerConverter):
+    """``<int:...>`` in our routes: at most :data:`MAX_ID`, so a huge id is a 404."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -41,15 +58,17 @@ def create_app(config: dict | None = None) -> Flask:
     origin allowed to call the JSON API from a browser, or ``*``; default: none).
     """
     app = Flask(__name__)
+    app.url_map.converters["int"] = IdConverter
     app.config.update(
         SECRET_KEY=secrets.token_bytes(32),
-        MAX_CONTENT_LENGTH=16 * 1024 * 1024,
-        MAX_FORM_MEMORY_SIZE=16 * 1024 * 1024,  # pasted texts (werkzeug's default is 500 kB)
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        MAX_FORM_MEMORY_SIZE=MAX_BODY_BYTES,  # pasted texts (werkzeug's default is 500 kB)
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         EDIT_TOKEN=os.environ.get(EDIT_TOKEN_ENV) or None,
         TERMALIGN_DB=None,
         RESULTS_DIR=None,
+        REQUEST_BUDGET=REQUEST_BUDGET_SECONDS,
     )
     if config:
         app.config.update(config)
@@ -75,6 +94,7 @@ def create_app(config: dict | None = None) -> Flask:
     _init_cors(app)
     _init_i18n(app)
     _init_errors(app)
+    _init_budget(app)
     return app
 
 
@@ -95,6 +115,54 @@ def _init_cors(app: Flask) -> None:
             response.headers["Access-Control-Max-Age"] = "600"
             response.vary.add("Origin")
         return response
+
+
+def _init_budget(app: Flask) -> None:
+    """Bounded work: a check or an alignment has ``REQUEST_BUDGET`` seconds (then 422), and
+    no line of a pasted or posted text may exceed the documents' line-length limit (413)."""
+    from ioguard import budget
+
+    @app.before_request
+    def open_budget():
+        if request.method != "POST" or request.path not in HEAVY_POSTS:
+            return None
+        g.budget = budget.start(app.config["REQUEST_BUDGET"])
+        return _refuse_long_lines()
+
+    @app.teardown_request
+    def close_budget(_exc=None):
+        token = g.pop("budget", None)
+        if token is not None:
+            budget.stop(token)
+
+
+def _posted_texts() -> list[str]:
+    """The strings of the posted form or JSON object (two levels of lists at most, as in
+    ``{"pairs": [[fr, en], ...]}``)."""
+    if not request.is_json:
+        return [v for v in request.form.values() if isinstance(v, str)]
+    body = request.get_json(silent=True)
+    texts: list[str] = []
+    for value in body.values() if isinstance(body, dict) else ():
+        for item in value if isinstance(value, list) else [value]:
+            texts.extend(x for x in (item if isinstance(item, list) else [item])
+                         if isinstance(x, str))
+    return texts
+
+
+def _refuse_long_lines():
+    """413 when a posted text has a line over ``aligner.readers.MAX_LINE_CHARS``."""
+    from aligner.errors import InputError
+    from aligner.readers import check_line_length
+
+    try:
+        for text in _posted_texts():
+            check_line_length(text, "the text")
+    except InputError as exc:
+        if request.path.startswith("/api/"):
+            return jsonify({"error": str(exc), "status": 413}), 413
+        return render_template("error.html", code=413, message=str(exc)), 413
+    return None
 
 
 def _init_i18n(app: Flask) -> None:
@@ -126,7 +194,10 @@ def _init_i18n(app: Flask) -> None:
 
     @app.context_processor
     def inject():
+        from termbase.store import update_in_progress
+
         return {
+            "termbase_updating": update_in_progress(app.config["TERMALIGN_DB"]),
             "_": _,
             "ui_lang": getattr(g, "ui_lang", "en"),
             "ui_langs": i18n.UI_LANGS,
@@ -156,6 +227,7 @@ def display_name(terms: list[dict]) -> str:
 
 def _init_errors(app: Flask) -> None:
     from aligner.errors import AlignerError
+    from ioguard.budget import BudgetExceeded
     from termbase.errors import NotFoundError, TermbaseError
 
     def wants_json() -> bool:
@@ -177,6 +249,18 @@ def _init_errors(app: Flask) -> None:
     @app.errorhandler(NotFoundError)
     def not_found(exc):
         return render_error(404, str(exc))
+
+    @app.errorhandler(OverflowError)
+    def out_of_range(_exc):  # a number too large for SQLite: nothing has that id
+        return render_error(404, "not found (number out of range)")
+
+    @app.errorhandler(BudgetExceeded)
+    def over_budget(exc):
+        return render_error(422, f"{exc}: split the document or the pairs into smaller parts")
+
+    @app.errorhandler(RecursionError)
+    def too_deep(_exc):  # deeply nested JSON (or XML) in a request
+        return render_error(400, "input too deeply nested")
 
     @app.errorhandler(AlignerError)
     @app.errorhandler(TermbaseError)

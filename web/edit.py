@@ -14,7 +14,7 @@ from termbase.errors import TermbaseError
 from termbase.model import KINDS, LANGS, STATUSES, TERM_TYPES, Concept, Term
 from web import i18n
 from web.db import get_tb
-from web.security import edit_enabled, editor, editor_required, token_matches
+from web.security import edit_enabled, editor, editor_required, login_attempts, token_matches
 
 bp = Blueprint("edit", __name__)
 
@@ -25,14 +25,24 @@ NEW_ROWS = ("fr", "en")
 
 
 def _safe_next(target: str | None) -> str:
-    """A local path to go back to after logging in (never another site).
+    r"""A same-site relative path to go back to after logging in; anything else is ``/``.
+
+    Only a path starting with one ``/``, of printable characters without spaces, controls or
+    backslashes, is kept: browsers drop tabs and newlines from URLs (``/\t/evil.example`` is
+    ``//evil.example``), and a CR or LF would split the ``Location`` header.
 
     >>> _safe_next("/entries/3?"), _safe_next("//evil.example/"), _safe_next("https://x/")
     ('/entries/3?', '/', '/')
+    >>> _safe_next("/\t/evil.example/"), _safe_next("/\r\nSet-Cookie:x=1"), _safe_next("/\\x")
+    ('/', '/', '/')
     """
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
+    if not target or len(target) > 2000 or not target.startswith("/"):
+        return "/"
+    if any(ch == "\\" or ch.isspace() or not ch.isprintable() for ch in target):
+        return "/"
+    if target.startswith("//"):
+        return "/"
+    return target
 
 
 @bp.route("/edit/login", methods=["GET", "POST"])
@@ -41,11 +51,20 @@ def login():
         abort(404)
     error = None
     if request.method == "POST":
+        attempts = login_attempts()
+        client = request.remote_addr or "?"
+        wait = attempts.wait(client)
+        if wait > 0:  # too many wrong tokens from this address: back off
+            message = i18n.translate("edit.too_many", g.ui_lang, seconds=int(wait + 0.999))
+            response = render_template("login.html", error=message), 429
+            return (*response, {"Retry-After": str(int(wait + 0.999))})
         name = " ".join(request.form.get("name", "").split())[:80]
         if token_matches(request.form.get("token", "")) and name:
+            attempts.succeeded(client)
             session.clear()
             session["editor"] = name
             return redirect(_safe_next(request.args.get("next")))
+        attempts.failed(client)
         error = i18n.translate("edit.bad_token", g.ui_lang)
     return render_template("login.html", error=error), 403 if error else 200
 

@@ -162,6 +162,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "edit.name": {"en": "Your name", "fr": "Votre nom"},
     "edit.token": {"en": "Edit token", "fr": "Jeton de modification"},
     "edit.bad_token": {"en": "Wrong token.", "fr": "Jeton incorrect."},
+    "status.updating": {
+        "en": "The termbase is being updated ({what}): results may change; edits are kept.",
+        "fr": "La base terminologique est en cours de mise à jour ({what}) : les résultats "
+              "peuvent changer ; les modifications sont conservées."},
+    "edit.too_many": {"en": "Too many wrong tokens: try again in {seconds} s.",
+                      "fr": "Trop de jetons incorrects : réessayez dans {seconds} s."},
     "error.title": {"en": "Error {code}", "fr": "Erreur {code}"},
     "error.back": {"en": "Back to the search", "fr": "Retour à la recherche"},
     "error.csrf": {

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from functools import wraps
 
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
@@ -52,6 +55,53 @@ def token_matches(given: str) -> bool:
     return bool(expected) and hmac.compare_digest(expected.encode(), given.encode())
 
 
+class LoginAttempts:
+    """Wrong edit tokens per client address, with exponential back-off.
+
+    After ``free`` wrong tokens the next attempt must wait ``base`` seconds, and each
+    further wrong token doubles the wait (up to ``cap``); attempts made while waiting are
+    refused (429) without even looking at the token. A right token clears the address. At most ``size`` addresses are remembered
+    (the oldest are forgotten), so the table is bounded whatever the traffic.
+
+    >>> clock = iter([0, 0, 0, 0.5, 1.1]).__next__
+    >>> attempts = LoginAttempts(free=2, base=1.0, clock=clock)
+    >>> attempts.failed("a"); attempts.failed("a")
+    >>> attempts.wait("a"), attempts.wait("a"), attempts.wait("a"), attempts.wait("b")
+    (1.0, 0.5, 0.0, 0.0)
+    """
+
+    def __init__(self, free: int = 5, base: float = 1.0, cap: float = 300.0, size: int = 10000,
+                 clock=time.monotonic):
+        self.free, self.base, self.cap, self.size, self.clock = free, base, cap, size, clock
+        self._failures: OrderedDict[str, tuple[int, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def wait(self, client: str) -> float:
+        """Seconds ``client`` must still wait before its next attempt (0: go ahead)."""
+        with self._lock:
+            count, last = self._failures.get(client, (0, 0.0))
+        if count < self.free:
+            return 0.0
+        delay = min(self.cap, self.base * 2 ** min(count - self.free, 30))
+        return max(0.0, round(last + delay - self.clock(), 3))
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            count, _ = self._failures.pop(client, (0, 0.0))
+            self._failures[client] = (count + 1, self.clock())
+            while len(self._failures) > self.size:
+                self._failures.popitem(last=False)
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+
+
+def login_attempts() -> LoginAttempts:
+    """The application's :class:`LoginAttempts` (one per server process)."""
+    return current_app.extensions["termalign_login_attempts"]
+
+
 def editor() -> str | None:
     """The logged-in terminologist's name, or None."""
     return session.get("editor") if edit_enabled() else None
@@ -74,6 +124,8 @@ def editor_required(view):
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["termalign_login_attempts"] = LoginAttempts(
+        free=app.config.get("LOGIN_FREE_ATTEMPTS", 5), base=app.config.get("LOGIN_BACKOFF", 1.0))
     app.before_request(_check_csrf)
     app.jinja_env.globals["csrf_token"] = csrf_token
     app.jinja_env.globals["editor"] = editor

@@ -32,6 +32,7 @@ import numpy as np
 from aligner.align.features import PairMatches
 from aligner.align.lengths import S2, C
 from aligner.errors import AlignmentError
+from ioguard import budget
 
 #: Bead types (French sentences, English sentences) and their prior probabilities. They start
 #: from Gale and Church (1993) (0.89 for 1-1, 0.0099 for 1-0 or 0-1, 0.089 for 2-1 or 1-2,
@@ -160,6 +161,8 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
     null_en_index = TYPES.index((0, 1))
     pair_types = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a]
     for i in range(n + 1):
+        if not i & 63:
+            budget.check()  # (a web request's time budget)
         first, last = lo[i], hi[i]
         width = last - first
         best = np.full(width, np.inf)

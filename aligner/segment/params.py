@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
-
 from aligner.errors import AlignerError
 from ioguard.atomic import write_text
 
@@ -22,17 +20,30 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 LANGS = ("fr", "en")
 
 
-class UNLanguageVars(PunktLanguageVars):
-    """Punkt's language variables, adapted to UN French and English typography.
+@cache
+def language_vars_class() -> type:
+    """Punkt's language variables, adapted to UN French and English typography (nltk is
+    imported here, on first segmentation, not when the module is imported).
 
     A word never starts with an apostrophe or an opening quote, so that in ``l’art.`` the
     token Punkt looks up is ``art.`` (a known abbreviation) and not ``’art.``.
 
-    >>> UNLanguageVars().word_tokenize("selon l’art. 5, « Il dit. »")
+    >>> language_vars_class()().word_tokenize("selon l’art. 5, « Il dit. »")
     ['selon', 'l', '’', 'art.', '5', ',', '«', 'Il', 'dit.', '»']
     """
+    from nltk.tokenize.punkt import PunktLanguageVars
 
-    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,’'‘«»“”„]"
+    class UNLanguageVars(PunktLanguageVars):
+        _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,’'‘«»“”„]"
+
+    return UNLanguageVars
+
+
+def __getattr__(name: str):
+    """``UNLanguageVars``: the class of :func:`language_vars_class`, built on first use."""
+    if name == "UNLanguageVars":
+        return language_vars_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def params_path(lang: str) -> Path:
@@ -52,7 +63,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def params_to_dict(params: PunktParameters) -> dict:
+def params_to_dict(params) -> dict:
     """Plain, sorted data for JSON (stable across runs, diff-friendly)."""
     return {
         "abbrev_types": sorted(params.abbrev_types),
@@ -62,8 +73,10 @@ def params_to_dict(params: PunktParameters) -> dict:
     }
 
 
-def params_from_dict(data: dict) -> PunktParameters:
-    """Build :class:`PunktParameters` from :func:`params_to_dict` data."""
+def params_from_dict(data: dict):
+    """Build nltk's ``PunktParameters`` from :func:`params_to_dict` data."""
+    from nltk.tokenize.punkt import PunktParameters
+
     params = PunktParameters()
     params.abbrev_types = set(data.get("abbrev_types", ()))
     params.collocations = {(a, b) for a, b in data.get("collocations", ())}
@@ -147,9 +160,12 @@ def curated_abbreviations(lang: str) -> Abbreviations:
 
 
 @cache
-def tokenizer(lang: str) -> PunktSentenceTokenizer:
-    """The Punkt tokenizer for ``lang``: trained parameters plus curated abbreviations."""
+def tokenizer(lang: str):
+    """The Punkt tokenizer for ``lang``: trained parameters plus curated abbreviations,
+    loaded on the first segmentation in that language."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
     params = params_from_dict(load_params(params_path(lang)))
     abbr = curated_abbreviations(lang)
     params.abbrev_types = (params.abbrev_types - abbr.removed) | abbr.added
-    return PunktSentenceTokenizer(params, lang_vars=UNLanguageVars())
+    return PunktSentenceTokenizer(params, lang_vars=language_vars_class()())

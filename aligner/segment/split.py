@@ -11,6 +11,7 @@ from aligner.segment.rules import (
     realign,
     sentence_end,
 )
+from ioguard import budget
 
 #: Paragraph kinds that are one unit each, never split (a preambular paragraph of a
 #: resolution is one clause ending with a comma).
@@ -68,6 +69,7 @@ def segment_document(doc: Document) -> list[Sentence]:
     lang = check_lang(doc.lang)
     result = []
     for index, para in enumerate(doc.paragraphs):
+        budget.check()  # (a web request's time budget)
         if para.kind in ("masthead", "footnote") or not para.text.strip():
             continue
         if para.kind in WHOLE_KINDS:

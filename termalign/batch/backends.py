@@ -13,18 +13,40 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing as mp
+import os
 import queue
 import signal
+import threading
+import time
 import uuid
 from collections.abc import Callable
 
 from termalign.batch.errors import CorpusError
 
 
-def _ignore_interrupts() -> None:
+#: How often a pool worker checks that the process that started the run is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _init_worker(parent: int) -> None:
     """In a pool worker: leave Ctrl-C to the parent, which stops the run cleanly (the pairs
-    being aligned finish and are written; the others are cancelled)."""
+    being aligned finish and are written; the others are cancelled), and end when the
+    parent is gone (``kill -9``), so that no worker, forkserver or resource tracker is left
+    running: the forkserver and the tracker end once the last worker has."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with, args=(parent,), daemon=True,
+                     name="termalign-parent-watch").start()
+
+
+def _end_with(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except OSError:  # (not ours to signal: still alive)
+            pass
 
 
 class PoolBackend:
@@ -38,7 +60,8 @@ class PoolBackend:
         # in whatever state they are.
         method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
         self._pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method),
-                                            initializer=_ignore_interrupts)
+                                            initializer=_init_worker,
+                                            initargs=(os.getpid(),))
 
     def submit(self, fn: Callable, arg) -> cf.Future:
         try:

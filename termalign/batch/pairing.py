@@ -126,6 +126,13 @@ def read_manifest(path: str | Path) -> Pairing:
     base = path.parent
     result = Pairing()
     names: set[str] = set()
+    try:
+        return _read_manifest(path, base, result, names)
+    except csv.Error as exc:  # a field over csv's limit (128 KiB), a NUL byte...
+        raise InputError(f"{path}: not a manifest CSV ({exc})") from None
+
+
+def _read_manifest(path: Path, base: Path, result: Pairing, names: set[str]) -> Pairing:
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         columns = {c.strip().lower(): c for c in reader.fieldnames or []}

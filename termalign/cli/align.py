@@ -134,6 +134,9 @@ def eval_command(pred, gold, as_json):
     """
     predicted = _load_any(pred).beads()
     reference = _load_any(gold).beads()
+    for path, found in ((pred, predicted), (gold, reference)):
+        if not found:
+            raise InputError(f"{path}: no alignment in it (empty file?): nothing to score")
     rows = {"strict": strict(predicted, reference), "lax": lax(predicted, reference)}
     if as_json:
         data = {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1}

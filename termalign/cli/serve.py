@@ -12,6 +12,17 @@ from pathlib import Path
 import click
 
 
+def waitress_limits() -> dict:
+    """The application's limits, given to waitress so that it enforces them before the body
+    is read: a body over ``web.MAX_BODY_BYTES`` is refused (413) from its Content-Length;
+    a client that stops sending (a Content-Length larger than the body it sends) is dropped
+    after ``channel_timeout`` seconds of silence, checked every ``cleanup_interval``."""
+    from web import MAX_BODY_BYTES
+
+    return {"max_request_body_size": MAX_BODY_BYTES, "max_request_header_size": 64 * 1024,
+            "channel_timeout": 10, "cleanup_interval": 1, "connection_limit": 1000}
+
+
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback by default; use 0.0.0.0 only behind a proxy).")
@@ -47,8 +58,7 @@ def serve_command(host: str, port: int, db: Path | None, threads: int, workers: 
                f"({workers} process(es) × {threads} threads)", err=True)
     # waitress warns on every queued request under load; a busy server is not an error.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    options = {"sockets": [sock], "threads": threads, "ident": "termalign",
-               "connection_limit": 1000}
+    options = {"sockets": [sock], "threads": threads, "ident": "termalign", **waitress_limits()}
     if workers == 1 or not hasattr(os, "fork"):
         signal.signal(signal.SIGTERM, _exit_cleanly)  # so that temporary results are removed
         waitress.serve(app, **options)
