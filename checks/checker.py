@@ -39,6 +39,9 @@ from termbase.model import Concept
 _AVOID = ("deprecated", "superseded")
 _NON_UNTERM = {"en": NON_UNTERM_EN, "fr": NON_UNTERM_FR}
 LANGS = ("fr", "en")
+#: Shorter forms a translation uses for a name (système des Nations Unies, l’Organisation).
+_SHORTER = {"Organisation des Nations Unies": ("Nations Unies", "Organisation")}
+_TARGET_ONLY = {("fr", short) for shorts in _SHORTER.values() for short in shorts}
 
 
 def other(lang: str) -> str:
@@ -97,7 +100,7 @@ class Checker:
             index = len(self.concepts)
             self.concepts.append(concept)
             self._first.append(len(self.designations))
-            blocked = {(t.lang, t.text) for t in concept.terms if t.no_check}
+            blocked = {(t.lang, t.text) for t in concept.terms if t.no_check} | _TARGET_ONLY
             for d in self._designations(index, concept):
                 row = (index, len(self.designations), d.text, d.acronym)
                 seen[d.lang].append(row)
@@ -137,6 +140,8 @@ class Checker:
                 avoid = term.status in _AVOID
                 if concept.kind != "country":
                     out.append(Designation(index, lang, term.text, acronym, avoid, term.status))
+                    for short in _SHORTER.get(term.text, ()) if not avoid else ():
+                        out.append(Designation(index, lang, short, False, False, "admitted"))
                     continue
                 formal = (
                     (term.type == "fullForm")
@@ -171,7 +176,7 @@ class Checker:
         context = names.Context(self, src, tgt, source, target, segment, lang)
         issues = names.check_names(context)
         if self.numbers:
-            from checks.numbers import check_numbers
+            from checks.figures import check_numbers
 
             issues += check_numbers(context)
         return issues

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+import re
+
 from checks.tokens import is_acronym_text, keyed, pattern, starts_capitalised
+
+_ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’]\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +65,8 @@ class Matcher:
         key, count = pattern(text, acronyms=acronym)
         if not count:
             return
-        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(text))
+        bare = _ARTICLE.sub("", text)  # "the Organization" is a proper name too
+        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(bare))
         automaton = self._acronyms if acronym else self._names
         found = automaton.get(key, None)
         if found is None:

@@ -55,6 +55,8 @@ _FIRST_PERSON = {
     "fr": re.compile(r"\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon (?:rapport|Envoy)"),
 }
 _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
+_PRONOUN_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:Il|Elle)s?\b")
+_SUBJECT_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:The\s+)?$")
 ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
 _BRACKETED = re.compile(r"\s*\(([^\W\d_][\w.\-]{1,14})\)")
 _CAPS_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -241,10 +243,16 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         tgt_refs[_SECRETARY_GENERAL[t]] += 1
         src_refs[_SECRETARY_GENERAL[s]] = 0
 
-    def referred(index: int) -> bool:
+    pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
+
+    def referred(index: int, start: int) -> bool:
         """Named by a bare head ("the Council") where the original has no bare head of its
-        own (else "the Council" renders "le Conseil" and the full name was dropped)."""
+        own (else "the Council" renders "le Conseil" and the full name was dropped), or,
+        in French, by the subject pronoun of a resolution paragraph ("Il rappelle" for
+        "The Security Council recalls")."""
         heads_t, heads_s = ck.heads[t].get(index, ()), ck.heads[s].get(index, ())
+        if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
+            return True
         return any(tgt_refs[h] for h in heads_t) and not any(src_refs[h] for h in heads_s)
 
     done = set(ctx.reported)
@@ -264,7 +272,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if concept.kind == "country":
             if not ck.designations[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
-        elif not concepts & present.keys() and not any(referred(i) for i in concepts):
+        elif not concepts & present.keys() and not any(referred(i, hit.start)
+                                                        for i in concepts):
             expected = [e for i in sorted(concepts) for e in ck.preferred(i, t)]
             kind = "missing-term" if concept.kind == "term" else "missing-title"
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,

@@ -258,6 +258,8 @@ _REFERENCE_ONE = re.compile(
     r"appendi(?:x|ces?)|volumes?|tomes?|no\.?|n[o°])\s+1(?![\d.,]?\d)",
     re.I,
 )
+_ORDINAL_FIGURE = re.compile(r"(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
+_DECADE_EN = re.compile(r"(?<!\d)(1[89]|20)(\d0)s\b")
 _FOLLOWERS_EN = frozenset(["session", "meeting", "report", "conference", "anniversary",
                            "period", "edition", "sitting"])  # fmt: skip
 
@@ -286,6 +288,11 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
         if mention.kind == "number" and mention.keys == {"1"} and not one:
             continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
+    if lang == "en":  # 52nd session = cinquante-deuxième session; the 1960s = les années 60
+        ordinals = {m.group(1) for m in _ORDINAL_FIGURE.finditer(text)}
+        decades = {m.group(1) + m.group(2): m.group(2) for m in _DECADE_EN.finditer(text)}
+        found = [Mention(m.kind, m.text, m.keys | {f"ord:{k}" for k in m.keys & ordinals}
+                         | {decades[k] for k in m.keys & decades.keys()}) for m in found]
     followers = _FOLLOWERS if lang == "fr" else _FOLLOWERS_EN
     for words, value, ordinal, after in _spelled_with_next(text, lang):
         if ordinal and (value > 10 or (value >= 2 and after in followers)):
