@@ -9,12 +9,11 @@ africaine`` when both are designations.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
-
-import re
 
 from checks.tokens import is_acronym_text, keyed, pattern, starts_capitalised
 
