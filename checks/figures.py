@@ -29,14 +29,16 @@ def check_numbers(ctx: Context) -> list[Issue]:
         for found in french_typography(ctx.tgt):
             issues.append(_issue(ctx, "typography", found, [], found))
     bag = available(ctx.tgt, ctx.target)
-    unmatched = sorted(k for k in bag["number"] if k.isdigit() and len(k) < 12)
-    for mention in required(ctx.src, ctx.source):
+    wanted = required(ctx.src, ctx.source)
+    used = {k for m in wanted for k in m.keys}
+    unmatched = sorted(k for k in bag["number"] if k.isdigit() and len(k) < 12 and k not in used)
+    for mention in wanted:
         if mention.keys & bag[mention.kind] or mention.keys & covered:
             continue
-        expected = [render(mention.kind, mention.keys, ctx.target)]
+        expected = [render(mention.kind, mention.keys, ctx.target, mention.text)]
         found = ""
         if mention.kind == "number" and unmatched:
-            found = render("number", [unmatched[0]], ctx.target)
+            found = render("number", [unmatched[0]], ctx.target, mention.text)
         issues.append(_issue(ctx, mention.kind, mention.text, expected, found))
     return issues
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from checks.matcher import Hit, longest
 from checks.messages import message, quote
 from checks.model import Issue
-from checks.tokens import pattern
+from checks.tokens import fold_text, pattern
 
 if TYPE_CHECKING:
     from checks.checker import Checker
@@ -158,6 +158,7 @@ def check_names(ctx: Context) -> list[Issue]:
               for h in hits}  # fmt: skip
     issues += _avoided(ctx, tgt_longest, former)
     issues += _wrong_acronyms(ctx, tgt_longest)
+    issues += _unhyphenated(ctx, tgt_longest)
     issues += _source_names(ctx, by_span, present)
     return issues
 
@@ -189,6 +190,11 @@ def _avoided(ctx: Context, tgt_longest: list[Hit], former: set[int]) -> list[Iss
         by_span.setdefault((hit.start, hit.end), []).append(hit)
     for hits in by_span.values():
         ds = [ck.designations[h.entry.term] for h in hits]
+        if not all(d.avoid for d in ds) and any(d.avoid for d in ds):
+            # "Communauté des États" and "Communauté d’États" share their key: the letter decides
+            ds = sorted(ds, key=lambda d: surface(d.text) != surface(hits[0].text))
+            if surface(ds[0].text) == surface(hits[0].text) and ds[0].avoid:
+                ds = [ds[0]]
         if (
             not all(d.avoid for d in ds)
             or not hits[0].text[:1].isupper()
@@ -203,6 +209,31 @@ def _avoided(ctx: Context, tgt_longest: list[Hit], former: set[int]) -> list[Iss
         expected = ck.preferred(d.concept, ctx.target)
         issues.append(ctx.issue("avoid-term", d.concept, source_term=d.text, expected=expected,
                                 found=hits[0].text))
+    return issues
+
+
+def surface(text: str) -> str:
+    """A form compared letter for letter (case, accents, apostrophes and spaces folded).
+
+    >>> surface("Communauté d’États") == surface("communaute d'Etats")
+    True
+    """
+    return " ".join(fold_text(text).lower().replace("’", "'").split())
+
+
+_HYPHENED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+
+
+def _unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
+    """A hyphenated title written without its hyphen: "Secretary General"."""
+    ck, issues = ctx.checker, []
+    for hit in tgt_longest:
+        d = ck.designations[hit.entry.term]
+        if d.avoid or d.concept in ctx.reported or not _HYPHENED.search(d.text):
+            continue
+        if "-" not in hit.text and hit.text[:1].isupper():
+            issues.append(ctx.issue("avoid-term", d.concept, source_term=d.text,
+                                    expected=[d.text], found=hit.text))
     return issues
 
 

@@ -22,7 +22,7 @@ _MONTHS = {
 }  # fmt: skip
 
 
-def render_number(key: str, lang: str) -> str:
+def render_number(key: str, lang: str, grouped: bool = False) -> str:
     """A canonical number in UN style.
 
     >>> render_number("1250", "en"), render_number("1250", "fr"), render_number("19.44", "fr")
@@ -37,7 +37,7 @@ def render_number(key: str, lang: str) -> str:
         scale = "milliards" if lang == "fr" else "billion"
         value = f"{int(whole) / 1e9:.3f}".rstrip("0").rstrip(".")
         return f"{value.replace('.', ',') if lang == 'fr' else value} {scale}"
-    if len(whole) > 4 or (len(whole) == 4 and not _year_like(whole)):
+    if len(whole) > 4 or (len(whole) == 4 and (grouped or not _year_like(whole))):
         groups = f"{int(whole):,}"
         whole = groups.replace(",", " ") if lang == "fr" else groups
     sep = "," if lang == "fr" else "."
@@ -75,8 +75,9 @@ def render_date(key: str, lang: str) -> str:
     return f"{text} {parts[2]}" if len(parts) == 3 else text
 
 
-def render(kind: str, keys, lang: str) -> str:
-    """The most specific key of a mention, in the UN style of ``lang``."""
+def render(kind: str, keys, lang: str, text: str = "") -> str:
+    """The most specific key of a mention, in the UN style of ``lang`` (``text``: the
+    mention as written, whose thousands separator tells 2,000 from the year 2000)."""
     keys = [k for k in keys if not k.startswith("ord:")] or list(keys)
     if kind == "date":
         return render_date(max(keys, key=len), lang)
@@ -87,7 +88,7 @@ def render(kind: str, keys, lang: str) -> str:
         return render_time(key, lang)
     if key.startswith("ord:"):
         return key[4:] + ("e" if lang == "fr" else "th")
-    return render_number(key, lang)
+    return render_number(key, lang, grouped=bool(re.search(r"\d[,\s\u00a0\u202f]\d{3}", text)))
 
 
 @dataclass(frozen=True, slots=True)
