@@ -24,6 +24,7 @@ from pathlib import Path
 from aligner.align import align, diagnose
 from aligner.align.bead import Bead, Diagnosis
 from aligner.align.inputs import from_sentences, paragraph_count, parse_segmented
+from aligner.direction import detect_source
 from aligner.errors import InputError
 from aligner.formats.model import Alignment
 
@@ -111,11 +112,13 @@ def align_sentences(
     embedder=None,
     fr_name: str = "",
     en_name: str = "",
+    source: str = "fr",
 ) -> PairAlignment:
     """Align French sentences with English ones (:func:`aligner.align.align`) and diagnose.
 
     ``terms`` are (fr, en) term pairs used as anchors, ``embedder`` an optional sentence
-    embedder (:func:`aligner.align.embed.load_embedder`). Raises
+    embedder (:func:`aligner.align.embed.load_embedder`), ``source`` the original side
+    (``fr`` or ``en``: the TMX ``srclang`` and ``<tuv>`` order). Raises
     :class:`~aligner.errors.AlignmentError` when a side has no sentences.
     """
     fr, en = list(fr), list(en)
@@ -130,7 +133,7 @@ def align_sentences(
                   embedder=embedder)
     diagnosis = diagnose(beads)
     flags = [unrelated_warning(diagnosis)] if diagnosis.unrelated else []
-    alignment = Alignment.from_beads(beads, fr, en, fr_name, en_name, flags)
+    alignment = Alignment.from_beads(beads, fr, en, fr_name, en_name, flags, source)
     return PairAlignment(fr, en, fr_paras, en_paras, list(beads), diagnosis, warnings + flags,
                          alignment)
 
@@ -144,12 +147,19 @@ def align_texts(
     embedder=None,
     fr_name: str = "",
     en_name: str = "",
+    source: str | None = None,
 ) -> PairAlignment:
-    """Clean, segment and align the text of a French document and of its translation."""
+    """Clean, segment and align the text of a French document and of its translation.
+
+    ``source`` (``fr``/``en``) is the original side; ``None`` detects it from the texts
+    (:func:`aligner.direction.detect_source`).
+    """
+    if source is None:
+        source = detect_source(fr_text, en_text).source
     fr, fr_paras = sentences_from_text(fr_text, "fr", segmented)
     en, en_paras = sentences_from_text(en_text, "en", segmented)
     return align_sentences(fr, en, fr_paras, en_paras, terms=terms, embedder=embedder,
-                           fr_name=fr_name, en_name=en_name)
+                           fr_name=fr_name, en_name=en_name, source=source)
 
 
 def align_files(
@@ -159,22 +169,31 @@ def align_files(
     segmented: bool = False,
     terms: Sequence[tuple[str, str]] | None = None,
     embedder=None,
+    source: str | None = None,
 ) -> PairAlignment:
     """Read, clean, segment and align a French document and its English translation.
 
-    The output names the files by their base names. Raises
+    ``source`` as for :func:`align_texts` (``None``: detected from the documents' Original
+    lines). The output names the files by their base names. Raises
     :class:`~aligner.errors.InputError` (unreadable, binary or empty input, a side without
     sentences, named by its path).
     """
-    sides = []
+    from aligner.readers import read_text
+
+    sides, texts = [], []
     for path, lang in ((fr_path, "fr"), (en_path, "en")):
-        sentences, paragraphs = read_sentences(path, lang, segmented)
+        text = read_text(path)
+        sentences, paragraphs = sentences_from_text(text, lang, segmented)
         if not sentences:
             raise InputError(f"{path}: the {_LANG_NAMES[lang]} side has no sentences")
         sides.append((sentences, paragraphs))
+        texts.append(text)
+    if source is None:
+        source = detect_source(*texts).source
     (fr, fr_paras), (en, en_paras) = sides
     return align_sentences(fr, en, fr_paras, en_paras, terms=terms, embedder=embedder,
-                           fr_name=Path(fr_path).name, en_name=Path(en_path).name)
+                           fr_name=Path(fr_path).name, en_name=Path(en_path).name,
+                           source=source)
 
 
 __all__ = [

@@ -1,53 +1,57 @@
-"""The consistency checks of an English translation against a termbase and the French.
+"""The consistency checks of a translation against a termbase and its original, both ways.
 
 :class:`Checker` is built from an iterable of :class:`termbase.model.Concept` (a whole
-termbase, or a short list in a test) and checks segment pairs:
+termbase, or a short list in a test) and checks segment pairs. ``source="fr"`` (the
+default) checks an English translation of a French original, ``source="en"`` a French
+translation of an English original; every rule runs in both directions:
 
-* ``missing-title`` (``missing-term`` for ``term`` concepts, a warning): a French name or
-  acronym of a concept is in the French and none of the concept's English forms is in the
-  English;
-* ``avoid-term``: a deprecated or superseded English term is used (``country-name`` for a
-  country name that is not in UNTERM form);
-* ``untranslated-acronym``: a French acronym left in the English where the English acronym
-  differs (OTSC for CSTO);
+* ``missing-title`` (``missing-term`` for ``term`` concepts, a warning): a name or acronym
+  of a concept is in the original and none of the concept's target forms is in the
+  translation (articles, contractions and elisions folded: du, de la, des, au, aux, l’, d’);
+* ``avoid-term``: a deprecated or superseded target term is used (``country-name`` for a
+  country name that is not in UNTERM form: Russia, Holland; Russie, Birmanie);
+* ``untranslated-acronym``: a source acronym left in the translation where the target
+  acronym differs (OTSC for CSTO; UNDP for PNUD);
+* ``wrong-acronym``: a name followed by the acronym of another body ("United Nations
+  Development Programme (UNEP)");
 * ``country-form``: a short country name rendered by the formal one, or the reverse;
-* ``number``, ``date``, ``symbol``: see :mod:`checks.quantities`;
+* ``number``, ``date``, ``symbol``: see :mod:`checks.quantities`; ``number-format`` and
+  ``typography`` (French target): see :mod:`checks.style`;
 * ``inconsistency``: see :mod:`checks.consistency`.
+
+Messages are in the UI language (``lang="en"`` or ``"fr"``), found and expected forms in the
+target's UN style; one issue per mistake.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from checks import names
 from checks.consistency import inconsistencies
-from checks.countries import NON_UNTERM_EN, running_forms
-from checks.matcher import Hit, Matcher, longest
+from checks.countries import NON_UNTERM_EN, NON_UNTERM_FR, running_forms
+from checks.matcher import Matcher
 from checks.model import KINDS, Issue, Report, Segment
-from checks.quantities import missing
 from checks.tokens import is_acronym_text, pattern
 from ioguard import budget
 from termbase.model import Concept
 
 _AVOID = ("deprecated", "superseded")
-#: Head nouns by which UN English refers back to a body already named ("the Council" for
-#: the Security Council, "the Office" for UNODC): accepted for a name of that body.
-HEADS = frozenset({
-    "Agency", "Assembly", "Bank", "Centre", "Commission", "Committee", "Community",
-    "Conference", "Council", "Court", "Department", "Entity", "Force", "Forum", "Fund", "Group",
-    "League", "Mission", "Office", "Operation", "Organization", "Organisation", "Panel",
-    "Programme", "Secretariat", "Tribunal", "Union", "Unit",
-})  # fmt: skip
-_BACK_REFERENCE = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to)\b)")
-_PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "against"})
-#: "la résolution 2140 (2014) du Conseil de sécurité": the body is implied by the number.
-_RESOLUTION_OF = re.compile(
-    r"r[ée]solutions?\s+[\d/]+(?:\s*\(\d{4}\))?\s+(?:du|de\s+l['’]|de\s+la)\s*$", re.I
-)
-#: The Secretary-General's reports are written in the first person ("requested me").
-_FIRST_PERSON = re.compile(r"\b(?:I|me|my)\b")
-_ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
+_NON_UNTERM = {"en": NON_UNTERM_EN, "fr": NON_UNTERM_FR}
+LANGS = ("fr", "en")
+#: Shorter forms a translation uses for a name (système des Nations Unies, l’Organisation).
+_SHORTER = {"Organisation des Nations Unies": ("Nations Unies", "Organisation")}
+_TARGET_ONLY = {("fr", short) for shorts in _SHORTER.values() for short in shorts}
+
+
+def other(lang: str) -> str:
+    """The other language of the pair.
+
+    >>> other("fr")
+    'en'
+    """
+    return "en" if lang == "fr" else "fr"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,22 +68,6 @@ class Designation:
     role: str = ""
 
 
-def _head_noun(name: str) -> str:
-    """The generic head noun of an English name, if it has one.
-
-    >>> _head_noun("African Union Commission"), _head_noun("Organization for Security")
-    ('Commission', 'Organization')
-    >>> _head_noun("United Nations")
-    ''
-    """
-    words = name.replace("-", " ").split()
-    for i, word in enumerate(words):
-        if word in _PREPOSITIONS:
-            words = words[:i]
-            break
-    return words[-1] if words and words[-1] in HEADS else ""
-
-
 class Checker:
     """Checks segment pairs against the concepts it was built from.
 
@@ -87,17 +75,24 @@ class Checker:
     >>> csto = Concept("title", [Term("fr", "OTSC", "acronym"), Term("en", "CSTO", "acronym")])
     >>> [i.kind for i in Checker([csto]).check_pair("L'OTSC a signé.", "The OTSC signed.")]
     ['untranslated-acronym']
+    >>> [i.found for i in Checker([csto]).check_pair("La CSTO a signé.", "CSTO signed.", source="en")]
+    ['CSTO']
     """
 
     #: Automatic candidates (not curated) below this confidence are not checked at all;
-    #: above it, their issues are warnings.
+    #: above it, their issues are warnings, and errors from :attr:`CONFIDENT` on.
     MIN_CONFIDENCE = 0.5
+    CONFIDENT = 0.9
 
     def __init__(self, concepts: Iterable[Concept], numbers: bool = True):
         self.concepts: list[Concept] = []
         self.designations: list[Designation] = []
         self.numbers = numbers
-        fr_rows, en_rows = [], []
+        #: Rows (concept, designation, text, acronym) by language; ``search`` leaves out the
+        #: terms marked no_check (not looked for in an original), ``seen`` keeps them.
+        search: dict[str, list] = {"fr": [], "en": []}
+        seen: dict[str, list] = {"fr": [], "en": []}
+        blocked_any = {"fr": False, "en": False}
         #: Index of the first designation of each concept (and one past the last).
         self._first: list[int] = []
         for concept in concepts:
@@ -106,24 +101,39 @@ class Checker:
             index = len(self.concepts)
             self.concepts.append(concept)
             self._first.append(len(self.designations))
-            blocked = {t.text for t in concept.terms if t.no_check}
+            blocked = {(t.lang, t.text) for t in concept.terms if t.no_check} | _TARGET_ONLY
             for d in self._designations(index, concept):
-                if d.lang == "en":
-                    en_rows.append((index, len(self.designations), d.text, d.acronym))
-                elif d.text not in blocked:
-                    fr_rows.append((index, len(self.designations), d.text, d.acronym))
+                row = (index, len(self.designations), d.text, d.acronym)
+                seen[d.lang].append(row)
+                if (d.lang, d.text) in blocked:
+                    blocked_any[d.lang] = True
+                else:
+                    search[d.lang].append(row)
                 self.designations.append(d)
         self._first.append(len(self.designations))
-        self._heads = {i: heads for i, heads in enumerate(self._head_words()) if heads}
-        self.fr = Matcher(fr_rows)
-        self.en = Matcher(en_rows)
-        self.leftover = Matcher(self._untranslatable(fr_rows))
+        self.heads = {lang: names.head_words(self, lang) for lang in LANGS}
+        self.seen = {lang: Matcher(seen[lang]) for lang in LANGS}
+        self.search = {lang: Matcher(search[lang]) if blocked_any[lang] else self.seen[lang]
+                       for lang in LANGS}  # fmt: skip
+        #: Source acronyms that must not be left as they are in a translation, by target.
+        self.leftover = {lang: Matcher(self._untranslatable(search[other(lang)], lang))
+                         for lang in LANGS}  # fmt: skip
+
+    @property
+    def fr(self) -> Matcher:
+        """The French designations looked for in a French original."""
+        return self.search["fr"]
+
+    @property
+    def en(self) -> Matcher:
+        """Every English designation."""
+        return self.seen["en"]
 
     # -- building -------------------------------------------------------------------------
 
     def _designations(self, index: int, concept: Concept) -> list[Designation]:
         out = []
-        for lang in ("fr", "en"):
+        for lang in LANGS:
             terms = concept.terms_in(lang)
             has_short = any(t.type == "shortForm" for t in terms)
             for term in terms:
@@ -131,99 +141,72 @@ class Checker:
                 avoid = term.status in _AVOID
                 if concept.kind != "country":
                     out.append(Designation(index, lang, term.text, acronym, avoid, term.status))
+                    for short in _SHORTER.get(term.text, ()) if not avoid else ():
+                        out.append(Designation(index, lang, short, False, False, "admitted"))
                     continue
                 formal = (
                     (term.type == "fullForm")
                     if has_short
-                    else bool(_ARTICLE_START.match(term.text))
+                    else bool(names.ARTICLE_START.match(term.text))
                 )
                 role = "formal" if formal else "short"
                 for form in running_forms(term.text):
                     out.append(Designation(index, lang, form, acronym, avoid, term.status, role))
-            if concept.kind == "country" and lang == "en":
-                known = {d.text for d in out}
-                for wrong, right in NON_UNTERM_EN.items():
+            if concept.kind == "country":
+                known = {t.text for t in terms} | {d.text for d in out if d.lang == lang}
+                for wrong, right in _NON_UNTERM[lang].items():
                     if right in known and wrong not in known:
-                        out.append(Designation(index, "en", wrong, False, True, "variant", "short"))
+                        out.append(Designation(index, lang, wrong, False, True, "variant", "short"))
         return out
 
-    def _head_words(self) -> list[frozenset[str]]:
-        out = []
-        for index, concept in enumerate(self.concepts):
-            words = set()
-            if concept.kind == "title":
-                for d in self.designations[self._first[index] : self._first[index + 1]]:
-                    if d.lang == "en" and not d.acronym and not d.avoid:
-                        # "requested me": the Secretary-General writes in the first person
-                        sg = d.text == "Secretary-General"
-                        head = d.text if sg else _head_noun(d.text)
-                        if head:
-                            words.add(head)
-            out.append(frozenset(words))
-        return out
-
-    def _untranslatable(self, fr_rows) -> list[tuple[int, int, str, bool]]:
-        """French acronyms that must not be left as they are in the English."""
-        en_acronyms = {
-            pattern(d.text, True)[0] for d in self.designations if d.lang == "en" and d.acronym
+    def _untranslatable(self, source_rows, target: str) -> list[tuple[int, int, str, bool]]:
+        """Source acronyms whose form is no target acronym (OTSC is no English acronym)."""
+        target_acronyms = {
+            pattern(d.text, True)[0] for d in self.designations if d.lang == target and d.acronym
         }
-        return [row for row in fr_rows if row[3] and pattern(row[2], True)[0] not in en_acronyms]
+        return [r for r in source_rows if r[3] and pattern(r[2], True)[0] not in target_acronyms]
 
     # -- checking -------------------------------------------------------------------------
 
-    def check_pair(self, fr: str, en: str, segment: int = 1) -> list[Issue]:
-        """The issues of one French segment and its English translation."""
-        issues: list[Issue] = []
-        en_all = self.en.find_all(en, case=False)
-        # concept index -> roles of its English forms found ("short"/"formal" for countries);
-        # -1 - index -> former or non-UNTERM names of that concept found in the English
-        present: dict[int, set[str]] = {}
-        for hit in en_all:
-            d = self.designations[hit.entry.term]
-            if not d.avoid:
-                present.setdefault(d.concept, set())
-            elif d.status == "superseded":  # a former name: right where the French has one
-                present.setdefault(-1 - d.concept, set())
-        for hit in longest(en_all):  # the role of "Viet Nam" inside a formal name is formal
-            d = self.designations[hit.entry.term]
-            if not d.avoid:
-                present[d.concept].add(d.role)
-            elif d.role:  # a country name not in UNTERM form, keyed apart
-                present.setdefault(-1 - d.concept, set()).add(hit.text)
-        for hit in self.fr.find_all(en, acronyms=False):  # a name kept in French
-            present.setdefault(self.designations[hit.entry.term].concept, set())
-        left = self._leftovers(en, segment, issues)
-        refs = frozenset(w for m in _BACK_REFERENCE.finditer(en) for w in m.group(1).split())
-        if _FIRST_PERSON.search(en):
-            refs |= {"Secretary-General"}
-        former = self._french_names(fr, segment, present, left, issues, refs)
-        self._avoided(en_all, segment, former, issues)
+    def check_pair(self, fr: str, en: str, segment: int = 1, source: str = "fr",
+                   lang: str = "en") -> list[Issue]:
+        """The issues of one pair: the French ``fr`` and the English ``en``, of which
+        ``source`` is the original; messages in the UI language ``lang``."""
+        target = other(source)
+        src, tgt = (fr, en) if source == "fr" else (en, fr)
+        context = names.Context(self, src, tgt, source, target, segment, lang)
+        issues = names.check_names(context)
         if self.numbers:
-            for mention in missing(fr, en):
-                issues.append(self._issue(segment, mention.kind, None, source_term=mention.text,
-                                          expected=sorted(mention.keys),
-                                          message=f"{mention.kind} {mention.text!r} of the "
-                                          "French is not in the English"))  # fmt: skip
+            from checks.figures import check_numbers
+
+            issues += check_numbers(context)
         return issues
 
-    def check(self, segments: Iterable[Segment]) -> Report:
-        """Check every pair, then the consistency across pairs."""
+    def check(self, segments: Iterable[Segment], source: str = "fr", lang: str = "en") -> Report:
+        """Check every pair, then the consistency across pairs.
+
+        ``source``: the original side of every pair (``fr`` or ``en``); ``lang``: the
+        language of the messages (``en`` or ``fr``).
+        """
+        if source not in LANGS:
+            raise ValueError(f"unknown source language {source!r}: use fr or en")
         segments = list(segments)
         issues: list[Issue] = []
         for seg in segments:
             budget.check()  # (a web request's time budget)
-            issues += self.check_pair(seg.fr, seg.en, seg.number)
+            issues += self.check_pair(seg.fr, seg.en, seg.number, source, lang)
         issues += inconsistencies(segments)
         issues.sort(key=lambda i: (i.segment, list(KINDS).index(i.kind)))
-        return Report(len(segments), issues)
+        return Report(len(segments), issues, source)
 
-    def _issue(self, segment: int, kind: str, concept: Concept | None, **fields) -> Issue:
+    def severity(self, kind: str, concept: Concept | None) -> str:
+        """The severity of an issue of ``kind`` about ``concept``."""
         severity = KINDS[kind]
         if concept is not None and (
-            concept.kind == "term" or (not concept.curated and concept.confidence < 1.0)
+            concept.kind == "term" or (not concept.curated and concept.confidence < self.CONFIDENT)
         ):
-            severity = "warning"  # terms, and names the builder found but nobody checked
-        return Issue(segment, kind, severity, **fields)
+            severity = "warning"  # terms, and names the builder found with less confidence
+        return severity
 
     def preferred(self, index: int, lang: str = "en", role: str | None = None) -> list[str]:
         """The usable forms of a concept in one language (preferred first)."""
@@ -234,104 +217,6 @@ class Checker:
                 forms.append(d.text)
         return forms
 
-    def _leftovers(self, en: str, segment: int, issues: list[Issue]) -> set[int]:
-        concepts = set()
-        for hit in self.leftover.find(en):
-            index = hit.entry.concept
-            if index in concepts:
-                continue
-            concepts.add(index)
-            expected = self.preferred(index)
-            issues.append(self._issue(
-                segment, "untranslated-acronym", self.concepts[index], source_term=hit.text,
-                expected=expected, found=hit.text,
-                message=f"French acronym {hit.text!r} left in the English; use "
-                + " or ".join(repr(e) for e in expected[:3])))  # fmt: skip
-        return concepts
-
-    def _french_names(self, fr, segment, present, left, issues, refs) -> set[int]:
-        """Check the names found in the French; return the concepts named by a former name."""
-        former: set[int] = set()
-        by_span: dict[tuple[int, int], list[Hit]] = {}
-        for hit in self.fr.find(fr):
-            by_span.setdefault((hit.start, hit.end), []).append(hit)
-        done: set[int] = set(left)
-        for hits in by_span.values():
-            concepts = {self.designations[h.entry.term].concept for h in hits}
-            if concepts & done:
-                continue
-            done |= concepts
-            hit = hits[0]
-            index = self.designations[hit.entry.term].concept
-            concept = self.concepts[index]
-            if _RESOLUTION_OF.search(fr, max(0, hit.start - 40), hit.start):
-                continue
-            if any(self.designations[h.entry.term].status == "superseded" for h in hits):
-                former |= concepts  # a former name in the French: its former English is right
-                if -1 - index in present or concepts & present.keys():
-                    continue
-            if concept.kind == "country":
-                if self.designations[hit.entry.term].avoid:
-                    continue
-                self._country(hit, index, segment, present, issues)
-            elif not concepts & present.keys() and not any(
-                self._heads[i] & refs for i in concepts if i in self._heads
-            ):
-                expected = [e for i in sorted(concepts) for e in self.preferred(i)]
-                kind = "missing-term" if concept.kind == "term" else "missing-title"
-                issues.append(self._issue(
-                    segment, kind, concept, source_term=hit.text, expected=expected,
-                    message=f"{hit.text!r} is not rendered by its English name: expected "
-                    + " or ".join(repr(e) for e in expected[:4])))  # fmt: skip
-        return former
-
-    def _country(self, hit: Hit, index: int, segment, present, issues) -> None:
-        roles = present.get(index)
-        if not roles:
-            wrong = present.get(-1 - index)  # a non-UNTERM name of this country
-            if wrong:
-                expected = self.preferred(index)
-                issues.append(self._issue(
-                    segment, "country-name", self.concepts[index], source_term=hit.text,
-                    expected=expected, found=min(wrong),
-                    message=f"{min(wrong)!r} is not the UNTERM name of {hit.text!r}: use "
-                    + " or ".join(repr(e) for e in expected[:2])))  # fmt: skip
-            return  # otherwise rendered by an adjective or a pronoun
-        role = self.designations[hit.entry.term].role
-        if role in roles:
-            return
-        other = "formal" if role == "short" else "short"
-        expected = self.preferred(index, role=role)
-        issues.append(self._issue(
-            segment, "country-form", self.concepts[index], source_term=hit.text,
-            expected=expected, found=" / ".join(self.preferred(index, role=other)[:1]),
-            message=f"{hit.text!r} is the {role} name in the French; the English uses the "
-            f"{other} one (expected {expected[0]!r})"))  # fmt: skip
-
-    def _avoided(self, en_all, segment, former: set[int], issues) -> None:
-        by_span: dict[tuple[int, int], list[Hit]] = {}
-        for hit in longest(en_all):
-            by_span.setdefault((hit.start, hit.end), []).append(hit)
-        seen: set[tuple[int, str]] = set()
-        for hits in by_span.values():
-            ds = [self.designations[h.entry.term] for h in hits]
-            if (
-                not all(d.avoid for d in ds)
-                or not hits[0].text[:1].isupper()
-                and any(d.text[:1].isupper() for d in ds)
-            ):
-                continue
-            d = ds[0]
-            concept = self.concepts[d.concept]
-            if d.status == "superseded" and d.concept in former:
-                continue
-            if concept.kind == "country" or (d.concept, "avoid") in seen:
-                continue  # country names are judged against the French (_country)
-            seen.add((d.concept, "avoid"))
-            kind = "avoid-term"
-            expected = self.preferred(d.concept)
-            issues.append(self._issue(
-                segment, kind, concept, source_term=d.text, expected=expected,
-                found=hits[0].text,
-                message=f"{hits[0].text!r} is not to be used; use "
-                + " or ".join(repr(e) for e in expected[:3])))  # fmt: skip
+    def forms(self, index: int) -> list[Designation]:
+        """Every designation of a concept."""
+        return self.designations[self._first[index] : self._first[index + 1]]

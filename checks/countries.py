@@ -34,6 +34,30 @@ NON_UNTERM_EN = {
 }
 
 
+#: French country names that are not the UNTERM form, with the UNTERM short name.
+NON_UNTERM_FR = {
+    "Russie": "Fédération de Russie",
+    "Corée du Sud": "République de Corée",
+    "Corée du Nord": "République populaire démocratique de Corée",
+    "Hollande": "Pays-Bas (Royaume des)",
+    "Birmanie": "Myanmar",
+    "Swaziland": "Eswatini",
+    "Vietnam": "Viet Nam",
+    "Moldavie": "République de Moldova",
+    "Cap-Vert": "Cabo Verde",
+    "Timor oriental": "Timor-Leste",
+    "Tanzanie": "République-Unie de Tanzanie",
+    "Laos": "République démocratique populaire lao",
+}
+NON_UNTERM_EN.update({
+    "USA": "United States of America",
+    "U.S.A.": "United States of America",
+    "DR Congo": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo",
+    "Holland": "Netherlands (Kingdom of the)",
+})
+
+
 def clean_name(text: str) -> str:
     """A UNTERM list name without its footnote marks and bracketed article.
 
@@ -52,6 +76,8 @@ def running_forms(text: str) -> list[str]:
     ["Iran (République islamique d')", "République islamique d'Iran"]
     >>> running_forms("Congo (le)")
     ['Congo']
+    >>> running_forms("Pays-Bas (Royaume des)")
+    ['Pays-Bas (Royaume des)', 'Royaume des Pays-Bas', 'Pays-Bas']
     """
     name = clean_name(text)
     forms = [name]
@@ -60,4 +86,6 @@ def running_forms(text: str) -> list[str]:
         desc = m.group("desc").strip()
         glue = "" if desc.endswith(("'", "’")) else " "
         forms.append(f"{desc}{glue}{m.group('name')}")
+        if desc.startswith(("Kingdom", "Royaume")):  # the Netherlands, les Pays-Bas
+            forms.append(m.group("name"))
     return forms

@@ -9,12 +9,15 @@ africaine`` when both are designations.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
 from checks.tokens import is_acronym_text, keyed, pattern, starts_capitalised
+
+_ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’]\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,8 @@ class Matcher:
         key, count = pattern(text, acronyms=acronym)
         if not count:
             return
-        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(text))
+        bare = _ARTICLE.sub("", text)  # "the Organization" is a proper name too
+        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(bare))
         automaton = self._acronyms if acronym else self._names
         found = automaton.get(key, None)
         if found is None:

@@ -2,12 +2,17 @@
 
 The JSON shape of :meth:`Report.to_dict` is a contract shared with the web API::
 
-    {"segments": N, "issues": [{"segment": 1, "kind": "missing-title", "severity": "error",
-      "source_term": "...", "expected": ["..."], "found": "...", "message": "..."}]}
+    {"segments": N, "source": "fr", "issues": [{"segment": 1, "kind": "missing-title",
+      "severity": "error", "source_term": "...", "expected": ["..."], "found": "...",
+      "message": "..."}]}
+
+``source`` is the original side of the pairs (``fr``: English translations checked; ``en``:
+French translations checked).
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
@@ -17,11 +22,14 @@ KINDS = {
     "missing-term": "warning",
     "avoid-term": "error",
     "untranslated-acronym": "error",
+    "wrong-acronym": "error",
     "country-form": "warning",
     "country-name": "error",
     "number": "error",
     "date": "error",
     "symbol": "error",
+    "number-format": "error",
+    "typography": "warning",
     "inconsistency": "warning",
 }
 SEVERITIES = ("error", "warning")
@@ -29,7 +37,8 @@ SEVERITIES = ("error", "warning")
 
 @dataclass
 class Segment:
-    """One French segment and its English translation; ``number`` counts from 1."""
+    """One pair: its French and its English side (either may be the original, see
+    :meth:`checks.Checker.check`); ``number`` counts from 1."""
 
     number: int
     fr: str
@@ -60,13 +69,20 @@ class Issue:
 
 @dataclass
 class Report:
-    """The result of checking a file: how many segments, and the issues in segment order."""
+    """The result of checking a file: how many segments, the original side, and the issues
+    in segment order."""
 
     segments: int
     issues: list[Issue] = field(default_factory=list)
+    source: str = "fr"
 
     def to_dict(self) -> dict:
-        return {"segments": self.segments, "issues": [i.to_dict() for i in self.issues]}
+        return {"segments": self.segments, "source": self.source,
+                "issues": [i.to_dict() for i in self.issues]}
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
 
     def counts(self) -> Counter:
         """Number of issues by kind."""

@@ -247,38 +247,71 @@ def quantities(text: str, lang: str) -> list[Mention]:
     return symbols + dates + times + _plain_numbers(text, lang)
 
 
-def required(text: str) -> list[Mention]:
-    """What a French segment obliges its English translation to contain.
+#: A reference noun before a bare 1 ("article 1", "paragraphe 1"): then the 1 is required.
+_REFERENCE_ONE = re.compile(
+    r"\b(?:articles?|paragraphs?|paragraphes?|r[ée]solutions?|annex(?:es?)?|sections?|"
+    r"chap(?:ter|itre)s?|points?|rules?|r[èe]gles?|figures?|tables?|tableaux?|options?|"
+    r"phases?|colum?nn?e?s?|parts?|parties?|titles?|titres?|steps?|[ée]tapes?|levels?|"
+    r"niveaux?|categor(?:y|ies)|cat[ée]gories?|groups?|groupes?|principles?|principes?|"
+    r"recommendations?|recommandations?|d[ée]cisions?|goals?|objectifs?|targets?|cibles?|"
+    r"indicat(?:or|eur)s?|protocols?|protocoles?|al[ie]n[ée]as?|items?|boxe?s?|encadr[ée]s?|"
+    r"appendi(?:x|ces?)|volumes?|tomes?|no\.?|n[o°])\s+1(?![\d.,]?\d)",
+    re.I,
+)
+_ORDINAL_FIGURE = re.compile(r"(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
+_DECADE_EN = re.compile(r"(?<!\d)(1[89]|20)(\d0)s\b")
+_FOLLOWERS_EN = frozenset(["session", "meeting", "report", "conference", "anniversary",
+                           "period", "edition", "sitting"])  # fmt: skip
+
+
+def required(text: str, lang: str = "fr") -> list[Mention]:
+    """What a source segment (``lang``) obliges its translation to contain.
 
     Every number, date, time and symbol written in figures, and every ordinal written in
-    words from *deuxième* on (``soixante-quinzième session``). Cardinals written in words
-    (``deux``) are not required: the English may use either.
+    words from *deuxième* / *second* on (``soixante-quinzième session``). Cardinals written
+    in words (``deux``) are not required: the translation may use either. A bare 1 is only
+    required after a reference noun (``article 1``; ``1 dollar`` may be "the dollar").
+
+    >>> [m.text for m in required("Conformément à l’article 1")], required("pour 1 dollar")
+    (['1'], [])
     """
     text = _GLUED_NOTE.sub("", text)  # footnote numbers glued to words: rapport22
+    one = bool(_REFERENCE_ONE.search(text))
     found = []
-    for mention in quantities(text, "fr"):
+    for mention in quantities(text, lang):
         whole = min(mention.keys, key=len)
         glued = whole.isdigit() and len(whole) in (5, 6, 8) and whole[:2] in ("19", "20")
         if mention.kind == "number" and glued:
             # a year with a footnote number glued to it (septembre 201442) or two years run
             # together (20142015): the year will do
             mention = Mention("number", mention.text, mention.keys | {whole[:4]})
-        if mention.kind == "number" and mention.keys == {"1"}:
+        if mention.kind == "number" and mention.keys == {"1"} and not one:
             continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
-    for words, value, ordinal, after in _spelled_with_next(text):
-        if ordinal and (value > 10 or (value >= 2 and after in _FOLLOWERS)):
-            found.append(Mention("number", words, frozenset({str(value)})))
+    if lang == "en":  # 52nd session = cinquante-deuxième session; the 1960s = les années 60
+        ordinals = {m.group(1) for m in _ORDINAL_FIGURE.finditer(text)}
+        decades = {m.group(1) + m.group(2): m.group(2) for m in _DECADE_EN.finditer(text)}
+        found = [Mention(m.kind, m.text, m.keys | {f"ord:{k}" for k in m.keys & ordinals}
+                         | {decades[k] for k in m.keys & decades.keys()}) for m in found]
+    followers = _FOLLOWERS if lang == "fr" else _FOLLOWERS_EN
+    for words, value, ordinal, after in _spelled_with_next(text, lang):
+        if ordinal and (value > 10 or (value >= 2 and after in followers)):
+            found.append(Mention("number", words, frozenset({f"ord:{value}"})))
     return found
 
 
-def available(text: str) -> dict[str, set[str]]:
-    """The keys an English segment offers, by kind (numbers in words and figures)."""
+def available(text: str, lang: str = "en") -> dict[str, set[str]]:
+    """The keys a target segment (``lang``) offers, by kind (numbers in words and figures).
+
+    An ordinal in words (``second``) only answers an ordinal of the source (``deuxième``),
+    not a figure (``article 2``).
+    """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
-    for m in _MILITARY.finditer(text):
-        hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
-        bag["number"].add(f"{int(hour)}h{minute}")
+    if lang == "en":
+        for m in _MILITARY.finditer(text):
+            hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
+            bag["number"].add(f"{int(hour)}h{minute}")
     for m in _ROMAN.finditer(text):
         bag["number"].add(str(_roman_value(m.group())))
     for m in _DECADE.finditer(text):
@@ -288,21 +321,33 @@ def available(text: str) -> dict[str, set[str]]:
     for m in _JOINED_YEARS.finditer(text):
         bag["number"].update(m.groups())
     symbols, rest = _symbols(text)
-    dates, parts, rest = _dates(rest, "en")
-    times, rest = _times(rest, "en")
-    for mention in symbols + dates + times + _plain_numbers(rest, "en"):
+    dates, parts, rest = _dates(rest, lang)
+    times, rest = _times(rest, lang)
+    numbers = _plain_numbers(rest, lang) if lang == "en" else _plain_numbers_all(rest)
+    for mention in symbols + dates + times + numbers:
         bag[mention.kind].update(mention.keys)
+        if mention.kind == "date" and lang == "fr":  # 19 avril 2021 answers 19 April too
+            bag["date"].update(k.rsplit("-", 1)[0] for k in mention.keys if k.count("-") == 2)
     bag["number"].update(parts)
-    for _words, value, _ordinal in spelled_numbers(text, "en"):
-        bag["number"].add(str(value))
+    bag["number"].update(f"ord:{k}" for k in list(bag["number"]) if k.isdigit())
+    for _words, value, ordinal in spelled_numbers(text, lang):
+        bag["number"].add(f"ord:{value}" if ordinal else str(value))
     return bag
 
 
-def _spelled_with_next(text: str) -> list[tuple[str, int, bool, str]]:
-    """French numbers in words with the accent-free word that follows each."""
+def _plain_numbers_all(text: str) -> list[Mention]:
+    """French numbers, ordinal abbreviations included (the 5e séance answers a 5th)."""
+    found = _plain_numbers(text, "fr")
+    for m in re.finditer(r"(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b", text):
+        found.append(Mention("number", m.group(), frozenset({m.group(1)})))
+    return found
+
+
+def _spelled_with_next(text: str, lang: str = "fr") -> list[tuple[str, int, bool, str]]:
+    """Ordinals in words with the accent-free word that follows each."""
     out = []
     pos = 0
-    for words, value, ordinal in spelled_numbers(text, "fr", ordinals=True):
+    for words, value, ordinal in spelled_numbers(text, lang, ordinals=True):
         pos = text.find(words, pos) + len(words)
         following = re.match(r"\W*([^\W\d_]+)", text[pos:])
         after = strip_accents(following.group(1)).lower() if following else ""
@@ -310,8 +355,9 @@ def _spelled_with_next(text: str) -> list[tuple[str, int, bool, str]]:
     return out
 
 
-def missing(fr: str, en: str) -> list[Mention]:
-    """The French mentions of ``fr`` that ``en`` does not render.
+def missing(fr: str, en: str, source: str = "fr") -> list[Mention]:
+    """The mentions of the source segment that the target does not render (French source
+    by default; ``source="en"``: the English ``en`` is checked against the French ``fr``).
 
     >>> missing("19,44 milliards de dollars le 19 avril 2021", "$19.44 billion on 19 April 2021")
     []
@@ -319,6 +365,11 @@ def missing(fr: str, en: str) -> list[Mention]:
     ['2071']
     >>> missing("la soixante-quinzième session", "the seventy-fifth session")
     []
+    >>> [m.text for m in missing("l’article 3 et un deuxième rapport", "article 2, a second report")]
+    ['3']
+    >>> missing("488 000 personnes le 1er mai 2021 à 8 heures", "488,000 people on 1 May 2021 at 8 a.m.", "en")
+    []
     """
-    bag = available(en)
-    return [m for m in required(fr) if not m.keys & bag[m.kind]]
+    src, tgt, target = (fr, en, "en") if source == "fr" else (en, fr, "fr")
+    bag = available(tgt, target)
+    return [m for m in required(src, source) if not m.keys & bag[m.kind]]

@@ -73,7 +73,7 @@ def test_check_multipart_tsv(client):
     tsv = "Le Conseil de sécurité s'est réuni.\tThe Security Council met.\n"
     response = client.post("/api/check", data={"pairs": (io.BytesIO(tsv.encode()), "x.tsv")},
                            content_type="multipart/form-data")
-    assert response.status_code == 200 and response.get_json() == {"segments": 1, "issues": []}
+    assert response.status_code == 200 and response.get_json() == {"segments": 1, "source": "fr", "issues": []}
 
 
 @pytest.mark.parametrize("body", [None, [], {"fr": 3, "en": "x"}, {"pairs": [["a"]]},

@@ -42,11 +42,24 @@ def cached(name: str, build: Callable[[list], object]) -> object:
         return value
 
 
-def checker():
-    """The :class:`checks.checker.Checker` of the whole termbase."""
-    from checks.checker import Checker
+_CHECKERS: dict[str, tuple[int, object]] = {}
 
-    return cached("checker", Checker)
+
+def checker():
+    """The :class:`checks.checker.Checker` of the whole termbase: one per process, kept while
+    the termbase's data version is unchanged, loaded from (or saved to) the on-disk cache
+    next to the termbase (:mod:`checks.cache`) when it changes."""
+    from checks.cache import load_checker
+
+    path = current_app.config["TERMALIGN_DB"]
+    version = int(get_tb().data_version())
+    with _LOCK:
+        found = _CHECKERS.get(path)
+        if found is not None and found[0] == version:
+            return found[1]
+        value = load_checker(path)
+        _CHECKERS[path] = (version, value)
+        return value
 
 
 def anchor_terms() -> list[tuple[str, str]]:

@@ -30,13 +30,18 @@ class Unit:
 
 @dataclass
 class Alignment:
-    """An aligned document pair. French is always the source side."""
+    """An aligned document pair; ``source`` says which side is the original (``fr``/``en``).
+
+    Units always keep their French in ``fr`` and their English in ``en``; the formats use
+    ``source`` for the order they write (TMX ``srclang`` and ``<tuv>`` order).
+    """
 
     units: list[Unit]
     fr_name: str = ""
     en_name: str = ""
     #: Whole-document remarks (for example: the sides do not look like translations).
     warnings: list[str] = field(default_factory=list)
+    source: str = "fr"
 
     @classmethod
     def from_beads(
@@ -47,6 +52,7 @@ class Alignment:
         fr_name: str = "",
         en_name: str = "",
         warnings: Sequence[str] = (),
+        source: str = "fr",
     ) -> Alignment:
         """Attach the sentence texts to beads.
 
@@ -65,7 +71,7 @@ class Alignment:
             )
             for b in beads
         ]
-        return cls(units, fr_name, en_name, list(warnings))
+        return cls(units, fr_name, en_name, list(warnings), source)
 
     def beads(self) -> list[Bead]:
         """The units as beads (indices and scores only)."""

@@ -1,6 +1,7 @@
 """TMX 1.4b: one ``<tu>`` per bead that has both a French and an English side.
 
-The header says ``srclang="fr"``, ``segtype="sentence"``, ``datatype="plaintext"`` and carries
+The header's ``srclang`` is the alignment's source language (``fr`` or ``en``), whose
+``<tuv>`` comes first in every unit; it says ``segtype="sentence"``, ``datatype="plaintext"`` and carries
 the document names (``x-fr-document``, ``x-en-document``), any whole-document warning
 (``x-warning``) and the number of French-only and English-only sentences (``x-unaligned-fr``,
 ``x-unaligned-en``): a translation memory holds translation pairs, so 1-0 and 0-1 beads are
@@ -47,7 +48,7 @@ def to_tree(alignment: Alignment, tool_version: str | None = None) -> etree._Ele
             "segtype": "sentence",
             "o-tmf": "termalign",
             "adminlang": "en",
-            "srclang": "fr",
+            "srclang": alignment.source,
             "datatype": "plaintext",
         },
     )
@@ -67,7 +68,8 @@ def to_tree(alignment: Alignment, tool_version: str | None = None) -> etree._Ele
         _prop(tu, "x-en-sentences", " ".join(str(j) for j in unit.en_ids))
         _prop(tu, "x-fr-document", alignment.fr_name)
         _prop(tu, "x-en-document", alignment.en_name)
-        for lang, text in (("fr", unit.fr), ("en", unit.en)):
+        sides = (("fr", unit.fr), ("en", unit.en))
+        for lang, text in sides if alignment.source == "fr" else sides[::-1]:
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = _xml_safe(text)
     return etree.ElementTree(root)
@@ -136,4 +138,12 @@ def load(path: str | os.PathLike) -> Alignment:
         head.get("x-fr-document", [""])[0],
         head.get("x-en-document", [""])[0],
         head.get("x-warning", []),
+        declared_source(header),
     )
+
+
+def declared_source(header) -> str:
+    """The ``srclang`` of a TMX ``<header>`` element as ``fr`` or ``en`` (``fr`` when it is
+    missing, ``*all*`` or another language)."""
+    lang = (header.get("srclang", "") if header is not None else "").lower().split("-")[0]
+    return lang if lang in ("fr", "en") else "fr"

@@ -17,22 +17,26 @@ from aligner.formats.tmx_stream import iter_tu_elements
 from ioguard.atomic import replacing
 
 
-def _header(documents: int, version: str) -> etree._Element:
+def _header(documents: int, version: str, source: str) -> etree._Element:
     header = etree.Element("header", {
         "creationtool": "termalign",
         "creationtoolversion": version,
         "segtype": "sentence",
         "o-tmf": "termalign",
         "adminlang": "en",
-        "srclang": "fr",
+        "srclang": source,
         "datatype": "plaintext",
     })
     etree.SubElement(header, "prop", type="x-documents").text = str(documents)
     return header
 
 
-def write_merged(tmx_files: Iterable[str | Path], target: str | Path, version: str = "0") -> int:
+def write_merged(tmx_files: Iterable[str | Path], target: str | Path, version: str = "0",
+                 source: str = "fr") -> int:
     """Concatenate the units of ``tmx_files`` (in the order given) into ``target``.
+
+    ``source`` is the header's ``srclang``: the pairs' common source language, or ``*all*``
+    (TMX 1.4) when the pairs were translated in both directions.
 
     Returns the number of units written.
     """
@@ -43,7 +47,7 @@ def write_merged(tmx_files: Iterable[str | Path], target: str | Path, version: s
         xf.write_declaration()
         with xf.element("tmx", version="1.4"):
             xf.write("\n  ")
-            xf.write(_header(len(files), version), pretty_print=False)
+            xf.write(_header(len(files), version, source), pretty_print=False)
             xf.write("\n  ")
             with xf.element("body"):
                 for path in files:

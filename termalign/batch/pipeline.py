@@ -21,16 +21,17 @@ PIPELINE_VERSION = "1"
 
 
 def align_document_pair(
-    fr_path: str | Path, en_path: str | Path, *, segmented: bool = False
+    fr_path: str | Path, en_path: str | Path, *, segmented: bool = False,
+    source: str | None = None,
 ) -> Alignment:
     """Align a French document with its English translation.
 
     When the two sides do not look like translations of each other, the alignment carries a
     warning (the TMX header's ``x-warning``), as with ``termalign align``. Raises
     :class:`~aligner.errors.InputError` (unreadable, binary or empty input, a side without
-    sentences).
+    sentences). ``source``: the original side (``fr``/``en``), detected when ``None``.
     """
-    return align_files(fr_path, en_path, segmented=segmented).alignment
+    return align_files(fr_path, en_path, segmented=segmented, source=source).alignment
 
 
 def input_checksum(fr_path: str | Path, en_path: str | Path, settings: str = "") -> str:

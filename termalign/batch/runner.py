@@ -30,7 +30,8 @@ WINDOW_PER_WORKER = 4
 
 
 def _tasks(pairing: Pairing, out_dir: Path, segmented: bool,
-           previous: dict[str, PairResult], chunk: int) -> Iterator[list[PairTask]]:
+           previous: dict[str, PairResult], chunk: int,
+           source: str = "") -> Iterator[list[PairTask]]:
     """The pairs as tasks, ``chunk`` pairs per submission."""
     batch: list[PairTask] = []
     for pair in pairing.pairs:
@@ -40,7 +41,7 @@ def _tasks(pairing: Pairing, out_dir: Path, segmented: bool,
         batch.append(PairTask(pair.name, str(Path(pair.fr).absolute()),
                               str(Path(pair.en).absolute()),
                               str((out_dir / f"{pair.name}.tmx").absolute()), segmented,
-                              done_checksum))
+                              done_checksum, source))
         if len(batch) >= chunk:
             yield batch
             batch = []
@@ -65,6 +66,7 @@ def run_corpus(
     progress: Callable[[int, int], None] | None = None,
     window: int | None = None,
     chunk: int = 1,
+    source: str | None = None,
 ) -> tuple[RunSummary, str]:
     """Align every pair of ``pairing`` into ``out_dir``; return the summary and its table.
 
@@ -72,7 +74,8 @@ def run_corpus(
     ``progress(finished, total)`` is called after each pair. ``merged``: also write one TMX
     with the units of every pair, in pair-name order. ``chunk``: pairs sent to a worker at a
     time (more than 1 cuts the per-task cost of a Dask scheduler on a corpus of many small
-    documents). ``window``: submissions in flight (default: 4 per worker).
+    documents). ``window``: submissions in flight (default: 4 per worker). ``source``: the
+    original side of every pair (``fr``/``en``); ``None`` detects it pair by pair.
     """
     if not pairing.pairs:
         raise CorpusError("no document pairs to align")
@@ -88,7 +91,7 @@ def run_corpus(
     backend = make_backend(workers, dask)
     summary.backend, summary.workers = backend.name, backend.workers
     limit = window or max(2, backend.workers * WINDOW_PER_WORKER)
-    tasks = _tasks(pairing, out_dir, segmented, previous, chunk)
+    tasks = _tasks(pairing, out_dir, segmented, previous, chunk, source or "")
     fresh: set[str] = set()
     finished = 0
     try:
@@ -133,9 +136,11 @@ def run_corpus(
     if merged:
         from termalign.batch.merge import write_merged
 
-        done = [records[p.name].tmx for p in sorted(pairing.pairs, key=lambda p: p.name)
+        done = [records[p.name] for p in sorted(pairing.pairs, key=lambda p: p.name)
                 if records[p.name].status == DONE]
-        write_merged(done, merged, _version())
+        sources = {r.source or "fr" for r in done}
+        write_merged([r.tmx for r in done], merged, _version(),
+                     sources.pop() if len(sources) == 1 else "*all*")
         summary.merged = str(merged)
     compact_journal(out_dir, records)
     summary.wall_seconds = round(time.perf_counter() - started, 3)

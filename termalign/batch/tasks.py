@@ -30,10 +30,13 @@ class PairTask:
     segmented: bool = False
     #: The input checksum recorded when this pair was last done ("" when never done).
     done_checksum: str = ""
+    #: The original side ("fr"/"en"); empty: detected from each pair's Original lines.
+    source: str = ""
 
     @property
     def settings(self) -> str:
-        return "segmented" if self.segmented else "raw"
+        return ("segmented" if self.segmented else "raw") + (f" source={self.source}"
+                                                             if self.source else "")
 
 
 @dataclass
@@ -57,6 +60,8 @@ class PairResult:
     cpu_seconds: float = 0.0
     #: Peak resident memory of the worker process so far, in KiB.
     peak_rss_kb: int = 0
+    #: The original side of the pair as written in its TMX (srclang).
+    source: str = ""
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -94,7 +99,8 @@ def run_pair(task: PairTask) -> PairResult:
         return PairResult(task.name, task.fr, task.en, task.tmx, SKIPPED, checksum=checksum,
                           peak_rss_kb=_peak_rss_kb())
     try:
-        alignment = align_document_pair(task.fr, task.en, segmented=task.segmented)
+        alignment = align_document_pair(task.fr, task.en, segmented=task.segmented,
+                                        source=task.source or None)
         tmx.dump(alignment, task.tmx)
     except AlignerError as exc:
         return failed(task, str(exc), checksum)
@@ -113,6 +119,7 @@ def run_pair(task: PairTask) -> PairResult:
         seconds=round(time.perf_counter() - start, 4),
         cpu_seconds=round(time.process_time() - cpu_start, 4),
         peak_rss_kb=_peak_rss_kb(),
+        source=alignment.source,
     )
 
 

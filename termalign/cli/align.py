@@ -12,7 +12,7 @@ import click
 from aligner.errors import InputError
 from aligner.evaluate import lax, strict
 from aligner.formats import Alignment, beads, jsonfmt, tmx, tsv, xliff
-from aligner.pipeline import align_sentences, read_sentences
+from aligner.pipeline import align_sentences, sentences_from_text
 from termalign.cli import paths, warn
 
 FORMATS = {"tmx": tmx, "tsv": tsv, "json": jsonfmt, "beads": beads, "xliff": xliff}
@@ -73,11 +73,16 @@ def _format_for(name: str | None, output: Path | None) -> str:
               help="Tab-separated file of (fr, en) term pairs to use as anchors.")
 @click.option("--embed", is_flag=True,
               help="Add multilingual sentence embeddings to the score (needs termalign[embed]).")
-def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms_path, embed):
+@click.option("--source", type=click.Choice(["fr", "en"]), default=None,
+              help="The original side (TMX srclang, first <tuv>); default: from the "
+              "documents' 'Original:' lines, else fr.")
+def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms_path, embed,
+                  source):
     """Align the French document FR with its English translation EN, sentence by sentence.
 
     FR and EN are cleaned and split into sentences first (any format termalign reads), unless
-    --segmented. French is the source side of every output. Beads are 1-1, 1-2, 2-1, 2-2,
+    --segmented. --source says which side is the original (default: the 'Original :
+    anglais' / 'Original: French' lines, else French). Beads are 1-1, 1-2, 2-1, 2-2,
     1-3, 3-1, 1-0 and 0-1; each has a score in [0, 1] and beads under 0.3 are marked
     low-confidence (TMX prop x-low-confidence, TSV column low, JSON "low", ":low" in beads).
     TMX holds pairs only: 1-0/0-1 beads are counted in the header, not written as units.
@@ -88,8 +93,14 @@ def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms
     look like translations of each other (warning on standard error, flag in the output);
     2 on bad input (empty side, unreadable or binary file).
     """
-    fr, fr_paras = read_sentences(fr_file, "fr", segmented)
-    en, en_paras = read_sentences(en_file, "en", segmented)
+    from aligner.direction import detect_source
+    from aligner.readers import read_text
+
+    fr_text, en_text = read_text(fr_file), read_text(en_file)
+    fr, fr_paras = sentences_from_text(fr_text, "fr", segmented)
+    en, en_paras = sentences_from_text(en_text, "en", segmented)
+    if source is None:
+        source = detect_source(fr_text, en_text).source
     terms: list[tuple[str, str]] = []
     if terms_path is not None:
         terms += _terms_from_tsv(terms_path)
@@ -101,7 +112,7 @@ def align_command(fr_file, en_file, output, fmt, segmented, termbase_path, terms
 
         embedder = load_embedder()
     result = align_sentences(fr, en, fr_paras, en_paras, terms=terms, embedder=embedder,
-                             fr_name=fr_file.name, en_name=en_file.name)
+                             fr_name=fr_file.name, en_name=en_file.name, source=source)
     for message in result.warnings:
         warn(message)
     module = FORMATS[_format_for(fmt, output)]

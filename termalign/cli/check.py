@@ -1,4 +1,8 @@
-"""``termalign check``: check an English translation against the termbase and the French.
+"""``termalign check``: check a translation against the termbase and its original.
+
+``--source fr`` checks an English translation of a French original, ``--source en`` a French
+translation of an English original; by default the input's declared languages decide (TMX
+srclang, XLIFF source language, the "Original :" lines of two documents), else French.
 
 Exit code 0 when no issue is found, 1 when there are issues, 2 on a usage or input error.
 """
@@ -36,6 +40,31 @@ def _concepts(db: Path | None, concepts: Path | None) -> list:
         return list(tb.iter_concepts())
 
 
+def _checker(db: Path | None, concepts: Path | None, numbers: bool):
+    """The checker of a concept list, or of a termbase through its on-disk matcher cache."""
+    from checks.cache import load_checker
+    from checks.checker import Checker
+
+    if concepts is not None:
+        return Checker(_concepts(None, concepts), numbers=numbers)
+    path = _termbase_path(db)
+    checker = load_checker(path)
+    checker.numbers = numbers
+    return checker
+
+
+def _termbase_path(db: Path | None) -> Path:
+    if db is None:
+        from termalign import defaults
+
+        db = Path(defaults.ensure_default_db())
+        if not db.exists():
+            fail(f"no termbase at {db}: run 'termalign build' or give --db")
+    elif not db.is_file():
+        fail(f"{db}: no such termbase")
+    return db
+
+
 @click.command("check")
 @click.argument("source", metavar="INPUT", type=paths.IN_DATA)
 @click.argument("english", metavar="[EN]", required=False, type=paths.IN)
@@ -49,16 +78,23 @@ def _concepts(db: Path | None, concepts: Path | None) -> list:
 @click.option("--no-numbers", is_flag=True, help="Skip the number, date and symbol checks.")
 @click.option("-o", "--output", type=paths.OUT,
               help="Write the report to this file (- for standard output).")  # fmt: skip
-def check_command(source, english, db, concepts, fmt, as_json, no_numbers, output) -> None:
-    """Check INPUT: a TMX, XLIFF or TSV file (French TAB English per line), or a French
-    document with its English translation EN (aligned first).
+@click.option("--source", "original", type=click.Choice(["fr", "en"]), default=None,
+              help="The original side: fr (check the English) or en (check the French); "
+              "default: the input's declared languages, else fr.")  # fmt: skip
+@click.option("--lang", "ui", type=click.Choice(["en", "fr"]), default="en", show_default=True,
+              help="Language of the report's messages.")  # fmt: skip
+def check_command(source, english, db, concepts, fmt, as_json, no_numbers, output, original,
+                  ui) -> None:
+    """Check INPUT: a TMX, XLIFF or TSV file (French TAB English per line, whichever is
+    the original: see --source), or a French document with its English counterpart EN
+    (aligned first).
 
     Reports missing or deprecated official names, untranslated acronyms, country names,
     numbers, dates and symbols, and inconsistent translations. Exit code 0: clean;
     1: issues found; 2: usage or input error.
     """
     from checks import inputs, report
-    from checks.checker import Checker
+    from checks.direction import declared_source
 
     if as_json:
         fmt = "json"
@@ -71,8 +107,12 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
              f"(first: {loaded.untranslated[0].number}, {loaded.untranslated[0].reason})")
     if not segments:
         fail(f"{source}: nothing to check")
-    checker = Checker(_concepts(db, concepts), numbers=not no_numbers)
-    result = checker.check(segments)
+    if original is None and loaded.source_lang[:2].lower() in ("fr", "en"):
+        original = loaded.source_lang[:2].lower()  # the languages the TMX/XLIFF declares
+    if original is None:
+        original, _why = declared_source(source, english)
+    checker = _checker(db, concepts, not no_numbers)
+    result = checker.check(segments, source=original, lang=ui)
     pairs = [None] * max(s.number for s in segments)
     for seg in segments:
         pairs[seg.number - 1] = (seg.fr, seg.en)

@@ -35,9 +35,12 @@ FOLDER = click.Path(file_okay=False, path_type=Path)
 @click.option("--segmented", is_flag=True,
               help="The inputs are already one sentence per line (blank line = new "
                    "paragraph), e.g. the output of `termalign segment`.")
+@click.option("--source", type=click.Choice(["fr", "en"]), default=None,
+              help="The original side of every pair (TMX srclang, first <tuv>); default: "
+                   "from each pair's 'Original:' lines, else fr.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no table.")
 def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, chunk, merged,
-                         segmented, quiet):
+                         segmented, source, quiet):
     """Align every French document of FR_DIR with its English translation in EN_DIR.
 
     Files pair by name once language tags are removed (X.fr.txt with X.en.txt, fr/X.txt with
@@ -73,7 +76,7 @@ def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, chunk
     try:
         summary, table = run_corpus(pairing, out_dir, workers=workers, dask=dask,
                                     segmented=segmented, merged=merged, progress=progress,
-                                    chunk=chunk)
+                                    chunk=chunk, source=source)
     finally:
         if bar is not None:
             bar.close()
