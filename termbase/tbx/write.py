@@ -16,6 +16,7 @@ from lxml import etree
 from ioguard.atomic import replacing
 from termbase.errors import FormatError
 from termbase.model import Concept, Term
+from termbase.symbols import clean_symbol
 from termbase.tbx import notes
 
 NS_V3 = "urn:iso:std:iso:30042:ed-2"
@@ -87,7 +88,7 @@ def concept_element(concept: Concept, names: _Names) -> etree._Element:
     langs = {t.lang for t in concept.terms}
     placed: dict[tuple[int, str], str] = {}
     for i, ev in enumerate(concept.evidence):
-        fields = {"n": i, "source": ev.source, "symbol": ev.symbol, "method": ev.method,
+        fields = {"n": i, "source": ev.source, "symbol": clean_symbol(ev.symbol), "method": ev.method,
                   "confidence": f"{ev.confidence:g}"}
         for lang, context in (("fr", ev.context_fr), ("en", ev.context_en)):
             if context and lang in langs:
