@@ -1,45 +1,91 @@
-"""Term lookup: exact, accent/case-insensitive, acronym, prefix, words, infix and fuzzy.
+"""Term lookup: exact, accent-insensitive, acronym, prefix, words, infix and fuzzy.
 
-Exact and prefix matches always run; word matches run while fewer than ``limit`` concepts
-are found (after an exact hit, only for queries of up to three words); infix matching runs only when nothing matched so far, and fuzzy matching only when
-nothing else matched at all. Results are ranked: exact matches first,
-then titles before countries before terms, preferred before admitted, curated before
-candidates. User input is never passed to FTS5 as syntax (see ``search.fts_phrase``).
+The automatic mode cascades: exact and prefix matches always run (one index range scan);
+word matches run while fewer than :data:`ENOUGH` concepts are found (after an exact hit,
+only for queries of up to three words); infix matching runs only when nothing matched so
+far, and fuzzy matching only when nothing else matched at all. The other modes run one
+kind of match (``exact``, ``prefix`` = starts with, ``contains``, ``fuzzy``). Results are
+ranked: exact matches first, then accent-insensitive ones, then by stage; within a stage
+titles before countries before terms, preferred before admitted, curated before candidates.
+
+Every result says how it matched (:data:`MATCHES`): a prefix, word, infix or fuzzy result
+is never an answer, only the nearest entries (:func:`is_answer`). User input is never
+passed to FTS5 as syntax (see ``search.fts_phrase``).
 """
 
 from __future__ import annotations
 
-import heapq
 import re
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-
-from termbase.fold import fold, fold_term, trigrams
+from termbase.errors import TermbaseError
+from termbase.fold import fold, fold_term, normalise_punctuation, strip_article
+from termbase.fuzzy import FUZZY_THRESHOLD, Similarity, fuzzy_candidates
 from termbase.model import Concept, Evidence, Term
+from termbase.search import NO_FILTERS, Filters
+from termbase.symbols import clean_symbol, symbol_url
 
-#: Match kinds, best first; the index is the ranking stage.
-MATCHES = ("exact", "acronym", "prefix", "words", "infix", "fuzzy")
-_STAGE = {"exact": 0, "acronym": 0, "prefix": 1, "words": 2, "infix": 3, "fuzzy": 4}
+#: Match kinds, best first. ``exact`` ignores case only; ``accent-insensitive`` also accents.
+MATCHES = ("exact", "acronym", "accent-insensitive", "prefix", "words", "infix", "fuzzy")
+#: Matches that answer the query (the others are only the nearest entries).
+ANSWERS = ("exact", "acronym", "accent-insensitive")
+#: Search modes: the cascade, or one kind of match.
+MODES = ("auto", "exact", "prefix", "contains", "fuzzy")
+#: The kind filters people choose from, and the concept kinds they select.
+KIND_FILTERS = {"body": "title", "term": "term", "country": "country",
+                "instrument": "instrument"}
+#: The status filters: a term status, or the concept's origin.
+STATUS_FILTERS = ("preferred", "admitted", "deprecated", "superseded", "curated", "candidate")
+#: Longest query accepted, in characters (CLI, web and API alike).
+MAX_QUERY = 200
+#: Most concepts one search counts (and pages through).
+MAX_MATCHES = 1000
+#: The automatic mode stops widening the search once this many concepts are found.
+ENOUGH = 20
+_STAGE = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "prefix": 2, "words": 3,
+          "infix": 4, "fuzzy": 5}
 _KIND_RANK = {"title": 0, "country": 1, "term": 2}
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
-#: Minimum similarity ratio (0..1) of a fuzzy match on folded strings.
-FUZZY_THRESHOLD = 0.78
-#: Up to this many terms, the fuzzy stage scores every term (kept in memory per connection);
-#: beyond, only the terms sharing the most rare trigrams with the query are scored...
-FUZZY_SCAN_TERMS = 20_000
-FUZZY_POOL = 1000
-#: ... and how many of the closest are kept as fuzzy matches.
-FUZZY_CANDIDATES = 80
-#: How many of the query's rarest trigrams are used to find fuzzy candidates.
-FUZZY_GRAMS = 12
-#: Trigram frequencies are counted up to this number of terms (at least).
-FREQUENCY_CAP = 500
-#: Budget of trigram postings read by the fuzzy stage (at least; bounds its cost).
-FUZZY_POSTINGS = 6000
 _WORD = re.compile(r"\w+")
+
+
+class QueryError(TermbaseError):
+    """A query the search refuses (too long)."""
+
+
+def check_query(query: str) -> str:
+    """The query without surrounding spaces; :class:`QueryError` when it is too long.
+
+    >>> check_query("  OTSC ")
+    'OTSC'
+    >>> check_query("x" * 201)
+    Traceback (most recent call last):
+    termbase.lookup.QueryError: query too long (201 characters; at most 200)
+    """
+    query = query.strip()
+    if len(query) > MAX_QUERY:
+        raise QueryError(f"query too long ({len(query)} characters; at most {MAX_QUERY})")
+    return query
+
+
+def _accented(text: str) -> str:
+    """Case-folded text keeping its accents: equal for an exact match.
+
+    >>> _accented("L’Union  africaine") == _accented("union africaine")
+    True
+    >>> _accented("Etats") == _accented("États")
+    False
+    """
+    return strip_article(normalise_punctuation(text).casefold())
+
+
+def is_answer(match: str) -> bool:
+    """Whether a result of this match kind answers the query (rather than being near it).
+
+    >>> is_answer("accent-insensitive"), is_answer("fuzzy")
+    (True, False)
+    """
+    return match in ANSWERS
 
 
 @dataclass
@@ -71,11 +117,40 @@ class LookupResult:
                 for lang in ("fr", "en")
             },
             "evidence": [
-                {"source": e.source, "symbol": e.symbol, "context_fr": e.context_fr,
+                {"source": e.source, "symbol": clean_symbol(e.symbol),
+                 "url": symbol_url(e.symbol), "context_fr": e.context_fr,
                  "context_en": e.context_en, "method": e.method}
                 for e in ordered_evidence(c.evidence)
             ],
         }
+
+
+@dataclass
+class LookupPage:
+    """One page of a search: the results from ``offset`` and how many there are in all."""
+
+    query: str
+    results: list[LookupResult] = field(default_factory=list)
+    total: int = 0
+    offset: int = 0
+    limit: int = 20
+
+    @property
+    def next(self) -> int | None:
+        """The offset of the next page, or ``None`` on the last one."""
+        end = self.offset + self.limit
+        return end if end < self.total else None
+
+    @property
+    def answered(self) -> bool:
+        """Whether the best result answers the query (and is not only the nearest entry)."""
+        return bool(self.results) and self.offset == 0 and is_answer(self.results[0].match)
+
+    def to_json(self) -> dict:
+        """The ``lookup --json`` and ``/api/lookup`` document."""
+        return {"query": self.query, "total": self.total, "offset": self.offset,
+                "limit": self.limit, "next": self.next,
+                "results": [r.to_json() for r in self.results]}
 
 
 def ordered_evidence(evidence: list[Evidence]) -> list[Evidence]:
@@ -98,101 +173,61 @@ def ordered_evidence(evidence: list[Evidence]) -> list[Evidence]:
     return sorted(unique, key=lambda e: 2 - bool(e.context_fr) - bool(e.context_en))
 
 
-class _Similarity:
-    """Similarity ratio (0..1) of a query with folded terms, also against a term's beginning.
-
-    The ratio is ``2 × longest common subsequence / total length`` (the Indel similarity,
-    computed in C by rapidfuzz); terms that cannot reach ``threshold`` score 0.
-
-    >>> sim = _Similarity("organisaton du traite", 0.5)
-    >>> round(sim("organisation du traite"), 2), sim("xyz")
-    (0.98, 0.0)
-    """
-
-    def __init__(self, query: str, threshold: float):
-        self.query = query
-        self.threshold = threshold
-
-    def __call__(self, folded: str) -> float:
-        ratio = Indel.normalized_similarity(self.query, folded, score_cutoff=self.threshold)
-        if ratio < self.threshold and len(folded) > len(self.query) + 3:
-            start = folded[: len(self.query) + 1]
-            ratio = 0.95 * Indel.normalized_similarity(self.query, start,
-                                                       score_cutoff=min(1.0, self.threshold / 0.95))
-        return ratio
-
-
-def _closest(folded: str, texts: list[str], threshold: float) -> dict[int, float]:
-    """Positions of the texts whose :class:`_Similarity` with ``folded`` reaches
-    ``threshold``, with their ratio (all scored in C, whole texts and beginnings).
-
-    >>> found = _closest("alemagne", ["allemagne", "allemagne federale du nord", "espagne"], 0.78)
-    >>> {i: round(score, 2) for i, score in found.items()}
-    {0: 0.94, 1: 0.89}
-    """
-    scores = {i: score for _t, score, i in process.extract(
-        folded, texts, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None)}
-    size = len(folded) + 1
-    starts = {i: t[:size] for i, t in enumerate(texts) if len(t) > size + 2 and i not in scores}
-    for _t, score, i in process.extract(folded, starts, scorer=Indel.normalized_similarity,
-                                        score_cutoff=min(1.0, threshold / 0.95), limit=None):
-        scores[i] = 0.95 * score
-    return scores
-
-
-def _fuzzy_candidates(termbase, folded: str, lang: str | None) -> list[tuple]:
-    """The candidate rows of the terms closest to ``folded``: every term of a small
-    termbase is scored, in a large one those sharing the most of the query's rarest
-    trigrams (typos spoil only a few trigrams)."""
-    grams = trigrams(folded)
-    if not grams:
-        return []
-    if termbase.approx_term_count() <= FUZZY_SCAN_TERMS:
-        pool = termbase.all_folded_terms(lang)
-    else:
-        pool = _trigram_pool(termbase, folded, grams, lang)
-    # Every term of the pool is scored (cheap in C); only the best few are read in full.
-    scores = _closest(folded, [text for _id, text in pool], FUZZY_THRESHOLD)
-    best = heapq.nlargest(FUZZY_CANDIDATES, scores, key=scores.__getitem__)
-    return termbase.find_ids([pool[i][0] for i in best], lang)
-
-
-def _trigram_pool(termbase, folded: str, grams: list[str], lang: str | None) -> list[tuple]:
-    """``(id, folded)`` of the terms sharing the most of the query's rarest trigrams."""
-    if len(grams) > 24:  # long queries: every other trigram is enough, at half the cost
-        grams = grams[::2]
-    # Trigrams found in ``cap`` terms or more discriminate little: they are used only when
-    # the query has no rarer ones. The cap grows with the termbase (0.5 % of its terms).
-    cap = max(FREQUENCY_CAP, termbase.approx_term_count() // 200)
-    freq = termbase.trigram_frequencies(grams, cap)
-    ranked = sorted(freq, key=freq.__getitem__)
-    rare = [g for g in ranked if freq[g] < cap] or ranked[:3]
-    counts: Counter = Counter()
-    budget = max(FUZZY_POSTINGS, 4 * cap)
-    for gram in rare[:FUZZY_GRAMS]:
-        if budget <= 0:
-            break
-        postings = termbase.trigram_postings(gram, budget)
-        budget -= len(postings)
-        counts.update(postings)
-    return termbase.folded_terms([term_id for term_id, _n in counts.most_common(FUZZY_POOL)],
-                                 lang)
-
-
 def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> list[LookupResult]:
+    """The first ``limit`` results of the automatic search (see :func:`search`)."""
+    if limit <= 0:
+        return []
+    return search(termbase, query, lang=lang, limit=limit).results
+
+
+def search(termbase, query: str, mode: str = "auto", lang: str | None = None,
+           filters: Filters = NO_FILTERS, limit: int = 20, offset: int = 0) -> LookupPage:
     """Find the concepts designated by ``query`` in a :class:`termbase.store.Termbase`.
 
-    ``lang`` restricts the MATCHED term to one language (results still carry both languages).
+    ``lang`` restricts the MATCHED term to one language (results still carry both
+    languages); ``filters`` the concepts. Up to :data:`MAX_MATCHES` concepts are counted
+    (``total``) and ranked; the page holds ``limit`` of them from ``offset``. Raises
+    :class:`QueryError` for a query over :data:`MAX_QUERY` characters, ``ValueError``
+    for an unknown mode.
     """
+    if mode not in MODES:
+        raise ValueError(f"unknown search mode {mode!r} (expected {', '.join(MODES)})")
+    query = check_query(query)
+    page = LookupPage(query, offset=max(0, offset), limit=max(0, limit))
     folded = fold_term(query)
-    if not folded or limit <= 0:
-        return []
+    if not folded:
+        return page
+    ranked = _rank(_collect(termbase, query, folded, mode, lang, filters))
+    page.total = len(ranked)
+    chosen = ranked[page.offset : page.offset + page.limit]
+    concepts = {c.id: c for c in termbase.concepts_in_one([cid for cid, _ in chosen])}
+    for cid, (_key, match, score, term_id) in chosen:
+        concept = concepts.get(cid)  # None if another process deleted it meanwhile
+        term = next((t for t in concept.terms if t.id == term_id), None) if concept else None
+        if term is not None:
+            page.results.append(LookupResult(concept, match, score, term))
+    return page
+
+
+def _rank(hits: dict[int, tuple]) -> list[tuple[int, tuple]]:
+    return sorted(hits.items(), key=lambda item: item[1][0])
+
+
+def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
+             filters: Filters) -> dict[int, tuple]:
+    """``{concept id: (rank key, match, score, term id)}`` of every concept found."""
     hits: dict[int, tuple] = {}
+    accented = _accented(query)
 
     def add(rows, match: str, score_of) -> None:
         for term_id, concept_id, _lang, text, type_, status, t_folded, kind, curated in rows:
-            m = "acronym" if match == "exact" and type_ == "acronym" else match
-            score = score_of(t_folded)
+            m = match
+            if t_folded == folded:  # any stage may meet an equal term: label it honestly
+                m = "acronym" if type_ == "acronym" else (
+                    "exact" if _accented(text) == accented else "accent-insensitive")
+            elif match == "exact":
+                continue
+            score = 1.0 if m in ANSWERS else score_of(t_folded)
             if score is None:
                 continue
             key = (_STAGE[m], _KIND_RANK.get(kind, 3), _STATUS_RANK.get(status, 4),
@@ -204,34 +239,27 @@ def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> li
     def ratio(t_folded: str) -> float:
         return min(1.0, len(folded) / max(len(t_folded), 1))
 
-    want = limit * 4
-    add(termbase.find_exact(folded, lang, want), "exact", lambda _f: 1.0)
-    if len(hits) < limit:
-        add(termbase.find_prefix(folded, lang, want), "prefix", ratio)
+    if mode == "exact":
+        add(termbase.find_exact(folded, lang, MAX_MATCHES, filters), "exact", ratio)
+        return hits
+    add(termbase.find_prefix(folded, lang, MAX_MATCHES, filters), "prefix", ratio)
     words = _WORD.findall(fold(query))
-    # After an exact hit, longer names holding every word of a long query are not worth
-    # the cost (an AND of many common words); after a short one they are (``Conseil``).
-    if len(hits) < limit and (not hits or len(words) <= 3):
-        add(termbase.find_words(words, lang, want), "words", ratio)
-    if not hits:
-        add(termbase.find_infix(folded, lang, want), "infix", ratio)
-    if not hits:
-        similarity = _Similarity(folded, FUZZY_THRESHOLD)
+    if mode == "contains" or (mode == "auto" and len(hits) < ENOUGH
+                              and (not hits or len(words) <= 3)):
+        # After an exact hit, longer names holding every word of a long query are not worth
+        # the cost (an AND of many common words); after a short one they are (``Conseil``).
+        add(termbase.find_words(words, lang, MAX_MATCHES, filters), "words", ratio)
+    if mode == "contains" or (mode == "auto" and not hits):
+        add(termbase.find_infix(folded, lang, MAX_MATCHES, filters), "infix", ratio)
+    if mode == "fuzzy" or (mode == "auto" and not hits):
+        similarity = Similarity(folded, FUZZY_THRESHOLD)
 
         def fuzzy(t_folded: str) -> float | None:
             score = similarity(t_folded)
             return score if score >= FUZZY_THRESHOLD else None
 
-        add(_fuzzy_candidates(termbase, folded, lang), "fuzzy", fuzzy)
-    best = sorted(hits.items(), key=lambda item: item[1][0])[:limit]
-    concepts = {c.id: c for c in termbase.get_concepts([cid for cid, _ in best])}
-    results = []
-    for cid, (_key, match, score, term_id) in best:
-        concept = concepts.get(cid)  # None if another process deleted it meanwhile
-        term = next((t for t in concept.terms if t.id == term_id), None) if concept else None
-        if term is not None:
-            results.append(LookupResult(concept, match, score, term))
-    return results
+        add(fuzzy_candidates(termbase, folded, lang, filters), "fuzzy", fuzzy)
+    return hits
 
 
 def display_name(concept: Concept, lang: str) -> str:
@@ -252,12 +280,50 @@ def display_name(concept: Concept, lang: str) -> str:
     return full or acronym
 
 
+#: How each match kind is named for people (text output and web).
+MATCH_LABELS = {
+    "exact": "exact match", "acronym": "acronym", "accent-insensitive": "accent-insensitive match",
+    "prefix": "starts with the query", "words": "contains the words", "infix": "contains the query",
+    "fuzzy": "nearest spelling (fuzzy)",
+}
+
+
+def brief(result: LookupResult) -> str:
+    """One line: ``FR (ACR) = EN (ACR)``, with how it matched unless it is an exact match.
+
+    >>> c = Concept(terms=[Term("fr", "OTSC", "acronym"), Term("en", "CSTO", "acronym"),
+    ...                    Term("en", "Collective Security Treaty Organization")])
+    >>> brief(LookupResult(c, "acronym", 1.0, c.terms[0]))
+    'OTSC = Collective Security Treaty Organization (CSTO)'
+    >>> brief(LookupResult(c, "fuzzy", 0.8, c.terms[2]))
+    'OTSC = Collective Security Treaty Organization (CSTO)  [nearest spelling (fuzzy)]'
+    """
+    c = result.concept
+    line = " = ".join(n for n in (display_name(c, "fr"), display_name(c, "en")) if n)
+    if result.match not in ("exact", "acronym"):
+        line += f"  [{MATCH_LABELS[result.match]}]"
+    return line
+
+
+def evidence_where(ev: Evidence) -> str:
+    """The source of an evidence row, with its document symbol as written.
+
+    >>> evidence_where(Evidence("UNv1.0.devset.fr:12", symbol="S/RES/2210__2015_"))
+    'UNv1.0.devset.fr:12 (S/RES/2210 (2015))'
+    >>> evidence_where(Evidence("S/2021/297", symbol="S/2021/297"))
+    'S/2021/297'
+    """
+    symbol = clean_symbol(ev.symbol)
+    source = clean_symbol(ev.source)
+    return source + (f" ({symbol})" if symbol and symbol not in source else "")
+
+
 def describe(result: LookupResult, evidence: int = 3) -> list[str]:
     """Lines of text for people: the names, the status of every term, some evidence."""
     c = result.concept
     names = [n for n in (display_name(c, "en"), display_name(c, "fr")) if n]
     flags = [c.kind, "curated" if c.curated else f"candidate {c.confidence:.2f}",
-             f"{result.match} match on {result.term.text!r}"]
+             f"{MATCH_LABELS[result.match]} on {result.term.text!r}"]
     if c.subject:
         flags.insert(1, c.subject)
     lines = [" / ".join(names), "  " + " · ".join(flags)]
@@ -271,9 +337,9 @@ def describe(result: LookupResult, evidence: int = 3) -> list[str]:
         lines.append(f"  note: {c.note}")
     ordered = ordered_evidence(c.evidence)
     for ev in ordered[:evidence]:
-        where = ev.source + (f" ({ev.symbol})" if ev.symbol and ev.symbol != ev.source else "")
         context = " / ".join(x for x in (ev.context_fr, ev.context_en) if x)
-        lines.append(f"  evidence: {where} [{ev.method}]" + (f": {context}" if context else ""))
+        lines.append(f"  evidence: {evidence_where(ev)} [{ev.method}]"
+                     + (f": {context}" if context else ""))
     if len(ordered) > evidence:
         lines.append(f"  ... {len(ordered) - evidence} more evidence")
     return lines

@@ -7,8 +7,12 @@ quoted string (:func:`fts_phrase`), never as query syntax.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from termbase.model import Concept, Evidence, Term
 
 #: Columns of the candidate rows returned by the ``find_*`` search methods.
 HIT = (
@@ -17,6 +21,55 @@ HIT = (
 )
 #: Most trigram frequencies remembered by one connection (they are cheap to recount).
 FREQUENCY_CACHE = 20_000
+#: One concept with its terms and evidence in one row (the terms and evidence as JSON arrays).
+_CONCEPT_ROW = (
+    "SELECT c.id, c.kind, c.subject, c.note, c.curated, c.confidence, c.origin, c.created,"
+    " c.modified,"
+    " (SELECT json_group_array(json_array(id, lang, text, type, status, no_check)) FROM"
+    "  (SELECT id, lang, text, type, status, no_check FROM term WHERE concept_id = c.id"
+    "   ORDER BY seq, id)),"
+    " (SELECT json_group_array(json_array(id, source, symbol, context_fr, context_en, method,"
+    "  confidence)) FROM (SELECT id, source, symbol, context_fr, context_en, method, confidence"
+    "   FROM evidence WHERE concept_id = c.id ORDER BY id))"
+    " FROM concept c "
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions of a search: the concept's kind and subject, the matched term's status
+    (or ``curated`` / ``candidate`` for the concept's origin).
+
+    >>> Filters(kind="term").where()
+    (' AND c.kind = ?', ['term'])
+    >>> Filters(status="candidate", subject="Peace").where()
+    (' AND NOT c.curated AND c.subject = ? COLLATE NOCASE', ['Peace'])
+    >>> Filters().where()
+    ('', [])
+    """
+
+    kind: str | None = None
+    status: str | None = None
+    subject: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.kind or self.status or self.subject)
+
+    def where(self) -> tuple[str, list]:
+        """The SQL conditions (on ``t`` = term and ``c`` = concept) and their parameters."""
+        sql, params = "", []
+        if self.kind:
+            sql, params = sql + " AND c.kind = ?", [*params, self.kind]
+        if self.status in ("curated", "candidate"):
+            sql += " AND c.curated" if self.status == "curated" else " AND NOT c.curated"
+        elif self.status:
+            sql, params = sql + " AND t.status = ?", [*params, self.status]
+        if self.subject:
+            sql, params = sql + " AND c.subject = ? COLLATE NOCASE", [*params, self.subject]
+        return sql, params
+
+
+NO_FILTERS = Filters()
 
 
 def fts_phrase(text: str) -> str:
@@ -35,30 +88,35 @@ class SearchQueries:
 
     conn: sqlite3.Connection  # set by Termbase.__init__
 
-    def find_exact(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
+    def find_exact(self, folded: str, lang: str | None, limit: int,
+                   filters: Filters = NO_FILTERS) -> list[tuple]:
         """Terms whose folded text equals ``folded``."""
-        return self._find("t.folded = ?", [folded], lang, limit)
+        return self._find("t.folded = ?", [folded], lang, limit, filters)
 
-    def find_prefix(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
-        """Terms whose folded text starts with ``folded`` (an index range scan)."""
-        return self._find("t.folded > ? AND t.folded < ?", [folded, folded + "\U0010ffff"],
-                          lang, limit)
+    def find_prefix(self, folded: str, lang: str | None, limit: int,
+                    filters: Filters = NO_FILTERS) -> list[tuple]:
+        """Terms whose folded text starts with ``folded`` (an index range scan), those equal
+        to it included and first: one statement for the exact and prefix stages."""
+        return self._find("t.folded >= ? AND t.folded < ?", [folded, folded + "\U0010ffff"],
+                          lang, limit, filters, order="t.folded")
 
-    def find_words(self, words: Sequence[str], lang: str | None, limit: int) -> list[tuple]:
+    def find_words(self, words: Sequence[str], lang: str | None, limit: int,
+                   filters: Filters = NO_FILTERS) -> list[tuple]:
         """Terms containing every word, the last one as a prefix (FTS5 unicode61)."""
         if not words:
             return []
         # The last word is a prefix, unless it is too short to narrow anything down.
         query = " ".join(fts_phrase(w) for w in words) + ("*" if len(words[-1]) > 2 else "")
         return self._find("t.id IN (SELECT rowid FROM term_words WHERE term_words MATCH ?"
-                          " LIMIT ?)", [query, limit * 5], lang, limit)
+                          " LIMIT ?)", [query, limit * 5], lang, limit, filters)
 
-    def find_infix(self, folded: str, lang: str | None, limit: int) -> list[tuple]:
+    def find_infix(self, folded: str, lang: str | None, limit: int,
+                   filters: Filters = NO_FILTERS) -> list[tuple]:
         """Terms whose folded text contains ``folded`` (3 characters or more; FTS5 trigram)."""
         if len(folded) < 3:
             return []
         return self._find("t.id IN (SELECT rowid FROM term_trigrams WHERE term_trigrams MATCH ?"
-                          " LIMIT ?)", [fts_phrase(folded), limit * 5], lang, limit)
+                          " LIMIT ?)", [fts_phrase(folded), limit * 5], lang, limit, filters)
 
     def _data_stamp(self) -> tuple[int, int]:
         """Changes when this connection or another one wrote to the database."""
@@ -123,21 +181,58 @@ class SearchQueries:
             cache[1][lang] = self.conn.execute(sql + " ORDER BY id", params).fetchall()
         return cache[1][lang]
 
-    def find_ids(self, term_ids: Sequence[int], lang: str | None) -> list[tuple]:
+    def find_ids(self, term_ids: Sequence[int], lang: str | None,
+                 filters: Filters = NO_FILTERS) -> list[tuple]:
         """The candidate rows of these term ids."""
-        if not term_ids:
-            return []
-        marks = ",".join("?" * len(term_ids))
-        return self._find(f"t.id IN ({marks})", list(term_ids), lang, len(term_ids))
+        out: list[tuple] = []
+        for start in range(0, len(term_ids), 500):
+            chunk = list(term_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            out += self._find(f"t.id IN ({marks})", chunk, lang, len(chunk), filters)
+        return out
 
-    def _find(self, where: str, params: list, lang: str | None, limit: int) -> list[tuple]:
+    def _find(self, where: str, params: list, lang: str | None, limit: int,
+              filters: Filters = NO_FILTERS, order: str = "") -> list[tuple]:
         if lang:
             where += " AND t.lang = ?"
             params = [*params, lang]
-        return self.conn.execute(f"{HIT} WHERE {where} LIMIT ?", [*params, limit]).fetchall()
+        extra, extra_params = filters.where()
+        order_by = f" ORDER BY {order}" if order else ""
+        return self.conn.execute(f"{HIT} WHERE {where}{extra}{order_by} LIMIT ?",
+                                 [*params, *extra_params, limit]).fetchall()
+
+    def concepts_in_one(self, ids: Sequence[int]) -> list[Concept]:
+        """The concepts with these ids, in the given order, with their terms and evidence,
+        read in one statement (unknown ids are left out). Same result as ``get_concepts``."""
+        found: dict[int, Concept] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"{_CONCEPT_ROW} WHERE c.id IN ({marks})", chunk):
+                found[r[0]] = Concept(
+                    kind=r[1], subject=r[2], note=r[3], curated=bool(r[4]), confidence=r[5],
+                    origin=r[6], id=r[0], created=r[7], modified=r[8],
+                    terms=[Term(lang=t[1], text=t[2], type=t[3], status=t[4],
+                                no_check=bool(t[5]), id=t[0]) for t in json.loads(r[9])],
+                    evidence=[Evidence(source=e[1], symbol=e[2], context_fr=e[3],
+                                       context_en=e[4], method=e[5], confidence=e[6], id=e[0])
+                              for e in json.loads(r[10])])
+        return [found[i] for i in ids if i in found]
+
+    def subjects(self) -> list[str]:
+        """The distinct subjects of the concepts, sorted (for a search filter)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT subject FROM concept WHERE subject != '' ORDER BY subject"
+            " COLLATE NOCASE LIMIT 500")]
 
     def lookup(self, query: str, lang: str | None = None, limit: int = 20) -> list:
         """Search the termbase; see :func:`termbase.lookup.lookup`."""
         from termbase.lookup import lookup
 
         return lookup(self, query, lang=lang, limit=limit)
+
+    def search(self, query: str, **options):
+        """A page of search results; see :func:`termbase.lookup.search`."""
+        from termbase.lookup import search
+
+        return search(self, query, **options)

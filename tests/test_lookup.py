@@ -72,7 +72,7 @@ def tb(db_path):
     [
         ("CSTO", "acronym", "Organisation du Traité de sécurité collective"),
         ("otsc", "acronym", "Organisation du Traité de sécurité collective"),
-        ("Communaute economique des Etats de l'Afrique centrale", "exact",
+        ("Communaute economique des Etats de l'Afrique centrale", "accent-insensitive",
          "Communauté économique des États de l’Afrique centrale"),
         ("COMMUNAUTÉ ÉCONOMIQUE DES ÉTATS DE L’AFRIQUE CENTRALE", "exact",
          "Communauté économique des États de l’Afrique centrale"),
@@ -103,11 +103,12 @@ def test_acronym_gives_both_languages(tb):
 
 
 def test_ranking(tb):
-    results = tb.lookup("Organisation du Traite de securite")
+    results = tb.lookup("Organisation du Traité de sécurité")
     # Exact match on the (candidate) variant first, then the curated title by prefix.
     assert [r.match for r in results[:2]] == ["exact", "prefix"]
+    assert tb.lookup("Organisation du Traite de securite")[0].match == "accent-insensitive"
     results = tb.lookup("securite collective")
-    assert results[0].match == "exact" and results[0].concept.kind == "term"
+    assert results[0].match == "accent-insensitive" and results[0].concept.kind == "term"
 
 
 @pytest.mark.parametrize("query", ["securite", "republique", "organisation", "etats", "c"])
@@ -115,7 +116,8 @@ def test_ranking_order(tb, query):
     """Match stage first, then titles < countries < terms, preferred first, curated first."""
     kind = {"title": 0, "country": 1, "term": 2}
     status = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
-    stage = {"exact": 0, "acronym": 0, "prefix": 1, "words": 2, "infix": 3, "fuzzy": 4}
+    stage = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "prefix": 2, "words": 3,
+             "infix": 4, "fuzzy": 5}
     keys = [(stage[r.match], kind[r.concept.kind], status[r.term.status], not r.concept.curated)
             for r in tb.lookup(query, limit=100)]
     assert len(keys) > 1
@@ -128,14 +130,23 @@ def test_lang_restricts_the_matched_term(tb):
     assert tb.lookup("OTSC", lang="fr")[0].match == "acronym"
 
 
+@pytest.mark.parametrize("mode", ["auto", "exact", "prefix", "contains", "fuzzy"])
 @pytest.mark.parametrize(
     "query",
     ['"AND (', "NEAR(", "*", "-", '"', "'", "a OR b", "NOT", "^x", "col:val", "(", "", "   ",
-     "Organisation AND", "x" * 500, "\x00", "l'", "CSTO*", '"CSTO"'],
+     "Organisation AND", "x" * 200, "\x00", "l'", "CSTO*", '"CSTO"'],
 )
-def test_fts_syntax_never_raises(tb, query):
-    results = lookup(tb, query, limit=5)
-    assert isinstance(results, list) and len(results) <= 5
+def test_fts_syntax_never_raises(tb, query, mode):
+    page = tb.search(query, mode=mode, limit=5)
+    assert isinstance(page.results, list) and len(page.results) <= 5
+
+
+def test_long_queries_are_refused_the_same_way(tb):
+    from termbase.lookup import QueryError
+
+    assert lookup(tb, " " * 300 + "OTSC" + " " * 300)[0].match == "acronym"  # spaces trimmed
+    with pytest.raises(QueryError, match="query too long .201 characters; at most 200"):
+        lookup(tb, "x" * 201)
 
 
 def test_limit(tb):
@@ -203,7 +214,7 @@ def test_evidence_is_ordered_and_deduplicated():
     result = LookupResult(concept, "acronym", 1.0, concept.terms[0])
     rows = result.to_json()["evidence"]
     assert [r["source"] for r in rows] == ["UNv1.0.testset.fr:3046", "doc.fr.txt", "UNTERM"]
-    assert set(rows[0]) == {"source", "symbol", "context_fr", "context_en", "method"}
+    assert set(rows[0]) == {"source", "symbol", "url", "context_fr", "context_en", "method"}
     lines = [line for line in describe(result, evidence=2) if "evidence" in line]
     assert lines[0].startswith("  evidence: UNv1.0.testset.fr:3046 [aligned]: avec l'OTSC / with")
     assert lines[1].startswith("  evidence: doc.fr.txt (S/2016/867)")
@@ -218,9 +229,9 @@ def test_evidence_is_ordered_and_deduplicated():
     ("Cote divoire", "Côte d'Ivoire"),
 ])
 def test_fuzzy_paths_agree(tb, monkeypatch, scan_terms, query, first_fr):
-    from termbase import lookup as lookup_module
+    from termbase import fuzzy as fuzzy_module
 
-    monkeypatch.setattr(lookup_module, "FUZZY_SCAN_TERMS", scan_terms)
+    monkeypatch.setattr(fuzzy_module, "FUZZY_SCAN_TERMS", scan_terms)
     [first, *_] = tb.lookup(query)
     assert first.match == "fuzzy" and first.concept.terms_in("fr")[0].text == first_fr
     other = "fr" if first.term.lang == "en" else "en"

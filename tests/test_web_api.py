@@ -22,7 +22,7 @@ def test_lookup_json_matches_the_library(client, tmp_path):
 
     data = client.get("/api/lookup?q=OTSC").get_json()
     with Termbase.open(tmp_path / "tb.sqlite3") as tb:
-        expected = {"query": "OTSC", "results": [r.to_json() for r in tb.lookup("OTSC")]}
+        expected = tb.search("OTSC").to_json()
     assert data == expected
     first = data["results"][0]
     assert first["kind"] == "title"

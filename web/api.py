@@ -38,7 +38,9 @@ def index():
     """A short description of the endpoints."""
     return jsonify({
         "endpoints": {
-            "GET /api/lookup?q=...&lang=fr|en&limit=N": "termalign lookup --json",
+            "GET /api/lookup?q=...&mode=auto|exact|prefix|contains|fuzzy&lang=fr|en"
+            "&kind=body|term|country|instrument&status=...&subject=...&limit=N&offset=N":
+                "termalign lookup --json",
             "GET /api/entries/<id>": "one entry with its history",
             "POST /api/check": 'JSON {"fr": "...", "en": "..."} or {"pairs": [[fr, en], ...]}, '
                                "or multipart (pairs=TMX/TSV, or fr_file + en_file)",
@@ -51,27 +53,28 @@ def index():
 
 @bp.get("/lookup")
 def lookup():
-    from web.search import lookup_json
+    """``termalign lookup --json``: ``{"query", "total", "offset", "limit", "next", "results"}``."""
+    from flask import Response
 
-    query = request.args.get("q", "")
-    if not query.strip():
+    from web.search import cached_lookup, search_params
+
+    if not request.args.get("q", "").strip():
         abort(400, description="missing query parameter q")
-    lang = request.args.get("lang") or None
-    if lang not in (None, "fr", "en"):
-        abort(400, description="lang must be fr or en")
-    try:
-        limit = max(1, min(int(request.args.get("limit", 20)), MAX_LIMIT))
-    except ValueError:
-        abort(400, description="limit must be a number")
-    return jsonify(lookup_json(query, lang=lang, limit=limit))
+    _data, body, _version = cached_lookup(search_params(request.args, max_limit=MAX_LIMIT))
+    return Response(body, mimetype="application/json")
 
 
 @bp.get("/entries/<int:concept_id>")
 def entry(concept_id: int):
+    from web.export import not_modified, tagged
+
+    etag, unchanged = not_modified("api.entry", concept_id)
+    if unchanged is not None:
+        return unchanged
     tb = get_tb()
     data = concept_json(tb.get_concept(concept_id))
     data["history"] = tb.history(concept_id)
-    return jsonify(data)
+    return tagged(jsonify(data), etag)
 
 
 def _json_body() -> dict:

@@ -1,10 +1,11 @@
-"""One termbase connection per request, kept in ``flask.g`` and given back at teardown.
+"""One termbase connection per server thread, lent to each of the thread's requests.
 
 Opening a termbase (connect, pragmas, migration check) costs more than a lookup, so each
-server thread keeps the connection of its last request: a request takes it (or opens one),
-and the teardown rolls back anything left uncommitted and keeps it for the thread's next
-request. A connection is only ever used by the thread that opened it. SQLite in WAL mode
-lets every connection see the latest committed edits.
+server thread opens its connection once, on its first request, and keeps it: every request
+of the thread uses it (``flask.g.tb``), and the teardown only rolls back anything left
+uncommitted. A connection is only ever used by the thread that opened it; a broken one is
+closed and the thread's next request opens a new one. SQLite in WAL mode lets every
+connection see the latest committed edits.
 """
 
 from __future__ import annotations
@@ -19,34 +20,31 @@ def _local(app: Flask) -> threading.local:
 
 
 def get_tb():
-    """The request's open :class:`termbase.store.Termbase` (the thread's, or a new one)."""
-    if "tb" not in g:
+    """The request's open :class:`termbase.store.Termbase` (its thread's)."""
+    tb = g.get("tb")
+    if tb is None:
         local = _local(current_app)
         tb = getattr(local, "tb", None)
-        local.tb = None
         if tb is None:
             from termbase.store import Termbase
 
-            tb = Termbase.open(current_app.config["TERMALIGN_DB"])
+            tb = local.tb = Termbase.open(current_app.config["TERMALIGN_DB"])
         g.tb = tb
-    return g.tb
+    return tb
 
 
 def release_tb(_exc: BaseException | None = None) -> None:
-    """Teardown: keep the request's connection for the thread's next request (or close it)."""
+    """Teardown: roll back what the request left open; drop a broken connection."""
     tb = g.pop("tb", None)
     if tb is None:
         return
-    local = _local(current_app)
     try:
         if tb.conn.in_transaction:
             tb.conn.execute("ROLLBACK")
-    except Exception:  # a broken connection: drop it
-        tb.close()
-        return
-    if getattr(local, "tb", None) is None:
-        local.tb = tb
-    else:
+    except Exception:  # a broken connection: the thread's next request opens another
+        local = _local(current_app)
+        if getattr(local, "tb", None) is tb:
+            local.tb = None
         tb.close()
 
 

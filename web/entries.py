@@ -1,11 +1,19 @@
-"""Entry pages: ``/entries/<id>`` (terms, notes, evidence, history) and its TBX download."""
+"""Entry pages: ``/entries/<id>`` (name, terms, notes, evidence, history) and its TBX download.
+
+The page is headed by the entry's name in the interface's language (then the other one);
+evidence sentences are listed once each, French and English side by side with the terms
+marked, their document symbol as written and linked to ``undocs.org``.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, g, render_template, url_for
 
+from termbase.fold import fold
+from termbase.lookup import display_name, ordered_evidence
+from termbase.symbols import clean_symbol, symbol_url
 from web.db import get_tb
-from web.export import send_dumped
+from web.export import not_modified, send_dumped, tagged
 from web.highlight import highlight
 
 bp = Blueprint("entries", __name__)
@@ -33,33 +41,87 @@ def _summary(data: dict | None) -> str:
     return " ".join(p for p in parts if p)
 
 
-@bp.get("/entries/<int:concept_id>")
-def show(concept_id: int):
-    tb = get_tb()
-    concept = tb.get_concept(concept_id)
+def split_notes(note: str, terms: list[str]) -> list[tuple[str, str]]:
+    """The concept's notes, one per line, as ``(term, text)``: ``term`` is set when the note
+    starts with one of the entry's terms and a colon.
+
+    >>> split_notes("Ligue arabe: EU usage\\nArab League: press usage\\nSee also: x", ["Ligue arabe", "Arab League"])
+    [('Ligue arabe', 'EU usage'), ('Arab League', 'press usage'), ('', 'See also: x')]
+    """
+    known = {fold(t): t for t in terms}
+    out = []
+    for line in note.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        head, sep, rest = line.partition(": ")
+        if sep and fold(head) in known:
+            out.append((head, rest.strip()))
+        else:
+            out.append(("", line))
+    return out
+
+
+def evidence_rows(concept) -> tuple[list[dict], list[dict]]:
+    """``(sentences, references)``: evidence with sentences, each sentence pair once (its
+    sources merged), and the bare references (sources without a sentence), once each."""
     fr_terms = [t.text for t in concept.terms_in("fr")]
     en_terms = [t.text for t in concept.terms_in("en")]
-    evidence = [
-        {"source": ev.source, "symbol": ev.symbol, "method": ev.method,
-         "fr": highlight(ev.context_fr, fr_terms), "en": highlight(ev.context_en, en_terms)}
-        for ev in concept.evidence if ev.context_fr or ev.context_en
-    ]
-    sources = list(dict.fromkeys(
-        ev.source + (f" ({ev.symbol})" if ev.symbol and ev.symbol not in ev.source else "")
-        for ev in concept.evidence if not (ev.context_fr or ev.context_en)
-    ))
-    return render_template(
-        "entry.html", concept=concept, evidence=evidence, sources=sources,
-        with_en=any(ev.context_en for ev in concept.evidence),
+    rows: dict[tuple[str, str], dict] = {}
+    refs: dict[tuple[str, str], dict] = {}
+    for ev in ordered_evidence(concept.evidence):
+        symbol = clean_symbol(ev.symbol)
+        source = {"source": clean_symbol(ev.source), "method": ev.method,
+                  "symbol": symbol if symbol and symbol != clean_symbol(ev.source) else "",
+                  "url": symbol_url(ev.symbol) or symbol_url(ev.source)}
+        if not (ev.context_fr or ev.context_en):
+            refs.setdefault((source["source"], source["symbol"]), source)
+            continue
+        key = (fold(ev.context_fr), fold(ev.context_en))
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = {"fr": highlight(ev.context_fr, fr_terms),
+                               "en": highlight(ev.context_en, en_terms), "sources": []}
+        if source not in row["sources"]:
+            row["sources"].append(source)
+    return list(rows.values()), [r for r in refs.values()
+                                 if not any(r in row["sources"] for row in rows.values())]
+
+
+@bp.get("/entries/<int:concept_id>")
+def show(concept_id: int):
+    from web.security import editor
+
+    ui_lang = getattr(g, "ui_lang", "en")
+    etag, unchanged = not_modified("entry", concept_id, ui_lang, editor() or "")
+    if unchanged is not None:
+        return unchanged
+    tb = get_tb()
+    concept = tb.get_concept(concept_id)
+    other = "fr" if ui_lang == "en" else "en"
+    names = [(lang, display_name(concept, lang)) for lang in (ui_lang, other)]
+    names = [(lang, name) for lang, name in names if name]
+    sentences, references = evidence_rows(concept)
+    html = render_template(
+        "entry.html", concept=concept, names=names, sentences=sentences,
+        references=references,
+        notes=split_notes(concept.note, [t.text for t in concept.terms]),
+        with_en=any(row["en"] for row in sentences),
         history=history_rows(tb, concept_id),
         permalink=url_for("entries.show", concept_id=concept_id, _external=True),
     )
+    from flask import make_response
+
+    return tagged(make_response(html), etag)
 
 
 @bp.get("/entries/<int:concept_id>.tbx")
 def tbx(concept_id: int):
     from termbase import tbx as tbx_format
 
+    etag, unchanged = not_modified("entry.tbx", concept_id)
+    if unchanged is not None:
+        return unchanged
     concept = get_tb().get_concept(concept_id)
-    return send_dumped(lambda path: tbx_format.dump([concept], path),
-                       f"termalign-{concept_id}.tbx", "application/x-tbx+xml")
+    return tagged(send_dumped(lambda path: tbx_format.dump([concept], path),
+                              f"termalign-{concept_id}.tbx", "application/x-tbx+xml"), etag)

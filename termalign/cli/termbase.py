@@ -30,29 +30,57 @@ def _open(db: Path | None, create: bool = False):
 
 @click.command("lookup")
 @click.argument("query", nargs=-1, required=True)
+@click.option("--mode", type=click.Choice(["auto", "exact", "prefix", "contains", "fuzzy"]),
+              default="auto", show_default=True,
+              help="exact (case and accents ignored), prefix (starts with), contains, fuzzy "
+                   "(nearest spellings), or auto: exact, then wider until something matches.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="Only match terms in this language.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--kind", type=click.Choice(["body", "term", "country", "instrument"]),
+              default=None, help="Only entries of this kind.")
+@click.option("--status", type=click.Choice(["preferred", "admitted", "deprecated", "superseded",
+                                             "curated", "candidate"]), default=None,
+              help="Only matched terms of this status, or curated / candidate entries.")
+@click.option("--subject", default=None, help="Only entries of this subject (case ignored).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output (as /api/lookup).")
+@click.option("--brief", is_flag=True, help='One line per hit: "FR (ACR) = EN (ACR)".')
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0, 1000), default=0, show_default=True,
+              help="Skip this many results (paging).")
 @DB_OPTION
-def lookup_command(query, lang, as_json, limit, db):
-    """Find official names, acronyms and terms (exact, accent-insensitive, prefix, fuzzy)."""
-    from termbase.lookup import describe
+def lookup_command(query, mode, lang, kind, status, subject, as_json, brief, limit, offset, db):
+    """Find official names, acronyms and terms; exit 1 when nothing matches.
 
-    text = " ".join(query)
+    Queries of up to 200 characters. Results that do not match exactly (or only without
+    accents) are labelled as the nearest entries, never given as the answer.
+    """
+    from termbase.lookup import KIND_FILTERS, check_query, describe
+    from termbase.lookup import brief as brief_line
+    from termbase.search import Filters
+
+    text = check_query(" ".join(query))
+    filters = Filters(kind=KIND_FILTERS.get(kind), status=status, subject=subject)
     with _open(db) as tb:
-        results = tb.lookup(text, lang=lang, limit=limit)
+        page = tb.search(text, mode=mode, lang=lang, filters=filters, limit=limit,
+                         offset=offset)
     if as_json:
-        payload = {"query": text, "results": [r.to_json() for r in results]}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    if not results:
-        click.echo(f"no match for {text!r}")
-        return
-    for i, result in enumerate(results):
-        if i:
-            click.echo("")
-        click.echo("\n".join(describe(result)))
+        click.echo(json.dumps(page.to_json(), ensure_ascii=False, indent=2))
+    elif not page.results:
+        click.echo(f"no entry for {text!r}" + (f" (from result {offset + 1})" if offset else ""))
+    else:
+        if not page.answered and not offset:
+            click.echo(f"no entry for {text!r}; nearest:" + ("" if brief else "\n"))
+        if brief:
+            click.echo("\n".join(brief_line(r) for r in page.results))
+        else:
+            click.echo("\n\n".join("\n".join(describe(r)) for r in page.results))
+        shown = page.offset + len(page.results)
+        if page.total > shown or page.offset:
+            click.echo(f"({page.offset + 1}-{shown} of {page.total}"
+                       + (f"; next: --offset {page.next})" if page.next is not None else ")"),
+                       err=True)
+    if not page.results:
+        raise SystemExit(1)
 
 
 @click.command("export")

@@ -17,6 +17,7 @@ from lxml import etree
 from ioguard.atomic import replacing
 from termbase.errors import FormatError
 from termbase.model import Concept, Field, Term
+from termbase.symbols import clean_symbol
 from termbase.tbx import categories, notes
 
 NS_V3 = "urn:iso:std:iso:30042:ed-2"
@@ -152,7 +153,7 @@ def concept_element(concept: Concept, names: _Names, options: Options | None = N
     langs = {t.lang for t in concept.terms if options.keeps(t)}
     placed: dict[tuple[int, str], str] = {}
     for i, ev in enumerate(concept.evidence):
-        fields = {"n": i, "source": ev.source, "symbol": ev.symbol, "method": ev.method,
+        fields = {"n": i, "source": ev.source, "symbol": clean_symbol(ev.symbol), "method": ev.method,
                   "confidence": f"{ev.confidence:g}"}
         for lang, context in (("fr", ev.context_fr), ("en", ev.context_en)):
             if context and lang in langs:
