@@ -133,8 +133,24 @@ END;
     for event in ("INSERT", "UPDATE", "DELETE")
 )
 
+# Step (review): saved reviews of alignments (the web review editor), one per alignment,
+# kept in the termbase file; SQL in termbase/reviews.py. Not termbase data: no version bump.
+_V_REVIEW = """
+CREATE TABLE review (
+    id INTEGER PRIMARY KEY,
+    alignment TEXT NOT NULL UNIQUE,
+    fr_name TEXT NOT NULL DEFAULT '',
+    en_name TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'fr' CHECK (source IN ('fr', 'en')),
+    sentences TEXT NOT NULL,
+    beads TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+"""
+
 #: Migration steps; step ``i`` (1-based) brings ``user_version`` from ``i - 1`` to ``i``.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V_REVIEW]
 
 #: The schema version this code writes.
 VERSION = len(MIGRATIONS)

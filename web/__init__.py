@@ -65,11 +65,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 
-    from web import align, api, check, db, edit, entries, export, search, security
+    from web import align, api, check, db, edit, entries, export, glossary, review, search, security
 
     db.init_app(app)
     security.init_app(app)
-    for module in (search, entries, check, align, export, edit, api):
+    for module in (search, entries, check, align, review, glossary, export, edit, api):
         app.register_blueprint(module.bp)
     _init_i18n(app)
     _init_errors(app)

@@ -66,9 +66,9 @@ def cli():
 
 
 def _register_all() -> None:
-    from termalign.cli import align, build, check, clean, corpus, segment, serve, termbase
+    from termalign.cli import align, build, check, clean, corpus, glossary, segment, serve, termbase
 
-    for module in (clean, segment, termbase, serve, check, align, build, corpus):
+    for module in (clean, segment, termbase, serve, check, align, build, corpus, glossary):
         module.register(cli)
 
 
