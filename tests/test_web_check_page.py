@@ -115,7 +115,7 @@ def test_the_direction_is_remembered(client):
     client.set_cookie("source", "en")
     page = client.get("/check").get_data(as_text=True)
     assert re.search(r'value="en" checked', page)
-    assert "English source" in page and "French translation" in page
+    assert "English original" in page and "French translation" in page
     assert re.search(r'value="en" checked', client.get("/align").get_data(as_text=True))
     client.set_cookie("source", "xx")  # a forged value falls back to French
     assert re.search(r'value="fr" checked', client.get("/check").get_data(as_text=True))

@@ -88,7 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "séparées par une tabulation vont dans la case française), ou envoyez des "
               "fichiers.",
     },
-    "check.fr": {"en": "French source", "fr": "Source française"},
+    "check.fr": {"en": "French original", "fr": "Original français"},
     "check.en": {"en": "English translation", "fr": "Traduction anglaise"},
     "check.pairs": {"en": "TMX, XLIFF or TSV file", "fr": "Fichier TMX, XLIFF ou TSV"},
     "check.docs": {"en": "or two documents", "fr": "ou deux documents"},
@@ -183,7 +183,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "direction.en": {"en": "English original → French translation",
                      "fr": "Original anglais → traduction française"},
     "check.fr_target": {"en": "French translation", "fr": "Traduction française"},
-    "check.en_source": {"en": "English source", "fr": "Original anglais"},
+    "check.en_source": {"en": "English original", "fr": "Original anglais"},
     "check.aligned": {
         "en": "The French has {fr} [fr:line|lines] and the English {en} [en:line|lines]: they "
               "were aligned first.",
