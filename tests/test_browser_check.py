@@ -2,6 +2,7 @@
 lengths aligned first, segments numbered as seen, edit and check again, the report in French.
 Screenshots go to tests/artifacts/ (see tests/test_browser.py, whose fixtures these use)."""
 
+# ruff: noqa: F811 (the fixtures of tests/test_browser.py are imported, then requested by name)
 from __future__ import annotations
 
 from test_browser import browser, page, server  # noqa: F401 (pytest fixtures)

@@ -1,5 +1,6 @@
 """The document glossary page in a real Chromium (fixtures and screenshots: tests/test_browser.py)."""
 
+# ruff: noqa: F811 (the fixtures of tests/test_browser.py are imported, then requested by name)
 from __future__ import annotations
 
 import json

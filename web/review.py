@@ -34,7 +34,8 @@ bp = Blueprint("review", __name__)
 
 #: The editor's strings (``review.<key>`` in :mod:`web.i18n`), given to ``review.js``.
 LABELS = ("approve", "reject", "merge", "split", "up", "down", "edited", "saving", "saved",
-          "save_failed", "approved", "rejected", "pending", "low")
+          "save_failed", "approved", "rejected", "pending", "low", "state_approved",
+          "state_rejected", "state_pending")
 #: Most beads a review may have (more than any document pair the align page accepts).
 MAX_BEADS = 100_000
 

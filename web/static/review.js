@@ -54,7 +54,8 @@
       var scoreCell = el("td", {"class": "num"}, score);
       if (bead.low) { scoreCell.appendChild(el("span", {"class": "tag status"}, labels.low)); }
       row.appendChild(scoreCell);
-      var actions = el("td", {"class": "actions"});
+      var cell = el("td", {"class": "bead-actions"}), actions = el("div", {"class": "buttons"});
+      cell.appendChild(actions);
       var approve = button("approve", labels.approve, index);
       approve.setAttribute("aria-pressed", String(bead.status === "approved"));
       var reject = button("reject", labels.reject, index);
@@ -65,8 +66,8 @@
       if (Math.max(bead.fr.length, bead.en.length) > 1) {
         actions.appendChild(button("split", labels.split, index));
       }
-      actions.appendChild(el("span", {"class": "state"}, labels[bead.status]));
-      row.appendChild(actions);
+      actions.appendChild(el("span", {"class": "state"}, labels["state_" + bead.status]));
+      row.appendChild(cell);
       tbody.appendChild(row);
     });
     filter();
@@ -92,7 +93,6 @@
 
   function tidy() { // drop beads left without any sentence
     data.beads = data.beads.filter(function (b) { return b.fr.length || b.en.length; });
-    current = Math.min(current, data.beads.length - 1);
   }
 
   var actions = {
@@ -115,7 +115,9 @@
       if (i === 0 || !data.beads[i][side].length) { return false; }
       data.beads[i - 1][side].push(data.beads[i][side].shift());
       edited(data.beads[i - 1]); edited(data.beads[i]);
+      var emptied = !data.beads[i].fr.length && !data.beads[i].en.length;
       tidy();
+      return emptied ? i - 1 : i; // the pair that took the sentence when this one is gone
     },
     down: function (i, side) { // the last sentence of this side joins the next bead
       if (i >= data.beads.length - 1 || !data.beads[i][side].length) { return false; }
@@ -126,7 +128,9 @@
   };
 
   function act(action, index, side) {
-    if (actions[action](index, side) === false) { return; }
+    var result = actions[action](index, side);
+    if (result === false) { return; }
+    if (typeof result === "number") { index = result; }
     current = Math.max(0, Math.min(index, data.beads.length - 1));
     render();
     focusRow(current);
