@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 
 from checks.countries import running_forms
 from checks.matcher import Hit, Matcher
-from checks.tokens import is_acronym_text
+from checks.tokens import fold_text, is_acronym_text
 from termbase.model import Concept
 
 LANGS = ("fr", "en")
@@ -63,6 +63,9 @@ class GlossaryEntry:
     #: Where it first occurs: sentence number (from 1) and character offset.
     sentence: int
     offset: int
+    #: How the first occurrence matched the termbase's form: "exact" (case and apostrophes
+    #: aside), "accent-insensitive" (only accents differ) or "variant" (plural, hyphens...).
+    match: str = "exact"
 
 
 @dataclass
@@ -107,8 +110,8 @@ class TermIndex:
 
     def __init__(self, concepts: Iterable[Concept]):
         self.concepts: list[Concept] = list(concepts)
-        #: (concept index, term index) of every row given to the matchers.
-        self.rows: list[tuple[int, int]] = []
+        #: (concept index, term index, form) of every row given to the matchers.
+        self.rows: list[tuple[int, int, str]] = []
         rows: dict[str, list] = {lang: [] for lang in LANGS}
         for index, concept in enumerate(self.concepts):
             for number, term in enumerate(concept.terms):
@@ -118,7 +121,7 @@ class TermIndex:
                 forms = running_forms(term.text) if concept.kind == "country" else [term.text]
                 for form in forms:
                     rows[term.lang].append((index, len(self.rows), form, acronym))
-                    self.rows.append((index, number))
+                    self.rows.append((index, number, form))
         self.matchers = {lang: Matcher(rows[lang]) for lang in LANGS}
 
     def find(self, text: str, lang: str) -> list[Hit]:
@@ -127,7 +130,7 @@ class TermIndex:
 
     def term_of(self, hit: Hit):
         """The concept and the term a hit is a form of."""
-        index, number = self.rows[hit.entry.term]
+        index, number, _form = self.rows[hit.entry.term]
         concept = self.concepts[index]
         return concept, concept.terms[number]
 
@@ -152,6 +155,26 @@ def display_name(concept: Concept, lang: str) -> tuple[str, list[str]]:
     acronym = next((t.text for t in usable if t.type == "acronym"), "")
     name = f"{full} ({acronym})" if full and acronym else full or acronym
     return name, [t.text for t in usable]
+
+
+def match_kind(found: str, form: str) -> str:
+    """How a text found in a document matched a termbase form.
+
+    >>> match_kind("Conseil de Securite", "Conseil de sécurité")
+    'accent-insensitive'
+    >>> match_kind("l’Asie", "l'Asie"), match_kind("Nations unies", "Nations Unies")
+    ('exact', 'exact')
+    >>> match_kind("Missions de paix", "Mission de paix")
+    'variant'
+    """
+    def plain(text: str) -> str:
+        return " ".join(text.replace("’", "'").casefold().split())
+
+    if plain(found) == plain(form):
+        return "exact"
+    if plain(fold_text(found)) == plain(fold_text(form)):
+        return "accent-insensitive"
+    return "variant"
 
 
 def context_of(sentence: str, start: int, end: int, size: int = CONTEXT) -> str:
@@ -187,7 +210,8 @@ def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,
             equivalent, equivalents = display_name(concept, target)
             found[key] = GlossaryEntry(
                 concept.id, concept.kind, hit.text, term.type, term.status, equivalent,
-                equivalents, 1, context_of(sentence, hit.start, hit.end), number, hit.start)
+                equivalents, 1, context_of(sentence, hit.start, hit.end), number, hit.start,
+                match_kind(hit.text, index.rows[hit.entry.term][2]))
         taken = [(h.start, h.end) for h in hits]
         for start, end, kind in _candidates(sentence):
             if any(a < end and start < b for a, b in taken):
@@ -231,15 +255,15 @@ def _candidates(sentence: str) -> list[tuple[int, int, str]]:
 
 #: Formats :func:`render` writes (TBX is written from the concepts, see ``termalign glossary``).
 FORMATS = ("text", "csv", "tsv", "json")
-COLUMNS = ("section", "term", "equivalent", "kind", "type", "status", "occurrences", "sentence",
-           "context")
+COLUMNS = ("section", "term", "equivalent", "kind", "type", "status", "match", "occurrences",
+           "sentence", "context")
 
 
 def rows(glossary: Glossary) -> list[list[str]]:
     """One row per entry, then one per unknown term (the :data:`COLUMNS`)."""
-    out = [["entry", e.term, e.equivalent, e.kind, e.type, e.status, str(e.occurrences),
-            str(e.sentence), e.context] for e in glossary.entries]
-    out += [["unknown", u.text, "", u.kind, "", "", str(u.occurrences), str(u.sentence),
+    out = [["entry", e.term, e.equivalent, e.kind, e.type, e.status, e.match,
+            str(e.occurrences), str(e.sentence), e.context] for e in glossary.entries]
+    out += [["unknown", u.text, "", u.kind, "", "", "", str(u.occurrences), str(u.sentence),
              u.context] for u in glossary.unknown]
     return out
 
@@ -280,6 +304,8 @@ def render(glossary: Glossary, fmt: str = "text") -> str:
              f"{unknown} unknown"]
     for e in glossary.entries:
         status = "" if e.status == "preferred" else f", {e.status}"
+        if e.match != "exact":
+            status += f", {e.match} match"
         lines.append(f"{e.term} = {e.equivalent or '?'}  [{kinds.get(e.kind, e.kind)}, "
                      f"{e.type}{status}; {e.occurrences}×; sentence {e.sentence}]")
         lines.append(f"    {e.context}")

@@ -214,3 +214,20 @@ def test_web_glossary_of_an_upload_in_french_interface(client):
 def test_web_glossary_needs_a_document(client):
     response = client.post("/glossary", data={"csrf_token": csrf(client), "text": "  "})
     assert response.status_code == 400 and 'role="alert"' in response.get_data(as_text=True)
+
+
+def test_accent_insensitive_matches_are_labelled(client):
+    text = "Le Conseil de securite s'est reuni avec l'Organisation du traite de securite " \
+           "collective."
+    response = client.post("/glossary", data={"csrf_token": csrf(client), "text": text,
+                                              "lang": "fr"})
+    location = response.headers["Location"]
+    entries = client.get(location + ".json").get_json()["entries"]
+    assert [e["match"] for e in entries] == ["accent-insensitive", "accent-insensitive"]
+    page = client.get(location).get_data(as_text=True)
+    assert page.count("accent-insensitive match") == 2
+
+
+def test_exact_matches_are_not_labelled(index):
+    glossary = build_glossary(index, ["Le Conseil de sécurité s’est réuni."], "fr")
+    assert [(e.term, e.match) for e in glossary.entries] == [("Conseil de sécurité", "exact")]

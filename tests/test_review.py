@@ -246,3 +246,28 @@ def test_evidence_is_off_without_an_edit_token(tmp_path):
     client = app.test_client()
     assert client.post("/review/" + "a" * 32 + "/evidence",
                        data={"csrf_token": csrf(client)}).status_code == 404
+
+
+def test_an_english_original_is_given_to_the_tmx_writer(client, alignment, monkeypatch):
+    """The direction reaches ``Alignment.from_beads(..., source=...)`` (the TMX writer follows
+    ``Alignment.source``); French, the default, is not passed."""
+    from aligner.formats import Alignment
+
+    calls = []
+    real = Alignment.from_beads.__func__
+
+    def recording(cls, *args, **options):
+        calls.append(dict(options))
+        options.pop("source", None)  # not a parameter before the checks branch is merged
+        return real(cls, *args, **options)
+
+    monkeypatch.setattr(Alignment, "from_beads", classmethod(recording))
+    assert client.get(f"/review/{alignment}.tmx?pairs=all").status_code == 200
+    assert calls[-1] == {}
+    post_beads(client, alignment, [{"fr": [0, 1, 2], "en": [0, 1, 2], "status": "approved"}])
+    with Termbase.open(client.application.config["TERMALIGN_DB"]) as tb:
+        saved = reviews.load(tb, alignment)
+        saved.source = "en"
+        reviews.save(tb, saved)
+    assert client.get(f"/review/{alignment}.tmx").status_code == 200
+    assert calls[-1] == {"source": "en"}

@@ -207,3 +207,13 @@ def test_expected_forms_are_those_the_library_gives(client):
     for issue in report["issues"]:
         for form in issue["expected"]:
             assert f"<strong>{form}</strong>" in page
+
+
+def test_check_help_names_the_real_default_termbase():
+    from click.testing import CliRunner
+
+    from termalign.cli import cli
+
+    out = " ".join(CliRunner().invoke(cli, ["check", "--help"]).output.split())
+    assert "$TERMALIGN_DB, else ~/.local/share/termalign/termbase.sqlite3" in out
+    assert "embedded termbase" not in out

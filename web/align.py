@@ -70,15 +70,15 @@ def to_alignment(data: dict):
     beads = [Bead(tuple(b["fr"]), tuple(b["en"]), b["score"]) for b in data["beads"]]
     names = data.get("names") or ["", ""]
     flags = [w for w in data.get("warnings", []) if "translations" in w]
-    return Alignment.from_beads(beads, data["fr"], data["en"], names[0], names[1], flags)
+    return Alignment.from_beads(beads, data["fr"], data["en"], names[0], names[1], flags,
+                                **source_options(data.get("source", "fr")))
 
 
-def export_text(alignment, fmt: str, source: str = "fr") -> str:
-    """The alignment as TMX or TSV, the direction given to the writer (see
-    :func:`web.check.source_options`)."""
+def export_text(alignment, fmt: str) -> str:
+    """The alignment as TMX or TSV (the writers follow ``alignment.source``)."""
     from aligner.formats import tmx, tsv
 
-    return (tmx if fmt == "tmx" else tsv).dumps(alignment, **source_options(source))
+    return (tmx if fmt == "tmx" else tsv).dumps(alignment)
 
 
 @bp.get("/align")
@@ -116,7 +116,7 @@ def download(result_id: str, fmt: str):
     if fmt not in ("tmx", "tsv"):
         abort(404)
     data = results.load("align", result_id)
-    text = export_text(to_alignment(data), fmt, data.get("source", "fr"))
+    text = export_text(to_alignment(data), fmt)
     mimetype = "application/x-tmx+xml" if fmt == "tmx" else "text/tab-separated-values"
     name = f"termalign-{result_id[:8]}.{fmt}"
     return Response(text, mimetype=mimetype + "; charset=utf-8",

@@ -51,7 +51,9 @@ def chosen_source(value: str | None = None) -> str:
 
 
 def source_options(source: str) -> dict:
-    """Keyword arguments giving the direction to the libraries (``checks``, TMX writer).
+    """Keyword arguments giving the direction to the libraries: ``Checker.check(segments,
+    source=...)`` and ``Alignment.from_beads(..., source=...)``, whose ``source`` the TMX writer
+    follows (``srclang``, ``<tuv>`` order).
 
     French is their default, so nothing is passed for it; an English original is passed as
     ``source="en"``.

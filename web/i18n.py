@@ -311,6 +311,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "glossary.occurrences": {"en": "Occurrences", "fr": "Occurrences"},
     "glossary.context": {"en": "First context", "fr": "Premier contexte"},
     "glossary.sentence": {"en": "sentence {n}:", "fr": "phrase {n} :"},
+    "glossary.match_accent-insensitive": {"en": "accent-insensitive match",
+                                          "fr": "correspondance sans accents"},
+    "glossary.match_variant": {"en": "variant of the form (plural, hyphen…)",
+                               "fr": "variante de la forme (pluriel, trait d’union…)"},
     "glossary.kind_acronym": {"en": "acronym", "fr": "sigle"},
     "glossary.kind_name": {"en": "capitalised name", "fr": "nom à majuscule"},
 }

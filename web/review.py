@@ -26,6 +26,7 @@ from flask import (
 from termbase import reviews
 from termbase.model import Evidence
 from web import i18n, results
+from web.check import source_options
 from web.db import get_tb
 from web.glossary import term_index
 from web.security import editor, editor_required
@@ -121,7 +122,8 @@ def to_alignment(review: reviews.Review, status: str | None):
 
     beads = [Bead(tuple(b.fr), tuple(b.en), 1.0 if b.score is None else b.score)
              for b in review.beads if status is None or b.status == status]
-    return Alignment.from_beads(beads, review.fr, review.en, review.fr_name, review.en_name)
+    return Alignment.from_beads(beads, review.fr, review.en, review.fr_name, review.en_name,
+                                **source_options(review.source))
 
 
 @bp.get("/review/<result_id>.<fmt>")
@@ -135,7 +137,7 @@ def download(result_id: str, fmt: str):
         abort(400, description="pairs must be approved or all")
     review = current(result_id)
     alignment = to_alignment(review, "approved" if which == "approved" else None)
-    text = export_text(alignment, fmt, review.source)
+    text = export_text(alignment, fmt)
     mimetype = "application/x-tmx+xml" if fmt == "tmx" else "text/tab-separated-values"
     name = f"termalign-review-{result_id[:8]}-{which}.{fmt}"
     return Response(text, mimetype=mimetype + "; charset=utf-8",
