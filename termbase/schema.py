@@ -142,8 +142,24 @@ ALTER TABLE concept ADD COLUMN fields TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE term ADD COLUMN fields TEXT NOT NULL DEFAULT '[]';
 """
 
+# Step (review): saved reviews of alignments (the web review editor), one per alignment,
+# kept in the termbase file; SQL in termbase/reviews.py. Not termbase data: no version bump.
+_V_REVIEW = """
+CREATE TABLE review (
+    id INTEGER PRIMARY KEY,
+    alignment TEXT NOT NULL UNIQUE,
+    fr_name TEXT NOT NULL DEFAULT '',
+    en_name TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'fr' CHECK (source IN ('fr', 'en')),
+    sentences TEXT NOT NULL,
+    beads TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+"""
+
 #: Migration steps; step ``i`` (1-based) brings ``user_version`` from ``i - 1`` to ``i``.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V_TBX]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V_TBX, _V_REVIEW]
 
 #: The schema version this code writes.
 VERSION = len(MIGRATIONS)

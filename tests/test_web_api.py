@@ -155,4 +155,4 @@ def test_check_long_pasted_text_in_the_form(client):
     response = client.post("/check", data={"csrf_token": token, "fr": fr, "en": en},
                            content_type="multipart/form-data")  # as the page's form sends it
     assert response.status_code == 302
-    assert "2000 segment(s)" in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "2000 segments" in client.get(response.headers["Location"]).get_data(as_text=True)

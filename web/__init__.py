@@ -85,11 +85,24 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False
     app.json.ensure_ascii = False
 
-    from web import align, api, check, db, edit, entries, export, openapi, search, security
+    from web import (
+        align,
+        api,
+        check,
+        db,
+        edit,
+        entries,
+        export,
+        glossary,
+        openapi,
+        review,
+        search,
+        security,
+    )
 
     db.init_app(app)
     security.init_app(app)
-    for module in (search, entries, check, align, export, edit, api, openapi):
+    for module in (search, entries, check, align, review, glossary, export, edit, api, openapi):
         app.register_blueprint(module.bp)
     _init_cors(app)
     _init_i18n(app)

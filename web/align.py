@@ -13,6 +13,7 @@ from flask import Blueprint, Response, abort, g, redirect, render_template, requ
 from web import i18n, results
 from web.alignview import alignment_svg
 from web.cache import anchor_terms
+from web.check import chosen_source, remember_source, source_options
 
 bp = Blueprint("align", __name__)
 
@@ -69,22 +70,32 @@ def to_alignment(data: dict):
     beads = [Bead(tuple(b["fr"]), tuple(b["en"]), b["score"]) for b in data["beads"]]
     names = data.get("names") or ["", ""]
     flags = [w for w in data.get("warnings", []) if "translations" in w]
-    return Alignment.from_beads(beads, data["fr"], data["en"], names[0], names[1], flags)
+    return Alignment.from_beads(beads, data["fr"], data["en"], names[0], names[1], flags,
+                                **source_options(data.get("source", "fr")))
+
+
+def export_text(alignment, fmt: str) -> str:
+    """The alignment as TMX or TSV (the writers follow ``alignment.source``)."""
+    from aligner.formats import tmx, tsv
+
+    return (tmx if fmt == "tmx" else tsv).dumps(alignment)
 
 
 @bp.get("/align")
 def form():
-    return render_template("align.html", error=None)
+    return render_template("align.html", error=None, source=chosen_source())
 
 
 @bp.post("/align")
 def submit():
+    source = chosen_source(request.form.get("source"))
     try:
         result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"))
     except MissingDocuments as exc:
-        return render_template("align.html", error=str(exc)), 400
+        return render_template("align.html", error=str(exc), source=source), 400
+    result["source"] = source
     result_id = results.save("align", result)
-    return redirect(url_for("align.show", result_id=result_id))
+    return remember_source(redirect(url_for("align.show", result_id=result_id)), source)
 
 
 @bp.get("/align/<result_id>")
@@ -102,12 +113,10 @@ def show(result_id: str):
 
 @bp.get("/align/<result_id>.<fmt>")
 def download(result_id: str, fmt: str):
-    from aligner.formats import tmx, tsv
-
     if fmt not in ("tmx", "tsv"):
         abort(404)
-    alignment = to_alignment(results.load("align", result_id))
-    text = (tmx if fmt == "tmx" else tsv).dumps(alignment)
+    data = results.load("align", result_id)
+    text = export_text(to_alignment(data), fmt)
     mimetype = "application/x-tmx+xml" if fmt == "tmx" else "text/tab-separated-values"
     name = f"termalign-{result_id[:8]}.{fmt}"
     return Response(text, mimetype=mimetype + "; charset=utf-8",

@@ -43,9 +43,10 @@ def index():
                 "termalign lookup --json",
             "GET /api/entries/<id>": "one entry with its history",
             "POST /api/check": 'JSON {"fr": "...", "en": "..."} or {"pairs": [[fr, en], ...]}, '
-                               "or multipart (pairs=TMX/TSV, or fr_file + en_file)",
+                               "or multipart (pairs=TMX/TSV, or fr_file + en_file); "
+                               '"source": "fr" (default) or "en", the original\'s language',
             "POST /api/align": "multipart fr_file + en_file, or JSON "
-                               '{"fr": [sentences], "en": [sentences]}',
+                               '{"fr": [sentences], "en": [sentences]}; "source": "fr" or "en"',
             "GET /api/export.tbx?version=3|2": "the whole termbase as TBX",
         }
     })
@@ -86,6 +87,7 @@ def _json_body() -> dict:
 
 def _segments_from_json(body: dict) -> list:
     from checks.model import Segment
+    from web.cache import anchor_terms
     from web.check import segments_from_text
 
     if "pairs" in body:
@@ -99,7 +101,18 @@ def _segments_from_json(body: dict) -> list:
     fr, en = body.get("fr"), body.get("en")
     if not isinstance(fr, str) or not isinstance(en, str):
         abort(400, description='give "fr" and "en" strings, or "pairs"')
-    return segments_from_text(fr, en)
+    return segments_from_text(fr, en, anchor_terms())[0]
+
+
+def _source(value) -> str:
+    """The ``source`` field of a check or align request: "fr" (the default) or "en"."""
+    from web.check import SOURCES
+
+    if value is None or value == "":
+        return "fr"
+    if value not in SOURCES:
+        abort(400, description='"source" must be "fr" or "en"')
+    return value
 
 
 @bp.post("/check")
@@ -108,14 +121,17 @@ def check():
 
     try:
         if request.files:
-            segments = collect_segments(request.form, request.files)
+            source = _source(request.form.get("source"))
+            segments = collect_segments(request.form, request.files)[0]
         else:
-            segments = _segments_from_json(_json_body())
+            body = _json_body()
+            source = _source(body.get("source"))
+            segments = _segments_from_json(body)
     except InputProblem as exc:
         abort(400, description=str(exc))
     if not segments:
         abort(400, description="nothing to check")
-    return jsonify(run_check(segments))
+    return jsonify(run_check(segments, source))
 
 
 @bp.post("/align")
@@ -123,17 +139,20 @@ def align():
     from web.align import MissingDocuments, align_sentences, align_uploads
 
     if request.files:
+        source = _source(request.form.get("source"))
         try:
             result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"))
         except MissingDocuments as exc:
             abort(400, description=str(exc))
     else:
         body = _json_body()
+        source = _source(body.get("source"))
         fr, en = body.get("fr"), body.get("en")
         if not (isinstance(fr, list) and isinstance(en, list)
                 and all(isinstance(s, str) for s in fr + en)):
             abort(400, description='give "fr" and "en" lists of sentences, or upload files')
         result = align_sentences(fr, en)
+    result["source"] = source
     return jsonify(result)
 
 

@@ -7,6 +7,8 @@ comes from ``?lang=`` (then remembered in a cookie), else the cookie, else the b
 
 from __future__ import annotations
 
+import re
+
 UI_LANGS = ("en", "fr")
 COOKIE = "ui_lang"
 
@@ -38,10 +40,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les accents et la casse ne comptent pas. Les flèches parcourent les suggestions.",
     },
     "search.none": {"en": "No entry matches “{q}”.", "fr": "Aucune fiche ne correspond à « {q} »."},
-    "search.count": {"en": "{n} result(s) for “{q}”", "fr": "{n} résultat(s) pour « {q} »"},
+    "search.count": {"en": "{n} [n:result|results] for “{q}”",
+                     "fr": "{n} [n:résultat|résultats] pour « {q} »"},
     "lang.fr": {"en": "French", "fr": "Français"},
     "lang.en": {"en": "English", "fr": "Anglais"},
-    "kind.title": {"en": "official title", "fr": "titre officiel"},
+    "kind.title": {"en": "official name", "fr": "appellation officielle"},
     "kind.term": {"en": "term", "fr": "terme"},
     "kind.country": {"en": "country", "fr": "pays"},
     "type.fullForm": {"en": "full form", "fr": "forme complète"},
@@ -128,13 +131,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- end of the search strings --
     "check.title": {"en": "Check a translation", "fr": "Vérifier une traduction"},
     "check.intro": {
-        "en": "Paste the French source and the English translation, one segment per line "
-              "(or tab-separated pairs in the French box), or upload files.",
-        "fr": "Collez le texte français et la traduction anglaise, un segment par ligne "
-              "(ou des paires séparées par une tabulation dans la case française), "
-              "ou envoyez des fichiers.",
+        "en": "Paste the original and its translation, one segment per line (texts with "
+              "different numbers of lines are aligned first; tab-separated French–English "
+              "pairs go in the French box), or upload files.",
+        "fr": "Collez l’original et sa traduction, un segment par ligne (des textes de "
+              "longueurs différentes sont d’abord alignés ; des paires français–anglais "
+              "séparées par une tabulation vont dans la case française), ou envoyez des "
+              "fichiers.",
     },
-    "check.fr": {"en": "French source", "fr": "Source française"},
+    "check.fr": {"en": "French original", "fr": "Original français"},
     "check.en": {"en": "English translation", "fr": "Traduction anglaise"},
     "check.pairs": {"en": "TMX, XLIFF or TSV file", "fr": "Fichier TMX, XLIFF ou TSV"},
     "check.docs": {"en": "or two documents", "fr": "ou deux documents"},
@@ -142,8 +147,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.en_file": {"en": "English document", "fr": "Document anglais"},
     "check.button": {"en": "Check", "fr": "Vérifier"},
     "check.summary": {
-        "en": "{segments} segment(s), {issues} issue(s)",
-        "fr": "{segments} segment(s), {issues} problème(s)",
+        "en": "{segments} [segments:segment|segments], {issues} [issues:issue|issues]",
+        "fr": "{segments} [segments:segment|segments], {issues} [issues:problème|problèmes]",
     },
     "check.clean": {"en": "No issue found.", "fr": "Aucun problème détecté."},
     "check.segment": {"en": "Segment {n}", "fr": "Segment {n}"},
@@ -164,9 +169,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "align.button": {"en": "Align", "fr": "Aligner"},
     "align.summary": {
-        "en": "{beads} pairs from {fr} French and {en} English sentences; {low} low-confidence.",
-        "fr": "{beads} paires pour {fr} phrases françaises et {en} anglaises ; "
-              "{low} peu sûre(s).",
+        "en": "{beads} [beads:pair|pairs] from {fr} French and {en} English "
+              "[en:sentence|sentences]; {low} low-confidence.",
+        "fr": "{beads} [beads:paire|paires] pour {fr} [fr:phrase française|phrases françaises] "
+              "et {en} [en:anglaise|anglaises] ; {low} [low:peu sûre|peu sûres].",
     },
     "align.path": {"en": "Alignment path", "fr": "Chemin d’alignement"},
     "align.path_desc": {
@@ -227,6 +233,147 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.too_large": {"en": "The upload is too large.", "fr": "L’envoi est trop volumineux."},
     "footer.api": {"en": "JSON API", "fr": "API JSON"},
+    # -- screens: direction, check page, review editor, document glossary ------------------
+    "direction.legend": {"en": "Original language", "fr": "Langue de l’original"},
+    "direction.fr": {"en": "French original → English translation",
+                     "fr": "Original français → traduction anglaise"},
+    "direction.en": {"en": "English original → French translation",
+                     "fr": "Original anglais → traduction française"},
+    "check.fr_target": {"en": "French translation", "fr": "Traduction française"},
+    "check.en_source": {"en": "English original", "fr": "Original anglais"},
+    "check.aligned": {
+        "en": "The French has {fr} [fr:line|lines] and the English {en} [en:line|lines]: they "
+              "were aligned first.",
+        "fr": "Le français a {fr} [fr:ligne|lignes] et l’anglais {en} [en:ligne|lignes]\u00a0: "
+              "ils ont d’abord été alignés.",
+    },
+    "check.unpaired": {
+        "en": "{n} [n:sentence|sentences] without a counterpart [n:was|were] not checked.",
+        "fr": "{n} [n:phrase|phrases] sans correspondance [n:n’a|n’ont] pas été "
+              "[n:vérifiée|vérifiées].",
+    },
+    "check.again": {"en": "Edit and check again", "fr": "Modifier et vérifier de nouveau"},
+    "check.new": {"en": "New check", "fr": "Nouvelle vérification"},
+    "check.edit_again": {"en": "Edit the texts and check again",
+                         "fr": "Modifiez les textes et vérifiez de nouveau"},
+    "check.details": {"en": "Details", "fr": "Détail (en anglais)"},
+    "issue.missing-title": {"en": "“{term}” is not rendered by its official name",
+                            "fr": "« {term} » n’est pas rendu par son appellation officielle"},
+    "issue.missing-term": {"en": "“{term}” is not rendered by its established term",
+                           "fr": "« {term} » n’est pas rendu par le terme consacré"},
+    "issue.avoid-term": {"en": "“{found}” is to be avoided", "fr": "« {found} » est à éviter"},
+    "issue.untranslated-acronym": {"en": "Acronym “{term}” left untranslated",
+                                   "fr": "Sigle « {term} » laissé tel quel"},
+    "issue.country-form": {"en": "“{term}”: the short and formal country names are mixed up",
+                           "fr": "« {term} » : nom court et nom officiel du pays confondus"},
+    "issue.country-name": {"en": "“{found}” is not the UNTERM country name",
+                           "fr": "« {found} » n’est pas le nom de pays UNTERM"},
+    "issue.number": {"en": "Number {term} of the original is missing",
+                     "fr": "Le nombre {term} de l’original manque"},
+    "issue.date": {"en": "Date {term} of the original is missing",
+                   "fr": "La date {term} de l’original manque"},
+    "issue.symbol": {"en": "Symbol {term} of the original is missing",
+                     "fr": "La cote {term} de l’original manque"},
+    "issue.inconsistency": {"en": "“{term}” is translated in more than one way",
+                            "fr": "« {term} » est traduit de plusieurs façons"},
+    "review.open": {"en": "Review and correct", "fr": "Réviser et corriger"},
+    "review.title": {"en": "Review an alignment", "fr": "Révision d’un alignement"},
+    "review.list": {"en": "Saved reviews", "fr": "Révisions enregistrées"},
+    "review.none": {"en": "No review saved yet: align two documents, then review them.",
+                    "fr": "Aucune révision enregistrée : alignez deux documents, puis "
+                          "révisez-les."},
+    "review.documents": {"en": "Documents", "fr": "Documents"},
+    "review.modified": {"en": "Last saved", "fr": "Dernier enregistrement"},
+    "review.progress": {"en": "Progress", "fr": "Avancement"},
+    "review.counts": {"en": "approved {approved} · rejected {rejected} · pending {pending}",
+                      "fr": "validées {approved} · rejetées {rejected} · à revoir {pending}"},
+    "review.approved": {"en": "approved", "fr": "validées"},
+    "review.rejected": {"en": "rejected", "fr": "rejetées"},
+    "review.pending": {"en": "pending", "fr": "à revoir"},
+    "review.state_approved": {"en": "approved", "fr": "validée"},
+    "review.state_rejected": {"en": "rejected", "fr": "rejetée"},
+    "review.state_pending": {"en": "pending", "fr": "à revoir"},
+    "review.approve": {"en": "Approve", "fr": "Valider"},
+    "review.reject": {"en": "Reject", "fr": "Rejeter"},
+    "review.merge": {"en": "Merge with the next pair", "fr": "Fusionner avec la paire suivante"},
+    "review.split": {"en": "Split into sentences", "fr": "Scinder en phrases"},
+    "review.up": {"en": "↑ first sentence to the previous pair",
+                  "fr": "↑ première phrase à la paire précédente"},
+    "review.down": {"en": "↓ last sentence to the next pair",
+                    "fr": "↓ dernière phrase à la paire suivante"},
+    "review.edited": {"en": "edited", "fr": "modifiée"},
+    "review.low": {"en": "low confidence", "fr": "peu sûr"},
+    "review.saving": {"en": "Saving…", "fr": "Enregistrement…"},
+    "review.saved": {"en": "Saved.", "fr": "Enregistré."},
+    "review.not_saved": {"en": "Not saved yet.", "fr": "Pas encore enregistré."},
+    "review.save_failed": {"en": "Not saved: reload the page and try again.",
+                           "fr": "Non enregistré : rechargez la page et recommencez."},
+    "review.filter_low": {"en": "Only low-confidence pairs", "fr": "Seulement les paires peu sûres"},
+    "review.export_approved": {"en": "Approved pairs", "fr": "Paires validées"},
+    "review.export_all": {"en": "All pairs", "fr": "Toutes les paires"},
+    "review.add_evidence": {"en": "Add the approved pairs to the termbase",
+                            "fr": "Ajouter les paires validées à la base"},
+    "review.login_to_add": {"en": "Log in as a terminologist to add the approved pairs to the "
+                                  "termbase.",
+                            "fr": "Connectez-vous comme terminologue pour ajouter les paires "
+                                  "validées à la base."},
+    "review.evidence_added": {
+        "en": "{n} [n:attestation|attestations] added to the termbase.",
+        "fr": "{n} [n:attestation ajoutée|attestations ajoutées] à la base.",
+    },
+    "review.shortcuts": {"en": "Keyboard shortcuts", "fr": "Raccourcis clavier"},
+    "review.key_move": {"en": "next / previous pair", "fr": "paire suivante / précédente"},
+    "review.key_fr": {"en": "French: first sentence up / last sentence down",
+                      "fr": "Français : première phrase vers le haut / dernière vers le bas"},
+    "review.key_en": {"en": "English: first sentence up / last sentence down",
+                      "fr": "Anglais : première phrase vers le haut / dernière vers le bas"},
+    "review.actions": {"en": "Actions", "fr": "Actions"},
+    "review.needs_js": {"en": "The review editor needs JavaScript.",
+                        "fr": "L’éditeur de révision a besoin de JavaScript."},
+    "nav.glossary": {"en": "Glossary", "fr": "Glossaire"},
+    "glossary.title": {"en": "Document glossary", "fr": "Glossaire du document"},
+    "glossary.intro": {
+        "en": "Upload or paste a document: every official name, acronym, country and term of "
+              "the termbase it contains, with its official equivalent, in reading order, and "
+              "what the termbase does not know.",
+        "fr": "Envoyez ou collez un document : toutes les appellations officielles, sigles, "
+              "pays et termes de la base qu’il contient, avec leur équivalent officiel, dans "
+              "l’ordre du texte, et ce que la base ne connaît pas.",
+    },
+    "glossary.lang": {"en": "Language of the document", "fr": "Langue du document"},
+    "glossary.lang_auto": {"en": "Detect", "fr": "Détecter"},
+    "glossary.lang_fr": {"en": "French", "fr": "Français"},
+    "glossary.lang_en": {"en": "English", "fr": "Anglais"},
+    "glossary.file": {"en": "Document (.txt, .docx or .pdf)", "fr": "Document (.txt, .docx ou .pdf)"},
+    "glossary.text": {"en": "or paste its text", "fr": "ou collez son texte"},
+    "glossary.button": {"en": "Make the glossary", "fr": "Établir le glossaire"},
+    "glossary.empty": {"en": "Upload a document or paste its text.",
+                       "fr": "Envoyez un document ou collez son texte."},
+    "glossary.summary": {
+        "en": "{n} [n:entry|entries] of the termbase, {unknown} [unknown:name|names] it does "
+              "not know",
+        "fr": "{n} [n:fiche|fiches] de la base, {unknown} [unknown:nom inconnu|noms inconnus] "
+              "de la base",
+    },
+    "glossary.written_in": {"en": "document in {language}", "fr": "document en {language}"},
+    "glossary.new": {"en": "Another document", "fr": "Un autre document"},
+    "glossary.known": {"en": "In the termbase", "fr": "Dans la base"},
+    "glossary.no_entries": {"en": "No name of the termbase in this document.",
+                            "fr": "Aucune appellation de la base dans ce document."},
+    "glossary.unknown": {"en": "Not in the termbase", "fr": "Absents de la base"},
+    "glossary.no_unknown": {"en": "Every acronym and name of the document is in the termbase.",
+                            "fr": "Tous les sigles et noms du document sont dans la base."},
+    "glossary.in_document": {"en": "In the document", "fr": "Dans le document"},
+    "glossary.equivalent": {"en": "Official equivalent", "fr": "Équivalent officiel"},
+    "glossary.occurrences": {"en": "Occurrences", "fr": "Occurrences"},
+    "glossary.context": {"en": "First context", "fr": "Premier contexte"},
+    "glossary.sentence": {"en": "sentence {n}:", "fr": "phrase {n} :"},
+    "glossary.match_accent-insensitive": {"en": "accent-insensitive match",
+                                          "fr": "correspondance sans accents"},
+    "glossary.match_variant": {"en": "variant of the form (plural, hyphen…)",
+                               "fr": "variante de la forme (pluriel, trait d’union…)"},
+    "glossary.kind_acronym": {"en": "acronym", "fr": "sigle"},
+    "glossary.kind_name": {"en": "capitalised name", "fr": "nom à majuscule"},
 }
 
 
@@ -244,7 +391,26 @@ def translate(key: str, lang: str, **values: object) -> str:
     if texts is None:
         return key
     text = texts.get(lang) or texts["en"]
+    if values:
+        text = _PLURAL.sub(lambda m: _plural(m, lang, values), text)
     return text.format(**values) if values else text
+
+
+#: ``[name:singular|plural]`` in a message: the form agreeing with the number ``{name}``.
+_PLURAL = re.compile(r"\[(\w+):([^|\]]*)\|([^\]]*)\]")
+
+
+def _plural(match: re.Match, lang: str, values: dict) -> str:
+    """The singular or plural form (French: 0 and 1 take the singular; English: 1 only).
+
+    >>> translate("search.count", "fr", n=1, q="x"), translate("search.count", "fr", n=2, q="x")
+    ('1 résultat pour « x »', '2 résultats pour « x »')
+    >>> translate("search.count", "en", n=0, q="x")
+    '0 results for “x”'
+    """
+    number = values.get(match.group(1), 0)
+    singular = number in (0, 1) if lang == "fr" else number == 1
+    return match.group(2) if singular else match.group(3)
 
 
 def choose_lang(param: str | None, cookie: str | None, accept: list[str]) -> str:

@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Score the predicted alignment PRED against the gold alignment GOLD."),
     "export": ("termalign.cli.termbase", "export_command",
         "Export the termbase as TBX-Basic, CSV or TSV."),
+    "glossary": ("termalign.cli.glossary", "glossary_command",
+        "The official names, acronyms, countries and terms of DOCUMENT with their official "
+        "equivalents, in reading order, and the acronyms and names the termbase does not "
+        "know."),
     "import": ("termalign.cli.termbase", "import_command",
         "Merge a TBX (v3 or v2, e.g. an IATE export), CSV or TSV file into the termbase."),
     "lookup": ("termalign.cli.termbase", "lookup_command",

@@ -69,7 +69,7 @@ def _termbase_path(db: Path | None) -> Path:
 @click.argument("source", metavar="INPUT", type=paths.IN_DATA)
 @click.argument("english", metavar="[EN]", required=False, type=paths.IN)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              help="Termbase file (default: the embedded termbase).")  # fmt: skip
+              help="Termbase file (default: $TERMALIGN_DB, else ~/.local/share/termalign/termbase.sqlite3, built from the bundled seeds on first use).")  # fmt: skip
 @click.option("--concepts", type=paths.IN_DATA,
               help="Check against a concept-list TSV instead of a termbase.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html"]),

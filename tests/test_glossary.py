@@ -1,0 +1,233 @@
+"""The document glossary: library (checks/glossary.py), ``termalign glossary`` and the web page.
+
+The expected entries were read in the documents (seeds/S-2021-297.fr.txt, a Security Council
+letter, and its first paragraphs), not taken from the tool's output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from webdata import FR_DOC, build_termbase
+
+from checks.glossary import TermIndex, build_glossary, render
+from termalign.cli import cli
+from termbase.model import Concept, Term
+from termbase.store import Termbase
+
+
+@pytest.fixture(scope="module")
+def default_db() -> Path:
+    from termalign import defaults
+
+    return Path(defaults.ensure_default_db())
+
+
+@pytest.fixture(scope="module")
+def index(default_db) -> TermIndex:
+    with Termbase.open(default_db) as tb:
+        return TermIndex(list(tb.iter_concepts()))
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+LETTER_FR = "S-2021-297.fr.txt"
+
+
+def test_french_letter_in_reading_order(seeds_root, runner, default_db):
+    result = runner.invoke(cli, ["glossary", str(seeds_root / LETTER_FR), "--format", "json",
+                                 "--db", str(default_db)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"document", "entries", "unknown"} and data["source"] == "fr"
+    terms = [e["term"] for e in data["entries"]]
+    # read in the letter: its title names the Secretary-General, Viet Nam and the United
+    # Nations, then the Council; paragraph 6 lists the regional organizations in this order
+    assert terms[:4] == ["Secrétaire général", "Viet Nam", "Organisation des Nations Unies",
+                         "Conseil de sécurité"]
+    listed = ["Union africaine", "Union européenne",
+              "Organisation pour la sécurité et la coopération en Europe",
+              "Ligue des États arabes", "Association des nations de l’Asie du Sud-Est"]
+    assert [t for t in terms if t in listed] == listed
+    by_term = {e["term"]: e for e in data["entries"]}
+    assert by_term["Conseil de sécurité"]["equivalent"] == "Security Council"
+    assert by_term["Union africaine"]["equivalent"] == "African Union (AU)"
+    assert by_term["Viet Nam"]["kind"] == "country"
+    assert by_term["Conseil de sécurité"]["occurrences"] >= 5
+    assert "Le Viet Nam, qui exercera la présidence du Conseil de sécurité" in \
+        by_term["Conseil de sécurité"]["context"]
+    unknown = {u["text"]: u for u in data["unknown"]}
+    assert unknown["COVID-19"]["kind"] == "acronym" and "New York" in unknown
+    assert not set(unknown) & set(terms)
+
+
+def test_english_text_and_deprecated_forms(index):
+    sentences = [
+        "The Collective Security Treaty Organization (CSTO) met in Geneva.",
+        "Ivory Coast and the CSTO signed with the Arab Maghreb Union and the WXYZ.",
+    ]
+    glossary = build_glossary(index, sentences, "en", "note.txt")
+    entries = {e.term: e for e in glossary.entries}
+    assert entries["Collective Security Treaty Organization"].occurrences == 3  # name + 2 CSTO
+    assert entries["Collective Security Treaty Organization"].equivalent.startswith(
+        "Organisation du Traité de sécurité collective")
+    assert [u.text for u in glossary.unknown if u.kind == "acronym"] == ["WXYZ"]
+
+
+def test_a_deprecated_form_keeps_its_status(tmp_path):
+    concepts = [Concept("country", [Term("en", "Côte d'Ivoire", "shortForm"),
+                                    Term("en", "Ivory Coast", "shortForm", "deprecated"),
+                                    Term("fr", "Côte d'Ivoire", "shortForm")], id=4)]
+    glossary = build_glossary(TermIndex(concepts), ["He visited Ivory Coast."], "en")
+    entry = glossary.entries[0]
+    assert (entry.term, entry.status, entry.equivalent) == ("Ivory Coast", "deprecated",
+                                                            "Côte d'Ivoire")
+
+
+def test_headings_in_capitals_give_no_unknown_names(index):
+    glossary = build_glossary(index, ["ORIGINAL : ANGLAIS", "Distr. GÉNÉRALE"], "fr")
+    assert glossary.unknown == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "csv", "tsv", "json", "tbx"])
+def test_every_format(runner, tmp_path, fmt):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    doc = tmp_path / "lettre.fr.txt"
+    doc.write_text(FR_DOC, encoding="utf-8")
+    out = tmp_path / f"glossary.{fmt}"
+    result = runner.invoke(cli, ["glossary", str(doc), "--source", "fr", "--format", fmt,
+                                 "--db", str(db), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert [e["equivalent"] for e in json.loads(text)["entries"]] == [
+            "Security Council", "Collective Security Treaty Organization (CSTO)"]
+    elif fmt in ("csv", "tsv"):
+        rows = list(csv.DictReader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+        assert [r["term"] for r in rows if r["section"] == "entry"] == [
+            "Conseil de sécurité", "Organisation du Traité de sécurité collective"]
+    elif fmt == "tbx":  # round trip: the entries found, read back by the TBX reader
+        from termbase.tbx.read import load
+
+        names = sorted(t.text for c in load(out) for t in c.terms if t.lang == "en")
+        assert names == ["CSTO", "Collective Security Treaty Organization", "Security Council"]
+    else:
+        assert text.startswith("lettre.fr.txt: 2 known terms")
+        assert "Conseil de sécurité = Security Council" in text
+
+
+def test_text_to_stdout_and_guessed_language(runner, tmp_path):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    doc = tmp_path / "letter.txt"
+    doc.write_text("The Security Council met and the CSTO was there for the meeting.",
+                   encoding="utf-8")
+    result = runner.invoke(cli, ["glossary", str(doc), "--db", str(db), "--format", "json"])
+    data = json.loads(result.output)
+    assert data["source"] == "en" and data["target"] == "fr"
+    assert [e["equivalent"] for e in data["entries"]][0] == "Conseil de sécurité"
+
+
+@pytest.mark.parametrize(("content", "args", "message"), [
+    (b"S/2021/297", [], "cannot tell whether it is French or English"),
+    (b"\xff\xfe\x00\x00garbage", ["--source", "fr"], ""),
+])
+def test_bad_input_is_one_line_and_exit_2(runner, tmp_path, content, args, message):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes(content)
+    result = runner.invoke(cli, ["glossary", str(doc), "--db", str(db), *args])
+    if result.exit_code == 0:  # decodable after all: then it must give an empty glossary
+        assert "0 known terms" in result.output
+        return
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert message in result.output
+
+
+def test_missing_file_and_termbase_exit_2(runner, tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Le Conseil de sécurité s'est réuni.", encoding="utf-8")
+    result = runner.invoke(cli, ["glossary", str(tmp_path / "none.txt")])
+    assert result.exit_code == 2
+    result = runner.invoke(cli, ["glossary", str(doc), "--db", str(tmp_path / "none.sqlite3")])
+    assert result.exit_code == 2 and "no such termbase" in result.output
+
+
+def test_render_rejects_an_unknown_format():
+    from checks.glossary import Glossary
+
+    with pytest.raises(ValueError):
+        render(Glossary("d", "fr"), "xml")
+
+
+# -- the web page --------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def client(tmp_path):
+    from web import create_app
+
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    return create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "results"),
+                       "TESTING": True}).test_client()
+
+
+def csrf(client) -> str:
+    page = client.get("/glossary").get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def test_web_glossary_of_a_pasted_text(client):
+    response = client.post("/glossary", data={"csrf_token": csrf(client), "text": FR_DOC,
+                                              "lang": "auto"})
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    page = client.get(location).get_data(as_text=True)
+    assert "<mark>Conseil de sécurité</mark>" in page and 'href="/entries/2"' in page
+    data = client.get(location + ".json").get_json()
+    assert data["source"] == "fr" and len(data["entries"]) == 2
+    rows = list(csv.reader(io.StringIO(client.get(location + ".csv").get_data(as_text=True))))
+    assert rows[0][:2] == ["section", "term"] and len(rows) == 3
+    assert client.get(location + ".xml").status_code == 404
+
+
+def test_web_glossary_of_an_upload_in_french_interface(client):
+    client.get("/?lang=fr")
+    text = "The Security Council met. The Peacebuilding Commission and UNOWAS were there."
+    response = client.post("/glossary", data={
+        "csrf_token": csrf(client), "lang": "en",
+        "document": (io.BytesIO(text.encode()), "note.en.txt")},
+        content_type="multipart/form-data")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Glossaire du document" in page and "note.en.txt" in page
+    assert "1 fiche de la base, 2 noms inconnus de la base" in page
+    assert "Peacebuilding Commission" in page and "UNOWAS" in page
+
+
+def test_web_glossary_needs_a_document(client):
+    response = client.post("/glossary", data={"csrf_token": csrf(client), "text": "  "})
+    assert response.status_code == 400 and 'role="alert"' in response.get_data(as_text=True)
+
+
+def test_accent_insensitive_matches_are_labelled(client):
+    text = "Le Conseil de securite s'est reuni avec l'Organisation du traite de securite " \
+           "collective."
+    response = client.post("/glossary", data={"csrf_token": csrf(client), "text": text,
+                                              "lang": "fr"})
+    location = response.headers["Location"]
+    entries = client.get(location + ".json").get_json()["entries"]
+    assert [e["match"] for e in entries] == ["accent-insensitive", "accent-insensitive"]
+    page = client.get(location).get_data(as_text=True)
+    assert page.count("accent-insensitive match") == 2
+
+
+def test_exact_matches_are_not_labelled(index):
+    glossary = build_glossary(index, ["Le Conseil de sécurité s’est réuni."], "fr")
+    assert [(e.term, e.match) for e in glossary.entries] == [("Conseil de sécurité", "exact")]

@@ -1,0 +1,219 @@
+"""The check page (issue 15, issue 12's web part): texts kept for another check, blank lines,
+numbering, texts of different lengths aligned first, the direction, the report's language."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from webdata import EN_DOC, FR_DOC, build_termbase
+
+from web import create_app
+
+
+@pytest.fixture()
+def client(tmp_path):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "results"),
+                      "EDIT_TOKEN": None, "TESTING": True})
+    return app.test_client()
+
+
+def token(client, url: str = "/check") -> str:
+    page = client.get(url).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def check(client, fr: str, en: str, **extra) -> str:
+    response = client.post("/check", data={"csrf_token": token(client), "fr": fr, "en": en,
+                                           **extra})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response.headers["Location"]
+
+
+def textarea(page: str, name: str) -> str:
+    import html
+
+    return html.unescape(re.search(rf'<textarea id="{name}"[^>]*>(.*?)</textarea>', page,
+                                   re.S).group(1))
+
+
+def test_texts_stay_in_the_form_for_another_check(client):
+    fr = "Il a salué l'OTSC.\nLe Conseil de sécurité s'est réuni."
+    en = "He welcomed the OTSC.\nThe Security Council met."
+    page = client.get(check(client, fr, en)).get_data(as_text=True)
+    assert textarea(page, "fr") == fr and textarea(page, "en") == en
+    assert 'id="check-form"' in page and 'action="/check"' in page
+    fixed = client.get(check(client, fr, en.replace("OTSC", "CSTO"))).get_data(as_text=True)
+    assert "untranslated-acronym" not in fixed and "1 issue" not in fixed
+
+
+def test_blank_lines_never_count_and_segments_are_numbered_as_seen(client):
+    fr = "\nLe Conseil de sécurité s'est réuni.\n\n\nIl a salué l'OTSC.\n\n"
+    en = "The Security Council met.\n\nHe welcomed the OTSC.\n"
+    location = check(client, fr, en)
+    page = client.get(location).get_data(as_text=True)
+    assert "2 segments, 1 issue" in page
+    assert 'id="segment-2"' in page and 'id="segment-1"' not in page
+    report = client.get(location + ".json").get_json()
+    assert report["segments"] == 2 and {i["segment"] for i in report["issues"]} == {2}
+
+
+def test_pasted_tsv_is_numbered_without_blank_lines(client):
+    tsv = "Le Conseil de sécurité s'est réuni.\tThe Security Council met.\n\n" \
+          "Il a salué l'OTSC.\tHe welcomed the OTSC.\n"
+    report = client.get(check(client, tsv, "") + ".json").get_json()
+    assert [i["segment"] for i in report["issues"]] == [2]
+
+
+def test_texts_of_different_lengths_are_aligned_first(client):
+    fr = ("Le Conseil de sécurité s'est réuni le 19 avril 2021.\n"
+          "Il a salué la coopération avec l'OTSC.\nLa séance est levée à 13 heures.")
+    en = ("The Security Council met on 19 April 2021. It welcomed the cooperation with the "
+          "OTSC.\nThe meeting rose at 1 p.m.")
+    location = check(client, fr, en)
+    page = client.get(location).get_data(as_text=True)
+    assert "The French has 3 lines and the English 2 lines: they were aligned first." in page
+    report = client.get(location + ".json").get_json()
+    assert report["segments"] == 2
+    assert [(i["segment"], i["kind"]) for i in report["issues"]] == \
+        [(1, "untranslated-acronym")]
+
+
+def test_aligned_texts_say_how_many_sentences_were_left_out(client):
+    fr = ("Le Conseil de sécurité s'est réuni le 19 avril 2021.\nIl a salué l'OTSC.\n"
+          "Le Président a donné la parole au représentant du Mexique, qui a fait une "
+          "déclaration sur la prolifération des armes nucléaires dans la région et les "
+          "garanties de l'Agence internationale de l'énergie atomique.\n"
+          "La séance est levée à 13 heures.")
+    en = "The Security Council met on 19 April 2021.\nHe welcomed the OTSC.\n" \
+         "The meeting rose at 1 p.m."
+    location = check(client, fr, en)
+    page = client.get(location).get_data(as_text=True)
+    assert "aligned first" in page and "1 sentence without a counterpart was not checked" in page
+    report = client.get(location + ".json").get_json()
+    assert report["segments"] == 3 and [i["segment"] for i in report["issues"]] == [2]
+
+
+def test_report_in_the_interface_language(client):
+    client.get("/?lang=fr")
+    page = client.get(check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")) \
+        .get_data(as_text=True)
+    assert "Sigle « OTSC » laissé tel quel" in page
+    assert "1 segment, 1 problème" in page and "erreur" in page
+    assert "Original français → traduction anglaise" in page
+    client.get("/?lang=en")
+    page = client.get(check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")) \
+        .get_data(as_text=True)
+    assert "Acronym “OTSC” left untranslated" in page and "1 segment, 1 issue" in page
+
+
+def test_the_direction_is_remembered(client):
+    page = client.get("/check").get_data(as_text=True)
+    assert re.search(r'value="fr" checked', page) and not re.search(r'value="en" checked', page)
+    client.set_cookie("source", "en")
+    page = client.get("/check").get_data(as_text=True)
+    assert re.search(r'value="en" checked', page)
+    assert "English original" in page and "French translation" in page
+    assert re.search(r'value="en" checked', client.get("/align").get_data(as_text=True))
+    client.set_cookie("source", "xx")  # a forged value falls back to French
+    assert re.search(r'value="fr" checked', client.get("/check").get_data(as_text=True))
+
+
+def test_the_chosen_direction_is_stored_in_a_cookie(client):
+    response = client.post("/check", data={"csrf_token": token(client), "fr": "Un.",
+                                           "en": "One.", "source": "fr"})
+    assert "source=fr" in response.headers["Set-Cookie"]
+
+
+class Recorder:
+    """A checker standing in for the library, recording the direction it was given."""
+
+    def __init__(self):
+        self.calls = []
+
+    def check(self, segments, **options):
+        from checks.model import Report
+
+        self.calls.append(({s.number: (s.fr, s.en) for s in segments}, options))
+        return Report(len(segments), [])
+
+
+@pytest.fixture()
+def recorder(monkeypatch):
+    fake = Recorder()
+    monkeypatch.setattr("web.check.checker", lambda: fake)
+    return fake
+
+
+def test_an_english_original_is_passed_to_the_checks(client, recorder):
+    location = check(client, "Il a salué l'OTSC.", "He welcomed the CSTO.", source="en")
+    assert recorder.calls[-1] == ({1: ("Il a salué l'OTSC.", "He welcomed the CSTO.")},
+                                  {"source": "en"})
+    page = client.get(location).get_data(as_text=True)
+    assert "English original → French translation" in page
+    assert 'class="pair source-en"' in page
+    check(client, "Un.", "One.", source="fr")
+    assert recorder.calls[-1][1] == {}  # French: the library's default direction
+
+
+@pytest.mark.parametrize(("body", "options"), [
+    ({"fr": "Un.", "en": "One."}, {}),
+    ({"fr": "Un.", "en": "One.", "source": "fr"}, {}),
+    ({"pairs": [["Un.", "One."]], "source": "en"}, {"source": "en"}),
+])
+def test_api_check_source_field(client, recorder, body, options):
+    assert client.post("/api/check", json=body).status_code == 200
+    assert recorder.calls[-1][1] == options
+
+
+@pytest.mark.parametrize("source", ["de", 3, ["en"]])
+def test_api_check_bad_source_is_400(client, source):
+    response = client.post("/api/check", json={"fr": "Un.", "en": "One.", "source": source})
+    assert response.status_code == 400 and "source" in response.get_json()["error"]
+
+
+def test_api_check_aligns_texts_of_different_lengths(client):
+    body = {"fr": "Le Conseil de sécurité s'est réuni.\nIl a salué l'OTSC.",
+            "en": "The Security Council met. He welcomed the OTSC."}
+    data = client.post("/api/check", json=body).get_json()
+    assert data["segments"] == 1 and data["issues"][0]["kind"] == "untranslated-acronym"
+
+
+def test_api_align_source_field(client):
+    body = {"fr": ["Le Conseil s'est réuni."], "en": ["The Council met."], "source": "en"}
+    assert client.post("/api/align", json=body).get_json()["source"] == "en"
+    assert client.post("/api/align", json={**body, "source": "x"}).status_code == 400
+
+
+def test_two_documents_fill_the_form_with_their_segments(client):
+    response = client.post("/check", data={
+        "csrf_token": token(client),
+        "fr_file": (io.BytesIO(FR_DOC.encode()), "lettre.fr.txt"),
+        "en_file": (io.BytesIO(EN_DOC.replace("(CSTO)", "(OTSC)").encode()), "letter.en.txt"),
+    }, content_type="multipart/form-data")
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "untranslated-acronym" in page
+    fr, en = textarea(page, "fr").split("\n"), textarea(page, "en").split("\n")
+    assert len(fr) == len(en) == 3 and fr[0].startswith("Le Conseil de sécurité")
+
+
+def test_expected_forms_are_those_the_library_gives(client):
+    location = check(client, "Le Conseil de sécurité s'est réuni le 16 novembre 2021.",
+                     "The Security Council met on 17 November 2021.")
+    report = client.get(location + ".json").get_json()
+    page = client.get(location).get_data(as_text=True)
+    for issue in report["issues"]:
+        for form in issue["expected"]:
+            assert f"<strong>{form}</strong>" in page
+
+
+def test_check_help_names_the_real_default_termbase():
+    from click.testing import CliRunner
+
+    from termalign.cli import cli
+
+    out = " ".join(CliRunner().invoke(cli, ["check", "--help"]).output.split())
+    assert "$TERMALIGN_DB, else ~/.local/share/termalign/termbase.sqlite3" in out
+    assert "embedded termbase" not in out
