@@ -196,3 +196,13 @@ def test_v2_export_round_trips_fields(tmp_path, shared):
     assert _shape(tbx.load(out)) == _shape(first)
     names = Counter(f.name for c in first for t in c.terms for f in t.fields)
     assert names["grammaticalGender"] == 3 and names["geographicalUsage"] == 2
+
+
+def test_merge_adds_the_fields_an_entry_lacks(tmp_path):
+    with Termbase.open(tmp_path / "m.sqlite3") as tb:
+        cid = tb.add_concept(Concept(kind="term", terms=[Term("en", "open cluster")]))
+        incoming = Concept(kind="term", terms=[Term("en", "open cluster")],
+                           fields=[Field("definition", "A group of stars.", "en", "Oxford2007")])
+        assert tb.merge_concept(incoming) == (cid, "merged")
+        assert tb.get_concept(cid).fields == incoming.fields
+        assert tb.merge_concept(incoming) == (cid, "skipped")

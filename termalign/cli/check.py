@@ -59,6 +59,7 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
     """
     from checks import inputs, report
     from checks.checker import Checker
+    from checks.inputs.inline import with_codes
 
     if as_json:
         fmt = "json"
@@ -74,8 +75,8 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
     checker = Checker(_concepts(db, concepts), numbers=not no_numbers)
     result = checker.check(segments)
     pairs = [None] * max(s.number for s in segments)
-    for seg in segments:
-        pairs[seg.number - 1] = (seg.fr, seg.en)
+    for seg in segments:  # the texts as in the input: inline codes back in position
+        pairs[seg.number - 1] = (with_codes(seg.fr, seg.fr_codes), with_codes(seg.en, seg.en_codes))
     pairs = [p or ("", "") for p in pairs]
     if output:
         report.dump(result, output, fmt, pairs)
