@@ -172,3 +172,16 @@ def test_reports_show_inline_codes_in_position(tmp_path):
     assert result.exit_code == 1, result.output
     assert "[number]" in result.stdout
     assert "Le <g id=\"1\">Conseil</g> compte 15 membres." in result.stdout
+
+
+def test_its_translate_no(tmp_path):
+    path = tmp_path / "its.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+        'xmlns:its="http://www.w3.org/2005/11/its"><file source-language="fr" '
+        'target-language="en"><body><trans-unit id="a" its:translate="no"><source>OTSC</source>'
+        '<target>OTSC</target></trans-unit><trans-unit id="b"><source>Oui.</source>'
+        "<target>Yes.</target></trans-unit></body></file></xliff>", encoding="utf-8")
+    loaded = inputs.load_input(path)
+    assert [(u.unit_id, u.reason) for u in loaded.untranslated] == [("a", "translate=no")]
+    assert [s.en for s in loaded.segments] == ["Yes."]
