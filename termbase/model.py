@@ -102,8 +102,8 @@ def fields_to_json(fields: list[Field]) -> str:
     >>> text, fields_from_json(text)
     ('[{"name": "partOfSpeech", "value": "noun"}]', [Field(name='partOfSpeech', value='noun', lang='', source='', target='', date='', type='')])
     """
-    return json.dumps([{k: v for k, v in asdict(f).items() if v} for f in fields],
-                      ensure_ascii=False)
+    return json.dumps([{k: v for k, v in asdict(f).items() if v or k in ("name", "value")}
+                       for f in fields], ensure_ascii=False)
 
 
 def fields_from_json(text: str | None) -> list[Field]:
