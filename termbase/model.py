@@ -53,7 +53,7 @@ class Term:
     no_check: bool = False
     id: int | None = None
     #: More data categories (part of speech, gender, notes...) kept from an import.
-    fields: list[Field] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -88,7 +88,7 @@ class Concept:
     created: str = ""
     modified: str = ""
     #: More data categories (definitions, cross-references, graphics...) kept from an import.
-    fields: list[Field] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list, repr=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """The terms of one language, in stored order."""
