@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from termbase.fold import fold_term
-from termbase.model import Concept, Evidence, Term
+from termbase.model import Concept, Evidence, Term, fields_to_json
 
 #: Result of :func:`choose_target` when the incoming concept matches several concepts equally
 #: through acronyms only and brings nothing (a full form) to tell them apart.
@@ -88,7 +88,9 @@ def plan_merge(target: Concept, incoming: Concept) -> MergePlan:
     - evidence not yet recorded is always added;
     - a curated incoming concept makes the target curated and its term data authoritative;
     - a non-curated incoming concept adds missing terms to a non-curated target only, never
-      touches the type/status of existing terms, and fills only empty subject/note fields.
+      touches the type/status of existing terms, and fills only empty subject/note fields;
+    - the incoming concept's extra fields (TBX definitions, cross-references...) that the
+      target lacks are added on the same terms as its new terms.
     """
     plan = MergePlan()
     known_ev = {evidence_key(e) for e in target.evidence}
@@ -128,4 +130,7 @@ def plan_merge(target: Concept, incoming: Concept) -> MergePlan:
             updates[name] = value
     if not target.curated and not incoming.curated and incoming.confidence > target.confidence:
         updates["confidence"] = incoming.confidence
+    new_fields = [f for f in incoming.fields if f not in target.fields]
+    if new_fields and authoritative:  # definitions, cross-references... of a TBX import
+        updates["fields"] = fields_to_json(target.fields + new_fields)
     return plan

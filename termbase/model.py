@@ -53,7 +53,7 @@ class Term:
     no_check: bool = False
     id: int | None = None
     #: More data categories (part of speech, gender, notes...) kept from an import.
-    fields: list[Field] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -88,7 +88,7 @@ class Concept:
     created: str = ""
     modified: str = ""
     #: More data categories (definitions, cross-references, graphics...) kept from an import.
-    fields: list[Field] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list, repr=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """The terms of one language, in stored order."""
@@ -102,8 +102,8 @@ def fields_to_json(fields: list[Field]) -> str:
     >>> text, fields_from_json(text)
     ('[{"name": "partOfSpeech", "value": "noun"}]', [Field(name='partOfSpeech', value='noun', lang='', source='', target='', date='', type='')])
     """
-    return json.dumps([{k: v for k, v in asdict(f).items() if v} for f in fields],
-                      ensure_ascii=False)
+    return json.dumps([{k: v for k, v in asdict(f).items() if v or k in ("name", "value")}
+                       for f in fields], ensure_ascii=False)
 
 
 def fields_from_json(text: str | None) -> list[Field]:

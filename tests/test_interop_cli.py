@@ -128,3 +128,11 @@ def test_python_dash_m(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert json.loads(result.stderr) == {"error": "nothere.tbx: no such file", "exit_code": 2}
+
+
+def test_shell_completion_as_the_readme_says():
+    env = {"_TERMALIGN_COMPLETE": "bash_complete", "COMP_WORDS": "termalign exp",
+           "COMP_CWORD": "1", "PATH": ""}
+    result = subprocess.run([sys.executable, "-m", "termalign"], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.split() == ["plain,export"]

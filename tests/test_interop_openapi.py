@@ -72,6 +72,11 @@ def test_schemas_are_strict_enough_to_fail():
               "components": document()["components"]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"query": "x", "results": [{"id": "one"}]}, schema)
+    # the paginated form of the search work (next: the offset of the next page)
+    jsonschema.validate({"query": "x", "total": 41, "offset": 20, "limit": 20, "next": 40,
+                         "results": []}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"query": "x", "total": "many", "results": []}, schema)
 
 
 def test_no_cors_by_default(client):

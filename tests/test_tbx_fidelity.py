@@ -99,8 +99,7 @@ def test_weblate_obsolete_terms_definitions_and_notes(shared):
     bus, code = concepts
     assert {(t.lang, t.status) for t in bus.terms} == {("en", "superseded"), ("fr", "superseded")}
     assert Field("definition", "Superseded but still found in older manuals.") in bus.fields
-    assert any(f.value == "Usage note: Avoid using this term in any documentation."
-               for f in bus.fields)
+    assert "Usage note: Avoid using this term in any documentation." in bus.note.splitlines()
     assert code.terms[0].fields == [Field("note", "Do not translate error codes.")]
     assert ignored == {"descrip type=Translation needed (kept as a note)": 2,
                        "descrip type=Usage note (kept as a note)": 1}
@@ -196,3 +195,41 @@ def test_v2_export_round_trips_fields(tmp_path, shared):
     assert _shape(tbx.load(out)) == _shape(first)
     names = Counter(f.name for c in first for t in c.terms for f in t.fields)
     assert names["grammaticalGender"] == 3 and names["geographicalUsage"] == 2
+
+
+def test_merge_adds_the_fields_an_entry_lacks(tmp_path):
+    with Termbase.open(tmp_path / "m.sqlite3") as tb:
+        cid = tb.add_concept(Concept(kind="term", terms=[Term("en", "open cluster")]))
+        incoming = Concept(kind="term", terms=[Term("en", "open cluster")],
+                           fields=[Field("definition", "A group of stars.", "en", "Oxford2007")])
+        assert tb.merge_concept(incoming) == (cid, "merged")
+        assert tb.get_concept(cid).fields == incoming.fields
+        assert tb.merge_concept(incoming) == (cid, "skipped")
+
+
+@pytest.mark.parametrize("name", [
+    "tbx/samples/v3/Example_Astronomy_DCT_VALID.tbx", "tbx/samples/v3/TBX-basic-sample.tbx",
+    "tbx/samples/v3/basic_good.tbx", "tbx/samples/v3/un_fr_en_minimal.tbx",
+    "tbx/samples/v2/TBX-basic-sample.tbx", "interop/ltac__min_good.tbx",
+    "interop/ltac__core_structure_good.tbx", "interop/weblate__fr-extended-metadata.tbx",
+    "interop/omegat__sampleTBXfile.tbx",
+])
+@pytest.mark.parametrize("version", [3, 2])
+def test_samples_round_trip_valid(shared, tmp_path, name, version):
+    ignored: Counter = Counter()
+    with Termbase.open(tmp_path / "s.sqlite3") as tb:
+        import_file(tb, shared / name, ignored)
+        first = list(tb.iter_concepts())
+    assert first
+    out = tmp_path / "out.tbx"
+    tbx.dump(first, out, version=version)
+    doc = etree.parse(str(out))
+    if version == 3:
+        assert etree.RelaxNG(file=str(shared / "tbx/v3/core/TBXcoreStructV03.rng")).validate(doc)
+        sch = _dca_schematron(shared)
+    else:
+        rng = etree.RelaxNG(file=str(shared / "tbx/v2/basic/TBXBasicRNGV02.rng"))
+        assert rng.validate(doc), rng.error_log
+        sch = _v2_schematron(shared)
+    assert sch.validate(doc), sch.error_log
+    assert _shape(tbx.load(out)) == _shape(first)

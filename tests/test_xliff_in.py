@@ -152,3 +152,36 @@ def test_check_cli_reports_untranslated_units(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(path), "--concepts", str(concepts), "--json"])
     assert result.exit_code in (0, 1), result.output
     assert "2 unit(s) not translated, not checked (first: 2, state=initial)" in result.stderr
+
+
+def test_reports_show_inline_codes_in_position(tmp_path):
+    from click.testing import CliRunner
+
+    from termalign.cli import cli
+
+    concepts = tmp_path / "c.tsv"
+    concepts.write_text("title\tOTSC\tCSTO\n", encoding="utf-8")
+    path = tmp_path / "codes.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+        'source-language="fr" target-language="en" datatype="plaintext" original="a"><body>'
+        '<trans-unit id="1"><source>Le <g id="1">Conseil</g> compte 15 membres.</source>'
+        '<target state="translated">The <g id="1">Council</g> has 16 members.</target>'
+        "</trans-unit></body></file></xliff>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path), "--concepts", str(concepts)])
+    assert result.exit_code == 1, result.output
+    assert "[number]" in result.stdout
+    assert "Le <g id=\"1\">Conseil</g> compte 15 membres." in result.stdout
+
+
+def test_its_translate_no(tmp_path):
+    path = tmp_path / "its.xlf"
+    path.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" '
+        'xmlns:its="http://www.w3.org/2005/11/its"><file source-language="fr" '
+        'target-language="en"><body><trans-unit id="a" its:translate="no"><source>OTSC</source>'
+        '<target>OTSC</target></trans-unit><trans-unit id="b"><source>Oui.</source>'
+        "<target>Yes.</target></trans-unit></body></file></xliff>", encoding="utf-8")
+    loaded = inputs.load_input(path)
+    assert [(u.unit_id, u.reason) for u in loaded.untranslated] == [("a", "translate=no")]
+    assert [s.en for s in loaded.segments] == ["Yes."]

@@ -2,8 +2,10 @@
 
 The schemas describe the responses the endpoints really give (the tests validate real
 responses against them); fields that a later version may add are allowed.
-``/api/lookup`` is described with its pagination (``offset``, ``total``, ``next``) as
-optional parts, so that the document holds for servers with and without it.
+``/api/lookup`` is described with its pagination and filters (``mode``, ``kind``, ``status``,
+``subject``, ``offset``; ``total``, ``offset``, ``limit`` and ``next`` in the response, ``next``
+being the offset of the next page) as optional parts: this branch's server does not have them
+yet, the search work adds them, and the document holds for both.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ LOOKUP_RESULT = _obj({**_CONCEPT, "match": _STR, "score": _NUM,
                       "matched": _obj({"lang": {"enum": ["fr", "en"]}, "term": _STR})})
 LOOKUP = _obj({"query": _STR, "results": _array(_ref("LookupResult"))},
               {"total": _INT, "offset": _INT, "limit": _INT,
-               "next": {"type": ["string", "null"],
-                        "description": "URL of the next page, null on the last one"}})
+               "next": {"type": ["integer", "null"],
+                        "description": "offset of the next page, null on the last one"}})
 HISTORY = _obj({"id": _INT, "concept_id": _INT, "action": {"enum": ["create", "update", "delete"]},
                 "who": _STR, "at": _STR, "before": {"type": ["object", "null"]},
                 "after": {"type": ["object", "null"]}})
@@ -83,8 +85,8 @@ def _query(name: str, schema: dict, description: str, required: bool = False) ->
 LOOKUP_PARAMETERS = [
     _query("q", _STR, "the query: a term, an acronym, a prefix...", required=True),
     _query("lang", {"enum": ["fr", "en"]}, "only match terms in this language"),
-    _query("mode", _STR, "matching mode (exact, prefix, fuzzy...) where the server has it"),
-    _query("kind", {"enum": ["title", "term", "country"]}, "only concepts of this kind"),
+    _query("mode", _STR, "matching mode: auto, exact, prefix, contains or fuzzy"),
+    _query("kind", _STR, "only concepts of this kind (body, term, country, instrument)"),
     _query("status", {"enum": ["preferred", "admitted", "deprecated", "superseded"]},
            "only terms of this status"),
     _query("subject", _STR, "only concepts of this subject field"),

@@ -9,7 +9,8 @@ Rules:
 - a unit (1.x ``trans-unit``, 2.0 ``segment``) is checked when it has a non-empty target
   whose state says it is translated: 1.x ``state`` ``new`` and ``needs-translation`` and 2.0
   ``initial`` are *untranslated* (their target is usually a copy of the source), as is a
-  missing or empty target; ``translate="no"`` (on the unit or an enclosing group or file)
+  missing or empty target; ``translate="no"`` (or ITS ``its:translate="no"``, on the unit or
+  an enclosing group or file)
   leaves a unit out; these units are listed in :attr:`Loaded.untranslated`, not checked;
 - ``approved="yes"`` (1.x) is kept as the state ``approved``;
 - inline codes are handled by :mod:`checks.inputs.inline`.
@@ -30,6 +31,7 @@ from checks.model import Segment
 NS_1 = {None, "urn:oasis:names:tc:xliff:document:1.0", "urn:oasis:names:tc:xliff:document:1.1",
         "urn:oasis:names:tc:xliff:document:1.2"}
 NS_2 = "urn:oasis:names:tc:xliff:document:2.0"
+_ITS_TRANSLATE = "{http://www.w3.org/2005/11/its}translate"
 #: 1.x target states whose text is not a translation yet.
 UNTRANSLATED_1 = {"new", "needs-translation"}
 #: 2.0 segment states whose text is not a translation yet.
@@ -48,7 +50,7 @@ def _translatable(el, stop) -> bool:
     """False when ``translate="no"`` is set on the element or an ancestor up to ``stop``."""
     node = el
     while node is not None:
-        value = node.get("translate")
+        value = node.get("translate", node.get(_ITS_TRANSLATE))
         if value is not None:
             return value.strip().lower() != "no"
         if node is stop:

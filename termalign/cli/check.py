@@ -95,6 +95,7 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
     """
     from checks import inputs, report
     from checks.direction import declared_source
+    from checks.inputs.inline import with_codes
 
     if as_json:
         fmt = "json"
@@ -114,8 +115,8 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
     checker = _checker(db, concepts, not no_numbers)
     result = checker.check(segments, source=original, lang=ui)
     pairs = [None] * max(s.number for s in segments)
-    for seg in segments:
-        pairs[seg.number - 1] = (seg.fr, seg.en)
+    for seg in segments:  # the texts as in the input: inline codes back in position
+        pairs[seg.number - 1] = (with_codes(seg.fr, seg.fr_codes), with_codes(seg.en, seg.en_codes))
     pairs = [p or ("", "") for p in pairs]
     if output:
         report.dump(result, output, fmt, pairs)

@@ -1,8 +1,11 @@
 """termalign's own fields inside TBX ``<note>`` elements, so that they survive a round trip.
 
-TBX-Basic has no data category for a concept's kind, its curated flag, the confidence of a
-candidate or the method that found a piece of evidence; they are written as one ``note``
-``termalign: key=value; key=value`` (values percent-encoded), which other tools show as text.
+A concept's kind, curated flag, origin and confidence are written in standard categories
+(``projectSubset``, a ``transacGrp`` with its responsibility, a ``reliabilityCode`` note:
+see :mod:`termbase.tbx.write`); the ``termalign: key=value`` concept note of earlier versions
+is still read. TBX-Basic has no data category for the method, symbol and confidence of a
+piece of evidence: they are one ``termalign-evidence: key=value; ...`` note per piece
+(values percent-encoded), left out of the ``--for-cat-tools`` export.
 """
 
 from __future__ import annotations

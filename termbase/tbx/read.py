@@ -42,6 +42,32 @@ def _local(el) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+#: TBX v3 DCT style: a module's element named after its data category (``<min:partOfSpeech>``),
+#: read as the DCA element with that type (``<termNote type="partOfSpeech">``).
+_DCT = {**dict.fromkeys(("termType", "administrativeStatus", "usageStatus",
+                         "normativeAuthorization", *categories.TERM_NOTES), "termNote"),
+        **dict.fromkeys(("definition", "context", "subjectField"), "descrip"),
+        **dict.fromkeys(("source", *categories.ADMINS), "admin"),
+        "crossReference": "ref", "xGraphic": "xref", "externalCrossReference": "xref",
+        "transactionType": "transac", "responsibility": "transacNote"}
+_CORE = {None, "urn:iso:std:iso:30042:ed-2"}
+
+
+def _kind(el) -> tuple[str, str]:
+    """``(element, type)`` of an element, DCT-style elements read as their DCA form.
+
+    >>> from lxml import etree
+    >>> _kind(etree.fromstring('<termNote type="partOfSpeech">noun</termNote>'))
+    ('termNote', 'partOfSpeech')
+    >>> _kind(etree.fromstring('<min:partOfSpeech xmlns:min="http://www.tbxinfo.net/ns/min">noun</min:partOfSpeech>'))
+    ('termNote', 'partOfSpeech')
+    """
+    name = _local(el)
+    if isinstance(el.tag, str) and etree.QName(el).namespace not in _CORE and name in _DCT:
+        return _DCT[name], name
+    return name, el.get("type") or ""
+
+
 def _text(el) -> str:
     text = el.text or "" if len(el) == 0 else "".join(el.itertext())
     return _SPACE.sub(" ", text).strip()
@@ -158,19 +184,18 @@ class _Entry:
 
     def aux(self, el, lang: str, source: str = "") -> None:
         """A concept-level (``lang`` "") or language-level element."""
-        concept, name, kind = self.concept, _local(el), el.get("type") or ""
+        concept, (name, kind) = self.concept, _kind(el)
         if name == "descripGrp":
-            source = next((_text(a) for a in el if _local(a) == "admin"
-                           and a.get("type") == "source"), "")
+            source = next((_text(a) for a in el if _kind(a) == ("admin", "source")), "")
             for child in el:
-                if not (_local(child) == "admin" and child.get("type") == "source"):
+                if _kind(child) != ("admin", "source"):
                     self.aux(child, lang, source)
         elif name == "descrip" and kind == "subjectField" and not concept.subject and not lang:
             concept.subject = _text(el)
         elif name == "descrip" and kind in ("definition", "subjectField"):
             concept.fields.append(Field(kind, _lines(el), lang, source))
         elif name == "descrip" and _lines(el):  # not a TBX-Basic category: kept as a note
-            concept.fields.append(Field("note", f"{kind}: {_lines(el)}", lang, source))
+            self.note(f"{kind}: {_lines(el)}", lang)
             self.ignored[f"descrip type={kind} (kept as a note)"] += 1
         elif name == "note":
             self.note(_lines(el), lang)
@@ -187,7 +212,9 @@ class _Entry:
             concept.fields.append(Field(kind, _text(el), lang, source, self.target(el)))
         elif name == "transacGrp":
             field = _transaction(el, lang, self.ignored)
-            if not lang and field.type == "origination" and not self.origination:
+            if field is None:
+                self.ignored["transactions of another type than origination, modification"] += 1
+            elif not lang and field.type == "origination" and not self.origination:
                 self.origination = True
                 concept.created, concept.origin = field.date, field.value
                 if field.target:  # kept whole: the writer then writes it instead of its own
@@ -228,8 +255,8 @@ class _Entry:
         return target
 
     def ignore(self, el) -> None:
-        kind = el.get("type")
-        self.ignored[f"{_local(el)} type={kind}" if kind else _local(el)] += 1
+        name, kind = _kind(el)
+        self.ignored[f"{name} type={kind}" if kind else name] += 1
 
     def term(self, sec, lang: str) -> None:
         children = list(_grouped(sec))
@@ -240,7 +267,7 @@ class _Entry:
         term = Term(lang=lang, text=_text(term_el))
         statuses = []
         for el in children:
-            name, kind = _local(el), el.get("type") or ""
+            name, kind = _kind(el)
             if el is term_el or not name:
                 continue
             if name == "termNote" and kind == "termType":
@@ -262,10 +289,9 @@ class _Entry:
             elif name in ("descrip", "descripGrp") and _context_of(el) is not None:
                 self.context(_context_of(el), lang)
             elif name == "descripGrp":
-                source = next((_text(a) for a in el if _local(a) == "admin"
-                               and a.get("type") == "source"), "")
+                source = next((_text(a) for a in el if _kind(a) == ("admin", "source")), "")
                 first = next(iter(el), None)
-                if first is not None and first.get("type") == "definition":
+                if first is not None and _kind(first)[1] == "definition":
                     term.fields.append(Field("definition", _lines(first), source=source))
                 else:
                     self.ignore(first if first is not None else el)
@@ -278,8 +304,8 @@ class _Entry:
             elif (name == "ref" and kind in categories.REFS) or (
                     name == "xref" and kind in categories.XREFS):
                 term.fields.append(Field(kind, _text(el), target=self.target(el)))
-            elif name == "transacGrp":
-                term.fields.append(_transaction(el, "", self.ignored))
+            elif name == "transacGrp" and _transaction(el, "", self.ignored) is not None:
+                term.fields.append(_transaction(el, "", Counter()))
             else:
                 self.ignore(el)
         term.status = categories.strictest(statuses)
@@ -294,8 +320,7 @@ class _Entry:
             return
         source = ""
         if _local(group) == "descripGrp":
-            source = next((_text(a) for a in group if _local(a) == "admin"
-                           and a.get("type") == "source"), "")
+            source = next((_text(a) for a in group if _kind(a) == ("admin", "source")), "")
         self.extra.append(Evidence(source=source, method="import", **{f"context_{lang}": context}))
 
 
@@ -303,20 +328,28 @@ def _context_of(el):
     """The ``descrip type="context"`` of a descrip or descripGrp, else None."""
     if _local(el) == "descripGrp":
         el = next(iter(el), None)
-    if el is not None and _local(el) == "descrip" and el.get("type") == "context":
+    if el is not None and _kind(el) == ("descrip", "context"):
         return el
     return None
 
 
-def _transaction(grp, lang: str, ignored: Counter) -> Field:
+_TRANSACTIONS = {"origination": "origination", "creation": "origination",
+                 "modification": "modification", "update": "modification"}
+
+
+def _transaction(grp, lang: str, ignored: Counter) -> Field | None:
+    """A ``transacGrp`` as a field (``creation`` is read as ``origination``), None for a
+    transaction of another type."""
     field = Field("transaction", "", lang)
     for child in grp:
-        name = _local(child)
+        name, kind = _kind(child)
         if name == "transac":
-            field.type = _text(child)
+            field.type = _TRANSACTIONS.get(_text(child), "")
+            if not field.type:
+                return None
         elif name == "date":
             field.date = _text(child)
-        elif name == "transacNote" and child.get("type") == "responsibility":
+        elif name == "transacNote" and kind == "responsibility":
             field.value, field.target = _text(child), child.get("target", "")
     if field.target and "://" not in field.target:
         ignored["references to ids in the file (people, other entries): target dropped"] += 1

@@ -1,5 +1,13 @@
 """Streaming TBX-Basic writer: v3 (ISO 30042:2019, DCA style) and v2 (``martif``).
 
+Provenance is written in TBX-Basic's own categories: the concept's kind and curated flag as
+``projectSubset`` values (of the entry in v3, of each term in v2, where TBX-Basic wants them),
+its origin as the ``responsibility`` of the ``origination`` transaction (with the creation
+date), its confidence as a reliability code 1–10 (ISO 12620 ``reliabilityCode``, as IATE; in a
+``note``, since TBX-Basic has no such category); the kept fields of an import
+(:class:`~termbase.model.Field`) are written back where they came from. v3 files carry
+``xml-model`` declarations of their schemas, v2 files their DOCTYPE.
+
 Concepts are written one ``conceptEntry``/``termEntry`` at a time through lxml's incremental
 writer, so exporting 100,000 concepts needs little memory; the file is written to a temporary
 name and moved into place, so a failed export never leaves a half-written file behind.
