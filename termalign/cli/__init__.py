@@ -39,24 +39,25 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "build": ("termalign.cli.build", "build_command",
         "Build the termbase from SOURCES (default: the bundled seeds)."),
     "check": ("termalign.cli.check", "check_command",
-        "Check INPUT: a TMX, XLIFF or TSV file (French TAB English per line), or a French "
-        "document with its English translation EN (aligned first)."),
+        "Check INPUT: a TMX, XLIFF or TSV file (French TAB English per line, whichever is "
+        "the original: see --source), or a French document with its English counterpart "
+        "EN (aligned first)."),
     "clean": ("termalign.cli.clean", "clean_command",
         "Clean PDF-extracted text FILE into paragraphs with their kind, notes and "
         "references."),
     "eval": ("termalign.cli.align", "eval_command",
         "Score the predicted alignment PRED against the gold alignment GOLD."),
     "export": ("termalign.cli.termbase", "export_command",
-        "Export the termbase as TBX-Basic, CSV or TSV."),
+        "Export the termbase as TBX-Basic, CSV, TSV or a CAT-tool glossary (- is stdout)."),
     "glossary": ("termalign.cli.glossary", "glossary_command",
         "The official names, acronyms, countries and terms of DOCUMENT with their official "
         "equivalents, in reading order, and the acronyms and names the termbase does not "
         "know."),
     "import": ("termalign.cli.termbase", "import_command",
-        "Merge a TBX (v3 or v2, e.g. an IATE export), CSV or TSV file into the termbase."),
+        "Merge a TBX (v3 or v2, e.g. an IATE export), CSV, TSV or 2-column fr/en glossary "
+        "into the termbase (- reads standard input)."),
     "lookup": ("termalign.cli.termbase", "lookup_command",
-        "Find official names, acronyms and terms (exact, accent-insensitive, prefix, "
-        "fuzzy)."),
+        "Find official names, acronyms and terms; exit 1 when nothing matches."),
     "segment": ("termalign.cli.segment", "segment_command",
         "Clean FILE and split it into sentences: one sentence per line, a blank line "
         "between paragraphs."),
