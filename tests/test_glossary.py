@@ -231,3 +231,12 @@ def test_accent_insensitive_matches_are_labelled(client):
 def test_exact_matches_are_not_labelled(index):
     glossary = build_glossary(index, ["Le Conseil de sécurité s’est réuni."], "fr")
     assert [(e.term, e.match) for e in glossary.entries] == [("Conseil de sécurité", "exact")]
+
+
+def test_an_unknown_acronym_comes_with_the_documents_definition(index):
+    sentences = ["The Integrity Awareness Initiative (IAI) of UNOPS was launched.",
+                 "The IAI trains staff.", "Ma Représentante spéciale est à Bamako."]
+    glossary = build_glossary(index, sentences, "en")
+    assert [(u.text, u.definition, u.occurrences) for u in glossary.unknown] == [
+        ("IAI", "Integrity Awareness Initiative", 2)]  # the name is not listed twice
+    assert "IAI = Integrity Awareness Initiative" in render(glossary)
