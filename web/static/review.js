@@ -48,8 +48,9 @@
                           "class": "status-" + bead.status + (bead.low ? " low" : "") +
                                    (index === current ? " current" : "")});
       row.appendChild(el("td", {"class": "n"}, String(index + 1)));
-      row.appendChild(sideCell(bead, index, "fr"));
-      row.appendChild(sideCell(bead, index, "en"));
+      (data.source === "en" ? ["en", "fr"] : ["fr", "en"]).forEach(function (side) {
+        row.appendChild(sideCell(bead, index, side)); // the original first
+      });
       var score = bead.score === null ? labels.edited : bead.score.toFixed(2);
       var scoreCell = el("td", {"class": "num"}, score);
       if (bead.low) { scoreCell.appendChild(el("span", {"class": "tag status"}, labels.low)); }
