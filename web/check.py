@@ -13,7 +13,6 @@ from pathlib import Path
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     g,
@@ -254,9 +253,6 @@ def download(result_id: str, fmt: str):
         abort(404)
     data = results.load("check", result_id)
     text = report_formats.render(data["report"], fmt, pairs=numbered_pairs(data))
-    mimetype = {"html": "text/html", "csv": "text/csv", "json": "application/json"}[fmt]
-    name = f"termalign-check-{result_id[:8]}.{fmt}"
-    return Response(text, mimetype=mimetype + "; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return results.attachment(text, f"termalign-check-{result_id[:8]}.{fmt}")
 
 
