@@ -101,7 +101,7 @@ def segments_from_text(fr: str, en: str, terms=None) -> tuple[list, dict | None]
         pairs = load_tsv(fr, "pasted text")
         return [Segment(n, s.fr, s.en) for n, s in enumerate(pairs, 1)], None
     if not fr_lines:
-        raise InputProblem("the French text is empty")
+        raise InputProblem(i18n.translate("check.fr_empty", getattr(g, "ui_lang", "en")))
     if len(fr_lines) == len(en_lines):
         pairs = enumerate(zip(fr_lines, en_lines, strict=True), 1)
         return [Segment(n, f, e) for n, (f, e) in pairs], None
