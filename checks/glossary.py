@@ -42,7 +42,12 @@ _LINK = r"(?:of|for|on|the|in|to|de|des|du|la|le|les|l['’]|d['’]|pour|en|sur
 #: Two or more capitalised words, possibly joined by small words: a name.
 _NAME = re.compile(rf"(?<![\w’'-]){_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})+")
 #: Small words that may open a sentence before a name ("In New York", "Le Comité").
-_OPENERS = frozenset(["the", "a", "an", "in", "on", "at", "by", "for", "of", "to", "as", "with", "from", "this", "that", "these", "since", "during", "after", "before", "under", "le", "la", "les", "l", "un", "une", "des", "du", "de", "en", "au", "aux", "dans", "par", "pour", "sur", "selon", "depuis", "lors"])
+_OPENER_WORDS = (
+    "the a an in on at by for of to as with from this that these since during after before "
+    "under my our his her its their le la les l un une des du de en au aux dans par pour sur "
+    "selon depuis lors mon ma mes notre nos son sa ses leur leurs"
+)
+_OPENERS = frozenset(_OPENER_WORDS.split())
 
 
 @dataclass
@@ -78,6 +83,8 @@ class UnknownTerm:
     context: str
     sentence: int
     offset: int
+    #: For an acronym, its full form as the document defines it ("Full Name (ACR)").
+    definition: str = ""
 
 
 @dataclass
@@ -223,9 +230,31 @@ def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,
                 continue
             unknown[(kind, text)] = UnknownTerm(text, kind, 1, context_of(sentence, start, end),
                                                 number, start)
+    _add_definitions(unknown, sentences, source)
     order = lambda item: (item.sentence, item.offset)  # noqa: E731
     return Glossary(document, source, sorted(found.values(), key=order),
                     sorted(unknown.values(), key=order))
+
+
+def _add_definitions(unknown: dict[tuple[str, str], UnknownTerm], sentences: Sequence[str],
+                     lang: str) -> None:
+    """Give the unknown acronyms the full form the document defines them with, and drop the
+    capitalised names that are only such a full form (listed once, with their acronym)."""
+    from termbase.extract.acronyms import find_definitions
+
+    wanted = {text for kind, text in unknown if kind == "acronym"}
+    if not wanted:
+        return
+    definitions: dict[str, str] = {}
+    for sentence in sentences:
+        if any(acronym in sentence for acronym in wanted):
+            for pair in find_definitions(sentence, lang):
+                definitions.setdefault(pair.acronym, pair.definition)
+    for acronym, definition in definitions.items():
+        if ("acronym", acronym) in unknown:
+            unknown[("acronym", acronym)].definition = definition
+            for key in [k for k in unknown if k[0] == "name" and k[1] in definition]:
+                del unknown[key]
 
 
 def _candidates(sentence: str) -> list[tuple[int, int, str]]:
@@ -263,8 +292,8 @@ def rows(glossary: Glossary) -> list[list[str]]:
     """One row per entry, then one per unknown term (the :data:`COLUMNS`)."""
     out = [["entry", e.term, e.equivalent, e.kind, e.type, e.status, e.match,
             str(e.occurrences), str(e.sentence), e.context] for e in glossary.entries]
-    out += [["unknown", u.text, "", u.kind, "", "", "", str(u.occurrences), str(u.sentence),
-             u.context] for u in glossary.unknown]
+    out += [["unknown", u.text, u.definition, u.kind, "", "", "", str(u.occurrences),
+             str(u.sentence), u.context] for u in glossary.unknown]
     return out
 
 
@@ -312,6 +341,7 @@ def render(glossary: Glossary, fmt: str = "text") -> str:
     if glossary.unknown:
         lines += ["", "Not in the termbase:"]
         for u in glossary.unknown:
-            lines.append(f"{u.text}  [{u.kind}; {u.occurrences}×; sentence {u.sentence}]")
+            defined = f" = {u.definition}" if u.definition else ""
+            lines.append(f"{u.text}{defined}  [{u.kind}; {u.occurrences}×; sentence {u.sentence}]")
             lines.append(f"    {u.context}")
     return "\n".join(lines) + "\n"

@@ -149,8 +149,9 @@ def load(tb, alignment: str) -> Review:
 
 
 def list_reviews(tb, limit: int = 200) -> list[Review]:
-    """The saved reviews, most recently changed first."""
-    rows = tb.conn.execute(f"SELECT {_COLUMNS} FROM review ORDER BY modified DESC, id DESC "
+    """The saved reviews, most recently changed first (their beads, not their sentences)."""
+    columns = _COLUMNS.replace("sentences", """'{"fr": [], "en": []}'""")
+    rows = tb.conn.execute(f"SELECT {columns} FROM review ORDER BY modified DESC, id DESC "
                            "LIMIT ?", (limit,)).fetchall()
     return [_review(row) for row in rows]
 

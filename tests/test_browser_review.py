@@ -155,3 +155,22 @@ def test_approved_pairs_added_to_the_termbase(editor, server):
     page.goto(review_url + "?lang=fr")  # the editor in French, for the screenshot
     page.locator("#beads tr").first.wait_for()
     assert page.locator("button[data-action=approve]").first.inner_text() == "Valider"
+
+
+def test_an_english_original_comes_first(page, server, tmp_path):
+    fr_file, en_file = tmp_path / "seance.fr.txt", tmp_path / "meeting.en.txt"
+    fr_file.write_text(FR_DOC, encoding="utf-8")
+    en_file.write_text(EN_DOC, encoding="utf-8")
+    page.goto(server + "/align?lang=en")
+    page.check("#direction input[value=en]")
+    page.set_input_files("#fr_file", str(fr_file))
+    page.set_input_files("#en_file", str(en_file))
+    with page.expect_navigation():
+        page.click("form button[type=submit]")
+    assert "English original → French translation" in page.locator("p.summary").inner_text()
+    with page.expect_navigation():
+        page.click("#review")
+    page.locator("#beads tr").first.wait_for()
+    headers = page.locator("table.review-beads thead th").all_inner_texts()
+    assert headers[1:3] == ["English", "French"]
+    assert rows(page).first.locator("td").nth(1).get_attribute("lang") == "en"

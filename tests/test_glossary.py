@@ -231,3 +231,38 @@ def test_accent_insensitive_matches_are_labelled(client):
 def test_exact_matches_are_not_labelled(index):
     glossary = build_glossary(index, ["Le Conseil de sécurité s’est réuni."], "fr")
     assert [(e.term, e.match) for e in glossary.entries] == [("Conseil de sécurité", "exact")]
+
+
+def test_an_unknown_acronym_comes_with_the_documents_definition(index):
+    sentences = ["The Integrity Awareness Initiative (IAI) of UNOPS was launched.",
+                 "The IAI trains staff.", "Ma Représentante spéciale est à Bamako."]
+    glossary = build_glossary(index, sentences, "en")
+    assert [(u.text, u.definition, u.occurrences) for u in glossary.unknown] == [
+        ("IAI", "Integrity Awareness Initiative", 2)]  # the name is not listed twice
+    assert "IAI = Integrity Awareness Initiative" in render(glossary)
+
+
+def test_api_glossary_json_and_upload(client):
+    data = client.post("/api/glossary", json={"text": FR_DOC, "document": "lettre.txt"}) \
+        .get_json()
+    assert data["document"] == "lettre.txt" and data["source"] == "fr"
+    assert [e["term"] for e in data["entries"]] == [
+        "Conseil de sécurité", "Organisation du Traité de sécurité collective"]
+    upload = client.post("/api/glossary", data={
+        "source": "en", "document": (io.BytesIO(b"The Security Council met."), "n.txt")},
+        content_type="multipart/form-data").get_json()
+    assert upload["document"] == "n.txt" and upload["entries"][0]["equivalent"] == \
+        "Conseil de sécurité"
+
+
+@pytest.mark.parametrize("body", [{}, {"text": 3}, {"text": " "}, {"text": "x", "source": "de"}])
+def test_api_glossary_bad_bodies_are_json_400(client, body):
+    response = client.post("/api/glossary", json=body)
+    assert response.status_code == 400 and response.is_json
+
+
+def test_web_glossary_unreadable_upload_is_400(client):
+    response = client.post("/glossary", data={
+        "csrf_token": csrf(client), "document": (io.BytesIO(b"%PDF-1.4 broken"), "x.pdf")},
+        content_type="multipart/form-data")
+    assert response.status_code == 400 and "x.pdf" in response.get_data(as_text=True)

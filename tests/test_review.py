@@ -271,3 +271,15 @@ def test_an_english_original_is_given_to_the_tmx_writer(client, alignment, monke
         reviews.save(tb, saved)
     assert client.get(f"/review/{alignment}.tmx").status_code == 200
     assert calls[-1] == {"source": "en"}
+
+
+def test_a_saved_review_outlives_its_alignment_result(client, alignment, app):
+    from pathlib import Path
+
+    post_beads(client, alignment, [{"fr": [0, 1, 2], "en": [0, 1, 2], "status": "approved"}])
+    for path in Path(app.config["RESULTS_DIR"]).glob(f"align-{alignment}.json"):
+        path.unlink()  # the alignment result expired
+    assert client.get(f"/align/{alignment}").status_code == 404
+    data = page_data(client, alignment)
+    assert data["beads"][0]["status"] == "approved" and len(data["fr"]) == 3
+    assert "19 April 2021" in client.get(f"/review/{alignment}.tmx").get_data(as_text=True)

@@ -217,3 +217,11 @@ def test_check_help_names_the_real_default_termbase():
     out = " ".join(CliRunner().invoke(cli, ["check", "--help"]).output.split())
     assert "$TERMALIGN_DB, else ~/.local/share/termalign/termbase.sqlite3" in out
     assert "embedded termbase" not in out
+
+
+def test_an_empty_french_box_is_a_clear_400(client):
+    response = client.post("/check", data={"csrf_token": token(client), "fr": " \n",
+                                           "en": "The Security Council met."})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "The French box is empty" in page
+    assert textarea(page, "en") == "The Security Council met."  # nothing typed is lost

@@ -8,7 +8,7 @@ random id (see :mod:`web.results`) for the view and the TMX/TSV downloads, writt
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 
 from web import i18n, results
 from web.alignview import alignment_svg
@@ -117,7 +117,4 @@ def download(result_id: str, fmt: str):
         abort(404)
     data = results.load("align", result_id)
     text = export_text(to_alignment(data), fmt)
-    mimetype = "application/x-tmx+xml" if fmt == "tmx" else "text/tab-separated-values"
-    name = f"termalign-{result_id[:8]}.{fmt}"
-    return Response(text, mimetype=mimetype + "; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return results.attachment(text, f"termalign-{result_id[:8]}.{fmt}")

@@ -47,6 +47,8 @@ def index():
                                '"source": "fr" (default) or "en", the original\'s language',
             "POST /api/align": "multipart fr_file + en_file, or JSON "
                                '{"fr": [sentences], "en": [sentences]}; "source": "fr" or "en"',
+            "POST /api/glossary": 'JSON {"text": "...", "source": "fr"|"en", "document": name} '
+                                  "or multipart document=FILE: termalign glossary --format json",
             "GET /api/export.tbx?version=3|2": "the whole termbase as TBX",
         }
     })
@@ -154,6 +156,27 @@ def align():
         result = align_sentences(fr, en)
     result["source"] = source
     return jsonify(result)
+
+
+@bp.post("/glossary")
+def glossary():
+    """``termalign glossary --format json`` of a pasted text or an uploaded document."""
+    from web.glossary import NoDocument, document_text, make_glossary
+
+    if request.files:
+        form, lang = request.form, request.form.get("source")
+    else:
+        form = _json_body()
+        lang = form.get("source")
+        if not isinstance(form.get("text"), str):
+            abort(400, description='give the document as "text", or upload it as "document"')
+    if lang not in (None, "", "fr", "en"):
+        abort(400, description='"source" must be "fr" or "en" (the language of the document)')
+    try:
+        text, name = document_text(form, request.files)
+    except NoDocument as exc:
+        abort(400, description=str(exc))
+    return jsonify(make_glossary(text, name or str(form.get("document") or ""), lang or None))
 
 
 @bp.get("/export.tbx")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     g,
@@ -102,7 +101,7 @@ def segments_from_text(fr: str, en: str, terms=None) -> tuple[list, dict | None]
         pairs = load_tsv(fr, "pasted text")
         return [Segment(n, s.fr, s.en) for n, s in enumerate(pairs, 1)], None
     if not fr_lines:
-        raise InputProblem("the French text is empty")
+        raise InputProblem(i18n.translate("check.fr_empty", getattr(g, "ui_lang", "en")))
     if len(fr_lines) == len(en_lines):
         pairs = enumerate(zip(fr_lines, en_lines, strict=True), 1)
         return [Segment(n, f, e) for n, (f, e) in pairs], None
@@ -254,9 +253,6 @@ def download(result_id: str, fmt: str):
         abort(404)
     data = results.load("check", result_id)
     text = report_formats.render(data["report"], fmt, pairs=numbered_pairs(data))
-    mimetype = {"html": "text/html", "csv": "text/csv", "json": "application/json"}[fmt]
-    name = f"termalign-check-{result_id[:8]}.{fmt}"
-    return Response(text, mimetype=mimetype + "; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return results.attachment(text, f"termalign-check-{result_id[:8]}.{fmt}")
 
 

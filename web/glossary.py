@@ -5,7 +5,7 @@ random id (:mod:`web.results`) for the page and its downloads (JSON, CSV, TSV)."
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 
 from web import i18n, results
 from web.cache import cached
@@ -14,8 +14,7 @@ from web.highlight import highlight
 bp = Blueprint("glossary", __name__)
 bp.add_app_template_filter(highlight, "highlight")
 
-DOWNLOADS = {"json": "application/json", "csv": "text/csv",
-             "tsv": "text/tab-separated-values"}
+DOWNLOADS = ("json", "csv", "tsv")
 
 
 class NoDocument(ValueError):
@@ -85,6 +84,4 @@ def download(result_id: str, fmt: str):
     glossary = Glossary(data["document"], data["source"],
                         [GlossaryEntry(**e) for e in data["entries"]],
                         [UnknownTerm(**u) for u in data["unknown"]])
-    name = f"termalign-glossary-{result_id[:8]}.{fmt}"
-    return Response(render(glossary, fmt), mimetype=DOWNLOADS[fmt] + "; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return results.attachment(render(glossary, fmt), f"termalign-glossary-{result_id[:8]}.{fmt}")

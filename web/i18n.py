@@ -252,6 +252,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{n} [n:phrase|phrases] sans correspondance [n:n’a|n’ont] pas été "
               "[n:vérifiée|vérifiées].",
     },
+    "check.fr_empty": {"en": "The French box is empty: paste the French text, or tab-separated "
+                              "pairs without an English text.",
+                       "fr": "La case française est vide\u00a0: collez le texte français, ou des "
+                              "paires séparées par une tabulation sans texte anglais."},
     "check.again": {"en": "Edit and check again", "fr": "Modifier et vérifier de nouveau"},
     "check.new": {"en": "New check", "fr": "Nouvelle vérification"},
     "check.edit_again": {"en": "Edit the texts and check again",

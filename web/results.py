@@ -13,7 +13,7 @@ import secrets
 import time
 from pathlib import Path
 
-from flask import abort, current_app
+from flask import Response, abort, current_app
 
 from ioguard.atomic import write_text
 
@@ -44,6 +44,18 @@ def load(kind: str, result_id: str) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         abort(404)
+
+
+#: Media types of the downloads, by file extension.
+MIMETYPES = {"html": "text/html", "csv": "text/csv", "json": "application/json",
+             "tsv": "text/tab-separated-values", "tmx": "application/x-tmx+xml"}
+
+
+def attachment(text: str, name: str) -> Response:
+    """A download of ``text`` (UTF-8) named ``name``, typed by its extension."""
+    mimetype = MIMETYPES[name.rsplit(".", 1)[-1]]
+    return Response(text, mimetype=mimetype + "; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def _prune(folder: Path) -> None:

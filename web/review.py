@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     flash,
     g,
@@ -138,10 +137,7 @@ def download(result_id: str, fmt: str):
     review = current(result_id)
     alignment = to_alignment(review, "approved" if which == "approved" else None)
     text = export_text(alignment, fmt)
-    mimetype = "application/x-tmx+xml" if fmt == "tmx" else "text/tab-separated-values"
-    name = f"termalign-review-{result_id[:8]}-{which}.{fmt}"
-    return Response(text, mimetype=mimetype + "; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return results.attachment(text, f"termalign-review-{result_id[:8]}-{which}.{fmt}")
 
 
 @bp.post("/review/<result_id>/evidence")

@@ -7,6 +7,7 @@
 (function () {
   "use strict";
   var root, data, labels, tbody, current = 0, saving = Promise.resolve(), queued = false;
+  var changes = 0; // changes made so far; the status says "Saved." only once all are saved
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -48,8 +49,9 @@
                           "class": "status-" + bead.status + (bead.low ? " low" : "") +
                                    (index === current ? " current" : "")});
       row.appendChild(el("td", {"class": "n"}, String(index + 1)));
-      row.appendChild(sideCell(bead, index, "fr"));
-      row.appendChild(sideCell(bead, index, "en"));
+      (data.source === "en" ? ["en", "fr"] : ["fr", "en"]).forEach(function (side) {
+        row.appendChild(sideCell(bead, index, side)); // the original first
+      });
       var score = bead.score === null ? labels.edited : bead.score.toFixed(2);
       var scoreCell = el("td", {"class": "num"}, score);
       if (bead.low) { scoreCell.appendChild(el("span", {"class": "tag status"}, labels.low)); }
@@ -139,11 +141,13 @@
 
   function status(text) { document.getElementById("review-status").textContent = text; }
 
-  function save() {
+  function save() { // one request at a time, each sending the beads as they are by then
+    changes += 1;
     if (queued) { return saving; }
     queued = true;
     saving = saving.then(function () {
       queued = false;
+      var sent = changes;
       status(labels.saving);
       return fetch(root.getAttribute("data-save-url"), {
         method: "POST", credentials: "same-origin",
@@ -151,7 +155,7 @@
         body: JSON.stringify({beads: data.beads})
       }).then(function (response) {
         if (!response.ok) { throw new Error(String(response.status)); }
-        status(labels.saved);
+        status(sent === changes ? labels.saved : labels.saving);
       }).catch(function () { status(labels.save_failed); });
     });
     return saving;
