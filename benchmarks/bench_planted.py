@@ -49,10 +49,10 @@ POFILTER_RELEVANT = {"numbers", "acronyms", "untranslated", "unchanged", "bracke
 
 def devset_termbase(path: Path) -> None:
     """The seeds' termbase with the devset pairs only (never the testset)."""
+    import seeds
     from termalign.building import read_document, seed_curated, seed_documents
     from termbase.build import build
     from termbase.extract.cooccur import read_aligned
-    import seeds
 
     base = seeds.path("unpc", "UNv1.0.devset")
     documents = [read_document(p, "fr") for p in seed_documents()]

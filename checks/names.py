@@ -112,6 +112,10 @@ class Context:
     ui: str = "en"
     #: Concepts already given an issue in this segment (one issue per mistake).
     reported: set[int] = field(default_factory=set)
+    #: Concepts the translation named in the segments just before (for "the Council").
+    named_before: frozenset[int] = frozenset()
+    #: Concepts the translation names in this segment (filled by :func:`check_names`).
+    named: set[int] = field(default_factory=set)
 
     def issue(self, kind: str, index: int | None, *, source_term: str = "",
               expected: list[str] | None = None, found: str = "", role: str = "",
@@ -149,6 +153,7 @@ def check_names(ctx: Context) -> list[Issue]:
             present.setdefault(-1 - d.concept, set()).add(hit.text)
     for hit in ck.search[ctx.source].find_all(ctx.tgt, acronyms=False):  # a name kept as is
         present.setdefault(ck.designations[hit.entry.term].concept, set())
+    ctx.named = {c for c in present if c >= 0}
     issues += _leftovers(ctx)
     by_span: dict[tuple[int, int], list[Hit]] = {}
     for hit in ck.search[ctx.source].find(ctx.src):
@@ -269,22 +274,23 @@ def _refs(text: str, lang: str) -> Counter:
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
-    tgt_refs, src_refs = _refs(ctx.tgt, t), _refs(ctx.src, s)
+    tgt_refs = _refs(ctx.tgt, t)
     if _FIRST_PERSON[t].search(ctx.tgt):
         tgt_refs[_SECRETARY_GENERAL[t]] += 1
-        src_refs[_SECRETARY_GENERAL[s]] = 0
 
     pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
 
     def referred(index: int, start: int) -> bool:
-        """Named by a bare head ("the Council") where the original has no bare head of its
-        own (else "the Council" renders "le Conseil" and the full name was dropped), or,
-        in French, by the subject pronoun of a resolution paragraph ("Il rappelle" for
+        """Named by a bare head ("the Council") after the full name in an earlier segment
+        (else "the Council" hides a dropped "Security Council"), or, in French, by the subject pronoun of a resolution paragraph ("Il rappelle" for
         "The Security Council recalls")."""
-        heads_t, heads_s = ck.heads[t].get(index, ()), ck.heads[s].get(index, ())
+        heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True
-        return any(tgt_refs[h] for h in heads_t) and not any(src_refs[h] for h in heads_s)
+        if _SECRETARY_GENERAL[t] in heads_t and tgt_refs[_SECRETARY_GENERAL[t]]:
+            return True  # "requested me": the Secretary-General's own report
+        # "the Council" only stands for a name the translation gave in an earlier segment
+        return index in ctx.named_before and any(tgt_refs[h] for h in heads_t)
 
     done = set(ctx.reported)
     for hits in by_span.values():
