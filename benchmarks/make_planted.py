@@ -65,9 +65,9 @@ _HEAD_FR = re.compile(r"^(Conseil|Assemblée|Commission|Comité|Bureau|Office|Pr
 _OWN_NAME = {"United Nations", "Organisation des Nations Unies"}
 _NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:[ ,]\d{3})+|\d{2,4})(?![\w/]|[.,]\d)")
 _DATE = {"en": re.compile(r"(?<![\w.])(\d{1,2})( (?:January|February|March|April|May|June|"
-                          r"July|August|September|October|November|December) (?:19|20)\d\d)"),
+                          r"July|August|September|October|November|December)(?: (?:19|20)\d\d)?)"),
          "fr": re.compile(r"(?<![\w.])(\d{1,2})( (?:janvier|février|mars|avril|mai|juin|"
-                          r"juillet|août|septembre|octobre|novembre|décembre) (?:19|20)\d\d)?")}
+                          r"juillet|août|septembre|octobre|novembre|décembre)(?: (?:19|20)\d\d)?)")}
 #: The corpus sentences carry no document symbols (S/2015/446): a resolution symbol as the
 #: UN cites it, "resolution 2161 (2014)" (S/RES/2161 (2014)), stands for them.
 _SYMBOL = re.compile(r"\b(?:[Rr]esolutions?|[Rr]ésolutions?) (\d{2,3})(\d) \((?:19|20)\d\d\)")

@@ -116,6 +116,9 @@ class Context:
     named_before: frozenset[int] = frozenset()
     #: Concepts the translation names in this segment (filled by :func:`check_names`).
     named: set[int] = field(default_factory=set)
+    #: Countries named more often by a non-UNTERM name in the translation than in the
+    #: original, with those names.
+    wrong_countries: dict[int, list[str]] = field(default_factory=dict)
 
     def issue(self, kind: str, index: int | None, *, source_term: str = "",
               expected: list[str] | None = None, found: str = "", role: str = "",
@@ -164,6 +167,17 @@ def check_names(ctx: Context) -> list[Issue]:
     issues += _avoided(ctx, tgt_longest, former)
     issues += _wrong_acronyms(ctx, tgt_longest)
     issues += _unhyphenated(ctx, tgt_longest)
+    issues += _variants(ctx, tgt_longest)
+    wrong_tgt: dict[int, list[str]] = {}
+    for hit in tgt_longest:
+        d = ck.designations[hit.entry.term]
+        if d.avoid and d.role and d.status != "superseded":
+            wrong_tgt.setdefault(d.concept, []).append(hit.text)
+    wrong_src = Counter(ck.designations[h.entry.term].concept for hits in by_span.values()
+                        for h in hits[:1] if ck.designations[h.entry.term].avoid
+                        and ck.designations[h.entry.term].role)  # fmt: skip
+    ctx.wrong_countries = {c: texts for c, texts in wrong_tgt.items()
+                           if len(texts) > wrong_src[c]}  # fmt: skip
     issues += _source_names(ctx, by_span, present)
     return issues
 
@@ -242,6 +256,68 @@ def _unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     return issues
 
 
+def _letters(text: str, caps: bool) -> list[str]:
+    """The words of a name as compared by :func:`_variants`: accents, apostrophes,
+    punctuation and glued footnote numbers folded, hyphenated words joined, articles at the
+    edges dropped; case kept unless the text is in capitals (and the first letter)."""
+    text = re.sub(r"(?<=[^\W\d_])\d{1,3}\b", "", fold_text(text))
+    words = _WORDS.findall(re.sub(r"(?<=\w)[-\u00ad\u2010\u2011](?=\w)", "", text))
+    while words and words[0].lower() in _EDGE_ARTICLES:
+        words = words[1:]
+    if caps:
+        return [w.lower() for w in words]
+    return [w[:1].lower() + w[1:] for w in words[:1]] + words[1:]
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_EDGE_ARTICLES = {"the", "le", "la", "les", "l", "du", "des", "de", "d", "au", "aux"}
+
+
+def _same_name(seen: list[str], form: list[str]) -> bool:
+    """True when ``seen`` writes ``form`` (a word may be the plural of the form's word:
+    "Departments" for "Department"; not the reverse: "United Nation").
+
+    >>> _same_name(["Secretaries", "General"], ["Secretary", "General"])
+    True
+    >>> _same_name(["United", "Nation"], ["United", "Nations"])
+    False
+    """
+    return len(seen) == len(form) and all(
+        w == f or _plural_of(w, f) for w, f in zip(seen, form, strict=True))
+
+
+def _plural_of(word: str, form: str) -> bool:
+    return word in (form + "s", form + "es", form + "x") or (
+        form.endswith("y") and word == form[:-1] + "ies") or (
+        form.endswith("al") and word == form[:-2] + "aux")
+
+
+def _variants(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
+    """A name found through its folded key but not written as any form of its concept:
+    "United Nation", "Nations unies", "Development Program" (the key folds plurals, case,
+    articles and contractions; the words must still be those of an official form)."""
+    ck, issues = ctx.checker, []
+    for hit in tgt_longest:
+        d = ck.designations[hit.entry.term]
+        if d.acronym or d.concept in ctx.reported or hit.entry.tokens < 2:
+            continue
+        if not hit.text[:1].isupper() and d.text[:1].isupper():
+            continue  # "general assemblies": a common noun, not the name
+        caps = hit.text.isupper()
+        seen = _letters(hit.text, caps)
+        forms = [_letters(f.text, caps) for f in ck.forms(d.concept)
+                 if f.lang == d.lang and not f.acronym]  # fmt: skip
+        if any(_same_name(seen, f) or _same_name(seen[-len(f):], f) for f in forms if f):
+            continue
+        if not ("unies" in seen and "Unies" in d.text) and any(
+                _same_name([w.lower() for w in seen], [w.lower() for w in f]) for f in forms):
+            continue  # only the case differs ("Conseil de Sécurité"): not worth an error
+        expected = ck.preferred(d.concept, ctx.target)
+        issues.append(ctx.issue("name-variant", d.concept, source_term=d.text,
+                                expected=expected, found=hit.text))
+    return issues
+
+
 def _wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     """A full name followed by the acronym of another body: "… Programme (UNEP)"."""
     ck, issues = ctx.checker, []
@@ -307,7 +383,12 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if superseded and (-1 - index in present or concepts & present.keys()):
             continue
         if concept.kind == "country":
-            if not ck.designations[hit.entry.term].avoid:
+            if index in ctx.wrong_countries:  # more "Russia" than the original has "Russie"
+                expected = ck.preferred(index, t)
+                issues.append(ctx.issue("country-name", index, source_term=hit.text,
+                                        expected=expected, shown=expected[:2],
+                                        found=ctx.wrong_countries[index][0]))
+            elif not ck.designations[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
         elif not concepts & present.keys() and not any(referred(i, hit.start)
                                                         for i in concepts):
