@@ -10,7 +10,7 @@ the name's length and differs from one of its forms by one word (or by one spell
 
 from __future__ import annotations
 
-from checks.tokens import keyed, pattern
+from checks.tokens import keyed
 
 
 def _similar(a: str, b: str) -> bool:

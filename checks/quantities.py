@@ -63,14 +63,14 @@ _DATE_EN_MDY = re.compile(
 )
 _TIME_FR = re.compile(r"(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
 _MILITARY = re.compile(
-    r"(?:(?<=\bat )|(?<=\bfrom )|(?<=\bto )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)(?!\d)"
+    r"(?:(?<=\b[Aa]t )|(?<=\b[Ff]rom )|(?<=\bto )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)(?!\d)"
     r"|(?<!\d)(?<!\d[.,])([01]\d|2[0-3])([0-5]\d)(?= hours)"
 )
 _GLUED_NOTE = re.compile(r"(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
 _JOINED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
 _DECADE = re.compile(r"(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
 _DOTTED = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
-_MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\))\s+")
+_MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\)|\d+(?:\.\d+)+(?=\s+[A-Z]))\s+")
 _FOLLOWERS = frozenset(
     [
         "session",
@@ -331,7 +331,8 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     bag["number"].update(parts)
     bag["number"].update(f"ord:{k}" for k in list(bag["number"]) if k.isdigit())
     for _words, value, ordinal in spelled_numbers(text, lang):
-        bag["number"].add(f"ord:{value}" if ordinal else str(value))
+        # "Twenty-eight session" for "Vingt-huitième session": the value is there
+        bag["number"].update((f"ord:{value}",) if ordinal else (str(value), f"ord:{value}"))
     return bag
 
 
