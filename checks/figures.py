@@ -34,8 +34,7 @@ def check_numbers(ctx: Context) -> list[Issue]:
             issues.append(_issue(ctx, "typography", found, [], found))
     bag = available(ctx.tgt, ctx.target)
     wanted = required(ctx.src, ctx.source)
-    used = {k for m in wanted for k in m.keys}
-    unmatched = sorted(k for k in bag["number"] if k.isdigit() and len(k) < 12 and k not in used)
+    unmatched = None
     src_mark, tgt_mark = _LEADING.match(ctx.src), _LEADING.match(ctx.tgt)
     if src_mark and tgt_mark and src_mark.group(1) != tgt_mark.group(1):
         # both paragraphs numbered, differently (a leading number is not otherwise required)
@@ -46,8 +45,13 @@ def check_numbers(ctx: Context) -> list[Issue]:
             continue
         expected = [render(mention.kind, mention.keys, ctx.target, mention.text)]
         found = ""
-        if mention.kind == "number" and unmatched:
-            found = render("number", [unmatched[0]], ctx.target, mention.text)
+        if mention.kind == "number":
+            if unmatched is None:  # the target's numbers that answer nothing: the "found"
+                used = {k for m in wanted for k in m.keys}
+                unmatched = sorted(k for k in bag["number"]
+                                   if k.isdigit() and len(k) < 12 and k not in used)
+            if unmatched:
+                found = render("number", [unmatched[0]], ctx.target, mention.text)
         issues.append(_issue(ctx, mention.kind, mention.text, expected, found))
     return issues
 

@@ -276,7 +276,7 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
     (['1'], [])
     """
     text = _GLUED_NOTE.sub("", text)  # footnote numbers glued to words: rapport22
-    one = bool(_REFERENCE_ONE.search(text))
+    one = None  # "article 1" somewhere in the text: looked for only when there is a bare 1
     found = []
     for mention in quantities(text, lang):
         whole = min(mention.keys, key=len)
@@ -285,8 +285,11 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
             # a year with a footnote number glued to it (septembre 201442) or two years run
             # together (20142015): the year will do
             mention = Mention("number", mention.text, mention.keys | {whole[:4]})
-        if mention.kind == "number" and mention.keys == {"1"} and not one:
-            continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
+        if mention.kind == "number" and mention.keys == {"1"}:
+            if one is None:
+                one = bool(_REFERENCE_ONE.search(text))
+            if not one:
+                continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
     if lang == "en":  # 52nd session = cinquante-deuxième session; the 1960s = les années 60
         ordinals = {m.group(1) for m in _ORDINAL_FIGURE.finditer(text)}
