@@ -83,6 +83,7 @@ class Checker:
     #: above it, their issues are warnings, and errors from :attr:`CONFIDENT` on.
     MIN_CONFIDENCE = 0.5
     CONFIDENT = 0.9
+    CONFIDENT_ACRONYM = 0.7
     #: Segments before a pair whose names a bare "the Council" may refer back to.
     CONTEXT = 5
 
@@ -212,8 +213,10 @@ class Checker:
     def severity(self, kind: str, concept: Concept | None) -> str:
         """The severity of an issue of ``kind`` about ``concept``."""
         severity = KINDS[kind]
+        # an acronym left as it is proves itself: a builder's pair is enough from 0.7 on
+        confident = self.CONFIDENT_ACRONYM if kind.endswith("acronym") else self.CONFIDENT
         if concept is not None and (
-            concept.kind == "term" or (not concept.curated and concept.confidence < self.CONFIDENT)
+            concept.kind == "term" or (not concept.curated and concept.confidence < confident)
         ):
             severity = "warning"  # terms, and names the builder found with less confidence
         return severity

@@ -135,3 +135,13 @@ def test_report_carries_the_source(checker):
     assert report.to_dict()["source"] == "en" and '"source": "en"' in report.to_json()
     with pytest.raises(ValueError):
         checker.check([], source="de")
+
+
+@pytest.mark.parametrize(("confidence", "severity"), [(0.8, "error"), (0.6, "warning")])
+def test_builder_acronyms_are_errors_when_confident(confidence, severity):
+    from termbase.model import Concept, Term
+
+    cwc = Concept("title", [Term("fr", "CIAC", "acronym"), Term("en", "CWC", "acronym")],
+                  curated=False, confidence=confidence)
+    (issue,) = Checker([cwc]).check_pair("la CIAC", "the CIAC")
+    assert (issue.kind, issue.severity) == ("untranslated-acronym", severity)
