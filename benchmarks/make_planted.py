@@ -61,11 +61,13 @@ _HEAD_EN = re.compile(r"\b(Council|Assembly|Commission|Committee|Office|Programm
                       r"Organization|Mission|Court|Union|Conference|Department|Agency)$")
 _HEAD_FR = re.compile(r"^(Conseil|Assemblée|Commission|Comité|Bureau|Office|Programme|Fonds|"
                       r"Organisation|Mission|Cour|Union|Conférence|Département|Agence)\b")
+#: "the Organization" / "l’Organisation" is how the UN names itself: not a dropped name.
+_OWN_NAME = {"United Nations", "Organisation des Nations Unies"}
 _NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:[ ,]\d{3})+|\d{2,4})(?![\w/]|[.,]\d)")
 _DATE = {"en": re.compile(r"(?<![\w.])(\d{1,2})( (?:January|February|March|April|May|June|"
-                          r"July|August|September|October|November|December) (?:19|20)\d\d)"),
+                          r"July|August|September|October|November|December)(?: (?:19|20)\d\d)?)"),
          "fr": re.compile(r"(?<![\w.])(\d{1,2})( (?:janvier|février|mars|avril|mai|juin|"
-                          r"juillet|août|septembre|octobre|novembre|décembre) (?:19|20)\d\d)")}
+                          r"juillet|août|septembre|octobre|novembre|décembre)(?: (?:19|20)\d\d)?)")}
 #: The corpus sentences carry no document symbols (S/2015/446): a resolution symbol as the
 #: UN cites it, "resolution 2161 (2014)" (S/RES/2161 (2014)), stands for them.
 _SYMBOL = re.compile(r"\b(?:[Rr]esolutions?|[Rr]ésolutions?) (\d{2,3})(\d) \((?:19|20)\d\d\)")
@@ -132,7 +134,7 @@ class Planter:
                        for r in self.forms(c, t)):
                     continue  # named twice: dropping one is no error
                 head = (_HEAD_EN if t == "en" else _HEAD_FR).search(text)
-                if head:
+                if head and text not in _OWN_NAME:
                     return tgt[: m.start()] + head.group(1) + tgt[m.end():], text
         elif kind == "country":
             wrong_names = NON_UNTERM_EN if t == "en" else NON_UNTERM_FR
@@ -143,7 +145,10 @@ class Planter:
                     if clean_name(official) in right and "." not in wrong and len(wrong) > 3:
                         return tgt[: m.start()] + wrong + tgt[m.end():], text
         elif kind == "number":
+            dates = [d.span() for d in _DATE[t].finditer(tgt)]
             for m in _NUMBER.finditer(tgt):
+                if any(a <= m.start() < b for a, b in dates):
+                    continue  # a day: the date kind's business
                 digits = re.sub(r"\D", "", m.group(1))
                 if digits[:2] in ("19", "20") and len(digits) == 4:
                     continue  # years are dates' business

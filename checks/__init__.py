@@ -1,7 +1,11 @@
-"""Consistency checks of an English translation against a termbase and the French source.
+"""Consistency checks of a translation against a termbase and its original, both ways.
 
 A library (no command line, no printing): build a :class:`Checker` from an iterable of
-:class:`termbase.model.Concept`, give it :class:`Segment` pairs, get a :class:`Report`.
+:class:`termbase.model.Concept` (or load the cached one of a termbase with
+:func:`checks.cache.load_checker`), give it :class:`Segment` pairs, get a :class:`Report`:
+``Checker(concepts).check(segments, source="en", lang="fr")`` checks French translations of
+English originals with messages in French; ``Report.to_dict()`` / ``to_json()`` carry a
+``source`` field.
 
 >>> from termbase.model import Concept, Term
 >>> ecowas = Concept("title", [Term("fr", "CEDEAO", "acronym"), Term("en", "ECOWAS", "acronym")])
@@ -11,7 +15,10 @@ A library (no command line, no printing): build a :class:`Checker` from an itera
 
 Modules: :mod:`~checks.tokens` (folding), :mod:`~checks.matcher`
 (Aho–Corasick), :mod:`~checks.quantities` (numbers, dates, symbols),
-:mod:`~checks.checker`, :mod:`~checks.consistency`,
+:mod:`~checks.checker`, :mod:`~checks.names`, :mod:`~checks.forms`, :mod:`~checks.fuzzy`
+(name rules), :mod:`~checks.figures` and :mod:`~checks.style` (numbers in each language's
+UN style), :mod:`~checks.messages` (en/fr), :mod:`~checks.cache` (on-disk checker),
+:mod:`~checks.direction` (declared languages), :mod:`~checks.consistency`,
 :mod:`~checks.inputs` (TSV, TMX, XLIFF, documents),
 :mod:`~checks.report` (text, JSON, CSV, HTML).
 """

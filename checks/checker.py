@@ -25,6 +25,7 @@ target's UN style; one issue per mistake.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -83,6 +84,9 @@ class Checker:
     #: above it, their issues are warnings, and errors from :attr:`CONFIDENT` on.
     MIN_CONFIDENCE = 0.5
     CONFIDENT = 0.9
+    CONFIDENT_ACRONYM = 0.7
+    #: Segments before a pair whose names a bare "the Council" may refer back to.
+    CONTEXT = 5
 
     def __init__(self, concepts: Iterable[Concept], numbers: bool = True):
         self.concepts: list[Concept] = []
@@ -169,18 +173,23 @@ class Checker:
     # -- checking -------------------------------------------------------------------------
 
     def check_pair(self, fr: str, en: str, segment: int = 1, source: str = "fr",
-                   lang: str = "en") -> list[Issue]:
+                   lang: str = "en", named_before: Iterable[int] = ()) -> list[Issue]:
         """The issues of one pair: the French ``fr`` and the English ``en``, of which
-        ``source`` is the original; messages in the UI language ``lang``."""
+        ``source`` is the original; messages in the UI language ``lang``.
+        ``named_before``: the concepts the translation named in the segments just before."""
+        return self._check_pair(fr, en, segment, source, lang, frozenset(named_before))[0]
+
+    def _check_pair(self, fr, en, segment, source, lang, named_before):
         target = other(source)
         src, tgt = (fr, en) if source == "fr" else (en, fr)
-        context = names.Context(self, src, tgt, source, target, segment, lang)
+        context = names.Context(self, src, tgt, source, target, segment, lang,
+                                named_before=named_before)
         issues = names.check_names(context)
         if self.numbers:
             from checks.figures import check_numbers
 
             issues += check_numbers(context)
-        return issues
+        return issues, context.named
 
     def check(self, segments: Iterable[Segment], source: str = "fr", lang: str = "en") -> Report:
         """Check every pair, then the consistency across pairs.
@@ -192,9 +201,13 @@ class Checker:
             raise ValueError(f"unknown source language {source!r}: use fr or en")
         segments = list(segments)
         issues: list[Issue] = []
+        recent: deque[set[int]] = deque(maxlen=self.CONTEXT)
         for seg in segments:
             budget.check()  # (a web request's time budget)
-            issues += self.check_pair(seg.fr, seg.en, seg.number, source, lang)
+            before = frozenset().union(*recent)
+            found, named = self._check_pair(seg.fr, seg.en, seg.number, source, lang, before)
+            issues += found
+            recent.append(named)
         issues += inconsistencies(segments)
         issues.sort(key=lambda i: (i.segment, list(KINDS).index(i.kind)))
         return Report(len(segments), issues, source)
@@ -202,8 +215,10 @@ class Checker:
     def severity(self, kind: str, concept: Concept | None) -> str:
         """The severity of an issue of ``kind`` about ``concept``."""
         severity = KINDS[kind]
+        # an acronym left as it is proves itself: a builder's pair is enough from 0.7 on
+        confident = self.CONFIDENT_ACRONYM if kind.endswith("acronym") else self.CONFIDENT
         if concept is not None and (
-            concept.kind == "term" or (not concept.curated and concept.confidence < self.CONFIDENT)
+            concept.kind == "term" or (not concept.curated and concept.confidence < confident)
         ):
             severity = "warning"  # terms, and names the builder found with less confidence
         return severity

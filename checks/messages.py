@@ -27,6 +27,10 @@ TEMPLATES = {
         "en": "{found!r} is not to be used; use {expected}",
         "fr": "« {found} » est à éviter ; employer {expected}",
     },
+    "name-variant": {
+        "en": "{found!r} is not the official form of the name: use {expected}",
+        "fr": "« {found} » n’est pas la forme officielle du nom : employer {expected}",
+    },
     "untranslated-acronym": {
         "en": "acronym {found!r} left untranslated in the {target}; use {expected}",
         "fr": "sigle « {found} » non traduit en {target} ; employer {expected}",

@@ -21,6 +21,7 @@ KINDS = {
     "missing-title": "error",
     "missing-term": "warning",
     "avoid-term": "error",
+    "name-variant": "error",
     "untranslated-acronym": "error",
     "wrong-acronym": "error",
     "country-form": "warning",

@@ -14,10 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from checks import forms
+from checks.fuzzy import near_miss
 from checks.matcher import Hit, longest
 from checks.messages import message, quote
 from checks.model import Issue
-from checks.tokens import fold_text, pattern
 
 if TYPE_CHECKING:
     from checks.checker import Checker
@@ -58,7 +59,6 @@ _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
 _PRONOUN_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:Il|Elle)s?\b")
 _SUBJECT_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:The\s+)?$")
 ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
-_BRACKETED = re.compile(r"\s*\(([^\W\d_][\w.\-]{1,14})\)")
 _CAPS_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -112,6 +112,15 @@ class Context:
     ui: str = "en"
     #: Concepts already given an issue in this segment (one issue per mistake).
     reported: set[int] = field(default_factory=set)
+    #: Concepts the translation named in the segments just before (for "the Council").
+    named_before: frozenset[int] = frozenset()
+    #: Concepts the translation names in this segment (filled by :func:`check_names`).
+    named: set[int] = field(default_factory=set)
+    #: Countries named more often by a non-UNTERM name in the translation than in the
+    #: original, with those names.
+    wrong_countries: dict[int, list[str]] = field(default_factory=dict)
+    #: Concepts named in the translation by a full name (not only an acronym).
+    full_named: set[int] = field(default_factory=set)
 
     def issue(self, kind: str, index: int | None, *, source_term: str = "",
               expected: list[str] | None = None, found: str = "", role: str = "",
@@ -149,6 +158,7 @@ def check_names(ctx: Context) -> list[Issue]:
             present.setdefault(-1 - d.concept, set()).add(hit.text)
     for hit in ck.search[ctx.source].find_all(ctx.tgt, acronyms=False):  # a name kept as is
         present.setdefault(ck.designations[hit.entry.term].concept, set())
+    ctx.named = {c for c in present if c >= 0}
     issues += _leftovers(ctx)
     by_span: dict[tuple[int, int], list[Hit]] = {}
     for hit in ck.search[ctx.source].find(ctx.src):
@@ -157,8 +167,23 @@ def check_names(ctx: Context) -> list[Issue]:
               if any(ck.designations[h.entry.term].status == "superseded" for h in hits)
               for h in hits}  # fmt: skip
     issues += _avoided(ctx, tgt_longest, former)
-    issues += _wrong_acronyms(ctx, tgt_longest)
-    issues += _unhyphenated(ctx, tgt_longest)
+    issues += forms.wrong_acronyms(ctx, tgt_longest)
+    issues += forms.unhyphenated(ctx, tgt_longest)
+    issues += forms.variants(ctx, tgt_longest)
+    ctx.full_named = {ck.designations[h.entry.term].concept for h in tgt_all
+                      if not ck.designations[h.entry.term].acronym
+                      and not ck.designations[h.entry.term].avoid
+                      and ck.designations[h.entry.term].status != "short"}  # fmt: skip
+    wrong_tgt: dict[int, list[str]] = {}
+    for hit in tgt_longest:
+        d = ck.designations[hit.entry.term]
+        if d.avoid and d.role and d.status != "superseded":
+            wrong_tgt.setdefault(d.concept, []).append(hit.text)
+    wrong_src = Counter(ck.designations[h.entry.term].concept for hits in by_span.values()
+                        for h in hits[:1] if ck.designations[h.entry.term].avoid
+                        and ck.designations[h.entry.term].role)  # fmt: skip
+    ctx.wrong_countries = {c: texts for c, texts in wrong_tgt.items()
+                           if len(texts) > wrong_src[c]}  # fmt: skip
     issues += _source_names(ctx, by_span, present)
     return issues
 
@@ -192,8 +217,8 @@ def _avoided(ctx: Context, tgt_longest: list[Hit], former: set[int]) -> list[Iss
         ds = [ck.designations[h.entry.term] for h in hits]
         if not all(d.avoid for d in ds) and any(d.avoid for d in ds):
             # "Communauté des États" and "Communauté d’États" share their key: the letter decides
-            ds = sorted(ds, key=lambda d: surface(d.text) != surface(hits[0].text))
-            if surface(ds[0].text) == surface(hits[0].text) and ds[0].avoid:
+            ds = sorted(ds, key=lambda d: forms.surface(d.text) != forms.surface(hits[0].text))
+            if forms.surface(ds[0].text) == forms.surface(hits[0].text) and ds[0].avoid:
                 ds = [ds[0]]
         if (
             not all(d.avoid for d in ds)
@@ -212,56 +237,6 @@ def _avoided(ctx: Context, tgt_longest: list[Hit], former: set[int]) -> list[Iss
     return issues
 
 
-def surface(text: str) -> str:
-    """A form compared letter for letter (case, accents, apostrophes and spaces folded).
-
-    >>> surface("Communauté d’États") == surface("communaute d'Etats")
-    True
-    """
-    return " ".join(fold_text(text).lower().replace("’", "'").split())
-
-
-_HYPHENED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
-
-
-def _unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
-    """A hyphenated title written without its hyphen: "Secretary General"."""
-    ck, issues = ctx.checker, []
-    for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
-        if d.avoid or d.concept in ctx.reported or not _HYPHENED.search(d.text):
-            continue
-        if "-" not in hit.text and hit.text[:1].isupper():
-            issues.append(ctx.issue("avoid-term", d.concept, source_term=d.text,
-                                    expected=[d.text], found=hit.text))
-    return issues
-
-
-def _wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
-    """A full name followed by the acronym of another body: "… Programme (UNEP)"."""
-    ck, issues = ctx.checker, []
-    for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
-        if d.acronym or d.avoid or d.concept in ctx.reported:
-            continue
-        m = _BRACKETED.match(ctx.tgt, hit.end)
-        if m is None:
-            continue
-        key = pattern(m.group(1), True)[0]
-        own = {pattern(f.text, True)[0] for f in ck.forms(d.concept) if f.acronym}
-        if not own or key in own:
-            continue
-        others = [h for lang in ("fr", "en")
-                  for h in ck.seen[lang].find_all(m.group(1)) if h.entry.acronym]
-        if not others:
-            continue  # not an acronym we know: maybe a country code or a local one
-        expected = [f.text for f in ck.forms(d.concept)
-                    if f.acronym and f.lang == ctx.target and not f.avoid]
-        issues.append(ctx.issue("wrong-acronym", d.concept, source_term=hit.text,
-                                expected=expected, found=m.group(1)))
-    return issues
-
-
 def _refs(text: str, lang: str) -> Counter:
     return Counter(w for m in _BACK_REFERENCE[lang].finditer(text) for w in [m.group(1)])
 
@@ -269,22 +244,23 @@ def _refs(text: str, lang: str) -> Counter:
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
-    tgt_refs, src_refs = _refs(ctx.tgt, t), _refs(ctx.src, s)
+    tgt_refs = _refs(ctx.tgt, t)
     if _FIRST_PERSON[t].search(ctx.tgt):
         tgt_refs[_SECRETARY_GENERAL[t]] += 1
-        src_refs[_SECRETARY_GENERAL[s]] = 0
 
     pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
 
     def referred(index: int, start: int) -> bool:
-        """Named by a bare head ("the Council") where the original has no bare head of its
-        own (else "the Council" renders "le Conseil" and the full name was dropped), or,
-        in French, by the subject pronoun of a resolution paragraph ("Il rappelle" for
+        """Named by a bare head ("the Council") after the full name in an earlier segment
+        (else "the Council" hides a dropped "Security Council"), or, in French, by the subject pronoun of a resolution paragraph ("Il rappelle" for
         "The Security Council recalls")."""
-        heads_t, heads_s = ck.heads[t].get(index, ()), ck.heads[s].get(index, ())
+        heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True
-        return any(tgt_refs[h] for h in heads_t) and not any(src_refs[h] for h in heads_s)
+        if _SECRETARY_GENERAL[t] in heads_t and tgt_refs[_SECRETARY_GENERAL[t]]:
+            return True  # "requested me": the Secretary-General's own report
+        # "the Council" only stands for a name the translation gave in an earlier segment
+        return index in ctx.named_before and any(tgt_refs[h] for h in heads_t)
 
     done = set(ctx.reported)
     for hits in by_span.values():
@@ -301,8 +277,18 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if superseded and (-1 - index in present or concepts & present.keys()):
             continue
         if concept.kind == "country":
-            if not ck.designations[hit.entry.term].avoid:
+            if index in ctx.wrong_countries:  # more "Russia" than the original has "Russie"
+                expected = ck.preferred(index, t)
+                issues.append(ctx.issue("country-name", index, source_term=hit.text,
+                                        expected=expected, shown=expected[:2],
+                                        found=ctx.wrong_countries[index][0]))
+            elif not ck.designations[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
+        elif not concepts & ctx.full_named and not ck.designations[hit.entry.term].acronym and (
+                miss := near_miss(ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t
+                                            and not d.acronym and not d.avoid])):
+            issues.append(ctx.issue("name-variant", index, source_term=hit.text, found=miss,
+                                    expected=ck.preferred(index, t)))
         elif not concepts & present.keys() and not any(referred(i, hit.start)
                                                         for i in concepts):
             expected = [e for i in sorted(concepts) for e in ck.preferred(i, t)]

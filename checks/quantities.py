@@ -63,14 +63,14 @@ _DATE_EN_MDY = re.compile(
 )
 _TIME_FR = re.compile(r"(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
 _MILITARY = re.compile(
-    r"(?:(?<=\bat )|(?<=\bfrom )|(?<=\bto )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)(?!\d)"
+    r"(?:(?<=\b[Aa]t )|(?<=\b[Ff]rom )|(?<=\bto )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)(?!\d)"
     r"|(?<!\d)(?<!\d[.,])([01]\d|2[0-3])([0-5]\d)(?= hours)"
 )
 _GLUED_NOTE = re.compile(r"(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
 _JOINED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
 _DECADE = re.compile(r"(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
 _DOTTED = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
-_MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\))\s+")
+_MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\)|\d+(?:\.\d+)+(?=\s+[A-Z]))\s+")
 _FOLLOWERS = frozenset(
     [
         "session",
@@ -276,7 +276,7 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
     (['1'], [])
     """
     text = _GLUED_NOTE.sub("", text)  # footnote numbers glued to words: rapport22
-    one = bool(_REFERENCE_ONE.search(text))
+    one = None  # "article 1" somewhere in the text: looked for only when there is a bare 1
     found = []
     for mention in quantities(text, lang):
         whole = min(mention.keys, key=len)
@@ -285,8 +285,11 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
             # a year with a footnote number glued to it (septembre 201442) or two years run
             # together (20142015): the year will do
             mention = Mention("number", mention.text, mention.keys | {whole[:4]})
-        if mention.kind == "number" and mention.keys == {"1"} and not one:
-            continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
+        if mention.kind == "number" and mention.keys == {"1"}:
+            if one is None:
+                one = bool(_REFERENCE_ONE.search(text))
+            if not one:
+                continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
     if lang == "en":  # 52nd session = cinquante-deuxième session; the 1960s = les années 60
         ordinals = {m.group(1) for m in _ORDINAL_FIGURE.finditer(text)}
@@ -331,7 +334,8 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     bag["number"].update(parts)
     bag["number"].update(f"ord:{k}" for k in list(bag["number"]) if k.isdigit())
     for _words, value, ordinal in spelled_numbers(text, lang):
-        bag["number"].add(f"ord:{value}" if ordinal else str(value))
+        # "Twenty-eight session" for "Vingt-huitième session": the value is there
+        bag["number"].update((f"ord:{value}",) if ordinal else (str(value), f"ord:{value}"))
     return bag
 
 

@@ -25,6 +25,7 @@ from itertools import accumulate
 _WORD = re.compile(r"[^\W_]+")
 _GLUED_NOTE = re.compile(r"^([^\W\d_]*[a-z])\d{1,3}$")
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u00ad")
+_HYPHEN = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
 
 #: Name-key tokens that are dropped (articles).
 _DROPPED = frozenset({"le", "la", "les", "l", "the"})
@@ -213,7 +214,7 @@ def build_keys(text: str, acronyms: bool = False) -> KeyedText:
         first = [i for i, key in enumerate(keys) if key]
         parts = [keys[i] for i in first]
         last = first
-        if any(h in text for h in _HYPHENS):
+        if _HYPHEN.search(text):
             first, last = list(first), list(first)
             _glue_prefixes(text, parts, first, last)
     # the position of each key's leading space (the last position is one past the end)

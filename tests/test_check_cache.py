@@ -81,3 +81,22 @@ def test_check_follows_the_tmx_srclang(db, tmp_path):
                    '</tuv></tu></body></tmx>', encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(tmx), "--db", str(db), "--json"])
     assert result.exit_code == 1 and '"source": "en"' in result.output
+
+
+def test_a_concurrent_write_is_not_cached(db, monkeypatch):
+    original = Termbase.iter_concepts
+
+    def iter_with_a_writer(self):
+        with Termbase.open(db) as other, other.transaction():  # another writer commits
+            other.add_concept(Concept("title", [Term("fr", "UA", "acronym"),
+                                                Term("en", "AU", "acronym")], curated=True))
+        yield from original(self)
+
+    before = _version(db)
+    monkeypatch.setattr(Termbase, "iter_concepts", iter_with_a_writer)
+    load_checker(db)
+    monkeypatch.undo()
+    assert not list(db.parent.glob(f"{db.name}.matcher.*.pickle"))
+    assert _version(db) != before
+    load_checker(db)  # the next call saves the settled version
+    assert cache_path(db, _version(db)).is_file()

@@ -121,10 +121,13 @@ def test_english_target_fixes(checker, fr, en, kind):
     assert kind in [i.kind for i in issues], issues
 
 
-def test_bare_council_still_accepted_when_the_french_names_it_once(checker):
-    issues = checker.check_pair("Le Conseil de sécurité a adopté la résolution.",
-                                "The Council adopted the resolution.")
-    assert issues == []
+def test_bare_council_accepted_after_the_full_name_in_an_earlier_segment(checker):
+    segments = [Segment(1, "Le Conseil de sécurité s’est réuni.", "The Security Council met."),
+                Segment(2, "Le Conseil de sécurité a adopté la résolution.",
+                        "The Council adopted the resolution.")]
+    assert checker.check(segments).issues == []
+    alone = checker.check_pair(segments[1].fr, segments[1].en)
+    assert [i.kind for i in alone] == ["missing-title"]
 
 
 def test_report_carries_the_source(checker):
@@ -132,3 +135,13 @@ def test_report_carries_the_source(checker):
     assert report.to_dict()["source"] == "en" and '"source": "en"' in report.to_json()
     with pytest.raises(ValueError):
         checker.check([], source="de")
+
+
+@pytest.mark.parametrize(("confidence", "severity"), [(0.8, "error"), (0.6, "warning")])
+def test_builder_acronyms_are_errors_when_confident(confidence, severity):
+    from termbase.model import Concept, Term
+
+    cwc = Concept("title", [Term("fr", "CIAC", "acronym"), Term("en", "CWC", "acronym")],
+                  curated=False, confidence=confidence)
+    (issue,) = Checker([cwc]).check_pair("la CIAC", "the CIAC")
+    assert (issue.kind, issue.severity) == ("untranslated-acronym", severity)

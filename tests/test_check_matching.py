@@ -199,7 +199,8 @@ SG = _concept("title", ["Secrétaire général"], ["Secretary-General"])
 @pytest.mark.parametrize(
     ("french", "english", "kinds"),
     [
-        ("Le Conseil de sécurité a décidé.", "The Council decided.", []),
+        # a bare "the Council" must not hide a dropped "Security Council" (issue 12)...
+        ("Le Conseil de sécurité a décidé.", "The Council decided.", ["missing-title"]),
         ("Le Conseil de sécurité a décidé.", "The Assembly decided.", ["missing-title"]),
         ("Le Conseil de sécurité a décidé.", "The Council of Europe decided.", ["missing-title"]),
         ("la résolution 2140 (2014) du Conseil de sécurité", "resolution 2140 (2014)", []),
@@ -211,6 +212,14 @@ SG = _concept("title", ["Secrétaire général"], ["Secretary-General"])
 def test_back_references(french, english, kinds):
     checker = Checker([SC, SG], numbers=False)
     assert [i.kind for i in checker.check_pair(french, english)] == kinds
+
+
+def test_back_reference_after_the_name_in_an_earlier_segment():
+    # ... but it refers back to a Security Council the translation named just before
+    checker = Checker([SC, SG], numbers=False)
+    segments = [Segment(1, "Le Conseil de sécurité s’est réuni.", "The Security Council met."),
+                Segment(2, "Le Conseil de sécurité a décidé.", "The Council decided.")]
+    assert checker.check(segments).issues == []
 
 
 def test_french_name_kept_in_english_is_accepted():

@@ -1,0 +1,134 @@
+"""Rules on how a name is written in the translation (see :mod:`checks.names`).
+
+* :func:`variants`: a name found by its folded key but not written as an official form
+  ("United Nation", "Nations unies");
+* :func:`unhyphenated`: a hyphenated title without its hyphen ("Secretary General");
+* :func:`wrong_acronyms`: a name followed by the acronym of another body ("United Nations
+  Development Programme (UNEP)").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from checks.matcher import Hit
+from checks.model import Issue
+from checks.tokens import fold_text, pattern
+
+if TYPE_CHECKING:
+    from checks.names import Context
+
+_BRACKETED = re.compile(r"\s*\(([^\W\d_][\w.\-]{1,14})\)")
+
+
+def surface(text: str) -> str:
+    """A form compared letter for letter (case, accents, apostrophes and spaces folded).
+
+    >>> surface("Communauté d’États") == surface("communaute d'Etats")
+    True
+    """
+    return " ".join(fold_text(text).lower().replace("’", "'").split())
+
+
+_HYPHENED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+
+
+def unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
+    """A hyphenated title written without its hyphen: "Secretary General"."""
+    ck, issues = ctx.checker, []
+    for hit in tgt_longest:
+        d = ck.designations[hit.entry.term]
+        if d.avoid or d.concept in ctx.reported or not _HYPHENED.search(d.text):
+            continue
+        if "-" not in hit.text and hit.text[:1].isupper():
+            issues.append(ctx.issue("avoid-term", d.concept, source_term=d.text,
+                                    expected=[d.text], found=hit.text))
+    return issues
+
+
+def _letters(text: str, caps: bool) -> list[str]:
+    """The words of a name as compared by :func:`_variants`: accents, apostrophes,
+    punctuation and glued footnote numbers folded, hyphenated words joined, articles at the
+    edges dropped; case kept unless the text is in capitals (and the first letter)."""
+    text = re.sub(r"(?<=[^\W\d_])\d{1,3}\b", "", fold_text(text))
+    words = _WORDS.findall(re.sub(r"(?<=\w)[-\u00ad\u2010\u2011](?=\w)", "", text))
+    while words and words[0].lower() in _EDGE_ARTICLES:
+        words = words[1:]
+    if caps:
+        return [w.lower() for w in words]
+    return [w[:1].lower() + w[1:] for w in words[:1]] + words[1:]
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_EDGE_ARTICLES = {"the", "le", "la", "les", "l", "du", "des", "de", "d", "au", "aux"}
+
+
+def _same_name(seen: list[str], form: list[str]) -> bool:
+    """True when ``seen`` writes ``form`` (a word may be the plural of the form's word:
+    "Departments" for "Department"; not the reverse: "United Nation").
+
+    >>> _same_name(["Secretaries", "General"], ["Secretary", "General"])
+    True
+    >>> _same_name(["United", "Nation"], ["United", "Nations"])
+    False
+    """
+    return len(seen) == len(form) and all(
+        w == f or _plural_of(w, f) for w, f in zip(seen, form, strict=True))
+
+
+def _plural_of(word: str, form: str) -> bool:
+    return word in (form + "s", form + "es", form + "x") or (
+        form.endswith("y") and word == form[:-1] + "ies") or (
+        form.endswith("al") and word == form[:-2] + "aux")
+
+
+def variants(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
+    """A name found through its folded key but not written as any form of its concept:
+    "United Nation", "Nations unies", "Development Program" (the key folds plurals, case,
+    articles and contractions; the words must still be those of an official form)."""
+    ck, issues = ctx.checker, []
+    for hit in tgt_longest:
+        d = ck.designations[hit.entry.term]
+        if d.acronym or d.concept in ctx.reported or hit.entry.tokens < 2:
+            continue
+        if not hit.text[:1].isupper() and d.text[:1].isupper():
+            continue  # "general assemblies": a common noun, not the name
+        caps = hit.text.isupper()
+        seen = _letters(hit.text, caps)
+        forms = [_letters(f.text, caps) for f in ck.forms(d.concept)
+                 if f.lang == d.lang and not f.acronym]  # fmt: skip
+        if any(_same_name(seen, f) or _same_name(seen[-len(f):], f) for f in forms if f):
+            continue
+        if not ("unies" in seen and "Unies" in d.text) and any(
+                _same_name([w.lower() for w in seen], [w.lower() for w in f]) for f in forms):
+            continue  # only the case differs ("Conseil de Sécurité"): not worth an error
+        expected = ck.preferred(d.concept, ctx.target)
+        issues.append(ctx.issue("name-variant", d.concept, source_term=d.text,
+                                expected=expected, found=hit.text))
+    return issues
+
+
+def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
+    """A full name followed by the acronym of another body: "… Programme (UNEP)"."""
+    ck, issues = ctx.checker, []
+    for hit in tgt_longest:
+        d = ck.designations[hit.entry.term]
+        if d.acronym or d.avoid or d.concept in ctx.reported:
+            continue
+        m = _BRACKETED.match(ctx.tgt, hit.end)
+        if m is None:
+            continue
+        key = pattern(m.group(1), True)[0]
+        own = {pattern(f.text, True)[0] for f in ck.forms(d.concept) if f.acronym}
+        if not own or key in own:
+            continue
+        others = [h for lang in ("fr", "en")
+                  for h in ck.seen[lang].find_all(m.group(1)) if h.entry.acronym]
+        if not others:
+            continue  # not an acronym we know: maybe a country code or a local one
+        expected = [f.text for f in ck.forms(d.concept)
+                    if f.acronym and f.lang == ctx.target and not f.avoid]
+        issues.append(ctx.issue("wrong-acronym", d.concept, source_term=hit.text,
+                                expected=expected, found=m.group(1)))
+    return issues

@@ -1,0 +1,62 @@
+"""Near misses of a name: the translation writes an official name with one word wrong.
+
+"Comité de sécurité" for "Conseil de sécurité", "Organization des Nations Unies" for
+"Organisation des Nations Unies", "United Nations Development Program": the folded key of
+:mod:`checks.tokens` does not find them, so the name looks simply missing (or, next to its
+acronym, present). :func:`near_miss` looks for a window of the translation's keys that has
+the name's length and differs from one of its forms by one word (or by one spelling:
+``organization``/``organisation``), for names of three words or more.
+"""
+
+from __future__ import annotations
+
+from checks.tokens import keyed
+
+
+def _similar(a: str, b: str) -> bool:
+    """Two keys that are spellings of one word (organization/organisation, program/programme).
+
+    >>> _similar("organization", "organisation"), _similar("program", "programme")
+    (True, True)
+    >>> _similar("conseil", "comite")
+    False
+    """
+    if len(a) < 5 or len(b) < 5 or a[:4] != b[:4] or abs(len(a) - len(b)) > 2:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b)) <= 2
+
+
+def near_miss(text: str, forms: list[str]) -> str | None:
+    """The part of ``text`` that writes one of ``forms`` with one word wrong, else None.
+
+    >>> near_miss("du Comité de sécurité des Nations Unies", ["Conseil de sécurité"])
+    'Comité de sécurité'
+    >>> near_miss("l'Organization des Nations Unies", ["Organisation des Nations Unies"])
+    'Organization des Nations Unies'
+    >>> near_miss("le Conseil de sécurité", ["Conseil de sécurité"]) is None
+    True
+    >>> near_miss("la commission de la paix", ["Conseil de sécurité"]) is None
+    True
+    """
+    k = keyed(text)
+    words = k.keys.split()
+    for form in forms:
+        fk = keyed(form)
+        want = fk.keys.split()
+        n = len(want)
+        if n < 3:
+            continue
+        for start in range(len(words) - n + 1):
+            window = words[start : start + n]
+            wrong = [i for i, (w, f) in enumerate(zip(window, want, strict=True)) if w != f]
+            if len(wrong) != 1:
+                continue
+            i = wrong[0]
+            a, b = k.span(start + i, start + i)
+            fa, fb = fk.span(i, i)
+            # the wrong word is a word of the name: a capital where the form has one
+            if _similar(window[i], want[i]) or text[a:b][:1].isupper() == form[fa:fb][:1].isupper() \
+                    and text[a:b][:1].isupper():
+                a, b = k.span(start, start + n - 1)
+                return text[a:b]
+    return None
