@@ -7,6 +7,7 @@ the terms sharing the most of the query's rarest trigrams (typos spoil only a fe
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 
 from rapidfuzz import process
@@ -14,6 +15,8 @@ from rapidfuzz.distance import Indel
 
 from termbase.fold import trigrams
 from termbase.search import NO_FILTERS, Filters
+
+_WORD = re.compile(r"\w+")
 
 #: Minimum similarity ratio (0..1) of a fuzzy match on folded strings.
 FUZZY_THRESHOLD = 0.78
@@ -23,8 +26,16 @@ FUZZY_SCAN_TERMS = 20_000
 FUZZY_POOL = 1000
 #: ... and how many of the closest are kept as fuzzy matches.
 FUZZY_CANDIDATES = 80
-#: How many of the query's rarest trigrams are used to find fuzzy candidates.
-FUZZY_GRAMS = 12
+#: How many of the query's rarest trigrams are used to find fuzzy candidates...
+FUZZY_GRAMS = 20
+#: ... out of at most this many, spread over the query.
+FUZZY_MAX_GRAMS = 48
+#: Most terms read for holding every intact word of the query.
+FUZZY_WORD_POSTINGS = 10_000
+#: Added to the rare-trigram count of a term holding every intact word of the query (when
+#: few terms do; when many do, a smaller bonus).
+WORDS_BONUS = 5
+WORDS_BONUS_COMMON = 1
 #: Trigram frequencies are counted up to this number of terms (at least).
 FREQUENCY_CAP = 500
 #: Budget of trigram postings read by the fuzzy stage (at least; bounds its cost).
@@ -96,9 +107,16 @@ def fuzzy_candidates(termbase, folded: str, lang: str | None,
 
 
 def _trigram_pool(termbase, folded: str, grams: list[str], lang: str | None) -> list[tuple]:
-    """``(id, folded)`` of the terms sharing the most of the query's rarest trigrams."""
-    if len(grams) > 24:  # long queries: every other trigram is enough, at half the cost
-        grams = grams[::2]
+    """``(id, folded)`` of the likeliest terms: those sharing the most of the query's rarest
+    trigrams, those holding every one of its intact words first.
+
+    Typos spoil a few trigrams and words: the rare trigrams that survive find the target
+    when it has a rare part (a number, a rare word), the intact words when all of its rare
+    parts are spoiled (a common name with a typo in each distinctive word).
+    """
+    if len(grams) > FUZZY_MAX_GRAMS:  # long queries: evenly spread trigrams are enough
+        step = len(grams) / FUZZY_MAX_GRAMS
+        grams = [grams[int(i * step)] for i in range(FUZZY_MAX_GRAMS)]
     # Trigrams found in ``cap`` terms or more discriminate little: they are used only when
     # the query has no rarer ones. The cap grows with the termbase (0.5 % of its terms).
     cap = max(FREQUENCY_CAP, termbase.approx_term_count() // 200)
@@ -113,5 +131,23 @@ def _trigram_pool(termbase, folded: str, grams: list[str], lang: str | None) -> 
         postings = termbase.trigram_postings(gram, budget)
         budget -= len(postings)
         counts.update(postings)
-    return termbase.folded_terms([term_id for term_id, _n in counts.most_common(FUZZY_POOL)],
-                                 lang)
+    holding = _intact_word_terms(termbase, folded, cap)
+    # Holding every intact word tells more when few terms do.
+    bonus = WORDS_BONUS if len(holding) <= FUZZY_POOL else WORDS_BONUS_COMMON
+    for term_id in holding:
+        counts[term_id] += bonus
+    best = sorted(term_id for term_id, _n in counts.most_common(FUZZY_POOL))  # read in order
+    return termbase.folded_terms(best, lang)
+
+
+def _intact_word_terms(termbase, folded: str, cap: int) -> list[int]:
+    """Terms holding every word of the query found in the termbase (the rarest left out,
+    one then two, when none holds them all: a typo may make another real word)."""
+    words = [w for w in dict.fromkeys(_WORD.findall(folded)) if len(w) >= 2]
+    freq = termbase.word_frequencies(words, cap)
+    intact = sorted(freq, key=freq.__getitem__)
+    for drop in range(min(3, len(intact))):
+        found = termbase.word_postings(intact[drop:], FUZZY_WORD_POSTINGS)
+        if found:
+            return found
+    return []

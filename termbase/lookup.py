@@ -230,7 +230,10 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
             score = 1.0 if m in ANSWERS else score_of(t_folded)
             if score is None:
                 continue
-            key = (_STAGE[m], _KIND_RANK.get(kind, 3), _STATUS_RANK.get(status, 4),
+            # Fuzzy results: the closest spelling first (a worse one is never ranked above
+            # it for being curated or a title); other stages: by kind, status, origin.
+            closeness = -round(score, 2) if m == "fuzzy" else 0
+            key = (_STAGE[m], closeness, _KIND_RANK.get(kind, 3), _STATUS_RANK.get(status, 4),
                    0 if curated else 1, -score, len(text), concept_id)
             old = hits.get(concept_id)
             if old is None or key < old[0]:

@@ -123,27 +123,47 @@ class SearchQueries:
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         return version, self.conn.total_changes
 
+    def _counts_cache(self, name: str, cap: int) -> dict:
+        """A per-connection memo of posting counts, emptied when the database changes."""
+        stamp = (*self._data_stamp(), cap)
+        caches = self.__dict__.setdefault("_posting_counts", {})
+        cache = caches.get(name)
+        if cache is None or cache[0] != stamp or len(cache[1]) > FREQUENCY_CACHE:
+            cache = caches[name] = (stamp, {})
+        return cache[1]
+
     def trigram_frequencies(self, grams: Sequence[str], cap: int = 500) -> dict[str, int]:
         """How many terms contain each trigram, counted up to ``cap`` (absent ones left out).
 
         Counts are remembered by the connection until the database changes: queries share
         most of their trigrams, and counting a common one reads ``cap`` postings.
         """
-        stamp = (*self._data_stamp(), cap)
-        cache = getattr(self, "_frequencies", None)
-        if cache is None or cache[0] != stamp or len(cache[1]) > FREQUENCY_CACHE:
-            cache = self._frequencies = (stamp, {})
-        known = cache[1]
+        return self._frequencies("term_trigrams", grams, cap)
+
+    def word_frequencies(self, words: Sequence[str], cap: int = 500) -> dict[str, int]:
+        """How many terms contain each word (a whole FTS5 unicode61 token), up to ``cap``."""
+        return self._frequencies("term_words", words, cap)
+
+    def _frequencies(self, table: str, keys: Sequence[str], cap: int) -> dict[str, int]:
+        known = self._counts_cache(table, cap)
         found = {}
-        for gram in grams:
-            n = known.get(gram)
+        for key in keys:
+            n = known.get(key)
             if n is None:
-                n = known[gram] = self.conn.execute(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM term_trigrams WHERE term_trigrams MATCH ?"
-                    " LIMIT ?)", (fts_phrase(gram), cap)).fetchone()[0]
+                n = known[key] = self.conn.execute(
+                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?"
+                    " LIMIT ?)", (fts_phrase(key), cap)).fetchone()[0]
             if n:
-                found[gram] = n
+                found[key] = n
         return found
+
+    def word_postings(self, words: Sequence[str], cap: int) -> list[int]:
+        """Ids of (at most ``cap``) terms containing every one of these whole words."""
+        if not words:
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT rowid FROM term_words WHERE term_words MATCH ? LIMIT ?",
+            (" AND ".join(fts_phrase(w) for w in words), cap))]
 
     def trigram_postings(self, gram: str, cap: int) -> list[int]:
         """Ids of (at most ``cap``) terms containing one trigram."""
