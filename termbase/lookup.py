@@ -15,6 +15,7 @@ passed to FTS5 as syntax (see ``search.fts_phrase``).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -151,6 +152,10 @@ class LookupPage:
         return {"query": self.query, "total": self.total, "offset": self.offset,
                 "limit": self.limit, "next": self.next,
                 "results": [r.to_json() for r in self.results]}
+
+    def dumps(self) -> str:
+        """The document as text, the same bytes from ``lookup --json`` and ``/api/lookup``."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
 
 
 def ordered_evidence(evidence: list[Evidence]) -> list[Evidence]:

@@ -89,11 +89,9 @@ def test_api_lookup_is_the_cli_document(client, db):
     from termalign.cli import cli
 
     out = CliRunner().invoke(cli, ["lookup", "--json", "--mode", "prefix", "--kind", "body",
-                                   "--limit", "3", "Comite", "--db", str(db)]).output
-    import json
-
-    api = client.get("/api/lookup?q=Comite&mode=prefix&kind=body&limit=3").get_json()
-    assert json.loads(out) == api
+                                   "--limit", "3", "Comité", "--db", str(db)]).stdout_bytes
+    api = client.get("/api/lookup?q=Comit%C3%A9&mode=prefix&kind=body&limit=3")
+    assert api.mimetype == "application/json" and out == api.data  # byte for byte
 
 
 @pytest.mark.parametrize(("args", "match", "first_fr"), [

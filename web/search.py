@@ -10,7 +10,6 @@ process, changes the version and so the key.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -115,7 +114,7 @@ def _cache() -> LookupCache:
 
 
 def cached_lookup(params: SearchParams) -> tuple[dict, bytes, int]:
-    """The lookup document of ``params``, its compact JSON and the termbase version."""
+    """The lookup document of ``params``, its JSON bytes and the termbase version."""
     from termbase.search import Filters
 
     tb = get_tb()
@@ -127,9 +126,7 @@ def cached_lookup(params: SearchParams) -> tuple[dict, bytes, int]:
                           status=params.status, subject=params.subject)
         page = tb.search(params.q, mode=params.mode, lang=params.lang, filters=filters,
                          limit=params.limit, offset=params.offset)
-        data = page.to_json()
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        found = (data, body)
+        found = (page.to_json(), page.dumps().encode())  # the bytes of ``lookup --json``
         _cache().put(key, found)
     return found[0], found[1], version
 
