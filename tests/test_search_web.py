@@ -220,3 +220,16 @@ def test_one_connection_per_thread(app):
     thread.start()
     thread.join()
     assert other[0] is not seen[0]
+
+
+def test_the_cache_is_bounded_in_items_and_bytes():
+    from web.search import LookupCache
+
+    cache = LookupCache(size=3, budget=10_000)
+    for i in range(5):
+        cache.put(i, ({}, b"x" * 100))
+    assert len(cache) == 3 and cache.get(0) is None and cache.get(4) is not None
+    cache.put("big", ({}, b"x" * 2400))  # 9,800 bytes counted: the others make room
+    assert cache.get("big") is not None and len(cache) == 1 and cache.used <= 10_000
+    cache.put("huge", ({}, b"x" * 5000))  # over the whole budget: not kept
+    assert cache.get("huge") is None and cache.get("big") is not None

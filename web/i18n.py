@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search.count": {"en": "{n} result(s) for “{q}”", "fr": "{n} résultat(s) pour « {q} »"},
     "lang.fr": {"en": "French", "fr": "Français"},
     "lang.en": {"en": "English", "fr": "Anglais"},
-    "kind.title": {"en": "official title", "fr": "titre officiel"},
+    "kind.title": {"en": "official name", "fr": "appellation officielle"},
     "kind.term": {"en": "term", "fr": "terme"},
     "kind.country": {"en": "country", "fr": "pays"},
     "type.fullForm": {"en": "full form", "fr": "forme complète"},

@@ -34,8 +34,9 @@ bp = Blueprint("search", __name__)
 PAGE_RESULTS = 20
 #: Most results one API call returns.
 MAX_LIMIT = 100
-#: Lookups remembered per process (the oldest are dropped first).
+#: Lookups remembered per process (the oldest are dropped first), and their memory budget.
 CACHE_SIZE = 2048
+CACHE_BYTES = 64 * 1024 * 1024
 #: How many suggestions "no entry for X" offers.
 SUGGESTIONS = 5
 
@@ -84,12 +85,19 @@ def search_params(args, lang_param: str = "lang", default_limit: int = PAGE_RESU
 
 
 class LookupCache:
-    """A bounded, thread-safe LRU of lookup documents (``dict`` and their JSON bytes)."""
+    """A bounded, thread-safe LRU of lookup documents (the oldest dropped first): at most
+    ``size`` items and ``budget`` bytes (an item weighs its JSON bytes, three times over for
+    the parsed document kept with them)."""
 
-    def __init__(self, size: int = CACHE_SIZE):
-        self.size = size
+    def __init__(self, size: int = CACHE_SIZE, budget: int = CACHE_BYTES):
+        self.size, self.budget, self.used = size, budget, 0
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+
+    @staticmethod
+    def weight(value) -> int:
+        body = value[1] if isinstance(value, tuple) else b""
+        return 4 * len(body) + 200
 
     def get(self, key):
         with self._lock:
@@ -99,11 +107,18 @@ class LookupCache:
             return value
 
     def put(self, key, value) -> None:
+        weight = self.weight(value)
+        if weight > self.budget:
+            return
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.used -= self.weight(old)
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self.used += weight
+            while len(self._items) > self.size or self.used > self.budget:
+                _key, dropped = self._items.popitem(last=False)
+                self.used -= self.weight(dropped)
 
     def __len__(self) -> int:
         return len(self._items)
