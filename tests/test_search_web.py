@@ -137,6 +137,14 @@ def test_page_count_plurals_and_range(client):
     assert "1 résultat pour « CSTO »" in page(client, q="CSTO", lang="fr")
 
 
+def test_page_says_when_the_count_is_capped(client, monkeypatch):
+    from termbase import lookup
+
+    monkeypatch.setattr(lookup, "MAX_MATCHES", 10)
+    monkeypatch.setattr("web.search.MAX_MATCHES", 10)
+    assert "10 results or more for “comite”" in page(client, q="comite")
+
+
 def test_page_paging_links(client):
     first = page(client, q="comite", kind="body")
     link = re.search(r'<a rel="next" href="([^"]+)"', first).group(1).replace("&amp;", "&")

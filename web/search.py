@@ -212,7 +212,7 @@ def _page_context(params: SearchParams | None) -> dict:
         "statuses": STATUS_FILTERS,
         "status_labels": [translate(f"status.{s}", lang) if s not in ("curated", "candidate")
                           else translate(f"filter.{s}", lang) for s in STATUS_FILTERS],
-        "max_query": MAX_QUERY, "copies": copies, "mark": highlight, "page_url": page_url,
+        "max_query": MAX_QUERY, "max_matches": MAX_MATCHES, "copies": copies, "mark": highlight, "page_url": page_url,
         "needles": needles_of(params.q) if params else [],
         "subjects": subjects(),
     }
