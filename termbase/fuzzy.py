@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -123,31 +122,25 @@ def _trigram_pool(termbase, folded: str, grams: list[str], lang: str | None) -> 
     freq = termbase.trigram_frequencies(grams, cap)
     ranked = sorted(freq, key=freq.__getitem__)
     rare = [g for g in ranked if freq[g] < cap] or ranked[:3]
-    counts: Counter = Counter()
-    budget = max(FUZZY_POSTINGS, 4 * cap)
-    for gram in rare[:FUZZY_GRAMS]:
-        if budget <= 0:
+    chosen, budget = [], max(FUZZY_POSTINGS, 4 * cap)
+    for gram in rare[:FUZZY_GRAMS]:  # rarest first, while the postings fit the budget
+        if chosen and freq[gram] > budget:
             break
-        postings = termbase.trigram_postings(gram, budget)
-        budget -= len(postings)
-        counts.update(postings)
-    holding = _intact_word_terms(termbase, folded, cap)
-    # Holding every intact word tells more when few terms do.
-    bonus = WORDS_BONUS if len(holding) <= FUZZY_POOL else WORDS_BONUS_COMMON
-    for term_id in holding:
-        counts[term_id] += bonus
-    best = sorted(term_id for term_id, _n in counts.most_common(FUZZY_POOL))  # read in order
-    return termbase.folded_terms(best, lang)
+        chosen.append(gram)
+        budget -= freq[gram]
+    # Holding every intact word tells more when few terms do (the bonus is then higher).
+    return termbase.pooled_terms(chosen, _intact_words(termbase, folded, cap),
+                                 FUZZY_WORD_POSTINGS, (WORDS_BONUS, WORDS_BONUS_COMMON),
+                                 FUZZY_POOL, lang)
 
 
-def _intact_word_terms(termbase, folded: str, cap: int) -> list[int]:
-    """Terms holding every word of the query found in the termbase (the rarest left out,
-    one then two, when none holds them all: a typo may make another real word)."""
+def _intact_words(termbase, folded: str, cap: int) -> list[str]:
+    """The query's words found in the termbase that some term holds together (the rarest
+    left out, one then two, when none holds them all: a typo may make another real word)."""
     words = [w for w in dict.fromkeys(_WORD.findall(folded)) if len(w) >= 2]
     freq = termbase.word_frequencies(words, cap)
     intact = sorted(freq, key=freq.__getitem__)
     for drop in range(min(3, len(intact))):
-        found = termbase.word_postings(intact[drop:], FUZZY_WORD_POSTINGS)
-        if found:
-            return found
+        if termbase.words_co_occur(intact[drop:]):
+            return intact[drop:]
     return []

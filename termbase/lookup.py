@@ -48,6 +48,7 @@ _STAGE = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "prefix": 2, "words
 _KIND_RANK = {"title": 0, "country": 1, "term": 2}
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
 _WORD = re.compile(r"\w+")
+_ARTICLES = {"les", "the"}
 
 
 class QueryError(TermbaseError):
@@ -214,6 +215,17 @@ def search(termbase, query: str, mode: str = "auto", lang: str | None = None,
     return page
 
 
+def _absent_words(termbase, words: list[str]) -> set[str]:
+    """The query's words (but the last) found in no folded term, not even inside a word:
+    typos. The word stage needs every word but the last, the infix stage every word but
+    the first and last: a typo there rules them out (the fuzzy stage then runs at once).
+    Articles are never counted absent (folding strips them from the start of terms)."""
+    inner = [w for w in dict.fromkeys(words[:-1]) if len(w) >= 3 and w not in _ARTICLES]
+    if not inner:
+        return set()
+    return set(inner) - set(termbase.trigram_frequencies(inner, 1))
+
+
 def _rank(hits: dict[int, tuple]) -> list[tuple[int, tuple]]:
     return sorted(hits.items(), key=lambda item: item[1][0])
 
@@ -252,12 +264,14 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
         return hits
     add(termbase.find_prefix(folded, lang, MAX_MATCHES, filters), "prefix", ratio)
     words = _WORD.findall(fold(query))
-    if mode == "contains" or (mode == "auto" and len(hits) < ENOUGH
-                              and (not hits or len(words) <= 3)):
+    absent = _absent_words(termbase, words) if mode == "auto" and not hits else set()
+    if not absent & set(words[:-1]) and (
+            mode == "contains" or (mode == "auto" and len(hits) < ENOUGH
+                                   and (not hits or len(words) <= 3))):
         # After an exact hit, longer names holding every word of a long query are not worth
         # the cost (an AND of many common words); after a short one they are (``Conseil``).
         add(termbase.find_words(words, lang, MAX_MATCHES, filters), "words", ratio)
-    if mode == "contains" or (mode == "auto" and not hits):
+    if not absent & set(words[1:-1]) and (mode == "contains" or (mode == "auto" and not hits)):
         add(termbase.find_infix(folded, lang, MAX_MATCHES, filters), "infix", ratio)
     if mode == "fuzzy" or (mode == "auto" and not hits):
         similarity = Similarity(folded, FUZZY_THRESHOLD)
