@@ -216,14 +216,15 @@ def search(termbase, query: str, mode: str = "auto", lang: str | None = None,
 
 
 def _absent_words(termbase, words: list[str]) -> set[str]:
-    """The query's words (but the last) found in no folded term, not even inside a word:
-    typos. The word stage needs every word but the last, the infix stage every word but
-    the first and last: a typo there rules them out (the fuzzy stage then runs at once).
-    Articles are never counted absent (folding strips them from the start of terms)."""
-    inner = [w for w in dict.fromkeys(words[:-1]) if len(w) >= 3 and w not in _ARTICLES]
+    """Those of ``words`` found in no folded term, not even inside a word: typos. The infix
+    stage needs every word of the query but the first and the last whole in the term: a
+    typo there rules it out, and the fuzzy stage runs at once (one statement instead of an
+    intersection of the trigrams of the whole query). Articles are never counted absent
+    (folding strips them from the start of terms)."""
+    inner = [w for w in dict.fromkeys(words) if len(w) >= 3 and w not in _ARTICLES]
     if not inner:
         return set()
-    return set(inner) - set(termbase.trigram_frequencies(inner, 1))
+    return set(inner) - termbase.found_inside(inner)
 
 
 def _rank(hits: dict[int, tuple]) -> list[tuple[int, tuple]]:
@@ -264,14 +265,13 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
         return hits
     add(termbase.find_prefix(folded, lang, MAX_MATCHES, filters), "prefix", ratio)
     words = _WORD.findall(fold(query))
-    absent = _absent_words(termbase, words) if mode == "auto" and not hits else set()
-    if not absent & set(words[:-1]) and (
-            mode == "contains" or (mode == "auto" and len(hits) < ENOUGH
-                                   and (not hits or len(words) <= 3))):
+    if mode == "contains" or (mode == "auto" and len(hits) < ENOUGH
+                              and (not hits or len(words) <= 3)):
         # After an exact hit, longer names holding every word of a long query are not worth
         # the cost (an AND of many common words); after a short one they are (``Conseil``).
         add(termbase.find_words(words, lang, MAX_MATCHES, filters), "words", ratio)
-    if not absent & set(words[1:-1]) and (mode == "contains" or (mode == "auto" and not hits)):
+    if mode == "contains" or (mode == "auto" and not hits
+                              and not _absent_words(termbase, words[1:-1])):
         add(termbase.find_infix(folded, lang, MAX_MATCHES, filters), "infix", ratio)
     if mode == "fuzzy" or (mode == "auto" and not hits):
         similarity = Similarity(folded, FUZZY_THRESHOLD)

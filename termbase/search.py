@@ -157,6 +157,19 @@ class SearchQueries:
                 found[key] = n
         return found
 
+    def found_inside(self, texts: Sequence[str]) -> set[str]:
+        """Those of ``texts`` (3 characters or more) that some folded term contains, checked
+        in one statement; remembered by the connection until the database changes."""
+        known = self._counts_cache("inside", 1)
+        unknown = [t for t in dict.fromkeys(texts) if t not in known and len(t) >= 3]
+        if unknown:
+            columns = ", ".join("(SELECT 1 FROM term_trigrams WHERE term_trigrams MATCH ?"
+                                " LIMIT 1)" for _ in unknown)
+            row = self.conn.execute(f"SELECT {columns}",
+                                    [fts_phrase(t) for t in unknown]).fetchone()
+            known.update((t, bool(v)) for t, v in zip(unknown, row, strict=True))
+        return {t for t in texts if known.get(t)}
+
     def word_postings(self, words: Sequence[str], cap: int) -> list[int]:
         """Ids of (at most ``cap``) terms containing every one of these whole words."""
         if not words:
