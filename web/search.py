@@ -172,7 +172,8 @@ def copies(terms: list[dict]) -> list[tuple[str, str]]:
     """
     from web import display_name
 
-    usable = [t for t in terms if t.get("status") not in ("deprecated", "superseded")]
+    usable = sorted((t for t in terms if t.get("status") not in ("deprecated", "superseded")),
+                    key=lambda t: t.get("status") != "preferred")  # preferred first, stable
     full = next((t["term"] for t in usable if t.get("type") != "acronym"), "")
     acronym = next((t["term"] for t in usable if t.get("type") == "acronym"), "")
     out = [("copy.term", full)] if full else []
