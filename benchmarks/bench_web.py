@@ -10,6 +10,11 @@ the ratio shows what the lookup itself costs on top of waitress and Flask. Targe
 Writes the "web" section of BENCHMARKS.md.
 
     python benchmarks/bench_web.py [--db DB] [--duration 15] [--connections 8] [--workers 1 2] [--no-write]
+
+With ``--lookup-section`` it writes the "Lookup and search (issues 11, 15, 16): web" section
+instead: ``GET /api/lookup`` against a trivial Flask route of the same app (``GET /api/``)
+on the same waitress server, 1 and 2 processes, and the SQL statements of one lookup
+request (first and repeated).
 """
 
 from __future__ import annotations
@@ -169,7 +174,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
                         help="server process counts to measure, one server each")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--lookup-section", action="store_true",
+                        help="lookup vs a trivial route, statements per request")
     args = parser.parse_args()
+    if args.lookup_section:
+        lookup_section(args)
+        return
 
     load_before = os.getloadavg()[0]
     runs = {}
@@ -255,6 +265,81 @@ def measure(db: Path, workers: int, args) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def web_statements(db: Path, queries: list[str]) -> list[list]:
+    """SQL statements of a ``GET /api/lookup`` request: the first (cache miss) and the next
+    (cache hit), median over the queries; FTS5's internal statements left out."""
+    import statistics
+
+    from web import create_app
+    from web.db import get_tb
+
+    app = create_app({"TERMALIGN_DB": str(db), "TESTING": True})
+    client = app.test_client()
+    with app.test_request_context("/"):
+        conn = get_tb().conn  # the thread's connection, used by the client's requests too
+    seen: list[str] = []
+    conn.set_trace_callback(lambda sql: "'main'." in sql or seen.append(sql))
+    first, again = [], []
+    try:
+        for query in queries:
+            for out in (first, again):
+                seen.clear()
+                client.get(f"/api/lookup?q={quote(query)}").get_data()
+                out.append(len(seen))
+    finally:
+        conn.set_trace_callback(None)
+    return [["first request (lookup runs)", statistics.median(first), max(first)],
+            ["same request again (cached by data version)", statistics.median(again),
+             max(again)]]
+
+
+def lookup_section(args) -> None:
+    load_before = os.getloadavg()[0]
+    runs = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        db, described = termbase_path(args.db, Path(tmp))
+        statements = web_statements(db, QUERIES)
+        for workers in args.workers:
+            port = free_port()
+            server = start_server(db, port, args.server_threads, workers)
+            try:
+                base = f"http://127.0.0.1:{port}"
+                lookups = [f"{base}/api/lookup?q={quote(q)}" for q in QUERIES]
+                for url in lookups * workers:
+                    urllib.request.urlopen(url, timeout=10).read()
+                runs[workers] = {"trivial": load([f"{base}/api/"], args),
+                                 "lookup": load(lookups, args)}
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+    rows = []
+    for workers, run in runs.items():
+        ratio = run["lookup"]["rps"] / run["trivial"]["rps"]
+        for label, key in (("trivial route `GET /api/` (same app, same hooks)", "trivial"),
+                           (f"`GET /api/lookup` ({len(QUERIES)} rotating queries)", "lookup")):
+            r = run[key]
+            rows.append([workers, label, f"{r['rps']:.0f}", r["p50"], r["p99"], r["errors"],
+                         f"{ratio:.0%}" if key == "lookup" else ""])
+    body = "\n".join([
+        f"Server: `termalign serve --threads {args.server_threads} --workers N` (waitress) on "
+        f"127.0.0.1, serving {described}. Load: wrk, {args.connections} connections, "
+        f"{args.duration} s per run, the trivial route and the lookups one after the other on "
+        f"the same server. Load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} "
+        "after (shared machine). Target: `/api/lookup` ≥ 60% of the trivial route.",
+        "",
+        table(["processes", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx",
+               "lookup / trivial"], rows),
+        "",
+        "SQL statements per `GET /api/lookup` request (median and most over the "
+        f"{len(QUERIES)} queries):",
+        "",
+        table(["request", "median", "max"], statements),
+    ])
+    print(body)
+    if not args.no_write:
+        write_section("lookup-search-web", "Lookup and search (issues 11, 15, 16): web", body)
 
 
 if __name__ == "__main__":

@@ -7,13 +7,15 @@ the terms sharing the most of the query's rarest trigrams (typos spoil only a fe
 from __future__ import annotations
 
 import heapq
-from collections import Counter
+import re
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from termbase.fold import trigrams
 from termbase.search import NO_FILTERS, Filters
+
+_WORD = re.compile(r"\w+")
 
 #: Minimum similarity ratio (0..1) of a fuzzy match on folded strings.
 FUZZY_THRESHOLD = 0.78
@@ -23,8 +25,16 @@ FUZZY_SCAN_TERMS = 20_000
 FUZZY_POOL = 1000
 #: ... and how many of the closest are kept as fuzzy matches.
 FUZZY_CANDIDATES = 80
-#: How many of the query's rarest trigrams are used to find fuzzy candidates.
-FUZZY_GRAMS = 12
+#: How many of the query's rarest trigrams are used to find fuzzy candidates...
+FUZZY_GRAMS = 20
+#: ... out of at most this many, spread over the query.
+FUZZY_MAX_GRAMS = 48
+#: Most terms read for holding every intact word of the query.
+FUZZY_WORD_POSTINGS = 10_000
+#: Added to the rare-trigram count of a term holding every intact word of the query (when
+#: few terms do; when many do, a smaller bonus).
+WORDS_BONUS = 5
+WORDS_BONUS_COMMON = 1
 #: Trigram frequencies are counted up to this number of terms (at least).
 FREQUENCY_CAP = 500
 #: Budget of trigram postings read by the fuzzy stage (at least; bounds its cost).
@@ -96,22 +106,41 @@ def fuzzy_candidates(termbase, folded: str, lang: str | None,
 
 
 def _trigram_pool(termbase, folded: str, grams: list[str], lang: str | None) -> list[tuple]:
-    """``(id, folded)`` of the terms sharing the most of the query's rarest trigrams."""
-    if len(grams) > 24:  # long queries: every other trigram is enough, at half the cost
-        grams = grams[::2]
+    """``(id, folded)`` of the likeliest terms: those sharing the most of the query's rarest
+    trigrams, those holding every one of its intact words first.
+
+    Typos spoil a few trigrams and words: the rare trigrams that survive find the target
+    when it has a rare part (a number, a rare word), the intact words when all of its rare
+    parts are spoiled (a common name with a typo in each distinctive word).
+    """
+    if len(grams) > FUZZY_MAX_GRAMS:  # long queries: evenly spread trigrams are enough
+        step = len(grams) / FUZZY_MAX_GRAMS
+        grams = [grams[int(i * step)] for i in range(FUZZY_MAX_GRAMS)]
     # Trigrams found in ``cap`` terms or more discriminate little: they are used only when
     # the query has no rarer ones. The cap grows with the termbase (0.5 % of its terms).
     cap = max(FREQUENCY_CAP, termbase.approx_term_count() // 200)
     freq = termbase.trigram_frequencies(grams, cap)
     ranked = sorted(freq, key=freq.__getitem__)
     rare = [g for g in ranked if freq[g] < cap] or ranked[:3]
-    counts: Counter = Counter()
-    budget = max(FUZZY_POSTINGS, 4 * cap)
-    for gram in rare[:FUZZY_GRAMS]:
-        if budget <= 0:
+    chosen, budget = [], max(FUZZY_POSTINGS, 4 * cap)
+    for gram in rare[:FUZZY_GRAMS]:  # rarest first, while the postings fit the budget
+        if chosen and freq[gram] > budget:
             break
-        postings = termbase.trigram_postings(gram, budget)
-        budget -= len(postings)
-        counts.update(postings)
-    return termbase.folded_terms([term_id for term_id, _n in counts.most_common(FUZZY_POOL)],
-                                 lang)
+        chosen.append(gram)
+        budget -= freq[gram]
+    # Holding every intact word tells more when few terms do (the bonus is then higher).
+    return termbase.pooled_terms(chosen, _intact_words(termbase, folded, cap),
+                                 FUZZY_WORD_POSTINGS, (WORDS_BONUS, WORDS_BONUS_COMMON),
+                                 FUZZY_POOL, lang)
+
+
+def _intact_words(termbase, folded: str, cap: int) -> list[str]:
+    """The query's words found in the termbase that some term holds together (the rarest
+    left out, one then two, when none holds them all: a typo may make another real word)."""
+    words = [w for w in dict.fromkeys(_WORD.findall(folded)) if len(w) >= 2]
+    freq = termbase.word_frequencies(words, cap)
+    intact = sorted(freq, key=freq.__getitem__)
+    for drop in range(min(3, len(intact))):
+        if termbase.words_co_occur(intact[drop:]):
+            return intact[drop:]
+    return []

@@ -15,6 +15,7 @@ passed to FTS5 as syntax (see ``search.fts_phrase``).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,7 @@ _STAGE = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "prefix": 2, "words
 _KIND_RANK = {"title": 0, "country": 1, "term": 2}
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
 _WORD = re.compile(r"\w+")
+_ARTICLES = {"les", "the"}
 
 
 class QueryError(TermbaseError):
@@ -152,6 +154,10 @@ class LookupPage:
                 "limit": self.limit, "next": self.next,
                 "results": [r.to_json() for r in self.results]}
 
+    def dumps(self) -> str:
+        """The document as text, the same bytes from ``lookup --json`` and ``/api/lookup``."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
 
 def ordered_evidence(evidence: list[Evidence]) -> list[Evidence]:
     """Evidence for people: sentence pairs first, then one sentence, then bare references;
@@ -209,6 +215,18 @@ def search(termbase, query: str, mode: str = "auto", lang: str | None = None,
     return page
 
 
+def _absent_words(termbase, words: list[str]) -> set[str]:
+    """Those of ``words`` found in no folded term, not even inside a word: typos. The infix
+    stage needs every word of the query but the first and the last whole in the term: a
+    typo there rules it out, and the fuzzy stage runs at once (one statement instead of an
+    intersection of the trigrams of the whole query). Articles are never counted absent
+    (folding strips them from the start of terms)."""
+    inner = [w for w in dict.fromkeys(words) if len(w) >= 3 and w not in _ARTICLES]
+    if not inner:
+        return set()
+    return set(inner) - termbase.found_inside(inner)
+
+
 def _rank(hits: dict[int, tuple]) -> list[tuple[int, tuple]]:
     return sorted(hits.items(), key=lambda item: item[1][0])
 
@@ -230,7 +248,10 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
             score = 1.0 if m in ANSWERS else score_of(t_folded)
             if score is None:
                 continue
-            key = (_STAGE[m], _KIND_RANK.get(kind, 3), _STATUS_RANK.get(status, 4),
+            # Fuzzy results: the closest spelling first (a worse one is never ranked above
+            # it for being curated or a title); other stages: by kind, status, origin.
+            closeness = -round(score, 2) if m == "fuzzy" else 0
+            key = (_STAGE[m], closeness, _KIND_RANK.get(kind, 3), _STATUS_RANK.get(status, 4),
                    0 if curated else 1, -score, len(text), concept_id)
             old = hits.get(concept_id)
             if old is None or key < old[0]:
@@ -249,7 +270,8 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
         # After an exact hit, longer names holding every word of a long query are not worth
         # the cost (an AND of many common words); after a short one they are (``Conseil``).
         add(termbase.find_words(words, lang, MAX_MATCHES, filters), "words", ratio)
-    if mode == "contains" or (mode == "auto" and not hits):
+    if mode == "contains" or (mode == "auto" and not hits
+                              and not _absent_words(termbase, words[1:-1])):
         add(termbase.find_infix(folded, lang, MAX_MATCHES, filters), "infix", ratio)
     if mode == "fuzzy" or (mode == "auto" and not hits):
         similarity = Similarity(folded, FUZZY_THRESHOLD)

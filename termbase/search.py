@@ -123,27 +123,96 @@ class SearchQueries:
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         return version, self.conn.total_changes
 
+    def _counts_cache(self, name: str, cap: int) -> dict:
+        """A per-connection memo of posting counts, emptied when the database changes."""
+        stamp = self._data_stamp()
+        caches = self.__dict__.setdefault("_posting_counts", {})
+        cache = caches.get((name, cap))
+        if cache is None or cache[0] != stamp or len(cache[1]) > FREQUENCY_CACHE:
+            cache = caches[(name, cap)] = (stamp, {})
+        return cache[1]
+
     def trigram_frequencies(self, grams: Sequence[str], cap: int = 500) -> dict[str, int]:
         """How many terms contain each trigram, counted up to ``cap`` (absent ones left out).
 
         Counts are remembered by the connection until the database changes: queries share
         most of their trigrams, and counting a common one reads ``cap`` postings.
         """
-        stamp = (*self._data_stamp(), cap)
-        cache = getattr(self, "_frequencies", None)
-        if cache is None or cache[0] != stamp or len(cache[1]) > FREQUENCY_CACHE:
-            cache = self._frequencies = (stamp, {})
-        known = cache[1]
+        return self._frequencies("term_trigrams", grams, cap)
+
+    def word_frequencies(self, words: Sequence[str], cap: int = 500) -> dict[str, int]:
+        """How many terms contain each word (a whole FTS5 unicode61 token), up to ``cap``."""
+        return self._frequencies("term_words", words, cap)
+
+    def _frequencies(self, table: str, keys: Sequence[str], cap: int) -> dict[str, int]:
+        known = self._counts_cache(table, cap)
         found = {}
-        for gram in grams:
-            n = known.get(gram)
+        for key in keys:
+            n = known.get(key)
             if n is None:
-                n = known[gram] = self.conn.execute(
-                    "SELECT COUNT(*) FROM (SELECT 1 FROM term_trigrams WHERE term_trigrams MATCH ?"
-                    " LIMIT ?)", (fts_phrase(gram), cap)).fetchone()[0]
+                n = known[key] = self.conn.execute(
+                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?"
+                    " LIMIT ?)", (fts_phrase(key), cap)).fetchone()[0]
             if n:
-                found[gram] = n
+                found[key] = n
         return found
+
+    def found_inside(self, texts: Sequence[str]) -> set[str]:
+        """Those of ``texts`` (3 characters or more) that some folded term contains, checked
+        in one statement; remembered by the connection until the database changes."""
+        known = self._counts_cache("inside", 1)
+        unknown = [t for t in dict.fromkeys(texts) if t not in known and len(t) >= 3]
+        if unknown:
+            columns = ", ".join("(SELECT 1 FROM term_trigrams WHERE term_trigrams MATCH ?"
+                                " LIMIT 1)" for _ in unknown)
+            row = self.conn.execute(f"SELECT {columns}",
+                                    [fts_phrase(t) for t in unknown]).fetchone()
+            known.update((t, bool(v)) for t, v in zip(unknown, row, strict=True))
+        return {t for t in texts if known.get(t)}
+
+    def word_postings(self, words: Sequence[str], cap: int) -> list[int]:
+        """Ids of (at most ``cap``) terms containing every one of these whole words."""
+        if not words:
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT rowid FROM term_words WHERE term_words MATCH ? LIMIT ?",
+            (" AND ".join(fts_phrase(w) for w in words), cap))]
+
+    def words_co_occur(self, words: Sequence[str]) -> bool:
+        """Whether some term holds every one of these whole words."""
+        return bool(words) and self.conn.execute(
+            "SELECT 1 FROM term_words WHERE term_words MATCH ? LIMIT 1",
+            (" AND ".join(fts_phrase(w) for w in words),)).fetchone() is not None
+
+    def pooled_terms(self, grams: Sequence[str], words: Sequence[str], word_cap: int,
+                     bonus: tuple[float, float], pool: int,
+                     lang: str | None) -> list[tuple[int, str]]:
+        """``(id, folded)`` of the ``pool`` terms of highest weight, in id order, in one
+        statement: a term weighs 1 for each of ``grams`` it contains, plus ``bonus[0]`` if
+        it holds every one of ``words`` (``bonus[1]`` when more than ``pool`` terms do;
+        at most ``word_cap`` such terms are read)."""
+        parts = ["SELECT rowid AS id, 1.0 AS w FROM term_trigrams WHERE term_trigrams MATCH ?"
+                 for _ in grams]
+        params: list = [fts_phrase(g) for g in grams]
+        head = ""
+        if words:
+            head = ("WITH held AS MATERIALIZED (SELECT rowid AS id FROM term_words"
+                    " WHERE term_words MATCH ? LIMIT ?) ")
+            params = [" AND ".join(fts_phrase(w) for w in words), word_cap, *params]
+            parts.append("SELECT id, CASE WHEN (SELECT COUNT(*) FROM held) <= ? THEN ? ELSE ?"
+                         " END FROM held")
+            params += [pool, *bonus]
+        if not parts:
+            return []
+        where = " WHERE t.lang = ?" if lang else ""
+        sql = (f"{head}SELECT t.id, t.folded FROM (SELECT id, SUM(w) AS s FROM ("
+               + " UNION ALL ".join(parts)
+               + f") GROUP BY id ORDER BY s DESC, id LIMIT ?) AS best JOIN term t"
+               f" ON t.id = best.id{where} ORDER BY t.id")
+        params.append(pool)
+        if lang:
+            params.append(lang)
+        return self.conn.execute(sql, params).fetchall()
 
     def trigram_postings(self, gram: str, cap: int) -> list[int]:
         """Ids of (at most ``cap``) terms containing one trigram."""

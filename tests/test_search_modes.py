@@ -197,3 +197,15 @@ def test_cli_long_query_is_one_line_exit_2(db_path):
     assert result.exit_code == 2 and result.output.count("\n") == 1
     assert "query too long (100000 characters; at most 200)" in result.output
     assert len(result.output) < 200
+
+
+def test_a_typo_inside_the_query_skips_the_infix_stage(tb):
+    statements = []
+    tb.conn.set_trace_callback(lambda sql: "'main'." in sql or statements.append(sql))
+    try:
+        page = tb.search("Conseil dde sécurité")  # "dde" is in no term: not an infix
+    finally:
+        tb.conn.set_trace_callback(None)
+    assert first(page) == ("fuzzy", "Conseil de sécurité")
+    assert not any("term_trigrams MATCH '\"conseil dde securite" in sql for sql in statements)
+    assert first(tb.search("nseil de sécu")) == ("infix", "Conseil de sécurité")

@@ -89,11 +89,9 @@ def test_api_lookup_is_the_cli_document(client, db):
     from termalign.cli import cli
 
     out = CliRunner().invoke(cli, ["lookup", "--json", "--mode", "prefix", "--kind", "body",
-                                   "--limit", "3", "Comite", "--db", str(db)]).output
-    import json
-
-    api = client.get("/api/lookup?q=Comite&mode=prefix&kind=body&limit=3").get_json()
-    assert json.loads(out) == api
+                                   "--limit", "3", "Comité", "--db", str(db)]).stdout_bytes
+    api = client.get("/api/lookup?q=Comit%C3%A9&mode=prefix&kind=body&limit=3")
+    assert api.mimetype == "application/json" and out == api.data  # byte for byte
 
 
 @pytest.mark.parametrize(("args", "match", "first_fr"), [
@@ -137,6 +135,14 @@ def test_page_count_plurals_and_range(client):
     fr = page(client, q="comite", lang="fr")
     assert "25 résultats pour « comite »" in fr and "résultats 1 à 20 sur 25" in fr
     assert "1 résultat pour « CSTO »" in page(client, q="CSTO", lang="fr")
+
+
+def test_page_says_when_the_count_is_capped(client, monkeypatch):
+    from termbase import lookup
+
+    monkeypatch.setattr(lookup, "MAX_MATCHES", 10)
+    monkeypatch.setattr("web.search.MAX_MATCHES", 10)
+    assert "10 results or more for “comite”" in page(client, q="comite")
 
 
 def test_page_paging_links(client):
@@ -222,3 +228,16 @@ def test_one_connection_per_thread(app):
     thread.start()
     thread.join()
     assert other[0] is not seen[0]
+
+
+def test_the_cache_is_bounded_in_items_and_bytes():
+    from web.search import LookupCache
+
+    cache = LookupCache(size=3, budget=10_000)
+    for i in range(5):
+        cache.put(i, ({}, b"x" * 100))
+    assert len(cache) == 3 and cache.get(0) is None and cache.get(4) is not None
+    cache.put("big", ({}, b"x" * 2400))  # 9,800 bytes counted: the others make room
+    assert cache.get("big") is not None and len(cache) == 1 and cache.used <= 10_000
+    cache.put("huge", ({}, b"x" * 5000))  # over the whole budget: not kept
+    assert cache.get("huge") is None and cache.get("big") is not None

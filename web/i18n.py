@@ -85,6 +85,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "search.did_you_mean": {"en": "Did you mean:", "fr": "Vouliez-vous dire :"},
     "search.count_one": {"en": "1 result for “{q}”", "fr": "1 résultat pour « {q} »"},
     "search.count_many": {"en": "{n} results for “{q}”", "fr": "{n} résultats pour « {q} »"},
+    "search.count_capped": {"en": "{n} results or more for “{q}”",
+                            "fr": "{n} résultats ou plus pour « {q} »"},
     "search.range": {"en": "results {start}–{end} of {total}",
                      "fr": "résultats {start} à {end} sur {total}"},
     "search.previous": {"en": "Previous", "fr": "Précédents"},

@@ -10,7 +10,6 @@ process, changes the version and so the key.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -35,8 +34,9 @@ bp = Blueprint("search", __name__)
 PAGE_RESULTS = 20
 #: Most results one API call returns.
 MAX_LIMIT = 100
-#: Lookups remembered per process (the oldest are dropped first).
+#: Lookups remembered per process (the oldest are dropped first), and their memory budget.
 CACHE_SIZE = 2048
+CACHE_BYTES = 64 * 1024 * 1024
 #: How many suggestions "no entry for X" offers.
 SUGGESTIONS = 5
 
@@ -85,12 +85,19 @@ def search_params(args, lang_param: str = "lang", default_limit: int = PAGE_RESU
 
 
 class LookupCache:
-    """A bounded, thread-safe LRU of lookup documents (``dict`` and their JSON bytes)."""
+    """A bounded, thread-safe LRU of lookup documents (the oldest dropped first): at most
+    ``size`` items and ``budget`` bytes (an item weighs its JSON bytes, three times over for
+    the parsed document kept with them)."""
 
-    def __init__(self, size: int = CACHE_SIZE):
-        self.size = size
+    def __init__(self, size: int = CACHE_SIZE, budget: int = CACHE_BYTES):
+        self.size, self.budget, self.used = size, budget, 0
         self._items: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
+
+    @staticmethod
+    def weight(value) -> int:
+        body = value[1] if isinstance(value, tuple) else b""
+        return 4 * len(body) + 200
 
     def get(self, key):
         with self._lock:
@@ -100,11 +107,18 @@ class LookupCache:
             return value
 
     def put(self, key, value) -> None:
+        weight = self.weight(value)
+        if weight > self.budget:
+            return
         with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self.used -= self.weight(old)
             self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self.used += weight
+            while len(self._items) > self.size or self.used > self.budget:
+                _key, dropped = self._items.popitem(last=False)
+                self.used -= self.weight(dropped)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -115,7 +129,7 @@ def _cache() -> LookupCache:
 
 
 def cached_lookup(params: SearchParams) -> tuple[dict, bytes, int]:
-    """The lookup document of ``params``, its compact JSON and the termbase version."""
+    """The lookup document of ``params``, its JSON bytes and the termbase version."""
     from termbase.search import Filters
 
     tb = get_tb()
@@ -127,9 +141,7 @@ def cached_lookup(params: SearchParams) -> tuple[dict, bytes, int]:
                           status=params.status, subject=params.subject)
         page = tb.search(params.q, mode=params.mode, lang=params.lang, filters=filters,
                          limit=params.limit, offset=params.offset)
-        data = page.to_json()
-        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        found = (data, body)
+        found = (page.to_json(), page.dumps().encode())  # the bytes of ``lookup --json``
         _cache().put(key, found)
     return found[0], found[1], version
 
@@ -160,7 +172,8 @@ def copies(terms: list[dict]) -> list[tuple[str, str]]:
     """
     from web import display_name
 
-    usable = [t for t in terms if t.get("status") not in ("deprecated", "superseded")]
+    usable = sorted((t for t in terms if t.get("status") not in ("deprecated", "superseded")),
+                    key=lambda t: t.get("status") != "preferred")  # preferred first, stable
     full = next((t["term"] for t in usable if t.get("type") != "acronym"), "")
     acronym = next((t["term"] for t in usable if t.get("type") == "acronym"), "")
     out = [("copy.term", full)] if full else []
@@ -200,7 +213,7 @@ def _page_context(params: SearchParams | None) -> dict:
         "statuses": STATUS_FILTERS,
         "status_labels": [translate(f"status.{s}", lang) if s not in ("curated", "candidate")
                           else translate(f"filter.{s}", lang) for s in STATUS_FILTERS],
-        "max_query": MAX_QUERY, "copies": copies, "mark": highlight, "page_url": page_url,
+        "max_query": MAX_QUERY, "max_matches": MAX_MATCHES, "copies": copies, "mark": highlight, "page_url": page_url,
         "needles": needles_of(params.q) if params else [],
         "subjects": subjects(),
     }

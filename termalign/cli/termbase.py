@@ -64,7 +64,7 @@ def lookup_command(query, mode, lang, kind, status, subject, as_json, brief, lim
         page = tb.search(text, mode=mode, lang=lang, filters=filters, limit=limit,
                          offset=offset)
     if as_json:
-        click.echo(json.dumps(page.to_json(), ensure_ascii=False, indent=2))
+        click.echo(page.dumps(), nl=False)
     elif not page.results:
         click.echo(f"no entry for {text!r}" + (f" (from result {offset + 1})" if offset else ""))
     else:

@@ -1,0 +1,60 @@
+"""Fuzzy candidates through the trigram and word indexes (the path of large termbases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase import fuzzy
+from termbase.model import Concept, Term
+from termbase.store import Termbase
+
+HEADS = ["Groupe", "Comité", "Bureau", "Centre"]
+TOPICS = ["sécurité collective", "développement durable", "énergie atomique"]
+PLACES = ["Europe orientale", "Afrique centrale", "Grands Lacs"]
+
+
+@pytest.fixture(scope="module")
+def tb(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fuzzy") / "tb.sqlite3"
+    with Termbase.open(path) as store, store.transaction():
+        for number in range(1200, 1240):  # 40 near-twins of every name
+            for head in HEADS:
+                for topic in TOPICS:
+                    for place in PLACES:
+                        store.add_concept(Concept(terms=[
+                            Term("fr", f"{head} {number} pour {topic} en {place}")]))
+    with Termbase.open(path) as store:
+        yield store
+
+
+@pytest.fixture(autouse=True)
+def index_path(monkeypatch):
+    """Use the indexes, as for a termbase of more than FUZZY_SCAN_TERMS terms."""
+    monkeypatch.setattr(fuzzy, "FUZZY_SCAN_TERMS", 0)
+    monkeypatch.setattr(fuzzy, "FUZZY_POOL", 60)  # a pool far smaller than the near-twins
+
+
+def fr(result) -> str:
+    return result.concept.terms[0].text
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # The number keeps a rare trigram: the trigram index finds it.
+    ("Groupe 1217 pour securite colective en Europe orientale",
+     "Groupe 1217 pour sécurité collective en Europe orientale"),
+    # Every rare part spoiled (the number too): only the intact words narrow it down.
+    ("Groupe 12t7 pour securiteh colective en Europe orientale",
+     "Groupe 1217 pour sécurité collective en Europe orientale"),
+    # The number and most words spoiled: the intact place and "pour" narrow it down.
+    ("Comite 12o3 pour developement durabl un Grands Lacs",
+     "Comité 1203 pour développement durable en Grands Lacs"),
+])
+def test_typos_find_the_target_among_near_twins(tb, query, expected):
+    results = tb.lookup(query, limit=20)
+    assert results and all(r.match == "fuzzy" for r in results)
+    assert expected in [fr(r) for r in results]
+
+
+def test_closest_spelling_ranks_first(tb):
+    [first, *_] = tb.lookup("Centre 1222 pour energie atomiqe en Afrique centrale")
+    assert fr(first) == "Centre 1222 pour énergie atomique en Afrique centrale"
