@@ -23,7 +23,6 @@ from collections.abc import Callable
 
 from termalign.batch.errors import CorpusError
 
-
 #: How often a pool worker checks that the process that started the run is still there.
 PARENT_CHECK_SECONDS = 0.5
 

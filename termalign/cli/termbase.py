@@ -85,13 +85,36 @@ def export_command(tbx_file, tbx_version, csv_file, tsv_file, kind, db):
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option("--max-size", type=click.IntRange(1, 1 << 20), default=256, show_default=True,
+              metavar="MIB", help="Refuse files larger than this many MiB.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when standard error is a terminal).")
 @DB_OPTION
-def import_command(file, as_json, db):
+def import_command(file, as_json, max_size, progress, db):
     """Merge a TBX (v3 or v2, e.g. an IATE export), CSV or TSV file into the termbase."""
+    import sys
+
     from termbase.transfer import import_file
 
-    with _open(db, create=True) as tb:
-        counts = import_file(tb, file)
+    bar = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, desc=f"importing {file.name}", unit=" concepts",
+                       leave=False, file=sys.stderr)
+        bar.update(done - bar.n)
+
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with _open(db, create=True) as tb:
+            counts = import_file(tb, file, max_bytes=max_size << 20,
+                                 progress=advance if show else None)
+    finally:
+        if bar is not None:
+            bar.close()
     if as_json:
         click.echo(json.dumps(dict(counts)))
     else:
