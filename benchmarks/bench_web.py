@@ -330,7 +330,7 @@ def main_check() -> None:
     """``bench_web.py --check``: the "web-check" section of BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description="POST /api/check against a trivial route")
     parser.add_argument("--check", action="store_true")
-    parser.add_argument("--db", help="termbase to serve (default: the default termbase)")
+    parser.add_argument("--db", help="termbase to serve (default: one built from the seeds)")
     parser.add_argument("--duration", type=int, default=5, help="seconds per load run")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--wrk-threads", type=int, default=1)
@@ -342,7 +342,15 @@ def main_check() -> None:
         raise SystemExit("wrk is not installed (apt-get install wrk)")
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
-        db, described = termbase_path(args.db, Path(tmp))
+        if args.db:
+            db, described = termbase_path(args.db, Path(tmp))
+        else:  # the termbase `termalign build` makes from the bundled seeds, built here
+            from termalign.building import build_from_seeds
+
+            db = Path(tmp) / "seeds.sqlite3"
+            stats = build_from_seeds(db).stats
+            described = (f"a termbase built from the seeds ({stats['concepts']} concepts, "
+                         f"{stats['terms']} terms)")
         runs = {workers: measure_check(db, workers, args) for workers in args.workers}
     load_after = os.getloadavg()[0]
     rows = []
