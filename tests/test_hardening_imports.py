@@ -102,3 +102,47 @@ def test_importing_in_batches_inside_a_transaction_stays_one_transaction(db, tmp
             import_file(tb, path)
             raise RuntimeError("roll back")
         assert tb.count() == before
+
+
+def test_a_long_write_says_so_and_a_killed_writers_marker_is_ignored(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from termbase.store import update_in_progress
+
+    db = tmp_path / "tb.sqlite3"
+    with Termbase.open(db) as tb:
+        assert update_in_progress(db) is None
+        with tb.long_write("import of x.tbx"):
+            info = update_in_progress(db)
+            assert info["what"] == "import of x.tbx"
+        assert update_in_progress(db) is None
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    marker = tmp_path / "tb.sqlite3.updating"
+    marker.write_text(json.dumps({"pid": dead.pid, "what": "build", "since": "x"}))
+    assert update_in_progress(db) is None and not marker.exists()
+    marker.write_text("not json")
+    assert update_in_progress(db) is None
+
+
+def test_each_batch_is_committed_before_the_next_one_starts(tmp_path, monkeypatch):
+    import sqlite3
+
+    from termbase import store
+
+    monkeypatch.setattr(store, "BATCH_SECONDS", 0.0)  # one merge per batch
+    monkeypatch.setattr(store, "YIELD_SECONDS", 0.0)
+    db = tmp_path / "tb.sqlite3"
+    seen = []
+    with Termbase.open(db) as tb:
+        other = sqlite3.connect(db, isolation_level=None)
+
+        def done(_concept, _id, _outcome):  # (inside the batch's transaction)
+            seen.append(other.execute("SELECT COUNT(*) FROM concept").fetchone()[0])
+
+        tb.merge_batches(_concepts(3), done)
+        other.close()
+        assert not tb.conn.in_transaction and tb.count() == 3
+    assert seen == [0, 1, 2]  # another connection saw each earlier batch committed
