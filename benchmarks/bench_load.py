@@ -378,8 +378,8 @@ def main() -> None:
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
-        write_section("load", "Load: lookups, checks and edits during a 40,000-concept import "
-                      "(issue 17)", body)
+        write_section("load", "Reliability (issue 17): load with edits during a 40,000-concept "
+                      "import", body)
     if errors or lost or not flat:
         raise SystemExit(1)
 

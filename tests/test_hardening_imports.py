@@ -146,3 +146,14 @@ def test_each_batch_is_committed_before_the_next_one_starts(tmp_path, monkeypatc
         other.close()
         assert not tb.conn.in_transaction and tb.count() == 3
     assert seen == [0, 1, 2]  # another connection saw each earlier batch committed
+
+
+def test_lookup_never_prints_control_characters_raw(db):
+    with Termbase.open(db) as tb:  # (an older termbase may hold some)
+        tb.conn.execute("UPDATE term SET text = text || ?"
+                        " WHERE text = 'Organisation du Traité de sécurité collective'",
+                        ("\x1b[2J\x07",))
+    result = CliRunner().invoke(cli, ["lookup", "--db", str(db), "OTSC"])
+    assert result.exit_code == 0
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b[2J\\x07" in result.output

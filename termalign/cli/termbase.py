@@ -51,7 +51,17 @@ def lookup_command(query, lang, as_json, limit, db):
     for i, result in enumerate(results):
         if i:
             click.echo("")
-        click.echo("\n".join(describe(result)))
+        click.echo(_printable("\n".join(describe(result))))
+
+
+def _printable(text: str) -> str:
+    r"""``text`` with control characters shown as escapes (never sent raw to a terminal).
+
+    >>> _printable("OTSC\x1b[31m\x00 ok\tnext")
+    'OTSC\\x1b[31m\\x00 ok\tnext'
+    """
+    return "".join(ch if ch == "\n" or ch.isprintable() or ch == "\t"
+                   else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @click.command("export")
