@@ -160,3 +160,37 @@ def test_an_inflated_content_length_is_answered_promptly(server):
     data, seconds = _raw(server, head, b'{"fr": "a", "en": "b"}')
     assert seconds < 15  # the silent client is dropped (channel_timeout), not waited for
     assert b"HTTP/1.1 5" not in data
+
+
+def test_an_edit_that_cannot_get_the_lock_keeps_the_form_and_is_saved_when_sent_again(
+        tmp_path, monkeypatch):
+    import sqlite3
+
+    from termbase.store import Termbase
+
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    original = Termbase.open.__func__
+    monkeypatch.setattr(Termbase, "open", classmethod(
+        lambda cls, path, timeout=0.3: original(cls, path, timeout=timeout)))
+    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "r"),
+                      "EDIT_TOKEN": TOKEN, "TESTING": True})
+    client = app.test_client()
+    assert _login(client).status_code == 302
+    with Termbase.open(db) as tb:
+        concept = next(tb.iter_concepts())
+    page = client.get(f"/edit/{concept.id}").get_data(as_text=True)
+    form = {"csrf_token": re.search(r'name="csrf_token" value="([^"]+)"', page).group(1),
+            "kind": concept.kind, "note": "kept through a lock", "term_count": "1",
+            "term-0-text": concept.terms[0].text, "term-0-lang": concept.terms[0].lang}
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process holds the write lock for long
+    try:
+        response = client.post(f"/edit/{concept.id}", data=form)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+    assert "kept through a lock" in response.get_data(as_text=True)  # the form as filled in
+    assert client.post(f"/edit/{concept.id}", data=form).status_code == 302
+    with Termbase.open(db) as tb:
+        assert tb.get_concept(concept.id).note == "kept through a lock"

@@ -108,6 +108,12 @@ def create_app(config: dict | None = None) -> Flask:
     _init_i18n(app)
     _init_errors(app)
     _init_budget(app)
+
+    @app.get("/healthz")
+    def healthz():
+        """A trivial route: for health checks, and the baseline of the web benchmarks."""
+        return jsonify({"status": "ok"})
+
     return app
 
 

@@ -8,6 +8,8 @@ before/after) and shown on the entry page.
 
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 
 from termbase.errors import TermbaseError
@@ -116,6 +118,15 @@ def _apply_form(concept: Concept, form) -> Concept:
     return concept
 
 
+def _busy(concept: Concept, exc: sqlite3.OperationalError):
+    """503 with the terminologist's form as they filled it in (nothing is lost: they send it
+    again), when another process held the termbase's write lock longer than the timeout."""
+    if "locked" not in str(exc) and "busy" not in str(exc):
+        raise exc
+    page, _ = _render(concept, i18n.translate("edit.busy", g.ui_lang), 503)
+    return page, 503, {"Retry-After": "5"}
+
+
 def _render(concept: Concept, error: str | None = None, status: int = 200):
     rows = [*concept.terms, *(Term(lang=lang, text="") for lang in NEW_ROWS)]
     return render_template("edit.html", concept=concept, rows=rows, error=error, kinds=KINDS,
@@ -136,6 +147,8 @@ def new():
         get_tb().add_concept(concept, who=editor() or "")
     except TermbaseError as exc:
         return _render(concept, str(exc), 400)
+    except sqlite3.OperationalError as exc:  # the termbase stayed locked: keep the form
+        return _busy(concept, exc)
     flash(i18n.translate("edit.saved", g.ui_lang))
     return redirect(url_for("entries.show", concept_id=concept.id))
 
@@ -154,5 +167,7 @@ def concept(concept_id: int):
         tb.update_concept(current, who=editor() or "")
     except TermbaseError as exc:
         return _render(current, str(exc), 400)
+    except sqlite3.OperationalError as exc:  # the termbase stayed locked: keep the form
+        return _busy(current, exc)
     flash(i18n.translate("edit.saved", g.ui_lang))
     return redirect(url_for("entries.show", concept_id=concept_id))

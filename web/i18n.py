@@ -225,6 +225,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The termbase is being updated ({what}): results may change; edits are kept.",
         "fr": "La base terminologique est en cours de mise à jour ({what}) : les résultats "
               "peuvent changer ; les modifications sont conservées."},
+    "edit.busy": {
+        "en": "The termbase is busy with a long update: your changes are not saved yet. "
+              "They are still in the form below: save again in a moment.",
+        "fr": "La base terminologique est occupée par une longue mise à jour : vos "
+              "modifications ne sont pas encore enregistrées. Elles sont toujours dans le "
+              "formulaire ci-dessous : enregistrez à nouveau dans un instant."},
     "edit.too_many": {"en": "Too many wrong tokens: try again in {seconds} s.",
                       "fr": "Trop de jetons incorrects : réessayez dans {seconds} s."},
     "error.title": {"en": "Error {code}", "fr": "Erreur {code}"},

@@ -55,8 +55,7 @@ def load(path: str | os.PathLike) -> Alignment:
             )
             for b in data["beads"]
         ]
-    except (ValueError, KeyError, TypeError) as exc:
+        return Alignment(units, data.get("fr_document", ""), data.get("en_document", ""),
+                         data.get("warnings", []))
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
         raise InputError(f"{path}: not an alignment JSON file ({exc})") from None
-    return Alignment(
-        units, data.get("fr_document", ""), data.get("en_document", ""), data.get("warnings", [])
-    )

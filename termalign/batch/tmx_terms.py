@@ -140,12 +140,19 @@ def build_from_tmx(
             if progress:
                 progress("TMX files", index, len(todo))
         links = counts.links()
-    with Termbase.open(db_path) as tb, tb.transaction():
-        for index, link in enumerate(links, 1):
-            _, outcome = tb.merge_concept(link_to_concept(link))
-            report.count(outcome, "aligned")
-            if progress and (index % 100 == 0 or index == len(links)):
-                progress("acronym links", index, len(links))
+    concepts = [link_to_concept(link) for link in links]  # prepared outside the write lock
+    merged = 0
+
+    def done(_concept, _id, outcome: str) -> None:
+        nonlocal merged
+        merged += 1
+        report.count(outcome, "aligned")
+        if progress and (merged % 100 == 0 or merged == len(concepts)):
+            progress("acronym links", merged, len(concepts))
+
+    with Termbase.open(db_path) as tb:
+        with tb.long_write("build from TMX"):
+            tb.merge_batches(concepts, done)  # short batches: web edits meanwhile are kept
         report.stats = tb.stats()
     report.seconds = round(time.perf_counter() - start, 3)
     return report

@@ -66,14 +66,15 @@ def lookup_command(query, mode, lang, kind, status, subject, as_json, brief, lim
     if as_json:
         click.echo(page.dumps(), nl=False)
     elif not page.results:
-        click.echo(f"no entry for {text!r}" + (f" (from result {offset + 1})" if offset else ""))
+        click.echo(_printable(f"no entry for {text!r}"
+                              + (f" (from result {offset + 1})" if offset else "")))
     else:
         if not page.answered and not offset:
-            click.echo(f"no entry for {text!r}; nearest:" + ("" if brief else "\n"))
+            click.echo(_printable(f"no entry for {text!r}; nearest:") + ("" if brief else "\n"))
         if brief:
-            click.echo("\n".join(brief_line(r) for r in page.results))
+            click.echo(_printable("\n".join(brief_line(r) for r in page.results)))
         else:
-            click.echo("\n\n".join("\n".join(describe(r)) for r in page.results))
+            click.echo(_printable("\n\n".join("\n".join(describe(r)) for r in page.results)))
         shown = page.offset + len(page.results)
         if page.total > shown or page.offset:
             click.echo(f"({page.offset + 1}-{shown} of {page.total}"
@@ -81,6 +82,16 @@ def lookup_command(query, mode, lang, kind, status, subject, as_json, brief, lim
                        err=True)
     if not page.results:
         raise SystemExit(1)
+
+
+def _printable(text: str) -> str:
+    r"""``text`` with control characters shown as escapes (never sent raw to a terminal).
+
+    >>> _printable("OTSC\x1b[31m\x00 ok\tnext")
+    'OTSC\\x1b[31m\\x00 ok\tnext'
+    """
+    return "".join(ch if ch == "\n" or ch.isprintable() or ch == "\t"
+                   else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @click.command("export")
@@ -144,17 +155,39 @@ def export_command(tbx_file, tbx_version, for_cat_tools, deprecated, csv_file, t
 @click.command("import")
 @click.argument("file", type=paths.IN_DATA)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option("--max-size", type=click.IntRange(1, 1 << 20), default=256, show_default=True,
+              metavar="MIB", help="Refuse files larger than this many MiB.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when standard error is a terminal).")
 @DB_OPTION
-def import_command(file, as_json, db):
+def import_command(file, as_json, max_size, progress, db):
     """Merge a TBX (v3 or v2, e.g. an IATE export), CSV, TSV or 2-column fr/en glossary into
     the termbase (- reads standard input). Says what was added, merged, skipped and ignored."""
+    import sys
     from collections import Counter
 
     from termbase.transfer import import_file
 
+    bar = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, desc=f"importing {paths.shown(file)}", unit=" concepts",
+                       leave=False, file=sys.stderr)
+        bar.update(done - bar.n)
+
     ignored: Counter = Counter()
-    with _open(db, create=True) as tb:
-        counts = import_file(tb, file, ignored)
+    show = sys.stderr.isatty() if progress is None else progress
+    try:
+        with _open(db, create=True) as tb:
+            counts = import_file(tb, file, ignored, max_bytes=max_size << 20,
+                                 progress=advance if show else None)
+    finally:
+        if bar is not None:
+            bar.close()
     name = paths.shown(file)
     if as_json:
         click.echo(json.dumps({"file": name, **dict(counts), "ignored": dict(ignored)},
