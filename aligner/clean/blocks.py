@@ -266,7 +266,7 @@ def _starts_paragraph(
         return True  # a heading in capitals ends where the capitals end
     if ADOPTING.match(prev.content) or ADOPTING.match(line.content) or PLENARY.match(line.content):
         return True
-    if resolution and prev.content.endswith(",") and PREAMBLE.match(line.content):
+    if resolution and prev.content.endswith(",") and _opens_preamble(line.content):
         return True  # a preambular paragraph ends with a comma
     # Without indentation or blank lines, a line ending well short of the wrap width ends
     # its paragraph (or heading) when the next line opens a sentence.
@@ -277,6 +277,16 @@ def _starts_paragraph(
 
 
 _OPENERS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÉÈÊÎÔÛÇ«“"([')
+
+
+def _opens_preamble(text: str) -> bool:
+    """The line opens a preambular paragraph (its first word may be split by the extraction:
+    ``Empha sizing``).
+
+    >>> _opens_preamble("Rappelant sa résolution"), _opens_preamble("Empha sizing the need")
+    (True, True)
+    """
+    return bool(PREAMBLE.match(text) or PREAMBLE.match(text.replace(" ", "", 1)))
 
 
 def _is_caps(text: str) -> bool:
@@ -300,7 +310,7 @@ def _classify(block: Block, before: Block | None, after: Block | None) -> None:
         return
     if ORIGINAL_LINE.match(text):
         block.kind = "masthead"
-    elif text.endswith(",") and PREAMBLE.match(text) and before is not None and (
+    elif text.endswith(",") and _opens_preamble(text) and before is not None and (
         before.kind == "preamble" or ADOPTING.match(before.flat())
     ):
         block.kind = "preamble"
