@@ -197,6 +197,8 @@ def _marker(
     set_apart = pause != "none" or line.indent > 0 or prev is None
     if not set_apart and width >= 40 and len(content) < 0.75 * width:
         set_apart = _is_caps(content) or not ends_sentence(content)  # a one-line heading
+    if not set_apart and prev is not None and ends_sentence(prev.content):
+        set_apart = bool(re.match(r"[IVX]{1,5}\.\s+[A-ZÀ-Ý]", content))  # I. to XXX.
     if set_apart and (match := ROMAN.match(content)):
         return "heading", match.group(1) + "."
     return None
