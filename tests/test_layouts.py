@@ -140,6 +140,8 @@ def test_reports_headings_items_and_star_notes(cleaned, doc):
     numbers = [n.number for n in cleaned_doc.footnotes[1:]]
     assert numbers == [str(k) for k in range(1, len(numbers) + 1)]
     assert not any(p.text.endswith("*") for p in body)
+    if doc[1] == "ny1998_report":
+        assert ("heading", "Annexe" if doc[2] == "fr" else "Annex") in [(p.kind, p.text) for p in body]
 
 
 @pytest.mark.parametrize("split", ["dev"])

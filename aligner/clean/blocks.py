@@ -51,6 +51,9 @@ ADOPTING = re.compile(
     r"The Security Council|The Economic and Social Council|The Human Rights Council|"
     r"The Commission[^,]{0,60}),$"
 )
+#: An annex heading alone on its line.
+ANNEX = re.compile(r"^(?:Annex(?:e|es)?|Appendix|Appendices|Appendice|Pièce jointe|Enclosure)"
+                   r"(?:\s+(?:[IVX]{1,5}|\d{1,2}))?$")
 #: The meeting that adopted a resolution, under its last paragraph.
 PLENARY = re.compile(r"^\d{1,4}(?:e|re|th|st|nd|rd) (?:séance plénière|plenary meeting|séance|meeting)$")
 #: A resolution number before its title: ``48/161. Mariage et rapports familiaux``.
@@ -267,6 +270,8 @@ def _starts_paragraph(
     if worded and _is_caps(prev.content) != _is_caps(line.content):
         return True  # a heading in capitals ends where the capitals end
     if ADOPTING.match(prev.content) or ADOPTING.match(line.content) or PLENARY.match(line.content):
+        return True
+    if ANNEX.match(line.content) or ANNEX.match(prev.content):
         return True
     if resolution and prev.content.endswith(",") and _opens_preamble(line.content):
         return True  # a preambular paragraph ends with a comma
