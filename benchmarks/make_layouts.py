@@ -70,6 +70,8 @@ def pools(split: str) -> dict[str, list[tuple[str, str]]]:
         fr, en = _MARKER.sub("", _fix(fr, "fr")), _MARKER.sub("", _fix(en, "en"))
         if not fr or not en or fr in seen or not (fr[0].isupper() and en[0].isupper()):
             continue
+        if "*" in fr + en or "--" in fr + en:  # footnote marks, dashes typed as two hyphens
+            continue
         seen.add(fr)
         if not 0.5 <= len(fr) / len(en) <= 2.0 or "/" in fr[:3]:
             continue

@@ -1,8 +1,9 @@
 """Clean text extracted from UN PDFs into a :class:`~aligner.document.Document`.
 
 The steps, each in its own module: give every line a role (:mod:`.lines`: masthead, running
-headers, job numbers, footnote rule and bodies, references), group running-text lines into
-paragraphs and tell their kind (:mod:`.blocks`), move footnotes out and attach references
+headers, job numbers, tables of contents, footnote rule and bodies, references; :mod:`.pages`:
+bare page numbers and footnotes under a drawn rule at the foot of a page), group running-text
+lines into paragraphs and tell their kind (:mod:`.blocks`), move footnotes out and attach references
 (:mod:`.notes`), and repair words and spacing inside each paragraph (:mod:`.repair`). Every
 character of a cleaned paragraph keeps its offset in :attr:`Document.source`
 (:attr:`Paragraph.offsets`).

@@ -51,6 +51,9 @@ ADOPTING = re.compile(
     r"The Security Council|The Economic and Social Council|The Human Rights Council|"
     r"The Commission[^,]{0,60}),$"
 )
+#: An annex heading alone on its line.
+ANNEX = re.compile(r"^(?:Annex(?:e|es)?|Appendix|Appendices|Appendice|Pièce jointe|Enclosure)"
+                   r"(?:\s+(?:[IVX]{1,5}|\d{1,2}))?$")
 #: The meeting that adopted a resolution, under its last paragraph.
 PLENARY = re.compile(r"^\d{1,4}(?:e|re|th|st|nd|rd) (?:séance plénière|plenary meeting|séance|meeting)$")
 #: A resolution number before its title: ``48/161. Mariage et rapports familiaux``.
@@ -197,6 +200,8 @@ def _marker(
     set_apart = pause != "none" or line.indent > 0 or prev is None
     if not set_apart and width >= 40 and len(content) < 0.75 * width:
         set_apart = _is_caps(content) or not ends_sentence(content)  # a one-line heading
+    if not set_apart and prev is not None and ends_sentence(prev.content):
+        set_apart = bool(re.match(r"[IVX]{1,5}\.\s+[A-ZÀ-Ý]", content))  # I. to XXX.
     if set_apart and (match := ROMAN.match(content)):
         return "heading", match.group(1) + "."
     return None
@@ -266,7 +271,9 @@ def _starts_paragraph(
         return True  # a heading in capitals ends where the capitals end
     if ADOPTING.match(prev.content) or ADOPTING.match(line.content) or PLENARY.match(line.content):
         return True
-    if resolution and prev.content.endswith(",") and PREAMBLE.match(line.content):
+    if ANNEX.match(line.content) or ANNEX.match(prev.content):
+        return True
+    if resolution and prev.content.endswith(",") and _opens_preamble(line.content):
         return True  # a preambular paragraph ends with a comma
     # Without indentation or blank lines, a line ending well short of the wrap width ends
     # its paragraph (or heading) when the next line opens a sentence.
@@ -277,6 +284,16 @@ def _starts_paragraph(
 
 
 _OPENERS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÉÈÊÎÔÛÇ«“"([')
+
+
+def _opens_preamble(text: str) -> bool:
+    """The line opens a preambular paragraph (its first word may be split by the extraction:
+    ``Empha sizing``).
+
+    >>> _opens_preamble("Rappelant sa résolution"), _opens_preamble("Empha sizing the need")
+    (True, True)
+    """
+    return bool(PREAMBLE.match(text) or PREAMBLE.match(text.replace(" ", "", 1)))
 
 
 def _is_caps(text: str) -> bool:
@@ -300,7 +317,7 @@ def _classify(block: Block, before: Block | None, after: Block | None) -> None:
         return
     if ORIGINAL_LINE.match(text):
         block.kind = "masthead"
-    elif text.endswith(",") and PREAMBLE.match(text) and before is not None and (
+    elif text.endswith(",") and _opens_preamble(text) and before is not None and (
         before.kind == "preamble" or ADOPTING.match(before.flat())
     ):
         block.kind = "preamble"

@@ -52,10 +52,11 @@ def strip_note_number(text: Traced, number: str) -> Traced:
 
 def _glued_patterns(number: str) -> list[re.Pattern]:
     n = re.escape(number)
-    after = r"(?=[\s.,;:!?)»”]|$)"
+    after = r"(?=[\s;:!?)»”]|[.,](?!\d)|$)"  # not "Euro1.5 million"
+    units = r"(?<!\bkm)(?<!\bcm)(?<!\bmm)(?<!\bm)(?<!\bCO)(?<!\bft)"  # km2, m3, CO2
     return [
         # dollars2.  institutionnelle1.  (S/2015/730)3  « ... »4  TITRE*
-        re.compile(rf"(?:(?<=[^\W\d_]{{3}})|(?<=[a-zà-ÿ]{{2}})|(?<=[)»”’])){n}{after}"),
+        re.compile(rf"(?:(?<=[^\W\d_]{{3}})|(?<=[a-zà-ÿ]{{2}})|(?<=[)»”’])){units}{n}{after}"),
         # 488 0001: a group of thousands cannot have four digits
         re.compile(rf"(?<=\d[ \u00a0\u202f,]\d{{3}}){n}{after}"),
         # Council.2  “rivers”.2  (English: after the stop)
