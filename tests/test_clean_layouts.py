@@ -88,6 +88,9 @@ CASES = [
      "programme.", "fr",
      [("body", "Les pays ont bénéficié de l’aide à compter du 1er janvier 2015, dans le cadre "
                "du programme.")]),
+    ("pypdf-spaces-in-english-words",
+     "The Council met fift een times in 2015 and consi dered the report.", "en",
+     [("body", "The Council met fifteen times in 2015 and considered the report.")]),
     ("heading-then-number-on-a-full-line",
      f"13. {_WRAP}\nIII. Examen de la gouvernance environnementale dans le système des Nations Unies\n"
      "14. Le Corps commun d’inspection a examiné la question.", "fr",
