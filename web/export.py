@@ -20,12 +20,12 @@ bp = Blueprint("export", __name__)
 
 
 def etag_of(*parts) -> str:
-    """The entity tag of a response that depends on the termbase version and ``parts``.
+    """The entity tag of a response that depends on ``parts`` (termbase, version, ...).
 
     >>> etag_of(3, "entry", 1) == etag_of(3, "entry", 1) != etag_of(4, "entry", 1)
     True
     """
-    text = "\x1f".join(str(p) for p in (current_app.config["TERMALIGN_DB"], *parts))
+    text = "\x1f".join(str(p) for p in parts)
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
@@ -34,7 +34,7 @@ def not_modified(*parts) -> tuple[str, Response | None]:
 
     ``parts`` are added to the termbase's data version.
     """
-    etag = etag_of(get_tb().data_version(), *parts)
+    etag = etag_of(current_app.config["TERMALIGN_DB"], get_tb().data_version(), *parts)
     if etag in request.if_none_match:
         response = Response(status=304)
         return etag, tagged(response, etag)
