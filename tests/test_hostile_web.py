@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import sqlite3
+import time
 
 import pytest
 from hostile_inputs import HOSTILE
@@ -94,6 +95,14 @@ def client(db, tmp_path_factory):
 def _csrf(client) -> str:
     page = client.get("/check").get_data(as_text=True)
     return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+@pytest.fixture(autouse=True)
+def _no_hang():
+    """A case taking longer than 30 s is a hang (issue 17's target for the hostile suite)."""
+    started = time.monotonic()
+    yield
+    assert time.monotonic() - started < 30
 
 
 def _sound(response) -> None:
