@@ -175,7 +175,7 @@ def import_command(file, as_json, max_size, progress, db):
         if bar is None:
             from tqdm import tqdm
 
-            bar = tqdm(total=total, desc=f"importing {paths.shown(file)}", unit=" concepts",
+            bar = tqdm(total=total, desc=f"importing {Path(paths.shown(file)).name}", unit=" concepts",
                        leave=False, file=sys.stderr)
         bar.update(done - bar.n)
 
