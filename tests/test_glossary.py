@@ -266,3 +266,61 @@ def test_web_glossary_unreadable_upload_is_400(client):
         "csrf_token": csrf(client), "document": (io.BytesIO(b"%PDF-1.4 broken"), "x.pdf")},
         content_type="multipart/form-data")
     assert response.status_code == 400 and "x.pdf" in response.get_data(as_text=True)
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["text", "docx"])
+def test_glossary_of_standard_input(runner, tmp_path, kind):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    paragraphs = [p for p in FR_DOC.split("\n") if p.strip()]
+    data = _docx(paragraphs) if kind == "docx" else FR_DOC.encode("utf-8")
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db), "--format", "json"],
+                           input=data)
+    assert result.exit_code == 0, result.output
+    glossary = json.loads(result.output)
+    assert glossary["document"] == "-" and glossary["source"] == "fr"  # not the temporary file
+    assert [e["equivalent"] for e in glossary["entries"]] == [
+        "Security Council", "Collective Security Treaty Organization (CSTO)"]
+    text = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=data).output
+    assert text.startswith("-: 2 known terms") and "stdin-" not in text
+
+
+def test_glossary_of_standard_input_to_a_tbx_file(runner, tmp_path):
+    from termbase.tbx.read import load
+
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    out = tmp_path / "glossary.tbx"
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db), "--format", "tbx", "-o",
+                                 str(out)], input=FR_DOC)
+    assert result.exit_code == 0, result.output
+    assert sorted(t.text for c in load(out) for t in c.terms if t.lang == "en") == [
+        "CSTO", "Collective Security Treaty Organization", "Security Council"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "-: empty document"),
+    (b"S/2021/297", "-: cannot tell whether it is French or English"),
+])
+def test_bad_standard_input_is_one_line_and_exit_2(runner, tmp_path, data, message):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=data)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert message in result.output and "stdin-" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_standard_input_over_the_limit_is_refused(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr("termalign.cli.paths.MAX_INPUT_BYTES", 100)
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=FR_DOC * 10)
+    assert result.exit_code == 2 and "over the limit of 100 bytes" in result.output
