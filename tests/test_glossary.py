@@ -207,7 +207,7 @@ def test_web_glossary_of_an_upload_in_french_interface(client):
         content_type="multipart/form-data")
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Glossaire du document" in page and "note.en.txt" in page
-    assert "1 fiche de la base, 2 noms inconnus de la base" in page
+    assert "1 fiche de la base, 2 noms et termes inconnus de la base" in page
     assert "Peacebuilding Commission" in page and "UNOWAS" in page
 
 
@@ -324,3 +324,62 @@ def test_standard_input_over_the_limit_is_refused(runner, tmp_path, monkeypatch)
     db = build_termbase(tmp_path / "tb.sqlite3")
     result = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=FR_DOC * 10)
     assert result.exit_code == 2 and "over the limit of 100 bytes" in result.output
+
+
+# -- the document's key terms the termbase does not know (checks/keyterms.py) ---------------
+# The expected terms were read in the sentences, not taken from the tool's output.
+
+CONFIDENCE_FR = [
+    "Le Conseil de sécurité a examiné les mesures de confiance et le règlement des conflits.",
+    "Les mesures de confiance favorisent le règlement des conflits dans la région.",
+    "La Mission a salué les efforts de médiation.",
+]
+LAW_EN = [
+    "The Council stressed the rule of law and human rights.",
+    "Respect for human rights and the rule of law is essential.",
+]
+PEACEKEEPING_FR = [
+    "Les opérations de maintien de la paix ont besoin de moyens.",
+    "Le maintien de la paix exige des opérations de maintien de la paix efficaces.",
+]
+
+
+def unknown_terms_of(glossary) -> list[tuple[str, int, int]]:
+    return [(u.text, u.occurrences, u.sentence) for u in glossary.unknown if u.kind == "term"]
+
+
+@pytest.mark.parametrize(("sentences", "lang", "terms"), [
+    (CONFIDENCE_FR, "fr", [("mesures de confiance", 2, 1), ("règlement des conflits", 2, 1)]),
+    (LAW_EN, "en", [("rule of law", 2, 1), ("human rights", 2, 1)]),
+    # the shorter phrase is kept when it occurs more often than the longer one
+    (PEACEKEEPING_FR, "fr", [("opérations de maintien de la paix", 2, 1),
+                             ("maintien de la paix", 3, 1)]),
+])
+def test_repeated_key_terms_are_listed_apart(sentences, lang, terms):
+    glossary = build_glossary(TermIndex([]), sentences, lang)
+    assert unknown_terms_of(glossary) == terms  # once only: "efforts de médiation"
+
+
+def test_key_terms_the_termbase_knows_are_entries(index):
+    confidence = Concept("term", [Term("fr", "mesures de confiance"),
+                                  Term("en", "confidence-building measures")], id=9)
+    glossary = build_glossary(TermIndex([confidence]), CONFIDENCE_FR, "fr")
+    assert [(e.term, e.equivalent, e.occurrences) for e in glossary.entries] == [
+        ("mesures de confiance", "confidence-building measures", 2)]
+    assert unknown_terms_of(glossary) == [("règlement des conflits", 2, 1)]
+    # the default termbase knows "Conseil de sécurité": no key term is taken inside it
+    glossary = build_glossary(index, CONFIDENCE_FR * 2, "fr")
+    assert "Conseil de sécurité" in [e.term for e in glossary.entries]
+    assert all("sécurité" not in u.text for u in glossary.unknown)
+
+
+def test_key_terms_in_the_json_text_and_web_page(client):
+    data = json.loads(render(build_glossary(TermIndex([]), LAW_EN, "en", "law.txt"), "json"))
+    assert [(u["text"], u["kind"]) for u in data["unknown"] if u["kind"] == "term"] == [
+        ("rule of law", "term"), ("human rights", "term")]
+    text = render(build_glossary(TermIndex([]), LAW_EN, "en", "law.txt"))
+    assert "rule of law  [term; 2×; sentence 1]" in text
+    response = client.post("/glossary", data={"csrf_token": csrf(client),
+                                              "text": "\n\n".join(CONFIDENCE_FR), "lang": "fr"})
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "règlement des conflits" in page and "key term (repeated)" in page

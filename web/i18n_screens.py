@@ -76,10 +76,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary.empty": {"en": "Upload a document or paste its text.",
                        "fr": "Envoyez un document ou collez son texte."},
     "glossary.summary": {
-        "en": "{n} [n:entry|entries] of the termbase, {unknown} [unknown:name|names] it does "
-              "not know",
-        "fr": "{n} [n:fiche|fiches] de la base, {unknown} [unknown:nom inconnu|noms inconnus] "
-              "de la base",
+        "en": "{n} [n:entry|entries] of the termbase, {unknown} [unknown:name or term|names and "
+              "terms] it does not know",
+        "fr": "{n} [n:fiche|fiches] de la base, {unknown} [unknown:nom ou terme inconnu|noms "
+              "et termes inconnus] de la base",
     },
     "glossary.written_in": {"en": "document in {language}", "fr": "document en {language}"},
     "glossary.new": {"en": "Another document", "fr": "Un autre document"},
@@ -87,8 +87,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary.no_entries": {"en": "No name of the termbase in this document.",
                             "fr": "Aucune appellation de la base dans ce document."},
     "glossary.unknown": {"en": "Not in the termbase", "fr": "Absents de la base"},
-    "glossary.no_unknown": {"en": "Every acronym and name of the document is in the termbase.",
-                            "fr": "Tous les sigles et noms du document sont dans la base."},
+    "glossary.no_unknown": {"en": "Every acronym, name and repeated term of the document is in "
+                                  "the termbase.",
+                            "fr": "Tous les sigles, noms et termes répétés du document sont "
+                                  "dans la base."},
     "glossary.in_document": {"en": "In the document", "fr": "Dans le document"},
     "glossary.equivalent": {"en": "Official equivalent", "fr": "Équivalent officiel"},
     "glossary.occurrences": {"en": "Occurrences", "fr": "Occurrences"},
@@ -100,4 +102,5 @@ STRINGS: dict[str, dict[str, str]] = {
                                "fr": "variante de la forme (pluriel, trait d’union…)"},
     "glossary.kind_acronym": {"en": "acronym", "fr": "sigle"},
     "glossary.kind_name": {"en": "capitalised name", "fr": "nom à majuscule"},
+    "glossary.kind_term": {"en": "key term (repeated)", "fr": "terme clé (répété)"},
 }
