@@ -59,7 +59,9 @@ _FR_FUNCTION = (
     "particulier compte égard cours fin suite vue sein lieu part fins matière manière façon "
     "continué organisé tenu mis mettre exige discuter échanger visant vise travaille "
     "collaboré entretenu "
-    "deux trois quatre cinq six sept huit neuf dix premier première second seconde"
+    "deux trois quatre cinq six sept huit neuf dix premier première second seconde "
+    "nombreux nombreuses grand grande grands grandes divers diverses différents différentes "
+    "nouveau nouvelle nouveaux nouvelles"
 )
 _EN_FUNCTION = (
     "the a an of and or nor but so yet for to in on at by with from into onto upon about "
@@ -77,7 +79,7 @@ _EN_FUNCTION = (
     "accordance order respect view light part terms basis "
     "continued held organized organised worked aimed aiming set forth include includes "
     "including included "
-    "one two three four five six seven eight nine ten first second"
+    "one two three four five six seven eight nine ten first second many various new"
 )
 #: The words that never start, end or fill a candidate, by language.
 FUNCTION_WORDS = {"fr": frozenset(_FR_FUNCTION.split()), "en": frozenset(_EN_FUNCTION.split())}
