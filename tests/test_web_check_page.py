@@ -120,6 +120,20 @@ def test_a_report_follows_a_change_of_interface_language(client):
         "acronym 'OTSC' left untranslated")
 
 
+def test_a_report_is_reworded_once_for_its_page_and_downloads(client, monkeypatch):
+    import web.check
+
+    client.get("/?lang=fr")
+    location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")
+    calls = []
+    real = web.check.run_check
+    monkeypatch.setattr("web.check.run_check", lambda *args: calls.append(args) or real(*args))
+    client.get("/?lang=en")
+    for suffix in ("", ".csv", ".html", ""):
+        assert "left untranslated" in client.get(location + suffix).get_data(as_text=True)
+    assert len(calls) == 1 and calls[0][2] == "en"
+
+
 def test_a_report_stays_as_made_when_the_issues_changed_since(client, monkeypatch):
     client.get("/?lang=fr")
     location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")

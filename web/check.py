@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from flask import (
@@ -176,17 +178,44 @@ def run_check(segments: list, source: str = "fr", lang: str = "en") -> dict:
     return checker().check(segments, **check_options(source, lang)).to_dict()
 
 
-def report_in(data: dict, lang: str) -> dict:
+#: Messages of reports re-worded in the other language, by (result id, language): the most
+#: recent :data:`REWORDED_KEPT`, so that reloading a page or its downloads checks only once.
+_REWORDED: OrderedDict[tuple[str, str], list[str] | None] = OrderedDict()
+_REWORDED_LOCK = threading.Lock()
+REWORDED_KEPT = 64
+
+
+def report_in(data: dict, lang: str, result_id: str | None = None) -> dict:
     """The stored report with its messages in ``lang``, the interface's language.
 
     A report is made in the language of the page that asked for it; shown or downloaded in
     the other language, its segments are checked again for the messages, which replace the
     stored ones when the issues are the same (when the termbase changed since and the issues
-    differ, the report stays as it was made: a result never changes under its id).
+    differ, the report stays as it was made: a result never changes under its id). With
+    ``result_id``, the re-worded messages are kept for the next request.
     """
     report = data["report"]
     if data.get("lang", "en") == lang or not report["issues"]:
         return report
+    key = (result_id, lang)
+    with _REWORDED_LOCK:
+        messages = _REWORDED.get(key, False) if result_id else False
+    if messages is False:
+        messages = _reworded(data, lang)
+        if result_id:
+            with _REWORDED_LOCK:
+                _REWORDED[key] = messages
+                while len(_REWORDED) > REWORDED_KEPT:
+                    _REWORDED.popitem(last=False)
+    if messages is None:
+        return report
+    return dict(report, issues=[dict(issue, message=message)
+                                for issue, message in zip(report["issues"], messages,
+                                                          strict=True)])
+
+
+def _reworded(data: dict, lang: str) -> list[str] | None:
+    """The messages of the stored report's issues in ``lang`` (None: the issues changed)."""
     from checks.model import Segment
 
     segments = [Segment(number, fr, en) for number, fr, en in data["segments"]]
@@ -195,10 +224,9 @@ def report_in(data: dict, lang: str) -> dict:
     def fields(issues: list[dict]) -> list[dict]:
         return [{k: v for k, v in issue.items() if k != "message"} for issue in issues]
 
-    if fields(again) != fields(report["issues"]):
-        return report
-    return dict(report, issues=[dict(old, message=new["message"])
-                                for old, new in zip(report["issues"], again, strict=True)])
+    if fields(again) != fields(data["report"]["issues"]):
+        return None
+    return [issue["message"] for issue in again]
 
 
 def stored(segments: list, report: dict, source: str = "fr", texts=("", ""),
@@ -283,7 +311,7 @@ def show(result_id: str):
     data = results.load("check", result_id)
     source = data.get("source", "fr")
     fr, en = data.get("texts") or ("", "")
-    report = report_in(data, g.ui_lang)
+    report = report_in(data, g.ui_lang, result_id)
     detected = data.get("detected")
     return render_template(
         "check_result.html", report=report, result_id=result_id, fr=fr, en=en,
@@ -300,8 +328,8 @@ def download(result_id: str, fmt: str):
     if fmt not in ("html", "csv", "json"):
         abort(404)
     data = results.load("check", result_id)
-    text = report_formats.render(report_in(data, g.ui_lang), fmt, pairs=numbered_pairs(data),
-                                 lang=g.ui_lang)
+    report = report_in(data, g.ui_lang, result_id)
+    text = report_formats.render(report, fmt, pairs=numbered_pairs(data), lang=g.ui_lang)
     return results.attachment(text, f"termalign-check-{result_id[:8]}.{fmt}")
 
 
