@@ -5,7 +5,8 @@ status, with the running forms of country names) in French or English text, thro
 :mod:`checks.matcher`. :func:`build_glossary` lists, in the order the document reads, every
 official name, acronym, country and term of the termbase the document contains, with its
 official equivalent in the other language, the status of the form used, the number of
-occurrences and the first context; and, apart, the acronyms and capitalised names the
+occurrences and the first context; and, apart, the acronyms, capitalised names and candidate
+key terms (:mod:`checks.keyterms`: lowercase multiword phrases the document repeats) the
 termbase does not know.
 
 >>> from termbase.model import Concept, Term
@@ -75,10 +76,11 @@ class GlossaryEntry:
 
 @dataclass
 class UnknownTerm:
-    """An acronym or a capitalised name of the document that the termbase does not know."""
+    """An acronym, a capitalised name or a candidate key term of the document that the
+    termbase does not know."""
 
     text: str
-    kind: str  # "acronym" or "name"
+    kind: str  # "acronym", "name" or "term"
     occurrences: int
     context: str
     sentence: int
@@ -205,6 +207,7 @@ def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,
     target = other(source)
     found: dict[int, GlossaryEntry] = {}
     unknown: dict[tuple[str, str], UnknownTerm] = {}
+    named: list[list[tuple[int, int]]] = []  # per sentence: the spans found above
     for number, sentence in enumerate(sentences, 1):
         hits = index.find(sentence, source)
         for hit in hits:
@@ -220,7 +223,9 @@ def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,
                 equivalents, 1, context_of(sentence, hit.start, hit.end), number, hit.start,
                 match_kind(hit.text, index.rows[hit.entry.term][2]))
         taken = [(h.start, h.end) for h in hits]
-        for start, end, kind in _candidates(sentence):
+        candidates = _candidates(sentence)
+        named.append(taken + [(start, end) for start, end, _kind in candidates])
+        for start, end, kind in candidates:
             if any(a < end and start < b for a, b in taken):
                 continue
             text = sentence[start:end]
@@ -231,9 +236,28 @@ def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,
             unknown[(kind, text)] = UnknownTerm(text, kind, 1, context_of(sentence, start, end),
                                                 number, start)
     _add_definitions(unknown, sentences, source)
+    for term in unknown_terms(sentences, source, named):
+        unknown[("term", term.text)] = term
     order = lambda item: (item.sentence, item.offset)  # noqa: E731
     return Glossary(document, source, sorted(found.values(), key=order),
                     sorted(unknown.values(), key=order))
+
+
+def unknown_terms(sentences: Sequence[str], lang: str,
+                  named: Sequence[Sequence[tuple[int, int]]]) -> list[UnknownTerm]:
+    """The candidate key terms of the document outside the ``named`` spans of each sentence
+    (termbase designations, acronyms, capitalised names), as unknown terms of kind "term".
+
+    >>> s = ["La Commission de la sécurité alimentaire suit la sécurité alimentaire mondiale.",
+    ...      "La sécurité alimentaire mondiale reste fragile."]
+    >>> [(u.text, u.occurrences) for u in unknown_terms(s, "fr", [[(0, 40)], []])]
+    [('sécurité alimentaire mondiale', 2)]
+    """
+    from checks.keyterms import key_terms
+
+    return [UnknownTerm(t.text, "term", t.occurrences,
+                        context_of(sentences[t.sentence - 1], t.start, t.end), t.sentence, t.start)
+            for t in key_terms(sentences, lang, named)]
 
 
 def _add_definitions(unknown: dict[tuple[str, str], UnknownTerm], sentences: Sequence[str],

@@ -2,7 +2,9 @@
 
 :func:`render` takes a :class:`~checks.model.Report` or its JSON dictionary (the
 web API keeps reports as JSON), and optionally the segment pairs, so that the text and HTML
-reports can quote the segments. :func:`dump` writes a report atomically.
+reports can quote the segments. :func:`dump` writes a report atomically. ``lang`` (``en`` or
+``fr``) is the language of the headings, severities and summary; the messages are in the
+language the report was made in (``Checker.check(..., lang=...)``).
 """
 
 from __future__ import annotations
@@ -20,36 +22,59 @@ from checks.model import Report
 
 FORMATS = ("text", "json", "csv", "html")
 CSV_COLUMNS = ("segment", "kind", "severity", "source_term", "expected", "found", "message")
+#: The French of the headings and severities (English: the words themselves).
+_FRENCH = {"segment": "segment", "kind": "type", "severity": "gravité",
+           "source_term": "terme de l’original", "expected": "attendu", "found": "trouvé",
+           "message": "problème", "issue": "problème", "error": "erreur",
+           "warning": "avertissement", "info": "remarque",
+           "termalign check": "vérification termalign"}
+
+
+def heading(word: str, lang: str = "en") -> str:
+    """A heading or severity in ``lang``.
+
+    >>> heading("severity", "fr"), heading("severity", "en"), heading("expected", "de")
+    ('gravité', 'severity', 'expected')
+    """
+    return _FRENCH.get(word, word) if lang == "fr" else word
 
 
 def _as_dict(report: Report | dict) -> dict:
     return report.to_dict() if isinstance(report, Report) else report
 
 
-def render(report: Report | dict, fmt: str = "text", pairs: Sequence | None = None) -> str:
-    """The report in one of :data:`FORMATS`; ``pairs`` are the ``(fr, en)`` segments."""
+def render(report: Report | dict, fmt: str = "text", pairs: Sequence | None = None,
+           lang: str = "en") -> str:
+    """The report in one of :data:`FORMATS`; ``pairs`` are the ``(fr, en)`` segments;
+    ``lang``: the language of the CSV and HTML headings."""
     data = _as_dict(report)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return _csv(data)
+        return _csv(data, lang)
     if fmt == "html":
-        return _html(data, pairs)
+        return _html(data, pairs, lang)
     if fmt == "text":
         return _text(data, pairs)
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def summary(data: dict) -> str:
-    """One line: segments, flagged segments, errors and warnings.
+def summary(data: dict, lang: str = "en") -> str:
+    """One line: segments, flagged segments, errors and warnings (in ``lang``).
 
     >>> summary({"segments": 3, "issues": [{"segment": 2, "severity": "error"}]})
     '3 segments, 1 with issues: 1 error, 0 warnings'
+    >>> summary({"segments": 3, "issues": [{"segment": 2, "severity": "error"}]}, "fr")
+    '3 segments, dont 1 avec des problèmes : 1 erreur, 0 avertissement'
     """
     issues = data["issues"]
     severities = Counter(i["severity"] for i in issues)
     flagged = len({i["segment"] for i in issues})
     errors, warnings = severities.get("error", 0), severities.get("warning", 0)
+    if lang == "fr":  # French: 0 and 1 take the singular
+        return (f"{data['segments']} segment{'s' * (data['segments'] > 1)}, dont {flagged} avec "
+                f"des problèmes : {errors} erreur{'s' * (errors > 1)}, {warnings} "
+                f"avertissement{'s' * (warnings > 1)}")
     return (
         f"{data['segments']} segments, {flagged} with issues: "
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
@@ -78,12 +103,13 @@ def _text(data: dict, pairs: Sequence | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _csv(data: dict) -> str:
+def _csv(data: dict, lang: str = "en") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([heading(c, lang) for c in CSV_COLUMNS])
     for issue in data["issues"]:
-        row = dict(issue, expected=" | ".join(issue["expected"]))
+        row = dict(issue, expected=" | ".join(issue["expected"]),
+                   severity=heading(issue["severity"], lang))
         writer.writerow([row[c] for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -93,24 +119,27 @@ td,th{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left
 .error{color:#a00}.warning{color:#a60}.seg{color:#555;font-size:.9em}"""
 
 
-def _html(data: dict, pairs: Sequence | None) -> str:
+def _html(data: dict, pairs: Sequence | None, lang: str = "en") -> str:
     e = html.escape
+    h = lambda word: e(heading(word, lang))  # noqa: E731
     rows = []
     for issue in data["issues"]:
         pair = _pair(pairs, issue["segment"])
         quoted = f"<div class='seg'>FR: {e(pair[0])}<br>EN: {e(pair[1])}</div>" if pair else ""
         rows.append(
             f"<tr><td>{issue['segment']}</td><td class='{e(issue['severity'])}'>"
-            f"{e(issue['severity'])}</td><td>{e(issue['kind'])}</td>"
+            f"{h(issue['severity'])}</td><td>{e(issue['kind'])}</td>"
             f"<td>{e(issue['message'])}{quoted}</td>"
             f"<td>{e(' | '.join(issue['expected']))}</td><td>{e(issue['found'])}</td></tr>"
         )
     return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-        f"<title>termalign check</title><style>{_STYLE}</style></head><body>"
-        f"<h1>termalign check</h1><p>{e(summary(data))}</p>"
-        "<table><thead><tr><th>segment</th><th>severity</th><th>kind</th><th>issue</th>"
-        "<th>expected</th><th>found</th></tr></thead><tbody>"
+        f"<!DOCTYPE html>\n<html lang='{'fr' if lang == 'fr' else 'en'}'><head>"
+        f"<meta charset='utf-8'><title>{h('termalign check')}</title><style>{_STYLE}</style>"
+        f"</head><body><h1>{h('termalign check')}</h1><p>{e(summary(data, lang))}</p>"
+        "<table><thead><tr>"
+        + "".join(f"<th>{h(w)}</th>" for w in ("segment", "severity", "kind", "issue",
+                                                  "expected", "found"))
+        + "</tr></thead><tbody>"
         + "\n".join(rows)
         + "</tbody></table></body></html>\n"
     )

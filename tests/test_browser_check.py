@@ -5,6 +5,8 @@ Screenshots go to tests/artifacts/ (see tests/test_browser.py, whose fixtures th
 # ruff: noqa: F811 (the fixtures of tests/test_browser.py are imported, then requested by name)
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_browser import browser, page, server  # noqa: F401 (pytest fixtures)
 
 FR = ("Le Conseil de sécurité s'est réuni le 19 avril 2021.\n\n"
@@ -20,7 +22,11 @@ def submit(page) -> None:
 
 
 def test_direction_selector_is_remembered(page, server):
+    page.context.clear_cookies()
     page.goto(server + "/check?lang=en")
+    assert page.locator("#direction input[value=auto]").is_checked()  # detect by default
+    assert page.locator("label[for=en]").inner_text() == "English text"
+    page.check("#direction input[value=fr]")
     assert page.locator("label[for=en]").inner_text() == "English translation"
     page.check("#direction input[value=en]")
     assert page.locator("label[for=en]").inner_text() == "English original"
@@ -36,6 +42,27 @@ def test_direction_selector_is_remembered(page, server):
     page.check("#direction input[value=fr]")
     page.goto(server + "/check")
     assert page.locator("#direction input[value=fr]").is_checked()
+    page.check("#direction input[value=auto]")
+    assert page.locator("label[for=fr]").inner_text() == "French text"
+    page.reload()
+    assert page.locator("#direction input[value=auto]").is_checked()
+
+
+def test_detected_direction_is_shown(page, server):
+    page.goto(server + "/check?lang=en")
+    page.check("#direction input[value=auto]")
+    page.fill("#fr", "Original : anglais\nIl a salué la coopération avec la CSTO.")
+    page.fill("#en", "Original: English\nHe welcomed the cooperation with the CSTO.")
+    submit(page)
+    used = page.locator("#direction-used").inner_text()
+    assert used == ("English original → French translation (detected from the “Original” "
+                    "line of the French text)")
+    segment = page.locator("section.segment").first
+    assert "acronym 'CSTO' left untranslated in the French" in segment.inner_text()
+    assert segment.locator(".pair.source-en").count() == 1  # the original first
+    boxes = [segment.locator(side).bounding_box()["x"] for side in (".seg-en", ".seg-fr")]
+    assert boxes[0] < boxes[1]
+    assert page.locator("#direction input[value=auto]").is_checked()
 
 
 def test_check_then_edit_and_check_again(page, server):
@@ -52,7 +79,7 @@ def test_check_then_edit_and_check_again(page, server):
     assert page.locator("section.segment").count() == 1
     segment = page.locator("#segment-1")
     assert segment.locator("h2").inner_text() == "Segment 1"
-    assert "Acronym “OTSC” left untranslated" in segment.inner_text()
+    assert "acronym 'OTSC' left untranslated in the English" in segment.inner_text()
     assert page.locator("#fr").input_value() == FR  # the texts stay for another check
     page.click("text=Edit and check again")
     page.fill("#en", page.locator("#en").input_value().replace("OTSC", "CSTO"))
@@ -68,6 +95,10 @@ def test_report_in_french(page, server):
     submit(page)
     assert page.locator("p.summary").inner_text().startswith("1 segment, 1 problème")
     issue = page.locator(".issue").first
-    assert "Sigle « OTSC » laissé tel quel" in issue.inner_text()
+    assert "sigle « OTSC » non traduit en anglais" in issue.inner_text()  # the library's French
     assert "Attendu" in issue.inner_text()
-    assert issue.locator("details summary").inner_text() == "Détail (en anglais)"
+    assert issue.locator("details").count() == 0  # no English message left under "Détail"
+    with page.expect_download() as download:
+        page.click("a.button:text-is('CSV')")
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("segment,type,gravité") and "sigle « OTSC » non traduit" in text

@@ -14,7 +14,8 @@ def test_glossary_of_a_pasted_document(page, server):
     page.goto(server + "/?lang=en")
     page.click("nav >> text=Glossary")
     assert page.url.endswith("/glossary")
-    page.fill("#text", FR_DOC + "\nLa Commission de consolidation de la paix et le BINUGBIS.\n")
+    page.fill("#text", FR_DOC + "\nLa Commission de consolidation de la paix et le BINUGBIS.\n"
+              "\nIl a examiné les mesures de confiance.\n\nLes mesures de confiance aident.\n")
     with page.expect_navigation():
         page.click("form.glossary-form button[type=submit]")
     rows = page.locator("table.glossary-entries tbody tr")
@@ -24,6 +25,8 @@ def test_glossary_of_a_pasted_document(page, server):
     assert rows.first.locator("mark").inner_text() == "Conseil de sécurité"
     unknown = page.locator("table.glossary-unknown").inner_text()
     assert "BINUGBIS" in unknown
+    term = page.locator("table.glossary-unknown tr", has_text="mesures de confiance")
+    assert "key term (repeated)" in term.inner_text() and "\t2\t" in term.inner_text()
     with page.expect_download() as download:
         page.click("#download-json")
     data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))

@@ -207,7 +207,7 @@ def test_web_glossary_of_an_upload_in_french_interface(client):
         content_type="multipart/form-data")
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Glossaire du document" in page and "note.en.txt" in page
-    assert "1 fiche de la base, 2 noms inconnus de la base" in page
+    assert "1 fiche de la base, 2 noms et termes inconnus de la base" in page
     assert "Peacebuilding Commission" in page and "UNOWAS" in page
 
 
@@ -266,3 +266,120 @@ def test_web_glossary_unreadable_upload_is_400(client):
         "csrf_token": csrf(client), "document": (io.BytesIO(b"%PDF-1.4 broken"), "x.pdf")},
         content_type="multipart/form-data")
     assert response.status_code == 400 and "x.pdf" in response.get_data(as_text=True)
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["text", "docx"])
+def test_glossary_of_standard_input(runner, tmp_path, kind):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    paragraphs = [p for p in FR_DOC.split("\n") if p.strip()]
+    data = _docx(paragraphs) if kind == "docx" else FR_DOC.encode("utf-8")
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db), "--format", "json"],
+                           input=data)
+    assert result.exit_code == 0, result.output
+    glossary = json.loads(result.output)
+    assert glossary["document"] == "-" and glossary["source"] == "fr"  # not the temporary file
+    assert [e["equivalent"] for e in glossary["entries"]] == [
+        "Security Council", "Collective Security Treaty Organization (CSTO)"]
+    text = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=data).output
+    assert text.startswith("-: 2 known terms") and "stdin-" not in text
+
+
+def test_glossary_of_standard_input_to_a_tbx_file(runner, tmp_path):
+    from termbase.tbx.read import load
+
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    out = tmp_path / "glossary.tbx"
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db), "--format", "tbx", "-o",
+                                 str(out)], input=FR_DOC)
+    assert result.exit_code == 0, result.output
+    assert sorted(t.text for c in load(out) for t in c.terms if t.lang == "en") == [
+        "CSTO", "Collective Security Treaty Organization", "Security Council"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "-: empty document"),
+    (b"S/2021/297", "-: cannot tell whether it is French or English"),
+])
+def test_bad_standard_input_is_one_line_and_exit_2(runner, tmp_path, data, message):
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=data)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert message in result.output and "stdin-" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_standard_input_over_the_limit_is_refused(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr("termalign.cli.paths.MAX_INPUT_BYTES", 100)
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    result = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=FR_DOC * 10)
+    assert result.exit_code == 2 and "over the limit of 100 bytes" in result.output
+
+
+# -- the document's key terms the termbase does not know (checks/keyterms.py) ---------------
+# The expected terms were read in the sentences, not taken from the tool's output.
+
+CONFIDENCE_FR = [
+    "Le Conseil de sécurité a examiné les mesures de confiance et le règlement des conflits.",
+    "Les mesures de confiance favorisent le règlement des conflits dans la région.",
+    "La Mission a salué les efforts de médiation.",
+]
+LAW_EN = [
+    "The Council stressed the rule of law and human rights.",
+    "Respect for human rights and the rule of law is essential.",
+]
+PEACEKEEPING_FR = [
+    "Les opérations de maintien de la paix ont besoin de moyens.",
+    "Le maintien de la paix exige des opérations de maintien de la paix efficaces.",
+]
+
+
+def unknown_terms_of(glossary) -> list[tuple[str, int, int]]:
+    return [(u.text, u.occurrences, u.sentence) for u in glossary.unknown if u.kind == "term"]
+
+
+@pytest.mark.parametrize(("sentences", "lang", "terms"), [
+    (CONFIDENCE_FR, "fr", [("mesures de confiance", 2, 1), ("règlement des conflits", 2, 1)]),
+    (LAW_EN, "en", [("rule of law", 2, 1), ("human rights", 2, 1)]),
+    # the shorter phrase is kept when it occurs more often than the longer one
+    (PEACEKEEPING_FR, "fr", [("opérations de maintien de la paix", 2, 1),
+                             ("maintien de la paix", 3, 1)]),
+])
+def test_repeated_key_terms_are_listed_apart(sentences, lang, terms):
+    glossary = build_glossary(TermIndex([]), sentences, lang)
+    assert unknown_terms_of(glossary) == terms  # once only: "efforts de médiation"
+
+
+def test_key_terms_the_termbase_knows_are_entries(index):
+    confidence = Concept("term", [Term("fr", "mesures de confiance"),
+                                  Term("en", "confidence-building measures")], id=9)
+    glossary = build_glossary(TermIndex([confidence]), CONFIDENCE_FR, "fr")
+    assert [(e.term, e.equivalent, e.occurrences) for e in glossary.entries] == [
+        ("mesures de confiance", "confidence-building measures", 2)]
+    assert unknown_terms_of(glossary) == [("règlement des conflits", 2, 1)]
+    # the default termbase knows "Conseil de sécurité": no key term is taken inside it
+    glossary = build_glossary(index, CONFIDENCE_FR * 2, "fr")
+    assert "Conseil de sécurité" in [e.term for e in glossary.entries]
+    assert all("sécurité" not in u.text for u in glossary.unknown)
+
+
+def test_key_terms_in_the_json_text_and_web_page(client):
+    data = json.loads(render(build_glossary(TermIndex([]), LAW_EN, "en", "law.txt"), "json"))
+    assert [(u["text"], u["kind"]) for u in data["unknown"] if u["kind"] == "term"] == [
+        ("rule of law", "term"), ("human rights", "term")]
+    text = render(build_glossary(TermIndex([]), LAW_EN, "en", "law.txt"))
+    assert "rule of law  [term; 2×; sentence 1]" in text
+    response = client.post("/glossary", data={"csrf_token": csrf(client),
+                                              "text": "\n\n".join(CONFIDENCE_FR), "lang": "fr"})
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "règlement des conflits" in page and "key term (repeated)" in page

@@ -3,6 +3,7 @@ numbering, texts of different lengths aligned first, the direction, the report's
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -33,8 +34,6 @@ def check(client, fr: str, en: str, **extra) -> str:
 
 
 def textarea(page: str, name: str) -> str:
-    import html
-
     return html.unescape(re.search(rf'<textarea id="{name}"[^>]*>(.*?)</textarea>', page,
                                    re.S).group(1))
 
@@ -98,27 +97,144 @@ def test_aligned_texts_say_how_many_sentences_were_left_out(client):
 
 def test_report_in_the_interface_language(client):
     client.get("/?lang=fr")
-    page = client.get(check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")) \
-        .get_data(as_text=True)
-    assert "Sigle « OTSC » laissé tel quel" in page
-    assert "1 segment, 1 problème" in page and "erreur" in page
+    page = html.unescape(client.get(check(client, "Il a salué l'OTSC.", "He welcomed the OTSC."))
+                         .get_data(as_text=True))
+    assert "sigle « OTSC » non traduit en anglais ; employer « Collective Security Treaty " \
+           "Organization » ou « CSTO »" in page  # the library's message, in French
+    assert "1 segment, 1 problème" in page and "erreur" in page and "<details>" not in page
     assert "Original français → traduction anglaise" in page
     client.get("/?lang=en")
-    page = client.get(check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")) \
-        .get_data(as_text=True)
-    assert "Acronym “OTSC” left untranslated" in page and "1 segment, 1 issue" in page
+    page = html.unescape(client.get(check(client, "Il a salué l'OTSC.", "He welcomed the OTSC."))
+                         .get_data(as_text=True))
+    assert "acronym 'OTSC' left untranslated in the English" in page
+    assert "1 segment, 1 issue" in page
+
+
+def test_a_report_follows_a_change_of_interface_language(client):
+    client.get("/?lang=fr")
+    location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")
+    client.get("/?lang=en")
+    page = html.unescape(client.get(location).get_data(as_text=True))
+    assert "acronym 'OTSC' left untranslated" in page and "sigle « OTSC »" not in page
+    assert client.get(location + ".json").get_json()["issues"][0]["message"].startswith(
+        "acronym 'OTSC' left untranslated")
+
+
+def test_a_report_is_reworded_once_for_its_page_and_downloads(client, monkeypatch):
+    import web.check
+
+    client.get("/?lang=fr")
+    location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")
+    calls = []
+    real = web.check.run_check
+    monkeypatch.setattr("web.check.run_check", lambda *args: calls.append(args) or real(*args))
+    client.get("/?lang=en")
+    for suffix in ("", ".csv", ".html", ""):
+        assert "left untranslated" in client.get(location + suffix).get_data(as_text=True)
+    assert len(calls) == 1 and calls[0][2] == "en"
+
+
+def test_a_report_stays_as_made_when_the_issues_changed_since(client, monkeypatch):
+    client.get("/?lang=fr")
+    location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")
+    monkeypatch.setattr("web.check.run_check", lambda *args: {"segments": 1, "issues": []})
+    client.get("/?lang=en")
+    page = html.unescape(client.get(location).get_data(as_text=True))
+    assert "sigle « OTSC » non traduit" in page and "1 segment, 1 issue" in page
+
+
+@pytest.mark.parametrize(("lang", "header", "words"), [
+    ("fr", "segment,type,gravité,terme de l’original,attendu,trouvé,problème",
+     ["<html lang='fr'>", "<th>gravité</th>", "dont 1 avec des problèmes", ">erreur</td>",
+      "sigle « OTSC » non traduit en anglais"]),
+    ("en", "segment,kind,severity,source_term,expected,found,message",
+     ["<html lang='en'>", "<th>severity</th>", "1 with issues", ">error</td>",
+      "acronym 'OTSC' left untranslated"]),
+])
+def test_downloaded_reports_in_the_interface_language(client, lang, header, words):
+    client.get(f"/?lang={lang}")
+    location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")
+    csv_text = client.get(location + ".csv").get_data(as_text=True)
+    assert csv_text.splitlines()[0] == header
+    assert words[3].strip("></td") in csv_text.splitlines()[1]
+    page = html.unescape(client.get(location + ".html").get_data(as_text=True))
+    for word in words:
+        assert word in page
 
 
 def test_the_direction_is_remembered(client):
     page = client.get("/check").get_data(as_text=True)
-    assert re.search(r'value="fr" checked', page) and not re.search(r'value="en" checked', page)
+    assert re.search(r'value="auto" checked', page)  # detect, until the user chooses
+    assert not re.search(r'value="(fr|en)" checked', page)
+    assert "French text" in page and "English text" in page
     client.set_cookie("source", "en")
     page = client.get("/check").get_data(as_text=True)
     assert re.search(r'value="en" checked', page)
     assert "English original" in page and "French translation" in page
     assert re.search(r'value="en" checked', client.get("/align").get_data(as_text=True))
-    client.set_cookie("source", "xx")  # a forged value falls back to French
-    assert re.search(r'value="fr" checked', client.get("/check").get_data(as_text=True))
+    client.set_cookie("source", "xx")  # a forged value falls back to detection
+    assert re.search(r'value="auto" checked', client.get("/check").get_data(as_text=True))
+    client.set_cookie("source", "auto")  # the align page has no "detect": French there
+    assert re.search(r'value="fr" checked', client.get("/align").get_data(as_text=True))
+    assert 'value="auto"' not in client.get("/align").get_data(as_text=True)
+
+
+FR_ORIGINAL_EN = "Original : anglais\nIl a salué l'OTSC."
+EN_ORIGINAL_EN = "Original: English\nHe welcomed the CSTO."
+
+
+@pytest.mark.parametrize(("fr", "en", "source", "why"), [
+    (FR_ORIGINAL_EN, EN_ORIGINAL_EN, "en",
+     "English original → French translation (detected from the “Original” line of the "
+     "French text)"),
+    ("Original : français\nIl a salué l'OTSC.", "Original: French\nHe welcomed the CSTO.",
+     "fr", "French original → English translation (detected from the “Original” line of the "
+     "French text)"),
+    ("Il a salué l'OTSC.", "He welcomed the CSTO.", "fr",
+     "French original → English translation (no “Original” line found: French original by "
+     "default)"),
+])
+def test_pasted_texts_give_their_direction(client, recorder, fr, en, source, why):
+    location = check(client, fr, en, source="auto")
+    assert recorder.calls[-1][1] == ({"source": "en"} if source == "en" else {})
+    page = html.unescape(client.get(location).get_data(as_text=True))
+    assert why in page
+    assert re.search(r'value="auto" checked', page)  # the form keeps "detect"
+    assert 'class="pair source-auto" id="check-pair"' in page
+
+
+def test_a_chosen_direction_is_not_overridden(client, recorder):
+    location = check(client, FR_ORIGINAL_EN, EN_ORIGINAL_EN, source="fr")
+    assert recorder.calls[-1][1] == {}
+    page = client.get(location).get_data(as_text=True)
+    assert "detected" not in page and re.search(r'value="fr" checked', page)
+
+
+def test_two_documents_give_their_direction(client, recorder):
+    response = client.post("/check", data={
+        "csrf_token": token(client), "source": "auto",
+        "fr_file": (io.BytesIO(("Original : anglais\n\n" + FR_DOC).encode()), "lettre.fr.txt"),
+        "en_file": (io.BytesIO(("Original: English\n\n" + EN_DOC).encode()), "letter.en.txt"),
+    }, content_type="multipart/form-data")
+    assert recorder.calls[-1][1] == {"source": "en"}
+    page = html.unescape(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "English original → French translation (detected from the “Original” line" in page
+
+
+def test_a_tmx_gives_its_declared_direction(client, recorder):
+    tmx = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="en-US" '
+           'creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en"'
+           ' datatype="plaintext"/><body><tu><tuv xml:lang="en-US"><seg>He welcomed the CSTO.'
+           '</seg></tuv><tuv xml:lang="fr-FR"><seg>Il a salué l\'OTSC.</seg></tuv></tu></body>'
+           '</tmx>\n')
+    response = client.post("/check", data={
+        "csrf_token": token(client),
+        "pairs": (io.BytesIO(tmx.encode()), "pairs.tmx")}, content_type="multipart/form-data")
+    assert response.status_code == 302
+    assert recorder.calls[-1] == ({1: ("Il a salué l'OTSC.", "He welcomed the CSTO.")},
+                                  {"source": "en"})
+    page = html.unescape(client.get(response.headers["Location"]).get_data(as_text=True))
+    assert "(detected from the languages the file declares)" in page
 
 
 def test_the_chosen_direction_is_stored_in_a_cookie(client):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 from flask import (
@@ -24,7 +26,7 @@ from flask import (
 from werkzeug.utils import secure_filename
 
 from aligner.errors import AlignerError
-from web import i18n, results
+from web import check_direction, i18n, results
 from web.cache import anchor_terms, checker
 from web.highlight import highlight
 
@@ -114,14 +116,15 @@ def segments_from_text(fr: str, en: str, terms=None) -> tuple[list, dict | None]
     return [Segment(n, u.fr, u.en) for n, u in enumerate(pairs, 1)], aligned
 
 
-def segments_from_uploads(*files) -> list:
-    """Segments from uploaded files, read by ``termalign check``'s own loader.
+def segments_from_uploads(*files) -> tuple[list, check_direction.Direction]:
+    """Segments from uploaded files, read by ``termalign check``'s own loader, and the
+    direction the files give (declared languages, "Original" lines, else French).
 
     One file: TSV, TMX or XLIFF; two files: a French and an English document, aligned first.
     The uploads are saved under their (sanitised) names in a private temporary folder, so that
     error messages name the user's file.
     """
-    from checks.inputs import load_segments
+    from checks.inputs import load_input
 
     folder = Path(tempfile.mkdtemp(dir=current_app.config["RESULTS_DIR"], prefix=".upload-"))
     try:
@@ -133,35 +136,106 @@ def segments_from_uploads(*files) -> list:
             path = path / name
             storage.save(path)
             paths.append(path)
-        return load_segments(*paths)
+        loaded = load_input(*paths)
+        return loaded.segments, check_direction.of_files(paths, loaded.source_lang)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def collect_segments(form, files) -> tuple[list, dict | None]:
+def collect_segments(form, files) -> tuple[list, dict | None, check_direction.Direction]:
     """The segments of a check request (pasted texts, one TMX/TSV/XLIFF file, two documents),
-    and how pasted texts of different lengths were aligned (else None)."""
+    how pasted texts of different lengths were aligned (else None), and the direction the
+    input gives (:mod:`web.check_direction`)."""
     upload = files.get("pairs")
     if upload and upload.filename:
-        return segments_from_uploads(upload), None
+        return _uploaded(upload)
     fr_file, en_file = files.get("fr_file"), files.get("en_file")
     if fr_file and fr_file.filename and en_file and en_file.filename:
-        return segments_from_uploads(fr_file, en_file), None
-    return segments_from_text(form.get("fr", ""), form.get("en", ""), anchor_terms())
+        return _uploaded(fr_file, en_file)
+    fr, en = form.get("fr", ""), form.get("en", "")
+    segments, aligned = segments_from_text(fr, en, anchor_terms())
+    return segments, aligned, check_direction.of_texts(fr, en)
 
 
-def run_check(segments: list, source: str = "fr") -> dict:
-    """The JSON report of ``termalign check --json`` for these segments."""
-    return checker().check(segments, **source_options(source)).to_dict()
+def _uploaded(*files) -> tuple[list, None, check_direction.Direction]:
+    segments, direction = segments_from_uploads(*files)
+    return segments, None, direction
+
+
+def check_options(source: str = "fr", lang: str = "en") -> dict:
+    """Keyword arguments of ``Checker.check``: the direction (:func:`source_options`) and the
+    language of the messages (the interface's; English, the library's default, is not passed).
+
+    >>> check_options("en", "fr"), check_options()
+    ({'source': 'en', 'lang': 'fr'}, {})
+    """
+    return source_options(source) | ({} if lang == "en" else {"lang": lang})
+
+
+def run_check(segments: list, source: str = "fr", lang: str = "en") -> dict:
+    """The JSON report of ``termalign check --json`` for these segments, its messages in
+    ``lang`` (``en`` or ``fr``)."""
+    return checker().check(segments, **check_options(source, lang)).to_dict()
+
+
+#: Messages of reports re-worded in the other language, by (result id, language): the most
+#: recent :data:`REWORDED_KEPT`, so that reloading a page or its downloads checks only once.
+_REWORDED: OrderedDict[tuple[str, str], list[str] | None] = OrderedDict()
+_REWORDED_LOCK = threading.Lock()
+REWORDED_KEPT = 64
+
+
+def report_in(data: dict, lang: str, result_id: str | None = None) -> dict:
+    """The stored report with its messages in ``lang``, the interface's language.
+
+    A report is made in the language of the page that asked for it; shown or downloaded in
+    the other language, its segments are checked again for the messages, which replace the
+    stored ones when the issues are the same (when the termbase changed since and the issues
+    differ, the report stays as it was made: a result never changes under its id). With
+    ``result_id``, the re-worded messages are kept for the next request.
+    """
+    report = data["report"]
+    if data.get("lang", "en") == lang or not report["issues"]:
+        return report
+    key = (result_id, lang)
+    with _REWORDED_LOCK:
+        messages = _REWORDED.get(key, False) if result_id else False
+    if messages is False:
+        messages = _reworded(data, lang)
+        if result_id:
+            with _REWORDED_LOCK:
+                _REWORDED[key] = messages
+                while len(_REWORDED) > REWORDED_KEPT:
+                    _REWORDED.popitem(last=False)
+    if messages is None:
+        return report
+    return dict(report, issues=[dict(issue, message=message)
+                                for issue, message in zip(report["issues"], messages,
+                                                          strict=True)])
+
+
+def _reworded(data: dict, lang: str) -> list[str] | None:
+    """The messages of the stored report's issues in ``lang`` (None: the issues changed)."""
+    from checks.model import Segment
+
+    segments = [Segment(number, fr, en) for number, fr, en in data["segments"]]
+    again = run_check(segments, data.get("source", "fr"), lang)["issues"]
+
+    def fields(issues: list[dict]) -> list[dict]:
+        return [{k: v for k, v in issue.items() if k != "message"} for issue in issues]
+
+    if fields(again) != fields(data["report"]["issues"]):
+        return None
+    return [issue["message"] for issue in again]
 
 
 def stored(segments: list, report: dict, source: str = "fr", texts=("", ""),
-           aligned: dict | None = None) -> dict:
+           aligned: dict | None = None, lang: str = "en") -> dict:
     """What is kept for the result page and the downloads (and the form, to check again)."""
     if not any(texts):  # uploads: the form gets their segments, one per line
         texts = ("\n".join(s.fr for s in segments), "\n".join(s.en for s in segments))
     return {"segments": [[s.number, s.fr, s.en] for s in segments], "report": report,
-            "source": source, "texts": list(texts), "aligned": aligned}
+            "source": source, "texts": list(texts), "aligned": aligned, "lang": lang}
 
 
 def numbered_pairs(data: dict) -> list[tuple[str, str]]:
@@ -173,18 +247,7 @@ def numbered_pairs(data: dict) -> list[tuple[str, str]]:
     return pairs
 
 
-def describe(issue: dict, lang: str) -> str:
-    """The issue in the interface's language, from its fields (the library's message when
-    the kind has no translation)."""
-    key = f"issue.{issue['kind']}"
-    if key not in i18n.MESSAGES:
-        return issue["message"]
-    return i18n.translate(key, lang, term=issue["source_term"] or issue["found"],
-                          found=issue["found"] or issue["source_term"])
-
-
-def annotate(report: dict, pairs: list[tuple[str, str]], source: str = "fr",
-             lang: str = "en") -> list[dict]:
+def annotate(report: dict, pairs: list[tuple[str, str]], source: str = "fr") -> list[dict]:
     """Segments with issues, for the page: texts with the terms marked, issues grouped."""
     by_segment: dict[int, list[dict]] = {}
     for issue in report["issues"]:
@@ -198,7 +261,7 @@ def annotate(report: dict, pairs: list[tuple[str, str]], source: str = "fr",
         severities = {i["severity"] for i in issues}
         rows.append({
             "number": number,
-            "issues": [dict(i, text=describe(i, lang)) for i in issues],
+            "issues": issues,
             "fr": highlight(fr, fr_marks, css="" if source == "fr" else "found"),
             "en": highlight(en, en_marks, css="found" if source == "fr" else ""),
             "severity": "error" if "error" in severities else "warning",
@@ -206,31 +269,41 @@ def annotate(report: dict, pairs: list[tuple[str, str]], source: str = "fr",
     return rows
 
 
+def chosen_direction(value: str | None = None) -> str:
+    """The check page's direction choice: "auto" (detect), "fr" or "en"."""
+    return check_direction.chosen(value, request.cookies.get(SOURCE_COOKIE))
+
+
 @bp.get("/check")
 def form():
-    return render_template("check.html", fr="", en="", error=None, source=chosen_source())
+    return render_template("check.html", fr="", en="", error=None, choice=chosen_direction())
 
 
 @bp.post("/check")
 def submit():
-    source = chosen_source(request.form.get("source"))
+    choice = chosen_direction(request.form.get("source"))
     try:
-        segments, aligned = collect_segments(request.form, request.files)
+        segments, aligned, detected = collect_segments(request.form, request.files)
     except (InputProblem, AlignerError) as exc:
-        return _form_error(str(exc), source)
+        return _form_error(str(exc), choice)
     if not segments:
-        return _form_error(i18n.translate("check.empty", g.ui_lang), source)
-    report = run_check(segments, source)
+        return _form_error(i18n.translate("check.empty", g.ui_lang), choice)
+    source = detected.source if choice == "auto" else choice
+    report = run_check(segments, source, g.ui_lang)
     texts = (request.form.get("fr", ""), request.form.get("en", ""))
     if request.files.get("pairs") or request.files.get("fr_file"):
         texts = ("", "")
-    result_id = results.save("check", stored(segments, report, source, texts, aligned))
-    return remember_source(redirect(url_for("check.show", result_id=result_id)), source)
+    data = stored(segments, report, source, texts, aligned, g.ui_lang)
+    data["choice"] = choice
+    if choice == "auto":
+        data["detected"] = detected.reason
+    result_id = results.save("check", data)
+    return remember_source(redirect(url_for("check.show", result_id=result_id)), choice)
 
 
-def _form_error(message: str, source: str):
+def _form_error(message: str, choice: str):
     return render_template("check.html", fr=request.form.get("fr", ""),
-                           en=request.form.get("en", ""), error=message, source=source), 400
+                           en=request.form.get("en", ""), error=message, choice=choice), 400
 
 
 @bp.get("/check/<result_id>")
@@ -238,10 +311,13 @@ def show(result_id: str):
     data = results.load("check", result_id)
     source = data.get("source", "fr")
     fr, en = data.get("texts") or ("", "")
+    report = report_in(data, g.ui_lang, result_id)
+    detected = data.get("detected")
     return render_template(
-        "check_result.html", report=data["report"], result_id=result_id, fr=fr, en=en,
-        source=source, error=None, aligned=data.get("aligned"),
-        rows=annotate(data["report"], numbered_pairs(data), source, g.ui_lang),
+        "check_result.html", report=report, result_id=result_id, fr=fr, en=en,
+        source=source, choice=data.get("choice", source), error=None,
+        aligned=data.get("aligned"), rows=annotate(report, numbered_pairs(data), source),
+        detected=check_direction.WHY.get(detected, detected) if detected else None,
     )
 
 
@@ -252,7 +328,8 @@ def download(result_id: str, fmt: str):
     if fmt not in ("html", "csv", "json"):
         abort(404)
     data = results.load("check", result_id)
-    text = report_formats.render(data["report"], fmt, pairs=numbered_pairs(data))
+    report = report_in(data, g.ui_lang, result_id)
+    text = report_formats.render(report, fmt, pairs=numbered_pairs(data), lang=g.ui_lang)
     return results.attachment(text, f"termalign-check-{result_id[:8]}.{fmt}")
 
 

@@ -50,9 +50,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "export": ("termalign.cli.termbase", "export_command",
         "Export the termbase as TBX-Basic, CSV, TSV or a CAT-tool glossary (- is stdout)."),
     "glossary": ("termalign.cli.glossary", "glossary_command",
-        "The official names, acronyms, countries and terms of DOCUMENT with their official "
-        "equivalents, in reading order, and the acronyms and names the termbase does not "
-        "know."),
+        "The official names, acronyms, countries and terms of DOCUMENT (- for standard input: "
+        "text, .docx or .pdf) with their official equivalents, in reading order, and the "
+        "acronyms, names and key terms the termbase does not know."),
     "import": ("termalign.cli.termbase", "import_command",
         "Merge a TBX (v3 or v2, e.g. an IATE export), CSV, TSV or 2-column fr/en glossary "
         "into the termbase (- reads standard input)."),

@@ -48,13 +48,15 @@ def _concepts(db: Path | None) -> list:
               help="Write the glossary to this file (- for standard output).")
 def glossary_command(document: Path, source: str | None, fmt: str, db: Path | None,
                      output: Path | None) -> None:
-    """The official names, acronyms, countries and terms of DOCUMENT with their official
-    equivalents, in reading order, and the acronyms and names the termbase does not know."""
+    """The official names, acronyms, countries and terms of DOCUMENT (- for standard input:
+    text, .docx or .pdf) with their official equivalents, in reading order, and the acronyms,
+    names and key terms the termbase does not know."""
     from checks.glossary import TermIndex, build_glossary, render
 
     sentences, lang = document_sentences(document, source)
     concepts = _concepts(db)
-    glossary = build_glossary(TermIndex(concepts), sentences, lang, document.name)
+    name = paths.shown(document) if paths.shown(document) == paths.DASH else document.name
+    glossary = build_glossary(TermIndex(concepts), sentences, lang, name)
     if fmt != "tbx":
         emit(render(glossary, fmt), output)
         return
@@ -63,11 +65,11 @@ def glossary_command(document: Path, source: str | None, fmt: str, db: Path | No
     ids = {e.concept_id for e in glossary.entries}
     found = [c for c in concepts if c.id in ids]
     if output is not None:
-        dump(found, output, title=f"termalign glossary of {document.name}")
+        dump(found, output, title=f"termalign glossary of {name}")
         return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "glossary.tbx"
-        dump(found, path, title=f"termalign glossary of {document.name}")
+        dump(found, path, title=f"termalign glossary of {name}")
         emit(path.read_text(encoding="utf-8"), None)
 
 
