@@ -45,15 +45,38 @@ def summary(data: dict) -> str:
 
     >>> summary({"segments": 3, "issues": [{"segment": 2, "severity": "error"}]})
     '3 segments, 1 with issues: 1 error, 0 warnings'
+    >>> summary({"segments": 1, "issues": [], "untranslated": [{"segment": 2}]})
+    '1 segments, 0 with issues: 0 errors, 0 warnings; 1 not translated, not checked'
     """
     issues = data["issues"]
     severities = Counter(i["severity"] for i in issues)
     flagged = len({i["segment"] for i in issues})
     errors, warnings = severities.get("error", 0), severities.get("warning", 0)
-    return (
+    line = (
         f"{data['segments']} segments, {flagged} with issues: "
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     )
+    if data.get("untranslated"):
+        line += f"; {len(data['untranslated'])} not translated, not checked"
+    return line
+
+
+def untranslated_line(data: dict) -> str:
+    """The units left unchecked because not translated, in one line ("" when none).
+
+    >>> untranslated_line({"untranslated": [{"segment": 2, "id": "u2", "reason": "state=new"},
+    ...                                     {"segment": 5, "id": "", "reason": "no target"}]})
+    'not translated, not checked: segment 2 [u2] (state=new), segment 5 (no target)'
+    """
+    units = data.get("untranslated") or []
+    if not units:
+        return ""
+    return "not translated, not checked: " + ", ".join(
+        f"segment {u['segment']}{_unit_id(u)} ({u['reason']})" for u in units)
+
+
+def _unit_id(unit: dict) -> str:
+    return f" [{unit['id']}]" if unit.get("id") else ""
 
 
 def _pair(pairs: Sequence | None, number: int) -> tuple[str, str] | None:
@@ -74,6 +97,8 @@ def _text(data: dict, pairs: Sequence | None) -> str:
             if pair:
                 lines += [f"  FR: {pair[0]}", f"  EN: {pair[1]}"]
         lines.append(f"  {issue['severity']} [{issue['kind']}] {issue['message']}")
+    if data.get("untranslated"):
+        lines.append(untranslated_line(data))
     lines.append(summary(data))
     return "\n".join(lines) + "\n"
 
@@ -85,6 +110,9 @@ def _csv(data: dict) -> str:
     for issue in data["issues"]:
         row = dict(issue, expected=" | ".join(issue["expected"]))
         writer.writerow([row[c] for c in CSV_COLUMNS])
+    for unit in data.get("untranslated") or []:  # kind "untranslated", severity "info"
+        writer.writerow([unit["segment"], "untranslated", "info", "", "", "",
+                         f"not translated, not checked{_unit_id(unit)} ({unit['reason']})"])
     return out.getvalue()
 
 
@@ -109,6 +137,9 @@ def _html(data: dict, pairs: Sequence | None) -> str:
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         f"<title>termalign check</title><style>{_STYLE}</style></head><body>"
         f"<h1>termalign check</h1><p>{e(summary(data))}</p>"
+        + (f"<p class='untranslated'>{e(untranslated_line(data))}</p>"
+           if data.get("untranslated") else "")
+        +
         "<table><thead><tr><th>segment</th><th>severity</th><th>kind</th><th>issue</th>"
         "<th>expected</th><th>found</th></tr></thead><tbody>"
         + "\n".join(rows)
