@@ -100,3 +100,40 @@ def test_tsv_report_has_no_untranslated_field(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(path), "--concepts", str(concepts), "--json"])
     assert result.exit_code == 0, result.output
     assert "untranslated" not in json.loads(result.stdout)
+
+
+@pytest.fixture()
+def web_client(tmp_path):
+    from webdata import build_termbase
+
+    from web import create_app
+
+    db = build_termbase(tmp_path / "tb.sqlite3")
+    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "results"),
+                      "EDIT_TOKEN": None, "TESTING": True})
+    return app.test_client()
+
+
+def test_web_api_lists_untranslated_units_of_an_upload(web_client):
+    response = web_client.post("/api/check", data={
+        "pairs": (io.BytesIO(XLIFF.encode("utf-8")), "a.xlf")})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert response.get_json()["untranslated"] == EXPECTED
+    pasted = web_client.post("/api/check", json={"fr": "Un.", "en": "One."}).get_json()
+    assert "untranslated" not in pasted
+
+
+def test_web_check_page_shows_untranslated_units(web_client):
+    import re
+
+    page = web_client.get("/check").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = web_client.post("/check", data={
+        "csrf_token": token, "pairs": (io.BytesIO(XLIFF.encode("utf-8")), "a.xlf")})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    location = response.headers["Location"]
+    page = web_client.get(location).get_data(as_text=True)
+    assert "4 units not translated, not checked:" in page
+    assert "Segment 2 [t2] (state=needs-translation)" in page
+    assert web_client.get(location + ".json").get_json()["untranslated"] == EXPECTED
+    assert "untranslated,info" in web_client.get(location + ".csv").get_data(as_text=True)

@@ -119,10 +119,11 @@ def _source(value) -> str:
 def check():
     from web.check import InputProblem, collect_segments, run_check
 
+    untranslated = None
     try:
         if request.files:
             source = _source(request.form.get("source"))
-            segments = collect_segments(request.form, request.files)[0]
+            segments, _aligned, untranslated = collect_segments(request.form, request.files)
         else:
             body = _json_body()
             source = _source(body.get("source"))
@@ -131,7 +132,7 @@ def check():
         abort(400, description=str(exc))
     if not segments:
         abort(400, description="nothing to check")
-    return jsonify(run_check(segments, source))
+    return jsonify(run_check(segments, source, untranslated))
 
 
 @bp.post("/align")

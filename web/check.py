@@ -115,14 +115,15 @@ def segments_from_text(fr: str, en: str, terms=None) -> tuple[list, dict | None]
     return [Segment(n, u.fr, u.en) for n, u in enumerate(pairs, 1)], aligned
 
 
-def segments_from_uploads(*files) -> list:
-    """Segments from uploaded files, read by ``termalign check``'s own loader.
+def segments_from_uploads(*files):
+    """The :class:`checks.inputs.Loaded` input of uploaded files, read by ``termalign
+    check``'s own loader (segments, and the units not translated).
 
     One file: TSV, TMX or XLIFF; two files: a French and an English document, aligned first.
     The uploads are saved under their (sanitised) names in a private temporary folder, so that
     error messages name the user's file.
     """
-    from checks.inputs import load_segments
+    from checks.inputs import load_input
 
     folder = Path(tempfile.mkdtemp(dir=current_app.config["RESULTS_DIR"], prefix=".upload-"))
     try:
@@ -134,26 +135,32 @@ def segments_from_uploads(*files) -> list:
             path = path / name
             storage.save(path)
             paths.append(path)
-        return load_segments(*paths)
+        return load_input(*paths)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def collect_segments(form, files) -> tuple[list, dict | None]:
+def collect_segments(form, files) -> tuple[list, dict | None, list | None]:
     """The segments of a check request (pasted texts, one TMX/TSV/XLIFF file, two documents),
-    and how pasted texts of different lengths were aligned (else None)."""
+    how pasted texts of different lengths were aligned (else None), and the units of a TMX or
+    XLIFF file that are not translated (``{"segment", "id", "reason"}``; else None)."""
     upload = files.get("pairs")
     if upload and upload.filename:
-        return segments_from_uploads(upload), None
+        loaded = segments_from_uploads(upload)
+        untranslated = [u.to_dict() for u in loaded.untranslated] if loaded.source_lang else None
+        return loaded.segments, None, untranslated
     fr_file, en_file = files.get("fr_file"), files.get("en_file")
     if fr_file and fr_file.filename and en_file and en_file.filename:
-        return segments_from_uploads(fr_file, en_file), None
-    return segments_from_text(form.get("fr", ""), form.get("en", ""), anchor_terms())
+        return segments_from_uploads(fr_file, en_file).segments, None, None
+    return (*segments_from_text(form.get("fr", ""), form.get("en", ""), anchor_terms()), None)
 
 
-def run_check(segments: list, source: str = "fr") -> dict:
-    """The JSON report of ``termalign check --json`` for these segments."""
-    return checker().check(segments, **source_options(source)).to_dict()
+def run_check(segments: list, source: str = "fr", untranslated: list | None = None) -> dict:
+    """The JSON report of ``termalign check --json`` for these segments (``untranslated``:
+    the units of the input that were not checked, see :func:`collect_segments`)."""
+    report = checker().check(segments, **source_options(source))
+    report.untranslated = untranslated
+    return report.to_dict()
 
 
 def stored(segments: list, report: dict, source: str = "fr", texts=("", ""),
@@ -216,12 +223,12 @@ def form():
 def submit():
     source = chosen_source(request.form.get("source"))
     try:
-        segments, aligned = collect_segments(request.form, request.files)
+        segments, aligned, untranslated = collect_segments(request.form, request.files)
     except (InputProblem, AlignerError) as exc:
         return _form_error(str(exc), source)
     if not segments:
         return _form_error(i18n.translate("check.empty", g.ui_lang), source)
-    report = run_check(segments, source)
+    report = run_check(segments, source, untranslated)
     texts = (request.form.get("fr", ""), request.form.get("en", ""))
     if request.files.get("pairs") or request.files.get("fr_file"):
         texts = ("", "")

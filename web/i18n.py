@@ -257,6 +257,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "check.edit_again": {"en": "Edit the texts and check again",
                          "fr": "Modifiez les textes et vérifiez de nouveau"},
     "check.details": {"en": "Details", "fr": "Détail (en anglais)"},
+    "check.untranslated": {
+        "en": "{n} [n:unit|units] not translated, not checked:",
+        "fr": "{n} [n:unité non traduite|unités non traduites], non [n:vérifiée|vérifiées] :",
+    },
     "issue.missing-title": {"en": "“{term}” is not rendered by its official name",
                             "fr": "« {term} » n’est pas rendu par son appellation officielle"},
     "issue.missing-term": {"en": "“{term}” is not rendered by its established term",
