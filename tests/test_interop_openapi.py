@@ -177,3 +177,33 @@ def test_cors_opt_in(app):
     assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
     page = client.get("/", headers={"Origin": "https://example.org"})
     assert "Access-Control-Allow-Origin" not in page.headers  # the API only
+
+
+def test_every_api_route_is_described(app, client):
+    """Every route under /api/ of the application, with each of its methods, is in the
+    document (path parameters compared by position, not by name)."""
+    doc = client.get("/api/openapi.json").get_json()
+    documented = {re.sub(r"\{\w+\}", "<>", path): item for path, item in doc["paths"].items()}
+    routes = 0
+    for rule in app.url_map.iter_rules():
+        route = re.sub(r"<[^>]+>", "<>", rule.rule)
+        if route.startswith("/api/"):
+            routes += 1
+            assert route in documented, f"{rule.rule} is not in /api/openapi.json"
+            methods = {m.lower() for m in rule.methods} - {"head", "options"}
+            assert methods <= set(documented[route]), rule.rule
+    assert routes >= 7
+
+
+def test_glossary_document_matches_its_schema(app):
+    """What POST /api/glossary and GET /glossary/<id>.json return (web.glossary.make_glossary)
+    has the Glossary schema."""
+    from web.glossary import make_glossary
+    from web.openapi import document
+
+    with app.test_request_context():
+        data = make_glossary(FR_DOC, "lettre.fr.txt", "fr")
+        doc = document()
+    assert data["entries"]  # a real glossary, not an empty one
+    jsonschema.validate(data, {**doc["components"]["schemas"]["Glossary"],
+                               "components": doc["components"]})

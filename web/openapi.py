@@ -6,7 +6,8 @@ responses against them); fields that a later version may add are allowed.
 ``next`` (the offset of the next page, null on the last one) out; its filters take the values
 :mod:`termbase.lookup` accepts. Besides ``/api/``, two JSON endpoints of the pages are
 described: the review editor's save (``POST /review/{result_id}``, which needs the page's
-CSRF token) and a glossary's JSON download (``GET /glossary/{result_id}.json``).
+CSRF token) and a glossary's JSON download (``GET /glossary/{result_id}.json``, the same
+document as ``POST /api/glossary``).
 """
 
 from __future__ import annotations
@@ -167,6 +168,21 @@ def document(server_url: str = "/") -> dict:
                     "application/json": {"schema": _obj({"fr": _array(_STR), "en": _array(_STR)})},
                     "multipart/form-data": {"schema": upload}}},
                 "responses": {"200": _json("Align", "the beads"), **_errors(400, 413)}}},
+            "/api/glossary": {"post": {
+                "summary": "The glossary of a document: the termbase's concepts it names, "
+                           "with their equivalents, and the names the termbase does not know",
+                "requestBody": {"required": True, "content": {
+                    "application/json": {"schema": _obj(
+                        {"text": _STR},
+                        {"source": {"enum": ["fr", "en"],
+                                    "description": "the document's language (default: "
+                                                   "guessed)"},
+                         "document": {**_STR, "description": "its name, for the glossary"}})},
+                    "multipart/form-data": {"schema": {"type": "object", "properties": {
+                        "document": {"type": "string", "format": "binary"},
+                        "source": {"enum": ["fr", "en"]}}}}}},
+                "responses": {"200": _json("Glossary", "termalign glossary --format json"),
+                              **_errors(400, 413)}}},
             "/api/export.tbx": {"get": {
                 "summary": "The whole termbase as TBX-Basic",
                 "parameters": [_query("version", {"enum": ["3", "2"]}, "TBX version")],
