@@ -144,6 +144,8 @@ def flatten(element, collapse: bool = True) -> Flat:
     >>> flatten(seg).text, flatten(seg, collapse=False).text
     ('A B C', 'A  B C')
     """
+    if element is not None and not collapse and len(element) == 0:
+        return Flat(element.text or "")  # no inline code: the text as written (fast path)
     builder = _Builder(collapse)
     if element is None:
         return builder.result()
