@@ -7,7 +7,9 @@ The JSON shape of :meth:`Report.to_dict` is a contract shared with the web API::
       "message": "..."}]}
 
 ``source`` is the original side of the pairs (``fr``: English translations checked; ``en``:
-French translations checked).
+French translations checked). A report of a TMX or XLIFF input also has ``"untranslated":
+[{"segment": 3, "id": "u3", "reason": "state=new"}, ...]``: the units left unchecked because
+they are not translated (yet) (:class:`checks.inputs.Untranslated`).
 """
 
 from __future__ import annotations
@@ -76,10 +78,16 @@ class Report:
     segments: int
     issues: list[Issue] = field(default_factory=list)
     source: str = "fr"
+    #: The units not checked because not translated: ``{"segment", "id", "reason"}`` dicts;
+    #: None (left out of :meth:`to_dict`) for inputs that have no such units (TSV, texts).
+    untranslated: list[dict] | None = None
 
     def to_dict(self) -> dict:
-        return {"segments": self.segments, "source": self.source,
+        data = {"segments": self.segments, "source": self.source,
                 "issues": [i.to_dict() for i in self.issues]}
+        if self.untranslated is not None:
+            data["untranslated"] = list(self.untranslated)
+        return data
 
     def to_json(self) -> str:
         """:meth:`to_dict` as JSON text."""

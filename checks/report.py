@@ -66,19 +66,45 @@ def summary(data: dict, lang: str = "en") -> str:
     '3 segments, 1 with issues: 1 error, 0 warnings'
     >>> summary({"segments": 3, "issues": [{"segment": 2, "severity": "error"}]}, "fr")
     '3 segments, dont 1 avec des problèmes : 1 erreur, 0 avertissement'
+    >>> summary({"segments": 1, "issues": [], "untranslated": [{"segment": 2}]})
+    '1 segment, 0 with issues: 0 errors, 0 warnings; 1 not translated, not checked'
     """
     issues = data["issues"]
     severities = Counter(i["severity"] for i in issues)
     flagged = len({i["segment"] for i in issues})
     errors, warnings = severities.get("error", 0), severities.get("warning", 0)
+    extra = ""
+    if data.get("untranslated"):
+        count = len(data["untranslated"])
+        extra = (f"; {count} non traduit{'s' * (count > 1)}, non vérifié{'s' * (count > 1)}"
+                 if lang == "fr" else f"; {count} not translated, not checked")
     if lang == "fr":  # French: 0 and 1 take the singular
         return (f"{data['segments']} segment{'s' * (data['segments'] > 1)}, dont {flagged} avec "
                 f"des problèmes : {errors} erreur{'s' * (errors > 1)}, {warnings} "
-                f"avertissement{'s' * (warnings > 1)}")
-    return (
-        f"{data['segments']} segments, {flagged} with issues: "
+                f"avertissement{'s' * (warnings > 1)}" + extra)
+    line = (
+        f"{data['segments']} segment{'s' * (data['segments'] != 1)}, {flagged} with issues: "
         f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     )
+    return line + extra
+
+
+def untranslated_line(data: dict) -> str:
+    """The units left unchecked because not translated, in one line ("" when none).
+
+    >>> untranslated_line({"untranslated": [{"segment": 2, "id": "u2", "reason": "state=new"},
+    ...                                     {"segment": 5, "id": "", "reason": "no target"}]})
+    'not translated, not checked: segment 2 [u2] (state=new), segment 5 (no target)'
+    """
+    units = data.get("untranslated") or []
+    if not units:
+        return ""
+    return "not translated, not checked: " + ", ".join(
+        f"segment {u['segment']}{_unit_id(u)} ({u['reason']})" for u in units)
+
+
+def _unit_id(unit: dict) -> str:
+    return f" [{unit['id']}]" if unit.get("id") else ""
 
 
 def _pair(pairs: Sequence | None, number: int) -> tuple[str, str] | None:
@@ -99,6 +125,8 @@ def _text(data: dict, pairs: Sequence | None) -> str:
             if pair:
                 lines += [f"  FR: {pair[0]}", f"  EN: {pair[1]}"]
         lines.append(f"  {issue['severity']} [{issue['kind']}] {issue['message']}")
+    if data.get("untranslated"):
+        lines.append(untranslated_line(data))
     lines.append(summary(data))
     return "\n".join(lines) + "\n"
 
@@ -111,6 +139,9 @@ def _csv(data: dict, lang: str = "en") -> str:
         row = dict(issue, expected=" | ".join(issue["expected"]),
                    severity=heading(issue["severity"], lang))
         writer.writerow([row[c] for c in CSV_COLUMNS])
+    for unit in data.get("untranslated") or []:  # kind "untranslated", severity "info"
+        writer.writerow([unit["segment"], "untranslated", "info", "", "", "",
+                         f"not translated, not checked{_unit_id(unit)} ({unit['reason']})"])
     return out.getvalue()
 
 
@@ -136,7 +167,9 @@ def _html(data: dict, pairs: Sequence | None, lang: str = "en") -> str:
         f"<!DOCTYPE html>\n<html lang='{'fr' if lang == 'fr' else 'en'}'><head>"
         f"<meta charset='utf-8'><title>{h('termalign check')}</title><style>{_STYLE}</style>"
         f"</head><body><h1>{h('termalign check')}</h1><p>{e(summary(data, lang))}</p>"
-        "<table><thead><tr>"
+        + (f"<p class='untranslated'>{e(untranslated_line(data))}</p>"
+           if data.get("untranslated") else "")
+        + "<table><thead><tr>"
         + "".join(f"<th>{h(w)}</th>" for w in ("segment", "severity", "kind", "issue",
                                                   "expected", "found"))
         + "</tr></thead><tbody>"

@@ -70,7 +70,7 @@ def test_clean_file_exits_0(runner, tmp_path):
     path.write_text(f"{FR_OK}\t{EN_OK}\n", encoding="utf-8")
     result = _run(runner, path)
     assert result.exit_code == 0, result.output
-    assert "1 segments, 0 with issues" in result.output
+    assert "1 segment, 0 with issues" in result.output
 
 
 def test_issues_exit_1_and_tsv_line_numbers(runner, tsv):

@@ -121,10 +121,12 @@ def _source(value) -> str:
 def check():
     from web.check import InputProblem, collect_segments, run_check
 
+    untranslated = None
     try:
         if request.files:
             source = _source(request.form.get("source"))
-            segments = collect_segments(request.form, request.files)[0]
+            segments, _aligned, _detected, untranslated = collect_segments(request.form,
+                                                                           request.files)
         else:
             body = _json_body()
             source = _source(body.get("source"))
@@ -133,7 +135,7 @@ def check():
         abort(400, description=str(exc))
     if not segments:
         abort(400, description="nothing to check")
-    return jsonify(run_check(segments, source))
+    return jsonify(run_check(segments, source, untranslated=untranslated))
 
 
 @bp.post("/align")

@@ -116,9 +116,10 @@ def segments_from_text(fr: str, en: str, terms=None) -> tuple[list, dict | None]
     return [Segment(n, u.fr, u.en) for n, u in enumerate(pairs, 1)], aligned
 
 
-def segments_from_uploads(*files) -> tuple[list, check_direction.Direction]:
-    """Segments from uploaded files, read by ``termalign check``'s own loader, and the
-    direction the files give (declared languages, "Original" lines, else French).
+def segments_from_uploads(*files):
+    """The :class:`checks.inputs.Loaded` input of uploaded files, read by ``termalign
+    check``'s own loader (segments, and the units not translated), and the direction the
+    files give (declared languages, "Original" lines, else French).
 
     One file: TSV, TMX or XLIFF; two files: a French and an English document, aligned first.
     The uploads are saved under their (sanitised) names in a private temporary folder, so that
@@ -137,15 +138,17 @@ def segments_from_uploads(*files) -> tuple[list, check_direction.Direction]:
             storage.save(path)
             paths.append(path)
         loaded = load_input(*paths)
-        return loaded.segments, check_direction.of_files(paths, loaded.source_lang)
+        return loaded, check_direction.of_files(paths, loaded.source_lang)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def collect_segments(form, files) -> tuple[list, dict | None, check_direction.Direction]:
+def collect_segments(form, files) -> tuple[list, dict | None, check_direction.Direction,
+                                          list | None]:
     """The segments of a check request (pasted texts, one TMX/TSV/XLIFF file, two documents),
-    how pasted texts of different lengths were aligned (else None), and the direction the
-    input gives (:mod:`web.check_direction`)."""
+    how pasted texts of different lengths were aligned (else None), the direction the input
+    gives (:mod:`web.check_direction`), and the units of a TMX or XLIFF file that are not
+    translated (``{"segment", "id", "reason"}``; else None)."""
     upload = files.get("pairs")
     if upload and upload.filename:
         return _uploaded(upload)
@@ -154,12 +157,14 @@ def collect_segments(form, files) -> tuple[list, dict | None, check_direction.Di
         return _uploaded(fr_file, en_file)
     fr, en = form.get("fr", ""), form.get("en", "")
     segments, aligned = segments_from_text(fr, en, anchor_terms())
-    return segments, aligned, check_direction.of_texts(fr, en)
+    return segments, aligned, check_direction.of_texts(fr, en), None
 
 
-def _uploaded(*files) -> tuple[list, None, check_direction.Direction]:
-    segments, direction = segments_from_uploads(*files)
-    return segments, None, direction
+def _uploaded(*files) -> tuple[list, None, check_direction.Direction, list | None]:
+    loaded, direction = segments_from_uploads(*files)
+    untranslated = ([u.to_dict() for u in loaded.untranslated] if loaded.source_lang
+                    else None)
+    return loaded.segments, None, direction, untranslated
 
 
 def check_options(source: str = "fr", lang: str = "en") -> dict:
@@ -172,10 +177,14 @@ def check_options(source: str = "fr", lang: str = "en") -> dict:
     return source_options(source) | ({} if lang == "en" else {"lang": lang})
 
 
-def run_check(segments: list, source: str = "fr", lang: str = "en") -> dict:
+def run_check(segments: list, source: str = "fr", lang: str = "en",
+              untranslated: list | None = None) -> dict:
     """The JSON report of ``termalign check --json`` for these segments, its messages in
-    ``lang`` (``en`` or ``fr``)."""
-    return checker().check(segments, **check_options(source, lang)).to_dict()
+    ``lang`` (``en`` or ``fr``; ``untranslated``: the units of the input that were not
+    checked, see :func:`collect_segments`)."""
+    report = checker().check(segments, **check_options(source, lang))
+    report.untranslated = untranslated
+    return report.to_dict()
 
 
 #: Messages of reports re-worded in the other language, by (result id, language): the most
@@ -283,13 +292,14 @@ def form():
 def submit():
     choice = chosen_direction(request.form.get("source"))
     try:
-        segments, aligned, detected = collect_segments(request.form, request.files)
+        segments, aligned, detected, untranslated = collect_segments(request.form,
+                                                                     request.files)
     except (InputProblem, AlignerError) as exc:
         return _form_error(str(exc), choice)
     if not segments:
         return _form_error(i18n.translate("check.empty", g.ui_lang), choice)
     source = detected.source if choice == "auto" else choice
-    report = run_check(segments, source, g.ui_lang)
+    report = run_check(segments, source, g.ui_lang, untranslated)
     texts = (request.form.get("fr", ""), request.form.get("en", ""))
     if request.files.get("pairs") or request.files.get("fr_file"):
         texts = ("", "")

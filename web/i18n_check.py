@@ -72,4 +72,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "check.new": {"en": "New check", "fr": "Nouvelle vérification"},
     "check.edit_again": {"en": "Edit the texts and check again",
                          "fr": "Modifiez les textes et vérifiez de nouveau"},
+    "check.untranslated": {
+        "en": "{n} [n:unit|units] not translated, not checked:",
+        "fr": "{n} [n:unité non traduite|unités non traduites], non [n:vérifiée|vérifiées] :",
+    },
 }

@@ -21,6 +21,7 @@ from lxml import etree
 
 from aligner import safexml
 from aligner.errors import InputError
+from aligner.formats.inline import flatten
 from aligner.formats.model import Alignment, Unit, write_atomic
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -106,8 +107,11 @@ def _ids(text: str) -> tuple[int, ...]:
 def load(path: str | os.PathLike) -> Alignment:
     """Read a TMX file written by :func:`dump` (or any TMX with ``fr`` and ``en`` variants).
 
-    Units lacking a French or an English variant are skipped. Raises
-    :class:`~aligner.errors.InputError` when the file is not well-formed TMX.
+    The text of a unit is its ``<seg>`` without the inline codes (``bpt``, ``ept``, ``ph``,
+    ``it``, ``ut`` and any ``sub`` in them; the text inside ``hi`` is kept), white space as
+    written (:func:`aligner.formats.inline.flatten`). Units lacking a French or an English
+    variant are skipped. Raises :class:`~aligner.errors.InputError` when the file is not
+    well-formed TMX.
     """
     root = safexml.parse_file(path)
     if root.tag != "tmx" or root.find("body") is None:
@@ -121,7 +125,7 @@ def load(path: str | os.PathLike) -> Alignment:
             lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").lower().split("-")[0]
             seg = tuv.find("seg")
             if seg is not None:
-                texts[lang] = "".join(seg.itertext())
+                texts[lang] = flatten(seg, collapse=False).text  # inline codes left out
         if "fr" not in texts or "en" not in texts:
             continue
         props = _props(tu)

@@ -16,6 +16,7 @@ from lxml import etree
 
 from aligner import safexml
 from aligner.errors import InputError
+from aligner.formats.inline import flatten
 from aligner.formats.model import Unit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -48,7 +49,7 @@ def _read_tu(tu, path) -> StreamedUnit | None:
         elif child.tag == "tuv":
             seg = child.find("seg")
             if seg is not None:
-                texts[_lang(child)] = "".join(seg.itertext())
+                texts[_lang(child)] = flatten(seg, collapse=False).text  # as tmx.load
     if "fr" not in texts or "en" not in texts:
         return None
     try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from aligner.errors import InputError
-from checks.inputs.inline import flatten
+from aligner.formats.inline import flatten
 from checks.inputs.loaded import Loaded, Untranslated, base
 from checks.model import Segment
 

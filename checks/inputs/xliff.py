@@ -13,7 +13,7 @@ Rules:
   an enclosing group or file)
   leaves a unit out; these units are listed in :attr:`Loaded.untranslated`, not checked;
 - ``approved="yes"`` (1.x) is kept as the state ``approved``;
-- inline codes are handled by :mod:`checks.inputs.inline`.
+- inline codes are handled by :mod:`aligner.formats.inline`.
 
 Units are numbered from 1 in document order (1.x trans-units, 2.0 segments), counting the
 units that are not checked, so that numbers match the file.
@@ -24,7 +24,7 @@ from __future__ import annotations
 from lxml import etree
 
 from aligner.errors import InputError
-from checks.inputs.inline import flatten
+from aligner.formats.inline import flatten
 from checks.inputs.loaded import Loaded, Untranslated, base, check_pair
 from checks.model import Segment
 

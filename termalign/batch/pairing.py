@@ -116,23 +116,27 @@ def _unique(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def read_manifest(path: str | Path) -> Pairing:
+def read_manifest(path: str | Path, base: str | Path | None = None,
+                  name: str | None = None) -> Pairing:
     """Pairs from a CSV with the columns ``fr`` and ``en`` (and an optional ``name``).
 
-    Relative paths are relative to the manifest's folder. Raises
+    Relative paths are relative to ``base``, by default the manifest's folder (a manifest
+    read from standard input: the current folder); ``name`` is how the summary names the
+    manifest (``-`` for standard input; by default its path). Raises
     :class:`~aligner.errors.InputError` when the columns are missing.
     """
     path = Path(path)
-    base = path.parent
+    base = path.parent if base is None else Path(base)
     result = Pairing()
     names: set[str] = set()
     try:
-        return _read_manifest(path, base, result, names)
+        return _read_manifest(path, base, result, names, name or str(path))
     except csv.Error as exc:  # a field over csv's limit (128 KiB), a NUL byte...
         raise InputError(f"{path}: not a manifest CSV ({exc})") from None
 
 
-def _read_manifest(path: Path, base: Path, result: Pairing, names: set[str]) -> Pairing:
+def _read_manifest(path: Path, base: Path, result: Pairing, names: set[str],
+                   name: str) -> Pairing:
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         columns = {c.strip().lower(): c for c in reader.fieldnames or []}
@@ -144,7 +148,7 @@ def _read_manifest(path: Path, base: Path, result: Pairing, names: set[str]) -> 
             if not fr_text and not en_text:
                 continue
             if not fr_text or not en_text:
-                where = f"{path}:{reader.line_num}"
+                where = f"{name}:{reader.line_num}"
                 result.unpaired.append((where, "the row lacks a French or an English path"))
                 continue
             fr, en = base / fr_text, base / en_text

@@ -67,6 +67,7 @@ def run_corpus(
     window: int | None = None,
     chunk: int = 1,
     source: str | None = None,
+    merged_name: str = "",
 ) -> tuple[RunSummary, str]:
     """Align every pair of ``pairing`` into ``out_dir``; return the summary and its table.
 
@@ -76,6 +77,7 @@ def run_corpus(
     time (more than 1 cuts the per-task cost of a Dask scheduler on a corpus of many small
     documents). ``window``: submissions in flight (default: 4 per worker). ``source``: the
     original side of every pair (``fr``/``en``); ``None`` detects it pair by pair.
+    ``merged_name``: how the summary names the merged file (``-`` for standard output).
     """
     if not pairing.pairs:
         raise CorpusError("no document pairs to align")
@@ -141,7 +143,7 @@ def run_corpus(
         sources = {r.source or "fr" for r in done}
         write_merged([r.tmx for r in done], merged, _version(),
                      sources.pop() if len(sources) == 1 else "*all*")
-        summary.merged = str(merged)
+        summary.merged = merged_name or str(merged)
     compact_journal(out_dir, records)
     summary.wall_seconds = round(time.perf_counter() - started, 3)
     current = {pair.name: records[pair.name] for pair in pairing.pairs}

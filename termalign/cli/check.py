@@ -93,9 +93,9 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
     numbers, dates and symbols, and inconsistent translations. Exit code 0: clean;
     1: issues found; 2: usage or input error.
     """
+    from aligner.formats.inline import with_codes
     from checks import inputs, report
     from checks.direction import declared_source
-    from checks.inputs.inline import with_codes
 
     if as_json:
         fmt = "json"
@@ -114,6 +114,8 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
         original, _why = declared_source(source, english)
     checker = _checker(db, concepts, not no_numbers)
     result = checker.check(segments, source=original, lang=ui)
+    if loaded.source_lang:  # a TMX or XLIFF input: its untranslated units are reported
+        result.untranslated = [u.to_dict() for u in loaded.untranslated]
     pairs = [None] * max(s.number for s in segments)
     for seg in segments:  # the texts as in the input: inline codes back in position
         pairs[seg.number - 1] = (with_codes(seg.fr, seg.fr_codes), with_codes(seg.en, seg.en_codes))

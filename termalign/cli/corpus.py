@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from termalign.cli import paths
+
 #: Exit code when the run finished but some pairs could not be aligned.
 EXIT_SOME_FAILED = 1
 FOLDER = click.Path(file_okay=False, path_type=Path)
@@ -18,9 +20,10 @@ FOLDER = click.Path(file_okay=False, path_type=Path)
 @click.argument("en_dir", type=FOLDER, required=False)
 @click.option("-o", "--output", "out_dir", type=FOLDER, required=True,
               help="Folder for the TMX files, summary.json and summary.txt.")
-@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--manifest", type=paths.IN_DATA, default=None,
               help="CSV with the columns fr,en (and optionally name) instead of pairing by "
-                   "file name; relative paths are relative to the CSV.")
+                   "file name; relative paths are relative to the CSV (- reads it from "
+                   "standard input, paths then relative to the current folder).")
 @click.option("--workers", type=click.IntRange(1, 1024), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--dask", "dask", metavar="ADDRESS|local", default=None,
@@ -30,8 +33,9 @@ FOLDER = click.Path(file_okay=False, path_type=Path)
 @click.option("--chunk", type=click.IntRange(1, 10_000), default=1, show_default=True,
               help="Document pairs per task: more than 1 cuts the scheduling cost on a Dask "
                    "cluster when the documents are many and small.")
-@click.option("--merged", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write one TMX with the units of every pair.")
+@click.option("--merged", type=paths.OUT, default=None,
+              help="Also write one TMX with the units of every pair (- for standard "
+                   "output; the summary table then goes to standard error).")
 @click.option("--segmented", is_flag=True,
               help="The inputs are already one sentence per line (blank line = new "
                    "paragraph), e.g. the output of `termalign segment`.")
@@ -61,7 +65,12 @@ def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, chunk
     if merged is not None and merged.resolve().parent == out_dir.resolve():
         raise click.UsageError("put the --merged file outside OUT_DIR, which holds one TMX per "
                                "pair (and is what `termalign build --from-tmx` reads)")
-    pairing = read_manifest(manifest) if manifest else pair_by_name(fr_dir, en_dir)
+    from_stdin = manifest is not None and paths.shown(manifest) == paths.DASH
+    if from_stdin:
+        pairing = read_manifest(manifest, Path.cwd(), paths.DASH)
+    else:
+        pairing = read_manifest(manifest) if manifest else pair_by_name(fr_dir, en_dir)
+    to_stdout = merged is not None and paths.shown(merged) == paths.DASH
     workers = workers or os.cpu_count() or 1
     bar = None
     if not quiet:
@@ -76,12 +85,13 @@ def align_corpus_command(fr_dir, en_dir, out_dir, manifest, workers, dask, chunk
     try:
         summary, table = run_corpus(pairing, out_dir, workers=workers, dask=dask,
                                     segmented=segmented, merged=merged, progress=progress,
-                                    chunk=chunk, source=source)
+                                    chunk=chunk, source=source,
+                                    merged_name=paths.DASH if to_stdout else "")
     finally:
         if bar is not None:
             bar.close()
     if not quiet:
-        click.echo(table, nl=False)
+        click.echo(table, nl=False, err=to_stdout)  # stdout carries the merged TMX
     click.echo(f"{out_dir}: {summary.done} aligned, {summary.skipped} already done, "
                f"{summary.failed} failed (see {out_dir / 'summary.txt'})", err=True)
     if summary.failed:
