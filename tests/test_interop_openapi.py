@@ -83,6 +83,12 @@ def test_real_responses_match_the_document(client):
     _check(doc, "/api/align", "post", client.post(
         "/api/align", json={"fr": ["Le Conseil se réunit.", "Il vote."],
                             "en": ["The Council meets.", "It votes."]}))
+    glossary = client.post("/api/glossary", json={
+        "text": "L'OTSC s'est réunie. Le Conseil de sécurité a pris note.", "source": "fr",
+        "document": "lettre.txt"})
+    assert glossary.status_code == 200, glossary.get_data(as_text=True)
+    _check(doc, "/api/glossary", "post", glossary)
+    _check(doc, "/api/glossary", "post", client.post("/api/glossary", json={"x": 1}))  # 400
     tbx = client.get("/api/export.tbx?version=2")
     assert tbx.status_code == 200
     assert tbx.mimetype in doc["paths"]["/api/export.tbx"]["get"]["responses"]["200"]["content"]
