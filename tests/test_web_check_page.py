@@ -341,3 +341,26 @@ def test_an_empty_french_box_is_a_clear_400(client):
     page = response.get_data(as_text=True)
     assert response.status_code == 400 and "The French box is empty" in page
     assert textarea(page, "en") == "The Security Council met."  # nothing typed is lost
+
+
+def test_the_align_page_detects_the_original_from_the_documents(client):
+    """With "detect" chosen, the documents' "Original : anglais" line makes English the
+    source, and the result page says why; an explicit choice is kept as chosen."""
+    import io
+
+    fr = ("Original : anglais\n\nLe Conseil de sécurité s'est réuni le 3 mai 2021.\n\n"
+          "Il a adopté la résolution 2575 (2021).\n")
+    en = "Original: English\n\nThe Security Council met on 3 May 2021.\n\nIt adopted resolution 2575 (2021).\n"
+
+    def upload(choice):
+        return client.post("/align", data={
+            "csrf_token": token(client, "/align"), "source": choice,
+            "fr_file": (io.BytesIO(fr.encode()), "fr.txt"),
+            "en_file": (io.BytesIO(en.encode()), "en.txt")}, follow_redirects=True)
+
+    page = upload("auto").get_data(as_text=True)
+    assert 'id="direction-used"' in page and "English original" in page
+    assert "Original" in page.split('id="direction-used"')[1].split("</span>")[0]
+    page = upload("fr").get_data(as_text=True)
+    used = page.split('id="direction-used"')[1].split("</span>")[0]
+    assert "French original" in used and "(" not in used

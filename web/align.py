@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 
-from web import i18n, results
+from web import check_direction, i18n, results
 from web.alignview import alignment_svg
 from web.cache import anchor_terms
-from web.check import chosen_source, remember_source, source_options
+from web.check import chosen_direction, remember_source, source_options
 
 bp = Blueprint("align", __name__)
 
@@ -22,12 +22,11 @@ class MissingDocuments(ValueError):
     """The form did not carry both documents."""
 
 
-def sentences_of(data: bytes, name: str, lang: str) -> tuple[list[str], list[int]]:
-    """The sentences of an uploaded document and the paragraph number of each."""
+def sentences_of(text: str, lang: str) -> tuple[list[str], list[int]]:
+    """The sentences of an uploaded document's text and the paragraph number of each."""
     from aligner.pipeline import sentences_from_text
-    from aligner.readers import decode_bytes
 
-    return sentences_from_text(decode_bytes(data, name), lang)
+    return sentences_from_text(text, lang)
 
 
 def align_sentences(fr: list[str], en: list[str], fr_paras=None, en_paras=None,
@@ -53,13 +52,28 @@ def rows(data: dict) -> list[dict]:
              "kind": b["kind"]} for n, b in enumerate(data["beads"], 1)]
 
 
-def align_uploads(fr_file, en_file) -> dict:
-    """Read, segment and align two uploaded documents (werkzeug ``FileStorage`` objects)."""
+def align_uploads(fr_file, en_file, choice: str = "fr") -> dict:
+    """Read, segment and align two uploaded documents (werkzeug ``FileStorage`` objects).
+
+    ``choice`` is the direction selector's: ``fr``, ``en``, or ``auto`` to take the original
+    from the documents' "Original :" lines (:func:`web.check_direction.of_texts`), whose
+    reason is then kept as ``detected``.
+    """
+    from aligner.readers import decode_bytes
+
     if not (fr_file and fr_file.filename and en_file and en_file.filename):
         raise MissingDocuments(i18n.translate("align.missing", getattr(g, "ui_lang", "en")))
-    fr, fr_paras = sentences_of(fr_file.read(), fr_file.filename, "fr")
-    en, en_paras = sentences_of(en_file.read(), en_file.filename, "en")
-    return align_sentences(fr, en, fr_paras, en_paras, (fr_file.filename, en_file.filename))
+    fr_text = decode_bytes(fr_file.read(), fr_file.filename)
+    en_text = decode_bytes(en_file.read(), en_file.filename)
+    fr, fr_paras = sentences_of(fr_text, "fr")
+    en, en_paras = sentences_of(en_text, "en")
+    result = align_sentences(fr, en, fr_paras, en_paras, (fr_file.filename, en_file.filename))
+    if choice == "auto":
+        detected = check_direction.of_texts(fr_text, en_text)
+        result["source"], result["detected"] = detected.source, detected.reason
+    else:
+        result["source"] = choice
+    return result
 
 
 def to_alignment(data: dict):
@@ -83,19 +97,19 @@ def export_text(alignment, fmt: str) -> str:
 
 @bp.get("/align")
 def form():
-    return render_template("align.html", error=None, source=chosen_source())
+    return render_template("align.html", error=None, source=chosen_direction())
 
 
 @bp.post("/align")
 def submit():
-    source = chosen_source(request.form.get("source"))
+    choice = chosen_direction(request.form.get("source"))
     try:
-        result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"))
+        result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"),
+                               choice)
     except MissingDocuments as exc:
-        return render_template("align.html", error=str(exc), source=source), 400
-    result["source"] = source
+        return render_template("align.html", error=str(exc), source=choice), 400
     result_id = results.save("align", result)
-    return remember_source(redirect(url_for("align.show", result_id=result_id)), source)
+    return remember_source(redirect(url_for("align.show", result_id=result_id)), choice)
 
 
 @bp.get("/align/<result_id>")
@@ -107,8 +121,11 @@ def show(result_id: str):
         data["beads"], len(data["fr"]), len(data["en"]),
         title=i18n.translate("align.path", lang), desc=i18n.translate("align.path_desc", lang),
     )
+    detected = data.get("detected")
     return render_template("align_result.html", data=data, rows=rows(data), result_id=result_id,
-                           svg=svg, low=low)
+                           svg=svg, low=low,
+                           detected=check_direction.WHY.get(detected, detected) if detected
+                           else None)
 
 
 @bp.get("/align/<result_id>.<fmt>")

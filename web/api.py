@@ -142,12 +142,14 @@ def check():
 def align():
     from web.align import MissingDocuments, align_sentences, align_uploads
 
-    if request.files:
-        source = _source(request.form.get("source"))
+    if request.files:  # two documents: without "source", their "Original :" lines decide
+        given = request.form.get("source")
         try:
-            result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"))
+            result = align_uploads(request.files.get("fr_file"), request.files.get("en_file"),
+                                   _source(given) if given else "auto")
         except MissingDocuments as exc:
             abort(400, description=str(exc))
+        source = result["source"]
     else:
         body = _json_body()
         source = _source(body.get("source"))
