@@ -27,12 +27,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks import names
 from checks.consistency import inconsistencies
 from checks.countries import NON_UNTERM_EN, NON_UNTERM_FR, running_forms
-from checks.matcher import Matcher
+from checks.matcher import Matcher, Unblocked
 from checks.model import KINDS, Issue, Report, Segment
 from checks.tokens import is_acronym_text, pattern
 from ioguard import budget
@@ -92,39 +92,32 @@ class Checker:
         self.concepts: list[Concept] = []
         self.designations: list[Designation] = []
         self.numbers = numbers
-        #: Rows (concept, designation, text, acronym) by language; ``search`` leaves out the
-        #: terms marked no_check (not looked for in an original), ``seen`` keeps them.
-        search: dict[str, list] = {"fr": [], "en": []}
+        #: Rows (concept, designation, text, acronym, blocked) by language; the terms marked
+        #: no_check are blocked: not looked for in an original, accepted in a translation.
         seen: dict[str, list] = {"fr": [], "en": []}
-        blocked_any = {"fr": False, "en": False}
         #: Index of the first designation of each concept (and one past the last).
         self._first: list[int] = []
         for concept in concepts:
             if not concept.curated and concept.confidence < self.MIN_CONFIDENCE:
                 continue
             index = len(self.concepts)
-            self.concepts.append(concept)
+            self.concepts.append(replace(concept, evidence=[]))  # the evidence is not used
             self._first.append(len(self.designations))
             blocked = {(t.lang, t.text) for t in concept.terms if t.no_check} | _TARGET_ONLY
             for d in self._designations(index, concept):
-                row = (index, len(self.designations), d.text, d.acronym)
-                seen[d.lang].append(row)
-                if (d.lang, d.text) in blocked:
-                    blocked_any[d.lang] = True
-                else:
-                    search[d.lang].append(row)
+                seen[d.lang].append((index, len(self.designations), d.text, d.acronym,
+                                     (d.lang, d.text) in blocked))
                 self.designations.append(d)
         self._first.append(len(self.designations))
         self.heads = {lang: names.head_words(self, lang) for lang in LANGS}
         self.seen = {lang: Matcher(seen[lang]) for lang in LANGS}
-        self.search = {lang: Matcher(search[lang]) if blocked_any[lang] else self.seen[lang]
-                       for lang in LANGS}  # fmt: skip
+        self.search = {lang: Unblocked(self.seen[lang]) for lang in LANGS}
         #: Source acronyms that must not be left as they are in a translation, by target.
-        self.leftover = {lang: Matcher(self._untranslatable(search[other(lang)], lang))
-                         for lang in LANGS}  # fmt: skip
+        self.leftover = {lang: Matcher(self._untranslatable(
+            [r[:4] for r in seen[other(lang)] if not r[4]], lang)) for lang in LANGS}
 
     @property
-    def fr(self) -> Matcher:
+    def fr(self) -> Unblocked:
         """The French designations looked for in a French original."""
         return self.search["fr"]
 

@@ -32,6 +32,8 @@ class Entry:
     acronym: bool
     #: The text must start with a capital where it is found (proper names).
     capital: bool
+    #: Not looked for in an original (a term marked no_check), only accepted in a translation.
+    blocked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +47,21 @@ class Hit:
 
 
 class Matcher:
-    """An automaton over designations, each given as ``(concept, term, text[, acronym])``."""
+    """An automaton over designations, each given as ``(concept, term, text, acronym[,
+    blocked])``."""
 
-    def __init__(self, designations: Iterable[tuple[int, int, str, bool | None]]):
+    def __init__(self, designations: Iterable[tuple]):
         self._names = ahocorasick.Automaton()
         self._acronyms = ahocorasick.Automaton()
         self.size = 0
-        for concept, term, text, acronym in designations:
-            self.add(concept, term, text, acronym)
+        for row in designations:
+            self.add(*row)
         for automaton in (self._names, self._acronyms):
             if len(automaton):
                 automaton.make_automaton()
 
-    def add(self, concept: int, term: int, text: str, acronym: bool | None = None) -> None:
+    def add(self, concept: int, term: int, text: str, acronym: bool | None = None,
+            blocked: bool = False) -> None:
         """Add one designation (before the first search)."""
         if acronym is None:
             acronym = is_acronym_text(text)
@@ -65,7 +69,7 @@ class Matcher:
         if not count:
             return
         bare = _ARTICLE.sub("", text)  # "the Organization" is a proper name too
-        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(bare))
+        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(bare), blocked)
         automaton = self._acronyms if acronym else self._names
         found = automaton.get(key, None)
         if found is None:
@@ -74,13 +78,15 @@ class Matcher:
             found.append(entry)
         self.size += 1
 
-    def find_all(self, text: str, case: bool = True, acronyms: bool = True) -> list[Hit]:
+    def find_all(self, text: str, case: bool = True, acronyms: bool = True,
+                 blocked: bool = True) -> list[Hit]:
         """Every designation in ``text``, overlaps included.
 
         With ``case`` (the default), a designation that starts with a capital is only
         found where the text has a capital too, so ``Conseil de sécurité`` is not found in
         ``conseil de sécurité national`` but is in ``CONSEIL DE SÉCURITÉ``. Without
-        ``acronyms``, only full names are looked for.
+        ``acronyms``, only full names are looked for; without ``blocked``, the designations
+        marked blocked are left out.
         """
         hits: list[Hit] = []
         for automaton, is_acronym in ((self._names, False), (self._acronyms, True)):
@@ -89,6 +95,8 @@ class Matcher:
             k = keyed(text, is_acronym)
             for end, entries in automaton.iter(k.keys):
                 for entry in entries:
+                    if entry.blocked and not blocked:
+                        continue
                     first = k.starts.get(end - entry.length + 1)
                     if first is None:
                         continue
@@ -98,9 +106,23 @@ class Matcher:
                     hits.append(Hit(entry, a, b, text[a:b]))
         return hits
 
-    def find(self, text: str, case: bool = True) -> list[Hit]:
+    def find(self, text: str, case: bool = True, blocked: bool = True) -> list[Hit]:
         """The designations in ``text``, longest first where they overlap, in text order."""
-        return longest(self.find_all(text, case))
+        return longest(self.find_all(text, case, blocked=blocked))
+
+
+class Unblocked:
+    """A :class:`Matcher` seen without its blocked designations (what an original is
+    searched for), sharing its automata."""
+
+    def __init__(self, matcher: Matcher):
+        self.matcher = matcher
+
+    def find_all(self, text: str, case: bool = True, acronyms: bool = True) -> list[Hit]:
+        return self.matcher.find_all(text, case, acronyms, blocked=False)
+
+    def find(self, text: str, case: bool = True) -> list[Hit]:
+        return self.matcher.find(text, case, blocked=False)
 
 
 def longest(hits: list[Hit]) -> list[Hit]:
