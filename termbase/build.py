@@ -24,6 +24,8 @@ from pathlib import Path
 from ioguard.atomic import replacing
 from termbase.extract.acronyms import AcronymPair, find_definitions, find_uses
 from termbase.extract.cooccur import AlignedPair, align_acronyms, link_to_concept
+from termbase.extract.term_concepts import ORIGIN as TERM_ORIGIN
+from termbase.extract.term_concepts import document_term_concepts, link_concept, usable
 from termbase.extract.text import fold
 from termbase.model import Concept, Evidence, Term
 from termbase.store import Termbase
@@ -208,9 +210,39 @@ def aligned_concepts(pairs: Sequence[AlignedPair], progress: Progress | None = N
     return [link_to_concept(link) for link in links]
 
 
+def term_concepts(pairs: Sequence[AlignedPair], method: str = "pos",
+                  progress: Progress | None = None) -> list[Concept]:
+    """Candidate concepts for the terms of aligned pairs: French candidates by ``method``
+    (:mod:`termbase.extract.terms_fr`), linked to English spans
+    (:mod:`termbase.extract.association`)."""
+    from termbase.extract.association import link_terms
+    from termbase.extract.terms_fr import extract
+
+    if not pairs:
+        return []
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("terms", min(done, 2 * len(pairs)), 2 * len(pairs))
+
+    candidates = extract([p.fr for p in pairs], method, progress=tick)
+    links = link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
+                       progress=tick)
+    return [link_concept(link, pairs) for link in links if usable(link)]
+
+
+def _extracted_french_terms(tb: Termbase) -> set[str]:
+    """The French terms of the extracted concepts of the termbase."""
+    return {t.text for c in tb.iter_concepts() if c.origin == TERM_ORIGIN
+            for t in c.terms_in("fr")}
+
+
 def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[SourceDocument],
                aligned: Sequence[AlignedPair], report: BuildReport,
-               progress: Progress | None) -> None:
+               progress: Progress | None, extracted: Sequence[Concept] = ()) -> None:
     attach_contexts(curated, documents, aligned)
     with tb.transaction():
         for i, concept in enumerate(curated, 1):
@@ -224,10 +256,21 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
             for concept in aligned_concepts(aligned, progress):
                 _, outcome = tb.merge_concept(concept)
                 report.count(outcome, "aligned")
+        for i, concept in enumerate(extracted, 1):
+            _, outcome = tb.merge_concept(concept)
+            report.count(outcome, "terms")
+            if progress and (i % 200 == 0 or i == len(extracted)):
+                progress("term concepts", i, len(extracted))
+        known_terms = _extracted_french_terms(tb) if documents else set()
         for i, doc in enumerate(documents, 1):
             for concept in document_concepts(doc):
                 _, outcome = tb.merge_concept(concept)
                 report.count(outcome, "acronym-definition")
+            if doc.lang == "fr":
+                for concept in document_term_concepts(doc.paragraphs, known_terms, doc.name,
+                                                      doc.symbol):
+                    _, outcome = tb.merge_concept(concept)
+                    report.count(outcome, "term uses")
             if progress:
                 progress("documents", i, len(documents))
         report.stats = tb.stats()
@@ -235,8 +278,16 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
 
 def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
           aligned: Sequence[AlignedPair] = (), curated: Sequence[Concept] = (),
-          rebuild: bool = False, progress: Progress | None = None) -> BuildReport:
+          rebuild: bool = False, progress: Progress | None = None,
+          term_pairs: Sequence[AlignedPair] = (),
+          extracted: Sequence[Concept] = (), term_method: str = "pos") -> BuildReport:
     """Build or update the termbase at ``db_path``; return what was done.
+
+    Terms are extracted from ``term_pairs`` (the new pairs among ``aligned``: the tagger is
+    slow) by :func:`term_concepts`; ``extracted`` are term concepts found beforehand (the
+    links shipped for the UN pairs of ``seeds/unpc``). The French terms of the extracted
+    concepts that the documents use give those concepts the documents' sentences as
+    evidence.
 
     Without ``rebuild`` the sources are merged into the existing termbase (created if
     missing) in one transaction, so adding a document later is incremental and building
@@ -246,9 +297,10 @@ def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
     start = time.perf_counter()
     report = BuildReport()
     db_path = Path(db_path)
+    extracted = [*extracted, *term_concepts(term_pairs, term_method, progress)]
     if not rebuild:
         with Termbase.open(db_path) as tb:
-            _merge_all(tb, curated, documents, aligned, report, progress)
+            _merge_all(tb, curated, documents, aligned, report, progress, extracted)
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         # The temporary file starts empty (SQLite makes an empty file a new database); its
@@ -257,7 +309,7 @@ def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
         with replacing(db_path, suffix=".building") as tmp:
             try:
                 with Termbase.open(tmp) as tb:
-                    _merge_all(tb, curated, documents, aligned, report, progress)
+                    _merge_all(tb, curated, documents, aligned, report, progress, extracted)
                     tb.conn.execute("PRAGMA journal_mode = DELETE")
             finally:
                 for suffix in ("-wal", "-shm", "-journal"):
@@ -278,4 +330,5 @@ __all__ = [
     "attach_contexts",
     "build",
     "document_concepts",
+    "term_concepts",
 ]
