@@ -50,7 +50,8 @@ SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "con
 
 def links_for(pairs, method: str):
     candidates = extract([p.fr for p in pairs], method)
-    return link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs])
+    return link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
+                      documents=[p.symbol or p.source for p in pairs])
 
 
 def build_with(db: Path, concepts, curated: bool, pairs) -> float:

@@ -50,9 +50,10 @@ def test_c_value_discounts_nested_candidates():
 
 def _pairs():
     fr = ["Le maintien de la paix progresse.", "Le maintien de la paix coûte cher.",
-          "Les États Membres et le maintien de la paix.", "Les États Membres votent."]
+          "Les États Membres et le maintien de la paix.", "Les États Membres votent.",
+          "Les États Membres débattent."]
     en = ["Peacekeeping progresses.", "Peacekeeping is costly.",
-          "Member States and peacekeeping.", "Member States vote."]
+          "Member States and peacekeeping.", "Member States vote.", "Member States debate."]
     return [AlignedPair(f, e, f"corpus.fr:{i}", "S/1") for i, (f, e) in enumerate(zip(fr, en, strict=True))]
 
 
@@ -66,6 +67,16 @@ def test_links_keep_the_english_span():
     for link in links:
         for ev in link.evidence:
             assert pairs[ev.pair].en[ev.en[0]:ev.en[1]] in link.en_forms
+
+
+def test_weak_links_must_be_explained_word_by_word():
+    """Seen twice, *Union africaine en Somalie* is not *African Union Mission in Somalia*:
+    nothing on the French side gives *Mission*."""
+    fr = ["L'Union africaine en Somalie agit.", "Appui à l'Union africaine en Somalie."]
+    en = ["The African Union Mission in Somalia acts.", "Support to the African Union Mission in Somalia."]
+    links = link_terms([sentence_ngrams(s) for s in fr], en, [len(s) for s in fr])
+    assert ("Union africaine en Somalie", "African Union Mission in Somalia") not in {
+        (link.fr_text(), link.en_text()) for link in links}
 
 
 def test_concept_is_a_candidate_term_with_evidence():
@@ -120,8 +131,8 @@ def default_tbs(tmp_path_factory):
         tb.close()
 
 
-@pytest.mark.parametrize("curated, min_terms, min_names", [(True, 0.67, 0.90),
-                                                          (False, 0.62, 0.48)])
+@pytest.mark.parametrize("curated, min_terms, min_names", [(True, 0.72, 0.90),
+                                                          (False, 0.67, 0.44)])
 def test_gold_first_answers(default_tbs, curated, min_terms, min_names):
     """Measured levels of the default build (see BENCHMARKS.md, "Termbase content (issue
     11)"); the issue's targets are 90% (terms) and 75% (names, curated off)."""
@@ -130,7 +141,7 @@ def test_gold_first_answers(default_tbs, curated, min_terms, min_names):
     names = first_answers(tb, read_gold(DATA / "names_gold.tsv", ("fr", "en", "from")))
     assert terms.total >= 80 and names.total >= 60
     assert terms.accuracy >= min_terms and names.accuracy >= min_names
-    assert len(terms.wrong) <= 3
+    assert len(terms.wrong) <= 1
 
 
 @pytest.mark.parametrize("query, english", [

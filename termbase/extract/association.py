@@ -15,15 +15,19 @@ surface forms and the evidence pairs with the English span of each.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from termbase.extract.spans import Span, sentence_spans
 from termbase.extract.terms_fr import Candidate
+from termbase.extract.text import fold
 
 TOP = 6
 MAX_POSITION_GAP = 0.4
+#: Share of its occurrences an English span may spend inside one longer span by one word.
+MAX_EXTENDED = 0.8
 
 
 @dataclass
@@ -92,21 +96,85 @@ def _consistent(fr: tuple[int, int], en: tuple[int, int],
     return True
 
 
+def _extensions(spans: list[Span]) -> set[tuple[str, str]]:
+    """(shorter, longer) keys of the spans that extend another by one content word on the
+    right or on the left, in one sentence."""
+    out = set()
+    by_start: dict[int, list[Span]] = defaultdict(list)
+    by_end: dict[int, list[Span]] = defaultdict(list)
+    for s in spans:
+        by_start[s.start].append(s)
+        by_end[s.end].append(s)
+    for group in (*by_start.values(), *by_end.values()):
+        group.sort(key=lambda s: s.end - s.start)
+        for shorter, longer in zip(group, group[1:], strict=False):
+            out.add((shorter.key, longer.key))
+    return out
+
+
+def _words(text: str, function_words: frozenset) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in function_words]
+
+
+def _cognate(fr: str, en: str) -> bool:
+    """Same first letters (``linguistique``/``linguistic``, ``Somalie``/``Somalia``)."""
+    n = min(5, len(fr), len(en))
+    return n >= 3 and fr[:n] == en[:n]
+
+
+def _explained(links: list[TermLink], weak: int) -> list[TermLink]:
+    """Without the links made ``weak`` times or fewer whose words do not match: every content
+    word on each side must be a cognate or a single-word link (learnt from the strong links) of
+    a word on the other side. Few co-occurrences cannot tell *Union africaine en Somalie* from
+    *African Union Mission in Somalia*; the word *Mission* can."""
+    from termbase.extract.spans import FUNCTION_WORDS as EN_FUNCTION
+    from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
+
+    lexicon = set()
+    for link in links:
+        fr, en = _words(link.fr_key, FR_FUNCTION), _words(link.en_key, EN_FUNCTION)
+        if link.links > weak and len(fr) == 1 and len(en) == 1:
+            lexicon.add((fr[0], en[0]))
+
+    def match(f: str, e: str) -> bool:
+        return (f, e) in lexicon or _cognate(f, e) or (f.rstrip("sx"), e) in lexicon
+
+    kept = []
+    for link in links:
+        if link.links > weak:
+            kept.append(link)
+            continue
+        fr = _words(link.fr_text(), FR_FUNCTION)
+        en = _words(link.en_text(), EN_FUNCTION)
+        if fr and en and all(any(match(f, e) for f in fr) for e in en) and \
+                all(any(match(f, e) for e in en) for f in fr):
+            kept.append(link)
+    return kept
+
+
 def link_terms(
     fr_candidates: Sequence[Sequence[Candidate]],
     en_sentences: Sequence[str],
     fr_lengths: Sequence[int],
     min_links: int = 2,
-    min_share: float = 0.4,
+    min_share: float = 0.3,
     min_dice: float = 0.2,
     max_evidence: int = 3,
     progress: Callable[[int], None] | None = None,
+    documents: Sequence[str] | None = None,
+    max_content_gap: int = 1,
+    weak: int = 2,
 ) -> list[TermLink]:
     """Link the French candidates of each pair to English spans of its English sentence.
 
     ``fr_candidates[i]`` are the candidates of the French sentence of pair *i*,
     ``en_sentences[i]`` its English sentence and ``fr_lengths[i]`` the length of the French
-    sentence in characters (for the position constraint).
+    sentence in characters (for the position constraint). ``documents[i]``, when given, names
+    the document of pair *i*: a link must then be made in two documents at least (a phrase
+    repeated in one document's boilerplate is no evidence of a translation). The English span
+    has at most ``max_content_gap`` content words more or fewer than the French candidate.
+    A link made ``weak`` times or fewer must also be explained word by word (see
+    :func:`_explained`).
 
     >>> from termbase.extract.terms_fr import sentence_ngrams
     >>> fr = ["Le maintien de la paix progresse.", "Le maintien de la paix coûte cher.",
@@ -120,13 +188,20 @@ def link_terms(
     spans: list[list[Span]] = []
     count_en: Counter = Counter()
     count_fr: Counter = Counter()
+    extended: Counter = Counter()
     for i, sentence in enumerate(en_sentences):
         found = sentence_spans(sentence)
         spans.append(found)
         count_en.update({s.key for s in found})
         count_fr.update({c.key for c in fr_candidates[i]})
+        extended.update(_extensions(found))
         if progress and i % 500 == 499:
             progress(250)
+    # An English span nearly always followed or preceded by the same word is the truncation
+    # of a longer one (*weapons of mass* of *weapons of mass destruction*): it is no candidate.
+    truncated = {inner for (inner, _outer), n in extended.items()
+                 if n >= MAX_EXTENDED * count_en[inner]}
+    spans = [[s for s in found if s.key not in truncated] for found in spans]
     # Joint counts, one French key at a time (memory stays small).
     where: dict[str, list[int]] = defaultdict(list)
     content_of: dict[str, int] = {}
@@ -142,7 +217,7 @@ def link_terms(
         n = content_of[key]
         joint: Counter = Counter()
         for i in pair_ids:
-            joint.update({s.key for s in spans[i] if abs(s.content - n) <= 2})
+            joint.update({s.key for s in spans[i] if abs(s.content - n) <= max_content_gap})
         scored = sorted(((2 * c / (len(pair_ids) + count_en[e]), e) for e, c in joint.items()
                          if c >= min_links), reverse=True)[:TOP]
         best[key] = {e: d for d, e in scored if d >= min_dice}
@@ -155,6 +230,7 @@ def link_terms(
     caps: Counter = Counter()
     #: Pairs where the French key occurs outside every longer link.
     free: Counter = Counter()
+    docs: dict[tuple[str, str], set] = defaultdict(set)
     evidence: dict[tuple[str, str], list[TermEvidence]] = defaultdict(list)
     for i, cands in enumerate(fr_candidates):
         options = []
@@ -192,6 +268,7 @@ def link_terms(
             if c.key not in free_keys:
                 continue
             made[c.key][s.key] += 1
+            docs[c.key, s.key].add(documents[i] if documents else i)
             forms_fr[c.key][c.text] += 1
             forms_en[c.key, s.key][s.text] += 1
             if c.text[:1].isupper() and c.start > 0:
@@ -204,7 +281,7 @@ def link_terms(
     links = []
     for key, targets in made.items():
         en_key, n = targets.most_common(1)[0]
-        if n < min_links or n < min_share * free[key]:
+        if n < min_links or n < min_share * free[key] or len(docs[key, en_key]) < min_links:
             continue
         dice = best[key][en_key]
         fr_forms = forms_fr[key]
@@ -214,6 +291,7 @@ def link_terms(
                               evidence[key, en_key]))
     for link in links:
         link.joint = round(link.dice * (link.count_fr + link.count_en) / 2)
+    links = _explained(links, weak)
     # One French term per English term (competitive linking over the types): the French key
     # linked most often keeps the English one.
     links.sort(key=lambda link: (-link.links, -link.dice, link.fr_key))

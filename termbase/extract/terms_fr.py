@@ -256,11 +256,41 @@ def pos_candidates(sentences: Sequence[str], max_words: int = MAX_WORDS,
     return out
 
 
+def drop_nested(candidates: list[list[Candidate]], ratio: float = 0.66
+                ) -> list[list[Candidate]]:
+    """Without the candidates seen mostly inside one longer candidate (the C-value idea for
+    part-of-speech candidates): *opérations de maintien* is nearly always part of
+    *opérations de maintien de la paix*, so it is not a term of its own.
+
+    >>> s = [sentence_ngrams("les opérations de maintien de la paix")] * 2
+    >>> s += [sentence_ngrams("la paix")] * 2
+    >>> [c.text for c in drop_nested(s)[0]]
+    ['opérations de maintien de la paix', 'paix']
+    """
+    freq: Counter = Counter()
+    nested: Counter = Counter()
+    for cands in candidates:
+        freq.update({c.key for c in cands})
+        pairs = set()
+        ordered = sorted(cands, key=lambda c: (c.start, -c.end))
+        for i, inner in enumerate(ordered):
+            for outer in ordered[:i]:
+                if outer.start <= inner.start and inner.end <= outer.end and \
+                        (outer.end - outer.start) > (inner.end - inner.start):
+                    pairs.add((inner.key, outer.key))
+        nested.update(pairs)
+    worst: dict[str, int] = {}
+    for (inner, _outer), n in nested.items():
+        worst[inner] = max(worst.get(inner, 0), n)
+    dropped = {k for k, n in worst.items() if n >= ratio * freq[k]}
+    return [[c for c in cands if c.key not in dropped] for cands in candidates]
+
+
 def extract(sentences: Sequence[str], method: str = "pos", progress=None
             ) -> list[list[Candidate]]:
     """French candidates of each sentence by ``method`` (``pos`` or ``ngram``)."""
     if method == "pos":
-        return pos_candidates(sentences, progress=progress)
+        return drop_nested(pos_candidates(sentences, progress=progress))
     if method == "ngram":
         result = ngram_candidates(sentences)
         if progress:
