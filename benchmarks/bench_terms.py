@@ -74,7 +74,8 @@ def report(db: Path, label: str) -> dict:
                 a = first_answers(tb, rows)
                 out[name, split] = a
                 print(f"{label:28s} {name:5s} {split:8s} right {len(a.right):3d}/{a.total:3d} "
-                      f"= {a.accuracy:6.1%}  wrong {len(a.wrong):2d}  no answer {len(a.none):2d}")
+                      f"= {a.accuracy:6.1%}  wrong {len(a.wrong):2d}  French only "
+                      f"{len(a.french_only):2d}  no answer {len(a.none):2d}")
     return out
 
 
@@ -90,6 +91,8 @@ def evaluate(concepts, pairs, label: str, verbose: bool = False) -> None:
                 for name in GOLD:
                     for row in result[name, "all"].wrong:
                         print("   WRONG", name, *row, sep=" | ")
+                    for row in result[name, "all"].french_only:
+                        print("   FRONLY", name, *row, sep=" | ")
                     for row in result[name, "all"].none:
                         print("   NONE ", name, *row, sep=" | ")
 

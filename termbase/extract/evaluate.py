@@ -94,15 +94,18 @@ def score_links(predicted: set[tuple[str, str]], gold: list[tuple[str, str]]) ->
 
 @dataclass
 class Answers:
-    """First answers of a termbase to gold lookups: right, wrong, or none (no exact entry)."""
+    """First answers of a termbase to gold lookups: right, wrong (another English), French
+    only (an entry without English, e.g. an acronym defined in a French document), or none
+    (no exact entry: the lookup's first result was a prefix, word, infix or fuzzy match)."""
 
     right: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
+    french_only: list = field(default_factory=list)
     none: list = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(self.right) + len(self.wrong) + len(self.none)
+        return len(self.right) + len(self.wrong) + len(self.french_only) + len(self.none)
 
     @property
     def accuracy(self) -> float:
@@ -138,6 +141,8 @@ def first_answers(termbase, gold: list[tuple[str, ...]]) -> Answers:
         english = [t.text for t in concept.terms_in("en")]
         if wanted & {_en_form(t) for t in english}:
             out.right.append((fr, en))
+        elif not english:
+            out.french_only.append((fr, en))
         else:
             out.wrong.append((fr, en, " / ".join(english[:3]) or "(no English)"))
     return out
