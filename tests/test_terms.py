@@ -237,3 +237,11 @@ def test_missing_tagger_is_one_clear_error(monkeypatch):
     monkeypatch.setattr(spacy, "load", missing)
     with pytest.raises(TermbaseError, match="French tagger is not installed"):
         terms_fr.french_pipeline()
+
+
+def test_building_the_default_termbase_twice_changes_nothing(tmp_path):
+    path = tmp_path / "tb.sqlite3"
+    first = build_from_seeds(path)
+    assert first.candidates["terms"] > 2000 and first.candidates["term uses"] > 500
+    again = build_from_seeds(path, rebuild=False)
+    assert again.added == again.merged == 0
