@@ -245,3 +245,31 @@ def test_building_the_default_termbase_twice_changes_nothing(tmp_path):
     assert first.candidates["terms"] > 2000 and first.candidates["term uses"] > 500
     again = build_from_seeds(path, rebuild=False)
     assert again.added == again.merged == 0
+
+
+def test_migration_to_v4_keeps_the_evidence_of_a_version_3_termbase(tmp_path):
+    """Schema step 4 rebuilds the evidence table (method ``term``, English spans)."""
+    import sqlite3
+
+    from termbase import schema
+
+    path = tmp_path / "v3.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in schema.MIGRATIONS[:3]:
+        for statement in schema._statements(step):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("INSERT INTO concept (id, kind, created, modified) VALUES (7, 'title', 'x', 'x')")
+    conn.execute("INSERT INTO term (concept_id, lang, text, folded) VALUES (7, 'fr', 'OTSC', 'otsc')")
+    conn.execute("INSERT INTO evidence (concept_id, source, context_fr, method)"
+                 " VALUES (7, 'S/2016/867', 'L’OTSC agit.', 'aligned')")
+    conn.close()
+    with Termbase.open(path) as tb:
+        assert schema.current_version(tb.conn) == schema.VERSION >= 4
+        [ev] = tb.get_concept(7).evidence
+        assert (ev.source, ev.context_fr, ev.method, ev.span_en) == (
+            "S/2016/867", "L’OTSC agit.", "aligned", None)
+        before = tb.data_version()
+        tb.conn.execute("INSERT INTO evidence (concept_id, method, span_en_start, span_en_end)"
+                        " VALUES (7, 'term', 0, 4)")
+        assert tb.data_version() > before  # the version triggers were made again
