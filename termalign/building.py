@@ -13,6 +13,7 @@ import seeds
 from termbase.build import BuildReport, Progress, SourceDocument, build
 from termbase.curated import load_curated
 from termbase.extract.cooccur import AlignedPair, read_aligned
+from termbase.extract.term_concepts import link_concept, load_links, usable
 
 #: Document symbols of the seed documents whose text does not print one.
 SEED_SYMBOLS = {
@@ -22,6 +23,9 @@ SEED_SYMBOLS = {
 }
 #: The UN Parallel Corpus sets shipped in ``seeds/unpc``.
 UNPC_SETS = ("devset", "testset")
+#: The term links extracted once from the shipped UN pairs (``benchmarks/bench_terms.py
+#: --write``), so that a build needs no tagger for them.
+SHIPPED_TERMS = ("terms", "unpc_terms.tsv")
 
 
 def read_document(path: str | Path, lang: str | None = None) -> SourceDocument:
@@ -60,11 +64,20 @@ def seed_aligned() -> list[AlignedPair]:
     return pairs
 
 
+def shipped_term_concepts(pairs: list[AlignedPair] | None = None):
+    """The term concepts of the shipped UN pairs, with their evidence (``pairs``: the
+    shipped pairs, read again when not given)."""
+    pairs = seed_aligned() if pairs is None else pairs
+    links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
+    return [link_concept(link, pairs) for link in links if usable(link)]
+
+
 def seed_curated():
     """The curated concepts shipped in ``seeds/curated`` and the UNTERM country list."""
     curated = seeds.path("curated")
     return load_curated(
         bodies=[curated / "un_bodies.tsv"],
+        terms=[curated / "un_terms.tsv"],
         countries=seeds.path("unterm", "unterm_countries_en_fr.tsv"),
         country_changes=[curated / "country_name_changes.tsv"],
     )
@@ -74,6 +87,7 @@ def build_from_seeds(db_path: str | Path, rebuild: bool = True, curated: bool = 
                      progress: Progress | None = None) -> BuildReport:
     """Build the termbase at ``db_path`` from everything bundled in ``seeds``."""
     documents = [read_document(p, "fr") for p in seed_documents()]
-    return build(db_path, documents=documents, aligned=seed_aligned(),
+    aligned = seed_aligned()
+    return build(db_path, documents=documents, aligned=aligned,
                  curated=seed_curated() if curated else [], rebuild=rebuild,
-                 progress=progress)
+                 progress=progress, term_pairs=[], extracted=shipped_term_concepts(aligned))

@@ -26,6 +26,8 @@ from pathlib import Path
 from ioguard.atomic import replacing
 from termbase.extract.acronyms import AcronymPair, find_definitions, find_uses
 from termbase.extract.cooccur import AlignedPair, align_acronyms, link_to_concept
+from termbase.extract.term_concepts import ORIGIN as TERM_ORIGIN
+from termbase.extract.term_concepts import document_term_concepts, link_concept, usable
 from termbase.extract.text import fold
 from termbase.model import Concept, Evidence, Term
 from termbase.store import Termbase, validate
@@ -210,9 +212,39 @@ def aligned_concepts(pairs: Sequence[AlignedPair], progress: Progress | None = N
     return [link_to_concept(link) for link in links]
 
 
+def term_concepts(pairs: Sequence[AlignedPair], method: str = "pos",
+                  progress: Progress | None = None) -> list[Concept]:
+    """Candidate concepts for the terms of aligned pairs: French candidates by ``method``
+    (:mod:`termbase.extract.terms_fr`), linked to English spans
+    (:mod:`termbase.extract.association`)."""
+    from termbase.extract.association import link_terms
+    from termbase.extract.terms_fr import extract
+
+    if not pairs:
+        return []
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("terms", min(done, 2 * len(pairs)), 2 * len(pairs))
+
+    candidates = extract([p.fr for p in pairs], method, progress=tick)
+    links = link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
+                       progress=tick, documents=[p.symbol or p.source for p in pairs])
+    return [link_concept(link, pairs) for link in links if usable(link)]
+
+
+def _extracted_french_terms(tb: Termbase) -> set[str]:
+    """The French terms of the extracted concepts of the termbase."""
+    return {t.text for c in tb.iter_concepts() if c.origin == TERM_ORIGIN
+            for t in c.terms_in("fr")}
+
+
 def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[SourceDocument],
                aligned: Sequence[AlignedPair], report: BuildReport,
-               progress: Progress | None) -> None:
+               progress: Progress | None, extracted: Sequence[Concept] = ()) -> None:
     # Everything is prepared first, outside the write lock; then the concepts are merged in
     # short batches (Termbase.merge_batches), or in the caller's transaction if it has one.
     attach_contexts(curated, documents, aligned)
@@ -221,8 +253,16 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
     # two documents with slightly different wording must not hide its English partner.
     if aligned:
         staged += [(concept, "aligned") for concept in aligned_concepts(aligned, progress)]
+    staged += [(concept, "terms") for concept in extracted]
+    known_terms: set[str] = set()
+    if documents:  # the extracted French terms, stored or about to be
+        known_terms = _extracted_french_terms(tb) | {
+            t.text for c in extracted for t in c.terms_in("fr")}
     for i, doc in enumerate(documents, 1):
         staged += [(concept, "acronym-definition") for concept in document_concepts(doc)]
+        if doc.lang == "fr":
+            staged += [(concept, "term uses") for concept in document_term_concepts(
+                doc.paragraphs, known_terms, doc.name, doc.symbol)]
         if progress:
             progress("documents", i, len(documents))
     for concept, _ in staged:  # a bad concept stops the build before anything is written
@@ -238,7 +278,7 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
             return
         if merged <= len(curated) and (merged % 50 == 0 or merged == len(curated)):
             progress("curated", merged, len(curated))
-        elif merged > len(curated) and (merged % 50 == 0 or merged == len(staged)):
+        elif merged > len(curated) and (merged % 200 == 0 or merged == len(staged)):
             progress("candidates", merged - len(curated), len(staged) - len(curated))
 
     with tb.long_write("build"):
@@ -248,8 +288,16 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
 
 def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
           aligned: Sequence[AlignedPair] = (), curated: Sequence[Concept] = (),
-          rebuild: bool = False, progress: Progress | None = None) -> BuildReport:
+          rebuild: bool = False, progress: Progress | None = None,
+          term_pairs: Sequence[AlignedPair] = (),
+          extracted: Sequence[Concept] = (), term_method: str = "pos") -> BuildReport:
     """Build or update the termbase at ``db_path``; return what was done.
+
+    Terms are extracted from ``term_pairs`` (the new pairs among ``aligned``: the tagger is
+    slow) by :func:`term_concepts`; ``extracted`` are term concepts found beforehand (the
+    links shipped for the UN pairs of ``seeds/unpc``). The French terms of the extracted
+    concepts that the documents use give those concepts the documents' sentences as
+    evidence.
 
     Without ``rebuild`` the sources are merged into the existing termbase (created if
     missing) in short batches, so adding a document later is incremental and building
@@ -259,9 +307,10 @@ def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
     start = time.perf_counter()
     report = BuildReport()
     db_path = Path(db_path)
+    extracted = [*extracted, *term_concepts(term_pairs, term_method, progress)]
     if not rebuild:
         with Termbase.open(db_path) as tb:
-            _merge_all(tb, curated, documents, aligned, report, progress)
+            _merge_all(tb, curated, documents, aligned, report, progress, extracted)
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         # The temporary file starts empty (SQLite makes an empty file a new database); its
@@ -271,7 +320,8 @@ def build(db_path: str | Path, documents: Sequence[SourceDocument] = (),
             try:
                 with Termbase.open(tmp) as tb:
                     with tb.transaction():  # a private file: one transaction, no batches
-                        _merge_all(tb, curated, documents, aligned, report, progress)
+                        _merge_all(tb, curated, documents, aligned, report, progress,
+                                   extracted)
                     tb.conn.execute("PRAGMA journal_mode = DELETE")
             finally:
                 for suffix in ("-wal", "-shm", "-journal"):
@@ -292,4 +342,5 @@ __all__ = [
     "attach_contexts",
     "build",
     "document_concepts",
+    "term_concepts",
 ]

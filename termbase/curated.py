@@ -187,12 +187,16 @@ def load_unterm_countries(path: str | Path) -> dict[str, Concept]:
 
 
 def load_curated(bodies: list[str | Path], countries: str | Path | None = None,
-                 country_changes: list[str | Path] = ()) -> list[Concept]:
-    """All curated concepts: UN bodies (term-rows files), UNTERM countries and their former
+                 country_changes: list[str | Path] = (),
+                 terms: list[str | Path] = ()) -> list[Concept]:
+    """All curated concepts: UN bodies, ranks and instruments (term-rows files, kind
+    ``title``), key terms (term-rows files, kind ``term``), UNTERM countries and their former
     names (term-rows files keyed by the English short name)."""
     out: list[Concept] = []
     for path in bodies:
         out.extend(concepts_from_rows(read_term_rows(path), "title").values())
+    for path in terms:
+        out.extend(concepts_from_rows(read_term_rows(path), "term").values())
     if countries is not None:
         by_name = load_unterm_countries(countries)
         for path in country_changes:

@@ -15,7 +15,7 @@ KINDS = ("title", "term", "country")
 LANGS = ("fr", "en")
 TERM_TYPES = ("fullForm", "acronym", "shortForm", "variant")
 STATUSES = ("preferred", "admitted", "deprecated", "superseded")
-METHODS = ("curated", "acronym-definition", "aligned", "import")
+METHODS = ("curated", "acronym-definition", "aligned", "import", "term")
 
 
 @dataclass
@@ -67,6 +67,9 @@ class Evidence:
     method: str = "curated"
     confidence: float = 1.0
     id: int | None = None
+    #: Character offsets ``(start, end)`` of the English term in ``context_en``, when known
+    #: (extracted terms: the span the aligner linked, for highlighting).
+    span_en: tuple[int, int] | None = None
 
 
 @dataclass

@@ -158,8 +158,43 @@ CREATE TABLE review (
 );
 """
 
+# Step 6 (spans): evidence of extracted terms. A new method ``term`` (a term seen in an aligned pair or
+# a document) and the character span of the English term in ``context_en`` (for highlighting;
+# NULL when unknown). SQLite cannot change a CHECK constraint in place, so the table is rebuilt
+# and its rows copied; its index and data-version triggers are made again.
+_V_SPANS = """
+CREATE TABLE evidence_v4 (
+    id INTEGER PRIMARY KEY,
+    concept_id INTEGER NOT NULL REFERENCES concept (id) ON DELETE CASCADE,
+    source TEXT NOT NULL DEFAULT '',
+    symbol TEXT NOT NULL DEFAULT '',
+    context_fr TEXT NOT NULL DEFAULT '',
+    context_en TEXT NOT NULL DEFAULT '',
+    method TEXT NOT NULL DEFAULT 'curated'
+        CHECK (method IN ('curated', 'acronym-definition', 'aligned', 'import', 'term')),
+    confidence REAL NOT NULL DEFAULT 1.0,
+    span_en_start INTEGER,
+    span_en_end INTEGER
+);
+INSERT INTO evidence_v4 (id, concept_id, source, symbol, context_fr, context_en, method,
+                         confidence)
+    SELECT id, concept_id, source, symbol, context_fr, context_en, method, confidence
+    FROM evidence ORDER BY id;
+DROP TABLE evidence;
+ALTER TABLE evidence_v4 RENAME TO evidence;
+CREATE INDEX evidence_concept ON evidence (concept_id);
+UPDATE meta SET value = value + 1 WHERE key = 'data_version';
+""" + "".join(
+    f"""
+CREATE TRIGGER evidence_version_{event[0].lower()} AFTER {event} ON evidence BEGIN
+    UPDATE meta SET value = value + 1 WHERE key = 'data_version';
+END;
+"""
+    for event in ("INSERT", "UPDATE", "DELETE")
+)
+
 #: Migration steps; step ``i`` (1-based) brings ``user_version`` from ``i - 1`` to ``i``.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V_TBX, _V_REVIEW]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V_TBX, _V_REVIEW, _V_SPANS]
 
 #: The schema version this code writes.
 VERSION = len(MIGRATIONS)

@@ -46,7 +46,8 @@ BATCH_SECONDS = 0.25
 YIELD_SECONDS = 0.12
 #: Suffix of the file that says a long write is running on a termbase (``DB.updating``).
 UPDATING_SUFFIX = ".updating"
-_EVIDENCE_COLUMNS = "id, concept_id, source, symbol, context_fr, context_en, method, confidence"
+_EVIDENCE_COLUMNS = ("id, concept_id, source, symbol, context_fr, context_en, method, confidence,"
+                     " span_en_start, span_en_end")
 
 
 def _now() -> str:
@@ -219,9 +220,9 @@ class Termbase(SearchQueries):
         for ev in evidence:
             cur = self.conn.execute(
                 "INSERT INTO evidence (concept_id, source, symbol, context_fr, context_en, method,"
-                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " confidence, span_en_start, span_en_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (concept_id, ev.source, ev.symbol, ev.context_fr, ev.context_en, ev.method,
-                 ev.confidence),
+                 ev.confidence, *(ev.span_en or (None, None))),
             )
             ev.id = cur.lastrowid
 
@@ -413,7 +414,8 @@ class Termbase(SearchQueries):
             if r[1] in concepts:
                 concepts[r[1]].evidence.append(
                     Evidence(source=r[2], symbol=r[3], context_fr=r[4], context_en=r[5],
-                             method=r[6], confidence=r[7], id=r[0]))
+                             method=r[6], confidence=r[7], id=r[0],
+                             span_en=(r[8], r[9]) if r[8] is not None else None))
         return concepts
 
     def count(self) -> int:

@@ -14,6 +14,7 @@ from termalign.building import (
     seed_aligned,
     seed_curated,
     seed_documents,
+    shipped_term_concepts,
 )
 from termalign.cli import paths as cli_paths
 from termbase.build import build
@@ -65,33 +66,44 @@ class _Bar:
                    "corpora too large for --tmx; a file counted before is not counted "
                    "again (repeatable).")
 @click.option("--no-curated", is_flag=True, help="Leave out the curated reference data.")
+@click.option("--no-shipped-pairs", is_flag=True,
+              help="Leave out the UN pairs shipped in seeds/unpc (their acronyms and terms), "
+                   "which a new or rebuilt termbase otherwise gets, so that the acronyms and "
+                   "terms of the documents find their English.")
 @click.option("--rebuild", is_flag=True,
               help="Start from an empty termbase (replaced only when the build succeeds).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True,
               help="No progress bar; print the summary as JSON.")
-def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_curated, rebuild,
-                  quiet, as_json):
+def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_curated,
+                  no_shipped_pairs, rebuild, quiet, as_json):
     """Build the termbase from SOURCES (default: the bundled seeds).
 
     With no SOURCES, --aligned or --tmx, the bundled seeds are used: the five French seed
     documents, the UN Parallel Corpus dev/test sets and the curated data. Otherwise the given
-    documents and corpora are added to the existing termbase (incremental).
+    documents and corpora are added to the existing termbase (incremental); a new (or
+    --rebuild) termbase also gets the shipped UN pairs unless --no-shipped-pairs. Terms of
+    --aligned and --tmx pairs are extracted with the spaCy French tagger.
     """
     db = db or defaults.default_db_path()
     use_seeds = not (sources or aligned_files or tmx_files or from_tmx)
     paths = seed_documents() if use_seeds else list(sources)
     documents = [read_document(p, "fr" if use_seeds else lang) for p in paths]
-    aligned = seed_aligned() if use_seeds else []
+    shipped = use_seeds or (not no_shipped_pairs and (rebuild or not db.exists()))
+    aligned = seed_aligned() if shipped else []
+    extracted = shipped_term_concepts(aligned) if shipped else []
+    user_pairs = []
     for fr, en in aligned_files:
-        aligned += read_aligned(fr, en)
+        user_pairs += read_aligned(fr, en)
     for path in tmx_files:
-        aligned += read_tmx(path)
+        user_pairs += read_tmx(path)
+    aligned += user_pairs
     curated = [] if no_curated else seed_curated()
     bar = _Bar(enabled=not (quiet or as_json))
     try:
         report = build(db, documents=documents, aligned=aligned, curated=curated,
-                       rebuild=rebuild, progress=bar)
+                       rebuild=rebuild, progress=bar, term_pairs=user_pairs,
+                       extracted=extracted)
     finally:
         bar.close()
     if from_tmx:

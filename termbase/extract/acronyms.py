@@ -260,6 +260,29 @@ def _title_comma(text: str, pos: int) -> bool:
     return bool(before and after and fold(after.group(1)) not in STOPWORDS | NON_START)
 
 
+def _run_start(text: str, words: list[tuple[str, int, int]], index: int) -> int:
+    """The first word of the run of capitalised words that ``words[index]`` is part of
+    (words joined by a space or a hyphen only).
+
+    >>> t = "to the African-led International Support Mission in"
+    >>> w = _words(t)
+    >>> [x for x, _, _ in w][_run_start(t, w, 5)]
+    'African'
+    """
+    while index > 0:
+        prev, start = words[index - 1], words[index][1]
+        if text[prev[2]:start] != " ":
+            break
+        if _is_start(prev[0]) and fold(prev[0]) not in NON_START:
+            index -= 1
+        elif (index > 1 and text[words[index - 2][2]:prev[1]] == "-"
+              and _is_start(words[index - 2][0])):
+            index -= 2  # African-led
+        else:
+            break
+    return index
+
+
 def _definition_first(text: str, lang: str) -> list[AcronymPair]:
     pairs = []
     for m in _PAREN_AFTER.finditer(text):
@@ -280,6 +303,12 @@ def _definition_first(text: str, lang: str) -> list[AcronymPair]:
             index, penalty, method = chosen
             conf = CONF_ORDERED if method == "ordered" else CONF_UNORDERED
             conf = round(conf - 0.03 * penalty, 2) if method == "ordered" else conf
+            start_of_run = _run_start(text, words, index)
+            if start_of_run < index:
+                # The letters fit a tail of a longer capitalised name (MISCA in "African-led
+                # International Support Mission in the Central African Republic"): the
+                # definition is the whole name, with a lower confidence.
+                index, conf = start_of_run, CONF_UNORDERED
         else:
             index = _name_start(window, words, lo, letters)
             if index is None:

@@ -97,6 +97,21 @@ def acronyms_in(sentence: str) -> set[str]:
     return found
 
 
+def letters_agree(fr: str, en: str) -> bool:
+    """Whether two acronyms could name the same thing on the strength of one sentence pair:
+    the same numbers, and most letters of the shorter one in the other (``PNUD``/``UNDP``,
+    ``OTAN``/``NATO``, but not the post grades ``SM-4``/``FS-4``).
+
+    >>> letters_agree("PNUD", "UNDP"), letters_agree("CEEAC", "ECCAS"), letters_agree("SM-4", "FS-4")
+    (True, True, False)
+    """
+    if re.findall(r"\d+", fr) != re.findall(r"\d+", en):
+        return False
+    a, b = Counter(c for c in fr.upper() if c.isalpha()), Counter(c for c in en.upper() if c.isalpha())
+    shorter = min(sum(a.values()), sum(b.values()))
+    return shorter > 0 and sum((a & b).values()) * 3 >= shorter * 2 + 1
+
+
 def symbol_from_ids(line: str) -> str:
     """The document symbol in a UN Parallel Corpus ``.ids`` line.
 
@@ -184,7 +199,8 @@ def align_acronyms(
     scored = []
     for (f, e), c in joint.items():
         dice = 2 * c / (count_fr[f] + count_en[e])
-        if dice < min_dice or (c < min_joint and (f == e or dice < 1.0 or (f, e) not in sole)):
+        if dice < min_dice or (c < min_joint and (f == e or dice < 1.0 or (f, e) not in sole
+                                                  or not letters_agree(f, e))):
             continue  # identical acronyms seen once teach nothing
         scored.append((dice, c, f == e, f, e))
     scored.sort(key=lambda s: (-s[0], -s[1], not s[2], s[3], s[4]))

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from termbase.errors import TermbaseError
 from termbase.extract.acronyms import find_definitions
-from termbase.extract.cooccur import AcronymLink, AlignedPair, acronyms_in
+from termbase.extract.cooccur import AcronymLink, AlignedPair, acronyms_in, letters_agree
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -246,7 +246,8 @@ class CooccurCounts:
         scored = []
         for f, e, c, count_fr, count_en, sole in rows:
             dice = 2 * c / (count_fr + count_en)
-            if dice < min_dice or (c < min_joint and (f == e or dice < 1.0 or not sole)):
+            if dice < min_dice or (c < min_joint and (f == e or dice < 1.0 or not sole
+                                                  or not letters_agree(f, e))):
                 continue
             scored.append((dice, c, f == e, f, e, count_fr, count_en))
         scored.sort(key=lambda s: (-s[0], -s[1], not s[2], s[3], s[4]))

@@ -90,3 +90,59 @@ def score_links(predicted: set[tuple[str, str]], gold: list[tuple[str, str]]) ->
     hits = judged & gold_set
     return Score(len(hits), len(judged), len(gold_set),
                  wrong=sorted(judged - gold_set), missed=sorted(gold_set - judged))
+
+
+@dataclass
+class Answers:
+    """First answers of a termbase to gold lookups: right, wrong (another English), French
+    only (an entry without English, e.g. an acronym defined in a French document), or none
+    (no exact entry: the lookup's first result was a prefix, word, infix or fuzzy match)."""
+
+    right: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
+    french_only: list = field(default_factory=list)
+    none: list = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.right) + len(self.wrong) + len(self.french_only) + len(self.none)
+
+    @property
+    def accuracy(self) -> float:
+        return len(self.right) / self.total if self.total else 0.0
+
+
+def _en_form(text: str) -> str:
+    """English forms compared without article, case, accents or hyphen/space differences.
+
+    >>> _en_form("the Counter-Terrorism Committee") == _en_form("Counter Terrorism Committee")
+    True
+    """
+    text = re.sub(r"^the\s+", "", normalise(text))
+    return re.sub(r"[\s\-‐]+", " ", text)
+
+
+def first_answers(termbase, gold: list[tuple[str, ...]]) -> Answers:
+    """Look up each French gold term (``fr``, ``en`` alternatives separated by `` | ``) and
+    judge the first result: right when it is an exact or accent/case-folded match whose
+    concept holds one of the English forms; a first result found any other way (prefix,
+    words, infix, fuzzy) counts as no answer."""
+    from termbase.lookup import lookup
+
+    out = Answers()
+    for row in gold:
+        fr, en = row[0], row[1]
+        wanted = {_en_form(e) for e in en.split(" | ")}
+        results = lookup(termbase, fr, limit=5)
+        if not results or results[0].match not in ("exact", "acronym"):
+            out.none.append((fr, en, results[0].match if results else ""))
+            continue
+        concept = results[0].concept
+        english = [t.text for t in concept.terms_in("en")]
+        if wanted & {_en_form(t) for t in english}:
+            out.right.append((fr, en))
+        elif not english:
+            out.french_only.append((fr, en))
+        else:
+            out.wrong.append((fr, en, " / ".join(english[:3]) or "(no English)"))
+    return out

@@ -1,0 +1,304 @@
+"""English equivalents of French term candidates over aligned sentence pairs.
+
+For each French candidate key *f* and English span key *e* the pairs holding both are
+counted; the association is the Dice coefficient ``2·c(f, e) / (c(f) + c(e))``. Only the
+``TOP`` best English keys of each French key (with a length constraint: content words within
+``±2``) compete in a pair. In each pair the links are then chosen by *competitive linking*:
+best Dice first, each French and each English span used once, and a link must be consistent
+with those already taken (nested French spans to nested English spans, disjoint to disjoint,
+no crossing), and the English span must sit near the French one's relative position.
+
+A French key becomes a :class:`TermLink` when it was linked at least ``min_links`` times and
+its most frequent English key takes at least ``min_share`` of its pairs; the link keeps its
+surface forms and the evidence pairs with the English span of each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from termbase.extract.spans import Span, sentence_spans
+from termbase.extract.terms_fr import Candidate
+from termbase.extract.text import fold
+
+TOP = 6
+MAX_POSITION_GAP = 0.4
+#: Share of its occurrences an English span may spend inside one longer span by one word.
+MAX_EXTENDED = 0.8
+
+
+@dataclass
+class TermEvidence:
+    """One pair where the link was made: its index and the French and English offsets."""
+
+    pair: int
+    fr: tuple[int, int]
+    en: tuple[int, int]
+
+
+@dataclass
+class TermLink:
+    """A French term and its English equivalent over a corpus."""
+
+    fr_key: str
+    en_key: str
+    fr_forms: Counter
+    en_forms: Counter
+    links: int
+    count_fr: int
+    count_en: int
+    joint: int
+    dice: float
+    #: Share of capitalised French occurrences (a name rather than a common noun phrase).
+    capitalised: float = 0.0
+    evidence: list[TermEvidence] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float:
+        """Dice times the share of the French occurrences linked this way, discounted
+        for few links.
+
+        >>> TermLink("a", "b", Counter(), Counter(), 4, 4, 4, 4, 1.0).confidence
+        0.8
+        """
+        share = self.links / self.count_fr if self.count_fr else 0.0
+        return round(min(1.0, self.dice * share) * self.links / (self.links + 1), 2)
+
+    def fr_text(self) -> str:
+        return self.fr_forms.most_common(1)[0][0]
+
+    def en_text(self) -> str:
+        return self.en_forms.most_common(1)[0][0]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> str:
+    """``disjoint``, ``inside`` (a in b), ``holds`` (b in a), ``same`` or ``cross``."""
+    if a[1] <= b[0] or b[1] <= a[0]:
+        return "disjoint"
+    if a == b:
+        return "same"
+    if b[0] <= a[0] and a[1] <= b[1]:
+        return "inside"
+    if a[0] <= b[0] and b[1] <= a[1]:
+        return "holds"
+    return "cross"
+
+
+def _consistent(fr: tuple[int, int], en: tuple[int, int],
+                taken: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
+    for f, e in taken:
+        rf, re_ = _overlap(fr, f), _overlap(en, e)
+        if rf in ("same", "cross") or re_ in ("same", "cross") or rf != re_:
+            return False
+    return True
+
+
+def _extensions(spans: list[Span]) -> set[tuple[str, str]]:
+    """(shorter, longer) keys of the spans that extend another by one content word on the
+    right or on the left, in one sentence."""
+    out = set()
+    by_start: dict[int, list[Span]] = defaultdict(list)
+    by_end: dict[int, list[Span]] = defaultdict(list)
+    for s in spans:
+        by_start[s.start].append(s)
+        by_end[s.end].append(s)
+    for group in (*by_start.values(), *by_end.values()):
+        group.sort(key=lambda s: s.end - s.start)
+        for shorter, longer in zip(group, group[1:], strict=False):
+            out.add((shorter.key, longer.key))
+    return out
+
+
+def _words(text: str, function_words: frozenset) -> list[str]:
+    return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in function_words]
+
+
+def _cognate(fr: str, en: str) -> bool:
+    """Same first letters (``linguistique``/``linguistic``, ``Somalie``/``Somalia``)."""
+    n = min(5, len(fr), len(en))
+    return n >= 3 and fr[:n] == en[:n]
+
+
+def _explained(links: list[TermLink], weak: int) -> list[TermLink]:
+    """Without the links made ``weak`` times or fewer whose words do not match: every content
+    word on each side must be a cognate or a single-word link (learnt from the strong links) of
+    a word on the other side. Few co-occurrences cannot tell *Union africaine en Somalie* from
+    *African Union Mission in Somalia*; the word *Mission* can."""
+    from termbase.extract.spans import FUNCTION_WORDS as EN_FUNCTION
+    from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
+
+    lexicon = set()
+    for link in links:
+        fr, en = _words(link.fr_key, FR_FUNCTION), _words(link.en_key, EN_FUNCTION)
+        if link.links > weak and len(fr) == 1 and len(en) == 1:
+            lexicon.add((fr[0], en[0]))
+
+    def match(f: str, e: str) -> bool:
+        return (f, e) in lexicon or _cognate(f, e) or (f.rstrip("sx"), e) in lexicon
+
+    kept = []
+    for link in links:
+        if link.links > weak:
+            kept.append(link)
+            continue
+        fr = _words(link.fr_text(), FR_FUNCTION)
+        en = _words(link.en_text(), EN_FUNCTION)
+        if fr and en and all(any(match(f, e) for f in fr) for e in en) and \
+                all(any(match(f, e) for e in en) for f in fr):
+            kept.append(link)
+    return kept
+
+
+def link_terms(
+    fr_candidates: Sequence[Sequence[Candidate]],
+    en_sentences: Sequence[str],
+    fr_lengths: Sequence[int],
+    min_links: int = 2,
+    min_share: float = 0.3,
+    min_dice: float = 0.2,
+    max_evidence: int = 3,
+    progress: Callable[[int], None] | None = None,
+    documents: Sequence[str] | None = None,
+    max_content_gap: int = 1,
+    weak: int = 2,
+) -> list[TermLink]:
+    """Link the French candidates of each pair to English spans of its English sentence.
+
+    ``fr_candidates[i]`` are the candidates of the French sentence of pair *i*,
+    ``en_sentences[i]`` its English sentence and ``fr_lengths[i]`` the length of the French
+    sentence in characters (for the position constraint). ``documents[i]``, when given, names
+    the document of pair *i*: a link must then be made in two documents at least (a phrase
+    repeated in one document's boilerplate is no evidence of a translation). The English span
+    has at most ``max_content_gap`` content words more or fewer than the French candidate.
+    A link made ``weak`` times or fewer must also be explained word by word (see
+    :func:`_explained`).
+
+    >>> from termbase.extract.terms_fr import sentence_ngrams
+    >>> fr = ["Le maintien de la paix progresse.", "Le maintien de la paix coûte cher.",
+    ...       "Les États Membres et le maintien de la paix."]
+    >>> en = ["Peacekeeping progresses.", "Peacekeeping is costly.",
+    ...       "Member States and peacekeeping."]
+    >>> links = link_terms([sentence_ngrams(s) for s in fr], en, [len(s) for s in fr])
+    >>> [(link.fr_text(), link.en_text(), link.links) for link in links]
+    [('maintien de la paix', 'Peacekeeping', 3)]
+    """
+    spans: list[list[Span]] = []
+    count_en: Counter = Counter()
+    count_fr: Counter = Counter()
+    extended: Counter = Counter()
+    for i, sentence in enumerate(en_sentences):
+        found = sentence_spans(sentence)
+        spans.append(found)
+        count_en.update({s.key for s in found})
+        count_fr.update({c.key for c in fr_candidates[i]})
+        extended.update(_extensions(found))
+        if progress and i % 500 == 499:
+            progress(250)
+    # An English span nearly always followed or preceded by the same word is the truncation
+    # of a longer one (*weapons of mass* of *weapons of mass destruction*): it is no candidate.
+    truncated = {inner for (inner, _outer), n in extended.items()
+                 if n >= MAX_EXTENDED * count_en[inner]}
+    spans = [[s for s in found if s.key not in truncated] for found in spans]
+    # Joint counts, one French key at a time (memory stays small).
+    where: dict[str, list[int]] = defaultdict(list)
+    content_of: dict[str, int] = {}
+    for i, cands in enumerate(fr_candidates):
+        for key in {c.key for c in cands}:
+            where[key].append(i)
+        for c in cands:
+            content_of[c.key] = c.content
+    best: dict[str, dict[str, float]] = {}
+    for key, pair_ids in where.items():
+        if len(pair_ids) < min_links:
+            continue
+        n = content_of[key]
+        joint: Counter = Counter()
+        for i in pair_ids:
+            joint.update({s.key for s in spans[i] if abs(s.content - n) <= max_content_gap})
+        scored = sorted(((2 * c / (len(pair_ids) + count_en[e]), e) for e, c in joint.items()
+                         if c >= min_links), reverse=True)[:TOP]
+        best[key] = {e: d for d, e in scored if d >= min_dice}
+    if progress:
+        progress(len(en_sentences) // 4)
+    # Competitive linking in each pair.
+    made: dict[str, Counter] = defaultdict(Counter)
+    forms_fr: dict[str, Counter] = defaultdict(Counter)
+    forms_en: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    caps: Counter = Counter()
+    #: Pairs where the French key occurs outside every longer link.
+    free: Counter = Counter()
+    docs: dict[tuple[str, str], set] = defaultdict(set)
+    evidence: dict[tuple[str, str], list[TermEvidence]] = defaultdict(list)
+    for i, cands in enumerate(fr_candidates):
+        options = []
+        en_len = max(len(en_sentences[i]), 1)
+        fr_len = max(fr_lengths[i], 1)
+        for c in cands:
+            wanted = best.get(c.key)
+            if not wanted:
+                continue
+            f_mid = (c.start + c.end) / 2 / fr_len
+            for s in spans[i]:
+                dice = wanted.get(s.key)
+                if dice is None:
+                    continue
+                if abs((s.start + s.end) / 2 / en_len - f_mid) > MAX_POSITION_GAP:
+                    continue
+                options.append((dice, c.end - c.start, c, s))
+        # Ties (spans always seen together) go to the longer English span.
+        options.sort(key=lambda o: (-o[0], -o[1], o[2].start, o[3].start - o[3].end))
+        taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        chosen = []
+        for _dice, _len, c, s in options:
+            if _consistent((c.start, c.end), (s.start, s.end), taken):
+                taken.append(((c.start, c.end), (s.start, s.end)))
+                chosen.append((c, s))
+        free_keys = set()
+        for c in cands:
+            if not any(o.start <= c.start and c.end <= o.end
+                       and (o.start, o.end) != (c.start, c.end) for o, _ in chosen):
+                free_keys.add(c.key)
+        free.update(free_keys)
+        for c, s in chosen:
+            # A link made only inside a longer one (*homme* in *droits de l'homme*) does not
+            # count: the word is then part of a term, not a term of its own.
+            if c.key not in free_keys:
+                continue
+            made[c.key][s.key] += 1
+            docs[c.key, s.key].add(documents[i] if documents else i)
+            forms_fr[c.key][c.text] += 1
+            forms_en[c.key, s.key][s.text] += 1
+            if c.text[:1].isupper() and c.start > 0:
+                caps[c.key] += 1
+            if len(evidence[c.key, s.key]) < max_evidence:
+                evidence[c.key, s.key].append(
+                    TermEvidence(i, (c.start, c.end), (s.start, s.end)))
+        if progress and i % 500 == 499:
+            progress(250)
+    links = []
+    for key, targets in made.items():
+        en_key, n = targets.most_common(1)[0]
+        if n < min_links or n < min_share * free[key] or len(docs[key, en_key]) < min_links:
+            continue
+        dice = best[key][en_key]
+        fr_forms = forms_fr[key]
+        links.append(TermLink(key, en_key, fr_forms, forms_en[key, en_key], n, count_fr[key],
+                              count_en[en_key], 0, round(dice, 3),
+                              round(caps[key] / sum(fr_forms.values()), 2),
+                              evidence[key, en_key]))
+    for link in links:
+        link.joint = round(link.dice * (link.count_fr + link.count_en) / 2)
+    links = _explained(links, weak)
+    # One French term per English term (competitive linking over the types): the French key
+    # linked most often keeps the English one.
+    links.sort(key=lambda link: (-link.links, -link.dice, link.fr_key))
+    used_en: set[str] = set()
+    kept = []
+    for link in links:
+        if link.en_key not in used_en:
+            used_en.add(link.en_key)
+            kept.append(link)
+    return kept
