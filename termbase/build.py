@@ -254,15 +254,8 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
     if aligned:
         staged += [(concept, "aligned") for concept in aligned_concepts(aligned, progress)]
     staged += [(concept, "terms") for concept in extracted]
-    known_terms: set[str] = set()
-    if documents:  # the extracted French terms, stored or about to be
-        known_terms = _extracted_french_terms(tb) | {
-            t.text for c in extracted for t in c.terms_in("fr")}
     for i, doc in enumerate(documents, 1):
         staged += [(concept, "acronym-definition") for concept in document_concepts(doc)]
-        if doc.lang == "fr":
-            staged += [(concept, "term uses") for concept in document_term_concepts(
-                doc.paragraphs, known_terms, doc.name, doc.symbol)]
         if progress:
             progress("documents", i, len(documents))
     for concept, _ in staged:  # a bad concept stops the build before anything is written
@@ -283,6 +276,15 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
 
     with tb.long_write("build"):
         tb.merge_batches([concept for concept, _ in staged], done)
+        # The documents' uses of the extracted terms stored now (their own concepts only: a
+        # term merged into a curated entry is that entry's), as evidence of those terms.
+        known_terms = _extracted_french_terms(tb) if documents else set()
+        uses = [concept for doc in documents if doc.lang == "fr"
+                for concept in document_term_concepts(doc.paragraphs, known_terms, doc.name,
+                                                      doc.symbol)]
+        origins.update((id(concept), "term uses") for concept in uses)
+        staged += [(concept, "term uses") for concept in uses]
+        tb.merge_batches(uses, done)
     report.stats = tb.stats()
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from termbase.model import Concept, Evidence, Term
+from termbase.model import Concept, Evidence, Term, fields_from_json
 
 #: Columns of the candidate rows returned by the ``find_*`` search methods.
 HIT = (
@@ -25,12 +25,14 @@ FREQUENCY_CACHE = 20_000
 _CONCEPT_ROW = (
     "SELECT c.id, c.kind, c.subject, c.note, c.curated, c.confidence, c.origin, c.created,"
     " c.modified,"
-    " (SELECT json_group_array(json_array(id, lang, text, type, status, no_check)) FROM"
-    "  (SELECT id, lang, text, type, status, no_check FROM term WHERE concept_id = c.id"
+    " (SELECT json_group_array(json_array(id, lang, text, type, status, no_check, fields)) FROM"
+    "  (SELECT id, lang, text, type, status, no_check, fields FROM term WHERE concept_id = c.id"
     "   ORDER BY seq, id)),"
     " (SELECT json_group_array(json_array(id, source, symbol, context_fr, context_en, method,"
-    "  confidence)) FROM (SELECT id, source, symbol, context_fr, context_en, method, confidence"
-    "   FROM evidence WHERE concept_id = c.id ORDER BY id))"
+    "  confidence, span_en_start, span_en_end)) FROM (SELECT id, source, symbol, context_fr,"
+    "  context_en, method, confidence, span_en_start, span_en_end"
+    "   FROM evidence WHERE concept_id = c.id ORDER BY id)),"
+    " c.fields"
     " FROM concept c "
 )
 
@@ -281,10 +283,13 @@ class SearchQueries:
                 found[r[0]] = Concept(
                     kind=r[1], subject=r[2], note=r[3], curated=bool(r[4]), confidence=r[5],
                     origin=r[6], id=r[0], created=r[7], modified=r[8],
+                    fields=fields_from_json(r[11]),
                     terms=[Term(lang=t[1], text=t[2], type=t[3], status=t[4],
-                                no_check=bool(t[5]), id=t[0]) for t in json.loads(r[9])],
+                                no_check=bool(t[5]), id=t[0], fields=fields_from_json(t[6]))
+                           for t in json.loads(r[9])],
                     evidence=[Evidence(source=e[1], symbol=e[2], context_fr=e[3],
-                                       context_en=e[4], method=e[5], confidence=e[6], id=e[0])
+                                       context_en=e[4], method=e[5], confidence=e[6], id=e[0],
+                                       span_en=(e[7], e[8]) if e[7] is not None else None)
                               for e in json.loads(r[10])])
         return [found[i] for i in ids if i in found]
 
