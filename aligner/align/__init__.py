@@ -35,6 +35,7 @@ def align(
     scorer: Callable[[str, str], float] | None = None,
     embedder: Callable[[list[str]], object] | None = None,
     width: int = 24,
+    lexicon: dict[str, frozenset[str]] | None = None,
 ) -> list[Bead]:
     """Align French sentences ``fr`` with English sentences ``en``.
 
@@ -48,6 +49,8 @@ def align(
     L2-normalised sentence vectors for a list of sentences (see
     :func:`aligner.align.embed.load_embedder`). ``width``: the initial half-width of the
     search band in sentences (it doubles automatically when the best path reaches its edge).
+    ``lexicon``: a word table ``{folded French word: {folded English words}}`` to use instead
+    of the shipped one (:func:`aligner.align.lexicon.load`).
 
     Raises :class:`~aligner.errors.AlignmentError` when a side is empty or when the paragraph
     lists do not match the sentence lists.
@@ -70,4 +73,5 @@ def align(
         scorer=scorer,
         embedder=embedder,
         width=width,
+        lexicon=lexicon,
     )
