@@ -196,11 +196,11 @@ def scale_rows() -> list[list[str]]:
             [sys.executable, str(ROOT / "benchmarks" / "bench_align.py"), "--worker", system,
              "10000"], capture_output=True, text=True, timeout=1800)
         if done.returncode != 0:
-            rows.append([system, "failed: " + done.stderr.strip()[-120:], "", ""])
+            rows.append([system, "failed: " + done.stderr.strip()[-120:], "", "", ""])
             continue
         r = json.loads(done.stdout.strip().splitlines()[-1])
         rows.append([f"{system} ({r['fr']:,} × {r['en']:,})", f"{r['time']:.2f}",
-                     f"{r['peak_mb']:.0f}", f"{r['strict']:.4f}"])
+                     f"{r['cpu']:.2f}", f"{r['peak_mb']:.0f}", f"{r['strict']:.4f}"])
         print(rows[-1], flush=True)
     return rows
 
@@ -253,7 +253,8 @@ def report(results: dict, scale: list[list[str]], embed_seconds: float) -> str:
     body += ("\n\n### Scale: 10,000 × 10,000 sentences\n\nSame construction as the "
              "Alignment section (UNPC pairs and TransRead gold beads in shuffled blocks); a fresh "
              "process per run, peak RSS = `VmHWM`. Target: < 10 s and < 500 MB.\n\n"
-             + table(["aligner", "time (s)", "peak RSS (MB)", "strict F1"], scale))
+             + table(["aligner", "wall time (s)", "CPU time (s)", "peak RSS (MB)", "strict F1"],
+                     scale))
     return body
 
 

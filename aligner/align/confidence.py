@@ -90,14 +90,20 @@ def features(
 ) -> list[float]:
     """The feature vector of a pair bead (see the module docstring)."""
     keys_fr, keys_en = side_fr.keys, side_en.keys
-    bag_fr = _union(keys_fr, rf)
-    bag_en = _union(keys_en, re)
-    shared = _overlap(bag_fr, bag_en, wlist)
-    total = float(own_fr[rf.start : rf.stop].sum() + own_en[re.start : re.stop].sum())
+    if len(rf) == 1 and len(re) == 1:  # most beads: no unions, one intersection
+        bag_fr, bag_en = keys_fr[rf.start], keys_en[re.start]
+        shared = _overlap(bag_fr, bag_en, wlist)
+        own_f, own_e = float(own_fr[rf.start]), float(own_en[re.start])
+        total = own_f + own_e
+        weakest = min(shared / (own_f + SMOOTH), shared / (own_e + SMOOTH))
+    else:
+        bag_fr = _union(keys_fr, rf)
+        bag_en = _union(keys_en, re)
+        shared = _overlap(bag_fr, bag_en, wlist)
+        total = float(own_fr[rf.start : rf.stop].sum() + own_en[re.start : re.stop].sum())
+        weakest = min(_coverage(keys_fr, own_fr, rf, bag_en, wlist)
+                      + _coverage(keys_en, own_en, re, bag_fr, wlist))
     dice = 2 * shared / total if total else 0.0
-    weakest = min(
-        _coverage(keys_fr, own_fr, rf, bag_en, wlist) + _coverage(keys_en, own_en, re, bag_fr, wlist)
-    )
     rival = 0.0
     for j in (re.start - 1, re.stop):
         if 0 <= j < len(keys_en):
