@@ -95,6 +95,10 @@ class CachedEncoder:
         if not self.new:
             return
         CACHE.mkdir(parents=True, exist_ok=True)
+        if self.path.exists():  # another run may have saved meanwhile: keep its vectors too
+            data = np.load(self.path, allow_pickle=False)
+            for text, vector in zip(data["keys"].tolist(), data["vectors"], strict=True):
+                self.table.setdefault(text, vector)
         keys = list(self.table)
         tmp = self.path.with_suffix(".tmp.npz")
         np.savez(tmp, keys=np.array(keys), vectors=np.stack([self.table[k] for k in keys]))

@@ -16,11 +16,19 @@ The procedure is a coordinate descent on that objective: for
 every weight in turn (:data:`CLASSICAL` or, with ``--embed``, :data:`EMBED`), try the current
 value times each factor of :data:`FACTORS` and keep the best (a change must gain at least
 :data:`MIN_GAIN`); :data:`ROUNDS` passes. It prints the chosen values, which are then written
-by hand into ``aligner/align/search.py``, and the held-out figures once, at the end.
+by hand into ``aligner/align/search.py``. Held-out figures come from
+``benchmarks/bench_nulls.py``, never from here.
 
-Usage: ``python benchmarks/tune_align.py [--embed] [--only NAME,NAME]`` (about 10 s per
-evaluation classical; the embedding mode first embeds the development material). Tune
-classical first.
+``--confidence`` instead fits the per-bead confidence (:mod:`aligner.align.confidence`) by
+logistic regression on the beads the aligner finds in the same development material (right =
+identical to a gold bead), and the document-relatedness threshold on those documents and on
+mismatched pairs of them; with ``--embed`` on a fixed part of it
+(:data:`EMBED_CONFIDENCE_BOOKS` and eight tasks).
+
+Usage: ``python benchmarks/tune_align.py [--embed] [--only NAME,NAME] [--confidence]``
+(about 10 s per evaluation classical; the embedding mode first embeds the development
+material, cached on disk by :class:`benchmarks.align_peers.CachedEncoder`). Tune classical
+first.
 """
 
 from __future__ import annotations
@@ -38,6 +46,8 @@ BOOKS = SHARED / "corpus" / "transread_gold_sentence_alignment" / "vecalign_form
 FACTORS = (0.5, 0.75, 1.33, 2.0)
 ROUNDS = 2
 MIN_GAIN = 0.0005
+#: The development books the embedding-mode confidence is fitted on (with 8 UNPC devset tasks).
+EMBED_CONFIDENCE_BOOKS = ("Emma", "LaFauteDeLAbbeMouret")
 #: Prior groups: a bead shape and its mirror share one probability.
 PRIOR_GROUPS = {
     "prior_null": [(1, 0), (0, 1)],
@@ -124,20 +134,6 @@ def put(name: str, value: float) -> None:
             search.PRIORS[shape] = value
     else:
         setattr(search, name, value)
-
-
-def cached_embedder(books: dict):
-    """Embed every sentence of ``books`` once; the returned embedder looks them up."""
-    import numpy as np
-
-    from aligner.align.embed import load_embedder
-
-    model = load_embedder()
-    table = {}
-    for fr, en, _gold in books.values():
-        for side in (fr, en):
-            table.update(zip(side, model(side), strict=True))
-    return lambda sentences: np.stack([table[s] for s in sentences])
 
 
 def descend(names: list[str], dev: dict, unpc: dict, embedder=None) -> float:
@@ -269,9 +265,20 @@ def main() -> None:
     dev_names, _held_names = split()
     dev = {name: load_book(name) for name in dev_names}
     unpc = unpc_tasks("devset")
-    embedder = cached_embedder({**dev, **unpc}) if args.embed else None
+    if args.embed and args.confidence:
+        # embedding all the development material takes long on a shared machine: fit the
+        # embedding-mode confidence on a fixed part of it (two books, eight tasks)
+        dev = {name: dev[name] for name in EMBED_CONFIDENCE_BOOKS}
+        unpc = dict(list(unpc.items())[:8])
+    embedder = None
+    if args.embed:
+        from benchmarks.align_peers import CachedEncoder
+
+        embedder = CachedEncoder()
     if args.confidence:
         fit_confidence(dev, unpc, embedder)
+        if embedder is not None:
+            embedder.save()
         return
     names = EMBED if args.embed else CLASSICAL
     if args.only:
