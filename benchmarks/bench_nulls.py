@@ -189,8 +189,9 @@ def evaluate(all_sets: dict, all_systems: dict, peers_only: bool):
     return results
 
 
-def scale_rows() -> list[list[str]]:
+def scale_rows() -> tuple[list[list[str]], dict]:
     rows = []
+    raw: dict = {}
     for system in ("termalign", "galechurch"):
         done = subprocess.run(
             [sys.executable, str(ROOT / "benchmarks" / "bench_align.py"), "--worker", system,
@@ -199,14 +200,91 @@ def scale_rows() -> list[list[str]]:
             rows.append([system, "failed: " + done.stderr.strip()[-120:], "", "", ""])
             continue
         r = json.loads(done.stdout.strip().splitlines()[-1])
+        raw[system] = r
         rows.append([f"{system} ({r['fr']:,} × {r['en']:,})", f"{r['time']:.2f}",
                      f"{r['cpu']:.2f}", f"{r['peak_mb']:.0f}", f"{r['strict']:.4f}"])
         print(rows[-1], flush=True)
-    return rows
+    return rows, raw
 
+
+NOTES = """\
+How it was kept honest. The UNPC tasks (benchmarks/make_tasks.py: documents regrouped from
+`UNv1.0.<part>.ids`, 5 % merges, 1 % triple merges, 4 % drops, seed 13) and the TransRead
+split were fixed before any tuning. The search weights (the null-bead evidence
+`COVER_WEIGHT/COVER_FRACTION/COVER_SMOOTH` and the null prior; the other weights were
+re-checked and kept) were set by `python benchmarks/tune_align.py` on the development books and
+the UNPC *devset* tasks only; the confidence weights by `python benchmarks/tune_align.py
+--confidence` (and `--embed --confidence`) on the beads of the same development material. On
+UNPC tasks termalign uses a word table derived from the devset pairs alone
+(`make_tasks.devset_lexicon`; the shipped `aligner/data/lexicon_fr_en.tsv` was derived from
+devset + testset, so it is not used for testset figures). TransRead uses the shipped table
+(derived from UNPC only). The held-out rows are the figures to quote; development rows are
+for comparison.
+
+The bead ROC AUC is over pair beads only (null beads are scored too, but vecalign's F1 leaves
+them out); "right" = identical to a gold bead. A score is the estimated probability that the
+bead is right (logistic regression on the development beads), times the probability that the
+two documents are translations at all (from the median bead evidence), so that unrelated
+documents get scores near 0. sentalign's score is its bead cost (negated); galechurch and nltk
+give no per-bead score.
+
+The embedding systems (termalign `--embed`, sentalign) ran on the fixed subsets named in
+`EMBED_SUBSETS` (the first 11 UNPC testset tasks; JaneEyre, LesConfessions and
+TheLastOfTheMohicans), because USE in pure numpy on this shared 2-core machine embeds about
+50 texts per second and sentalign embeds 4 overlap layers of every document; the row
+"termalign (embedding subset)" is termalign classical on exactly those documents, for a
+like-for-like comparison. `sentalign` ran with `alignment_max_size=4` (vecalign's default).
+The `--embed` search weights were tuned before issue 13 on the development books; they were not
+re-tuned with the null-bead evidence.
+
+Timing caveat: the machine was shared by 8 engineers (load average 10–14 on 2 cores) while this
+ran, so wall times are several times the quiet-machine figures; compare the ratios within this
+run, and the CPU time of the scale runs. On the same loaded machine, in back-to-back runs of
+the 10,000 × 10,000 pair, termalign before issue 13 took 6.5 s of CPU and this version 8.5 s
+(+31 %: the null-bead evidence in the search and the bead features); the previous quiet-machine
+wall time was 7.9 s.
+
+Before issue 13 (commit dc2a49c, the same tasks and lexicons): UNPC testset tasks 0.9876 strict,
+TransRead held-out 0.9116. Why 0.95 on the held-out books is still missed: most of the
+remaining errors there are 1-1 beads of free literary translation that the UN-derived
+lexicon covers poorly, and 2-2/2-3 beads; the null-bead evidence helps UN text (drops absorbed
+into neighbours were most of its error) more than novels, where an untranslated sentence
+often shares names or words with its neighbour's translation, and the development books
+(Emma: an abridged translation) set the balance between finding nulls and inventing them.
+"""
 
 FULL = ("termalign", "galechurch (PyPI)", "nltk gale_church")
 ON_SUBSET = (SUBSET_NAME, "termalign --embed", "sentalign + USE")
+
+
+def verdict(results: dict, raw: dict) -> str:
+    """The issue's targets against this run's figures."""
+    def f1(set_name, name="termalign"):
+        t = results[set_name][name]
+        return t.f1(t.strict)
+
+    lines = []
+    unpc = f1("UNPC testset tasks (held out)")
+    lines.append(f"- strict F1 ≥ 0.97 on UNPC held-out tasks with merges and drops: {unpc:.4f} "
+                 f"({'met' if unpc >= 0.97 else 'missed'})")
+    if "TransRead held-out (6 books)" in results:
+        books = f1("TransRead held-out (6 books)")
+        lines.append(f"- TransRead held-out books ≥ 0.95 classical: {books:.4f} "
+                     f"({'met' if books >= 0.95 else f'missed by {0.95 - books:.4f}'})")
+    behind = []
+    for set_name, by_system in results.items():
+        for ours, peers in (("termalign", FULL[1:]), (SUBSET_NAME, ON_SUBSET[2:])):
+            for peer in peers:
+                if ours in by_system and peer in by_system and f1(set_name, peer) >= f1(
+                        set_name, ours):
+                    behind.append(f"{peer} on {set_name}")
+    lines.append("- ahead of every peer on every set: "
+                 + ("yes" if not behind else "no (" + "; ".join(behind) + ")"))
+    if "termalign" in raw:
+        r = raw["termalign"]
+        lines.append(f"- 10,000 × 10,000 under 10 s and 500 MB: {r['time']:.1f} s wall on the "
+                     f"loaded machine ({r['cpu']:.1f} s of CPU), {r['peak_mb']:.0f} MB peak RSS")
+    return "Targets of issue 13 in this run:\n\n" + "\n".join(lines)
 
 
 def report(results: dict, scale: list[list[str]], embed_seconds: float) -> str:
@@ -250,6 +328,7 @@ def report(results: dict, scale: list[list[str]], embed_seconds: float) -> str:
         body += (f"\n\nEmbedding time of texts not yet cached in this run: {embed_seconds:.0f} s "
                  "(USE multilingual v3, pure numpy, 1 thread); the `--embed` and sentalign "
                  "times above include their own first-run embedding only when not cached.")
+    body += "\n\n" + NOTES
     body += ("\n\n### Scale: 10,000 × 10,000 sentences\n\nSame construction as the "
              "Alignment section (UNPC pairs and TransRead gold beads in shuffled blocks); a fresh "
              "process per run, peak RSS = `VmHWM`. Target: < 10 s and < 500 MB.\n\n"
@@ -275,7 +354,9 @@ def main() -> None:
             encoder.save()
     if args.peers_only:
         return
-    body = report(results, scale_rows(), encoder.seconds if encoder else 0.0)
+    scale, raw = scale_rows()
+    body = verdict(results, raw) + "\n\n" + report(results, scale,
+                                                      encoder.seconds if encoder else 0.0)
     write_section("align-nulls", "Aligner: null beads and bead confidence (issue 13)", body)
 
 
