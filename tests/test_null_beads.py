@@ -157,3 +157,13 @@ def test_unrelated_documents_score_near_zero(seeds_root):
     assert diagnose(beads).unrelated
     assert max(b.score for b in beads) < 0.3
     assert related(0.0) < 0.01 < 0.99 < related(0.4)
+
+
+def test_peer_links_become_ordered_beads():
+    """nltk gives sentence links; the benchmark turns them into beads (with null beads)."""
+    from benchmarks.align_peers import components
+
+    links = [(0, 0), (1, 1), (1, 2), (3, 3)]
+    assert components(links, 4, 4) == [
+        ((0,), (0,)), ((1,), (1, 2)), ((2,), ()), ((3,), (3,))
+    ]
