@@ -121,3 +121,49 @@ def beads_from_texts(
             ids[lang] = tuple(found)
         out.append((ids["fr"], ids["en"]))
     return out
+
+
+def bead_labels(predicted: Iterable, gold: Iterable) -> list[bool]:
+    """For every predicted bead (nulls included), whether the identical bead is in the gold.
+
+    >>> bead_labels([((0,), (0,)), ((1, 2), (1,)), ((3,), ())], [((0,), (0,)), ((3,), ())])
+    [True, False, True]
+    """
+    gold_set = set()
+    for bead in gold:
+        fr, en = (bead.fr, bead.en) if hasattr(bead, "fr") else bead
+        gold_set.add((tuple(fr), tuple(en)))
+    out = []
+    for bead in predicted:
+        fr, en = (bead.fr, bead.en) if hasattr(bead, "fr") else bead
+        out.append((tuple(fr), tuple(en)) in gold_set)
+    return out
+
+
+def roc_auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    """Area under the ROC curve of ``scores`` for telling ``labels`` True from False: the
+    probability that a random right item scores above a random wrong one (ties count half).
+    Raises :class:`~aligner.errors.AlignmentError` when one class is empty.
+
+    >>> roc_auc([0.9, 0.8, 0.3, 0.1], [True, True, False, False])
+    1.0
+    >>> roc_auc([0.5, 0.5], [True, False])
+    0.5
+    """
+    pos = sum(1 for y in labels if y)
+    neg = len(labels) - pos
+    if not pos or not neg:
+        raise AlignmentError("ROC AUC needs both right and wrong items")
+    order = sorted(range(len(scores)), key=lambda k: scores[k])
+    # mid-ranks of tied scores
+    ranks = [0.0] * len(scores)
+    k = 0
+    while k < len(order):
+        end = k
+        while end + 1 < len(order) and scores[order[end + 1]] == scores[order[k]]:
+            end += 1
+        for t in range(k, end + 1):
+            ranks[order[t]] = (k + end) / 2 + 1
+        k = end + 1
+    rank_sum = sum(r for r, y in zip(ranks, labels, strict=True) if y)
+    return (rank_sum - pos * (pos + 1) / 2) / (pos * neg)

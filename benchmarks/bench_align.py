@@ -226,12 +226,13 @@ def worker(system: str, target: int) -> None:
     """Run one aligner on the scale pair in this (fresh) process; print JSON figures."""
     fr, en, gold = scale_pair(target)
     base = peak_rss_mb()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     pred = {"termalign": run_ours, "galechurch": run_galechurch, "nltk": run_nltk}[system](fr, en)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu
     peak = peak_rss_mb()
     s, _ = score(pred, gold)
-    print(json.dumps({"time": elapsed, "peak_mb": peak, "input_mb": base,
+    print(json.dumps({"time": elapsed, "cpu": cpu, "peak_mb": peak, "input_mb": base,
                       "fr": len(fr), "en": len(en), "strict": s.f1}))
 
 

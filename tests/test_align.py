@@ -92,7 +92,8 @@ def test_omission_is_a_null_bead():
     assert covered(beads, len(FR), len(en))
     assert ((), (2,)) in [(b.fr, b.en) for b in beads]
     null = next(b for b in beads if not b.fr)
-    assert null.score == 0.0 and null.low_confidence
+    # the added sentence shares nothing with the French around it: a sure null bead
+    assert null.score > 0.5 and not null.low_confidence
 
 
 def test_term_pairs_are_anchors():

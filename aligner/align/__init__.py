@@ -8,7 +8,8 @@
 [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
 
 Beads are 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 2-3, 3-2, 1-0 and 0-1; every sentence of
-both sides is in exactly one bead, in order. See :mod:`aligner.align.search` for the cost of a bead,
+both sides is in exactly one bead, in order. A bead's ``score`` is the estimated probability
+that it is right (:mod:`aligner.align.confidence`). See :mod:`aligner.align.search` for the cost of a bead,
 :mod:`aligner.align.lengths` for the length model and :mod:`aligner.align.band` for how the
 search stays close to linear in time and memory.
 """
@@ -35,6 +36,7 @@ def align(
     scorer: Callable[[str, str], float] | None = None,
     embedder: Callable[[list[str]], object] | None = None,
     width: int = 24,
+    lexicon: dict[str, frozenset[str]] | None = None,
 ) -> list[Bead]:
     """Align French sentences ``fr`` with English sentences ``en``.
 
@@ -48,6 +50,8 @@ def align(
     L2-normalised sentence vectors for a list of sentences (see
     :func:`aligner.align.embed.load_embedder`). ``width``: the initial half-width of the
     search band in sentences (it doubles automatically when the best path reaches its edge).
+    ``lexicon``: a word table ``{folded French word: {folded English words}}`` to use instead
+    of the shipped one (:func:`aligner.align.lexicon.load`).
 
     Raises :class:`~aligner.errors.AlignmentError` when a side is empty or when the paragraph
     lists do not match the sentence lists.
@@ -70,4 +74,5 @@ def align(
         scorer=scorer,
         embedder=embedder,
         width=width,
+        lexicon=lexicon,
     )

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from aligner.align import band as band_module
+from aligner.align import confidence
 from aligner.align.bead import Bead
 from aligner.align.features import PairMatches, build_sides, self_weight
 from aligner.align.lengths import S2, C, delta_squared
 from aligner.align.search import Problem, match_ranges, solve
 
-#: Weighted Dice of a bead's keys, above that of random sentence pairs of the same two
-#: documents, at which the lexical evidence counts as complete.
-DICE_REFERENCE = 0.2
-#: Cosine of a bead's embeddings, above that of random pairs, that counts as complete.
-COSINE_REFERENCE = 0.35
 #: The band stops widening at this half-width (sentences): time and memory stay linear.
 MAX_WIDTH = 200
 #: How many random sentence pairs measure the documents' background similarity.
@@ -53,9 +48,11 @@ def align_features(
     scorer: Callable[[str, str], float] | None,
     embedder,
     width: int,
+    lexicon: dict[str, frozenset[str]] | None = None,
+    features_out: list | None = None,
 ) -> list[Bead]:
     n, m = len(fr), len(en)
-    side_fr, side_en, weights = build_sides(fr, en, terms)
+    side_fr, side_en, weights = build_sides(fr, en, terms, lexicon)
     emb_fr = emb_en = None
     if embedder is not None:
         emb_fr = _prefix(np.asarray(embedder(fr), dtype=np.float32))
@@ -100,10 +97,57 @@ def align_features(
             width *= 2
         retries += 1
     background = _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en)
-    return [
-        Bead(tuple(rf), tuple(re), _score(rf, re, problem, matches, own_fr, own_en, background))
-        for rf, re in path
-    ]
+    rows = path_features(path, side_fr, side_en, weights, own_fr, own_en, background, problem)
+    if features_out is not None:
+        features_out.extend(rows)
+    embedded = emb_fr is not None
+    related = confidence.related(document_evidence(path, rows))
+    beads = []
+    for (rf, re), row in zip(path, rows, strict=True):
+        # when the documents are not translations at all, no bead is a right one
+        if rf and re:
+            score = related * confidence.pair_score(row, embedded)
+        else:
+            score = related * confidence.null_score(row[0])
+        beads.append(Bead(tuple(rf), tuple(re), round(score, 4)))
+    return beads
+
+
+def document_evidence(path, rows) -> float:
+    """The median lexical feature of the pair beads of a path (0 when there are none)."""
+    values = [row[0] for bead, row in zip(path, rows, strict=True) if _is_pair(bead)]
+    return float(np.median(values)) if values else 0.0
+
+
+def _is_pair(bead) -> bool:
+    fr, en = (bead.fr, bead.en) if isinstance(bead, Bead) else bead
+    return bool(fr) and bool(en)
+
+
+def path_features(path, side_fr, side_en, weights, own_fr, own_en, background, problem):
+    """The confidence features of every bead of ``path``
+    (:func:`aligner.align.confidence.features`; ``[evidence]`` for a null bead)."""
+    wlist = weights.tolist()
+    rows = []
+    for rf, re in path:
+        if rf and re:
+            len_fr = float(problem.len_fr[rf.start : rf.stop].sum())
+            len_en = float(problem.len_en[re.start : re.stop].sum())
+            delta2 = float(delta_squared(len_fr, len_en, C, S2))
+            cosine = None
+            if problem.emb_fr is not None:
+                cosine = _cosine(problem.emb_fr, problem.emb_en, rf, re)
+            rows.append(confidence.features(rf, re, side_fr, side_en, wlist, own_fr, own_en,
+                                            background, delta2, cosine))
+        elif rf:
+            near = range(re.start - 2, re.start + 2)
+            rows.append([confidence.null_evidence(rf.start, own_fr, side_fr.keys, side_en.keys,
+                                                  near, wlist)])
+        else:
+            near = range(rf.start - 2, rf.start + 2)
+            rows.append([confidence.null_evidence(re.start, own_en, side_en.keys, side_fr.keys,
+                                                  near, wlist)])
+    return rows
 
 
 def _cosine(emb_fr: np.ndarray, emb_en: np.ndarray, rf: range, re: range) -> float:
@@ -134,23 +178,3 @@ def _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en) -> tu
     if len(dice) < BACKGROUND_PAIRS // 10:
         return DEFAULT_BACKGROUND
     return float(np.mean(dice)), float(np.mean(cosine)) if cosine else 0.0
-
-
-def _score(rf, re, problem: Problem, matches, own_fr, own_en, background) -> float:
-    """Confidence of one bead in [0, 1]: lexical and length evidence (and embeddings),
-    measured above the background similarity of random pairs of the same documents."""
-    if not rf or not re:
-        return 0.0
-    overlap = sum(matches.total(k, re.start, re.stop) for k in rf)
-    total = float(own_fr[rf.start : rf.stop].sum() + own_en[re.start : re.stop].sum())
-    dice = 2 * overlap / total if total else 0.0
-    len_fr = float(problem.len_fr[rf.start : rf.stop].sum())
-    len_en = float(problem.len_en[re.start : re.stop].sum())
-    length = math.exp(-float(delta_squared(len_fr, len_en, C, S2)) / 8)
-    lexical = min(1.0, max(0.0, (dice - background[0]) / DICE_REFERENCE))
-    score = lexical * (0.5 + 0.5 * length)
-    if problem.emb_fr is not None:
-        cosine = _cosine(problem.emb_fr, problem.emb_en, rf, re)
-        semantic = min(1.0, max(0.0, (cosine - background[1]) / COSINE_REFERENCE))
-        score = 0.5 * score + 0.5 * semantic * (0.5 + 0.5 * length)
-    return round(score, 4)
