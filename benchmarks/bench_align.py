@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.align_peers import components  # noqa: E402
 from benchmarks.report import SHARED, table, write_section  # noqa: E402
 
 BOOKS = SHARED / "corpus" / "transread_gold_sentence_alignment" / "vecalign_format"
@@ -36,27 +37,6 @@ UNPC = ROOT / "seeds" / "unpc"
 
 
 # --------------------------------------------------------------------------- peers
-
-
-def components(links, n: int, m: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Beads from pairwise sentence links (nltk's output): connected components, in order."""
-    parent = list(range(n + m))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in links:
-        parent[find(i)] = find(n + j)
-    groups: dict[int, tuple[list[int], list[int]]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), ([], []))[0].append(i)
-    for j in range(m):
-        groups.setdefault(find(n + j), ([], []))[1].append(j)
-    beads = [(tuple(f), tuple(e)) for f, e in groups.values()]
-    return sorted(beads, key=lambda b: (b[0][0] if b[0] else -1, b[1][0] if b[1] else -1))
 
 
 def run_nltk(fr: list[str], en: list[str]):

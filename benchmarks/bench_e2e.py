@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_align import components  # noqa: E402
+from benchmarks.align_peers import components  # noqa: E402
 from benchmarks.report import table, write_section  # noqa: E402
 
 LAYOUT_GOLD = ROOT / "tests" / "data" / "layouts"
