@@ -199,6 +199,25 @@ def context_of(sentence: str, start: int, end: int, size: int = CONTEXT) -> str:
     return ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
 
 
+def worth_listing(concept: Concept) -> bool:
+    """Whether a concept belongs in a document's glossary: every name, acronym and country,
+    and the key terms a terminologist curated or the builder found as several words. A
+    one-word term the builder found by itself (``mars`` = March, ``thème`` = theme) is general
+    language far more often than terminology, so it is left out until someone curates it.
+
+    >>> from termbase.model import Term
+    >>> worth_listing(Concept("term", [Term("fr", "mars")], curated=False))
+    False
+    >>> worth_listing(Concept("term", [Term("fr", "maintien de la paix")], curated=False))
+    True
+    >>> worth_listing(Concept("term", [Term("fr", "médiation")], curated=True))
+    True
+    """
+    if concept.kind != "term" or concept.curated:
+        return True
+    return any(len(t.text.split()) > 1 for t in concept.terms if t.lang == "fr")
+
+
 def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,
                    document: str = "") -> Glossary:
     """The glossary of a document given as its sentences, written in ``source``."""
@@ -212,6 +231,8 @@ def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,
         hits = index.find(sentence, source)
         for hit in hits:
             concept, term = index.term_of(hit)
+            if not worth_listing(concept):
+                continue
             key = index.rows[hit.entry.term][0]
             entry = found.get(key)
             if entry is not None:

@@ -3,7 +3,7 @@
 // saved at once (POST of the beads as JSON); downloads and "add to the termbase" wait for the
 // last save. Keyboard: j/k or arrows to move, a approve, r reject, m merge with the next bead,
 // s split, [ ] move the first French sentence up / the last one down, { } the same in English,
-// f show only the low-confidence beads.
+// f show only the pairs to check (low-confidence, or one side empty).
 (function () {
   "use strict";
   var root, data, labels, tbody, current = 0, saving = Promise.resolve(), queued = false;
@@ -84,10 +84,14 @@
       c.rejected + " · " + labels.pending + " " + c.pending;
   }
 
+  // A pair to check: a low-confidence one, or a sentence with nothing on the other side (an
+  // omission in the translation, or a sentence the aligner could not place).
+  function toCheck(bead) { return bead.low || !bead.fr.length || !bead.en.length; }
+
   function filter() {
     var only = document.getElementById("filter-low").checked;
     Array.prototype.forEach.call(tbody.rows, function (row, index) {
-      row.hidden = only && !data.beads[index].low;
+      row.hidden = only && !toCheck(data.beads[index]);
     });
   }
 
