@@ -162,3 +162,27 @@ def test_entry_page(page, server):
     page.click("#lang-fr")
     page.wait_for_selector("html[lang=fr]")
     assert page.inner_text("h1") == "Conseil de sécurité"
+
+
+@pytest.mark.parametrize(("ui", "query", "label"), [
+    ("en", "Charte des Nations Unies", "nearest spelling"),
+    ("fr", "Charte des Nations Unies", "graphie proche"),
+    ("en", "conseil de securite", "accent-insensitive match"),
+    ("en", "Comité 0", "starts with your query"),
+])
+def test_suggestions_say_how_they_match(page, server, ui, query, label):
+    page.goto(server + f"/?lang={ui}")
+    page.fill("#q", query)
+    page.wait_for_selector("#suggestions [role=option]")
+    first = page.locator("#suggestions [role=option]").first
+    assert first.locator(".tag.match").inner_text() == label
+    assert page.is_visible("#suggestions")
+
+
+def test_exact_suggestions_have_no_match_label(page, server):
+    page.goto(server + "/")
+    page.fill("#q", "CSTO")
+    page.wait_for_selector("#suggestions [role=option]")
+    first = page.locator("#suggestions [role=option]").first
+    assert first.locator(".s-en").inner_text() == "Collective Security Treaty Organization (CSTO)"
+    assert first.locator(".tag.match").count() == 0

@@ -241,3 +241,19 @@ def test_the_cache_is_bounded_in_items_and_bytes():
     assert cache.get("big") is not None and len(cache) == 1 and cache.used <= 10_000
     cache.put("huge", ({}, b"x" * 5000))  # over the whole budget: not kept
     assert cache.get("huge") is None and cache.get("big") is not None
+
+
+def test_every_search_string_is_used():
+    """No dead ``search.*`` strings (``search.count``/``search.none`` were left unused)."""
+    from pathlib import Path
+
+    from web import i18n_search
+
+    web = Path(__file__).resolve().parent.parent / "web"
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (
+        *web.glob("*.py"), *web.glob("templates/*.html"), *web.glob("static/*.js"))
+        if p.name != "i18n_search.py")
+    keys = [key for key in i18n_search.STRINGS if key.startswith("search.")]
+    assert "search.count" not in keys and "search.none" not in keys
+    unused = [key for key in keys if f"'{key}'" not in sources and f'"{key}"' not in sources]
+    assert unused == []
