@@ -133,7 +133,7 @@ def test_imported_definitions_and_parts_of_speech_survive_lookup(imported):
 
 @pytest.mark.parametrize(("lang", "heading", "first", "source", "note_term"), [
     ("en", "<h2>Definitions</h2>", "Operations deployed", "(source: UNTERM)", "opération de paix"),
-    ("fr", "<h2>Définitions</h2>", "Opération déployée", "(source : UNTERM)", "opération de paix"),
+    ("fr", "<h2>Définitions</h2>", "Opération déployée", "(source\u00a0: UNTERM)", "opération de paix"),
 ])
 def test_entry_page_shows_definitions_and_term_notes(imported, tmp_path, lang, heading, first,
                                                       source, note_term):

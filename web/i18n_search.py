@@ -59,7 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "copy.done": {"en": "Copied", "fr": "Copié"},
     "entry.notes": {"en": "Notes", "fr": "Notes"},
     "entry.definitions": {"en": "Definitions", "fr": "Définitions"},
-    "entry.definition_source": {"en": "source: {source}", "fr": "source : {source}"},
+    "entry.definition_source": {"en": "source: {source}", "fr": "source\u00a0: {source}"},
     "entry.curated": {"en": "curated", "fr": "validée"},
     "entry.candidate": {"en": "candidate (confidence {confidence})",
                         "fr": "candidate (confiance {confidence})"},
