@@ -121,7 +121,8 @@ class LookupResult:
             "evidence": [
                 {"source": e.source, "symbol": clean_symbol(e.symbol),
                  "url": symbol_url(e.symbol), "context_fr": e.context_fr,
-                 "context_en": e.context_en, "method": e.method}
+                 "context_en": e.context_en, "method": e.method,
+                 "span_en": list(e.span_en) if span_text_en(e) else None}
                 for e in ordered_evidence(c.evidence)
             ],
         }
@@ -177,6 +178,23 @@ def ordered_evidence(evidence: list[Evidence]) -> list[Evidence]:
             seen.add(key)
             unique.append(ev)
     return sorted(unique, key=lambda e: 2 - bool(e.context_fr) - bool(e.context_en))
+
+
+def span_text_en(ev: Evidence) -> str:
+    """The English term the evidence's ``span_en`` points at in ``context_en`` ("" when
+    there is no span, or it does not fit the sentence).
+
+    >>> span_text_en(Evidence("S/1", "le maintien de la paix", "peacekeeping", span_en=(0, 12)))
+    'peacekeeping'
+    >>> span_text_en(Evidence("S/1", "x", "short", span_en=(2, 40))), span_text_en(Evidence("S/1"))
+    ('', '')
+    """
+    if not ev.span_en:
+        return ""
+    start, end = ev.span_en
+    if not 0 <= start < end <= len(ev.context_en):
+        return ""
+    return ev.context_en[start:end]
 
 
 def lookup(termbase, query: str, lang: str | None = None, limit: int = 20) -> list[LookupResult]:
@@ -360,7 +378,9 @@ def describe(result: LookupResult, evidence: int = 3) -> list[str]:
     ordered = ordered_evidence(c.evidence)
     for ev in ordered[:evidence]:
         context = " / ".join(x for x in (ev.context_fr, ev.context_en) if x)
-        lines.append(f"  evidence: {evidence_where(ev)} [{ev.method}]"
+        term_en = span_text_en(ev)
+        method = ev.method + (f"; en: {term_en!r}" if term_en else "")
+        lines.append(f"  evidence: {evidence_where(ev)} [{method}]"
                      + (f": {context}" if context else ""))
     if len(ordered) > evidence:
         lines.append(f"  ... {len(ordered) - evidence} more evidence")

@@ -162,3 +162,51 @@ def test_entry_page(page, server):
     page.click("#lang-fr")
     page.wait_for_selector("html[lang=fr]")
     assert page.inner_text("h1") == "Conseil de sécurité"
+
+
+@pytest.mark.parametrize(("ui", "query", "label"), [
+    ("en", "Charte des Nations Unies", "nearest spelling"),
+    ("fr", "Charte des Nations Unies", "graphie proche"),
+    ("en", "conseil de securite", "accent-insensitive match"),
+    ("en", "Comité 0", "starts with your query"),
+])
+def test_suggestions_say_how_they_match(page, server, ui, query, label):
+    page.goto(server + f"/?lang={ui}")
+    page.fill("#q", query)
+    page.wait_for_selector("#suggestions [role=option]")
+    first = page.locator("#suggestions [role=option]").first
+    assert first.locator(".tag.match").inner_text() == label
+    assert page.is_visible("#suggestions")
+
+
+def test_exact_suggestions_have_no_match_label(page, server):
+    page.goto(server + "/")
+    page.fill("#q", "CSTO")
+    page.wait_for_selector("#suggestions [role=option]")
+    first = page.locator("#suggestions [role=option]").first
+    assert first.locator(".s-en").inner_text() == "Collective Security Treaty Organization (CSTO)"
+    assert first.locator(".tag.match").count() == 0
+
+
+@pytest.mark.parametrize(("ui", "heading", "first"), [
+    ("en", "Definitions", "One of the six principal organs"),
+    ("fr", "Définitions", "L’un des six organes principaux"),
+])
+def test_entry_page_shows_definitions(page, server, ui, heading, first):
+    page.goto(server + f"/entries/1?lang={ui}")
+    section = page.locator("section.definitions")
+    assert section.locator("h2").inner_text() == heading
+    items = section.locator("li.definition")
+    assert items.count() == 2
+    assert first in items.first.inner_text()
+    assert items.first.get_attribute("lang") == ui
+    assert no_horizontal_scroll(page)
+
+
+def test_entry_page_marks_the_linked_english_span(page, server):
+    page.goto(server + "/?q=maintien+de+la+paix")
+    page.click("a.entry-link")
+    page.wait_for_selector("table.concordance")
+    row = page.locator("table.concordance tbody tr").first
+    assert row.locator("td[lang=en] mark").inner_text() == "peace-keeping missions"
+    assert row.locator("td[lang=fr] mark").inner_text() == "maintien de la paix"

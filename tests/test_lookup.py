@@ -214,7 +214,8 @@ def test_evidence_is_ordered_and_deduplicated():
     result = LookupResult(concept, "acronym", 1.0, concept.terms[0])
     rows = result.to_json()["evidence"]
     assert [r["source"] for r in rows] == ["UNv1.0.testset.fr:3046", "doc.fr.txt", "UNTERM"]
-    assert set(rows[0]) == {"source", "symbol", "url", "context_fr", "context_en", "method"}
+    assert set(rows[0]) == {"source", "symbol", "url", "context_fr", "context_en", "method",
+                           "span_en"}
     lines = [line for line in describe(result, evidence=2) if "evidence" in line]
     assert lines[0].startswith("  evidence: UNv1.0.testset.fr:3046 [aligned]: avec l'OTSC / with")
     assert lines[1].startswith("  evidence: doc.fr.txt (S/2016/867)")

@@ -8,12 +8,16 @@ import threading
 
 import pytest
 
-from termbase.model import Concept, Evidence, Term
+from termbase.model import Concept, Evidence, Field, Term
 from termbase.store import Termbase
 from web import create_app
 
 DUPLICATE_FR = "Le Conseil de sécurité a adopté la résolution 2210 (2015)."
 DUPLICATE_EN = "The Security Council adopted resolution 2210 (2015)."
+SPANNED_FR = "Les missions de maintien de la paix doivent être protégées."
+SPANNED_EN = "The peace-keeping missions must be protected."
+DEFINITION_EN = "One of the six principal organs of the United Nations."
+DEFINITION_FR = "L’un des six organes principaux de l’Organisation des Nations Unies."
 
 
 def build(path):
@@ -21,6 +25,8 @@ def build(path):
     with Termbase.open(path) as tb, tb.transaction():
         tb.add_concept(Concept(kind="title", curated=True, subject="Peace and security", terms=[
             Term("fr", "Conseil de sécurité"), Term("en", "Security Council")],
+            fields=[Field("definition", DEFINITION_EN, "en", "Charter"),
+                    Field("definition", DEFINITION_FR, "fr", "Charte")],
             note="Conseil de sécurité: one of the six principal organs\n"
                  "Security Council: capital S and C in UN documents",
             evidence=[
@@ -41,7 +47,9 @@ def build(path):
             Term("fr", "Université des Nations Unies"), Term("fr", "UNU", "acronym"),
             Term("en", "United Nations University"), Term("en", "UNU", "acronym")]))
         tb.add_concept(Concept(kind="term", confidence=0.6, terms=[
-            Term("fr", "maintien de la paix"), Term("en", "peacekeeping")]))
+            Term("fr", "maintien de la paix"), Term("en", "peacekeeping")], evidence=[
+            Evidence("UNv1.0.devset.fr:88", SPANNED_FR, SPANNED_EN, method="term",
+                     span_en=(4, 26))]))  # "peace-keeping missions": not the stored term
         tb.add_concept(Concept(kind="country", curated=True, terms=[
             Term("fr", "Côte d’Ivoire"), Term("en", "Côte d’Ivoire"),
             Term("en", "Ivory Coast", "variant", "deprecated")]))
@@ -241,3 +249,19 @@ def test_the_cache_is_bounded_in_items_and_bytes():
     assert cache.get("big") is not None and len(cache) == 1 and cache.used <= 10_000
     cache.put("huge", ({}, b"x" * 5000))  # over the whole budget: not kept
     assert cache.get("huge") is None and cache.get("big") is not None
+
+
+def test_every_search_string_is_used():
+    """No dead ``search.*`` strings (``search.count``/``search.none`` were left unused)."""
+    from pathlib import Path
+
+    from web import i18n_search
+
+    web = Path(__file__).resolve().parent.parent / "web"
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in (
+        *web.glob("*.py"), *web.glob("templates/*.html"), *web.glob("static/*.js"))
+        if p.name != "i18n_search.py")
+    keys = [key for key in i18n_search.STRINGS if key.startswith("search.")]
+    assert "search.count" not in keys and "search.none" not in keys
+    unused = [key for key in keys if f"'{key}'" not in sources and f'"{key}"' not in sources]
+    assert unused == []

@@ -14,7 +14,7 @@ def test_a_key_belongs_to_one_area_only():
 
 @pytest.mark.parametrize(("key", "lang", "values", "text"), [
     ("nav.search", "fr", {}, "Recherche"),
-    ("search.count", "fr", {"n": 2, "q": "OTSC"}, "2 résultats pour « OTSC »"),
+    ("search.count_many", "fr", {"n": 2, "q": "OTSC"}, "2 résultats pour « OTSC »"),
     ("check.summary", "en", {"segments": 1, "issues": 2}, "1 segment, 2 issues"),
     ("review.approve", "fr", {}, "Valider"),
     ("glossary.title", "en", {}, "Document glossary"),

@@ -8,9 +8,10 @@ marked, their document symbol as written and linked to ``undocs.org``.
 from __future__ import annotations
 
 from flask import Blueprint, g, render_template, url_for
+from markupsafe import Markup, escape
 
 from termbase.fold import fold
-from termbase.lookup import display_name, ordered_evidence
+from termbase.lookup import display_name, ordered_evidence, span_text_en
 from termbase.symbols import clean_symbol, symbol_url
 from web.db import get_tb
 from web.export import not_modified, send_dumped, tagged
@@ -62,6 +63,49 @@ def split_notes(note: str, terms: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def definitions(concept, first_lang: str = "en") -> list[dict]:
+    """The definitions kept from an import (the concept's, then its terms'), those in
+    ``first_lang`` first: ``{"lang", "term", "text", "source"}`` each, once.
+
+    >>> from termbase.model import Concept, Field, Term
+    >>> c = Concept(fields=[Field("definition", "Organe principal.", "fr", "Charte"),
+    ...                     Field("partOfSpeech", "noun")],
+    ...             terms=[Term("en", "Council", fields=[Field("definition", "A body.")])])
+    >>> [(d["lang"], d["term"], d["text"]) for d in definitions(c)]
+    [('en', 'Council', 'A body.'), ('fr', '', 'Organe principal.')]
+    """
+    found = [{"lang": f.lang, "term": "", "text": f.value, "source": f.source}
+             for f in concept.fields if f.name == "definition" and f.value]
+    found += [{"lang": t.lang, "term": t.text, "text": f.value, "source": f.source}
+              for t in concept.terms for f in t.fields if f.name == "definition" and f.value]
+    unique = list({(d["lang"], d["term"], d["text"]): d for d in found}.values())
+    return sorted(unique, key=lambda d: d["lang"] != first_lang)
+
+
+def term_notes(concept) -> list[tuple[str, str]]:
+    """The notes kept on the terms by an import, as ``(term, text)``."""
+    return [(t.text, f.value) for t in concept.terms for f in t.fields
+            if f.name == "note" and f.value]
+
+
+def mark_english(ev, en_terms: list[str]) -> Markup:
+    """The evidence's English sentence with the term marked: the stored span (``span_en``)
+    when it fits the sentence, else the entry's English terms found in it.
+
+    >>> from termbase.model import Evidence
+    >>> str(mark_english(Evidence("S/1", "", "a <b> peace operation", span_en=(6, 21)), []))
+    'a &lt;b&gt; <mark>peace operation</mark>'
+    >>> str(mark_english(Evidence("S/1", "", "peace operations", span_en=(3, 99)), ["peace"]))
+    '<mark>peace</mark> operations'
+    """
+    if not span_text_en(ev):
+        return highlight(ev.context_en, en_terms)
+    start, end = ev.span_en
+    text = ev.context_en
+    return (escape(text[:start]) + Markup("<mark>{}</mark>").format(text[start:end])
+            + escape(text[end:]))
+
+
 def evidence_rows(concept) -> tuple[list[dict], list[dict]]:
     """``(sentences, references)``: evidence with sentences, each sentence pair once (its
     sources merged), and the bare references (sources without a sentence), once each."""
@@ -81,7 +125,10 @@ def evidence_rows(concept) -> tuple[list[dict], list[dict]]:
         row = rows.get(key)
         if row is None:
             row = rows[key] = {"fr": highlight(ev.context_fr, fr_terms),
-                               "en": highlight(ev.context_en, en_terms), "sources": []}
+                               "en": mark_english(ev, en_terms), "sources": [],
+                               "spanned": bool(span_text_en(ev))}
+        elif not row["spanned"] and span_text_en(ev):  # a later copy knows the span
+            row["en"], row["spanned"] = mark_english(ev, en_terms), True
         if source not in row["sources"]:
             row["sources"].append(source)
     return list(rows.values()), [r for r in refs.values()
@@ -105,7 +152,8 @@ def show(concept_id: int):
     html = render_template(
         "entry.html", concept=concept, names=names, sentences=sentences,
         references=references,
-        notes=split_notes(concept.note, [t.text for t in concept.terms]),
+        notes=split_notes(concept.note, [t.text for t in concept.terms]) + term_notes(concept),
+        definitions=definitions(concept, ui_lang),
         with_en=any(row["en"] for row in sentences),
         history=history_rows(tb, concept_id),
         permalink=url_for("entries.show", concept_id=concept_id, _external=True),

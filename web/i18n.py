@@ -48,10 +48,12 @@ _PLURAL = re.compile(r"\[(\w+):([^|\]]*)\|([^\]]*)\]")
 def _plural(match: re.Match, lang: str, values: dict) -> str:
     """The singular or plural form (French: 0 and 1 take the singular; English: 1 only).
 
-    >>> translate("search.count", "fr", n=1, q="x"), translate("search.count", "fr", n=2, q="x")
-    ('1 résultat pour « x »', '2 résultats pour « x »')
-    >>> translate("search.count", "en", n=0, q="x")
-    '0 results for “x”'
+    >>> translate("check.summary", "fr", segments=1, issues=0)
+    '1 segment, 0 problème'
+    >>> translate("check.summary", "fr", segments=2, issues=2)
+    '2 segments, 2 problèmes'
+    >>> translate("check.summary", "en", segments=0, issues=1)
+    '0 segments, 1 issue'
     """
     number = values.get(match.group(1), 0)
     singular = number in (0, 1) if lang == "fr" else number == 1

@@ -45,7 +45,11 @@ TERM = _obj({"term": _STR,
              "status": {"enum": ["preferred", "admitted", "deprecated", "superseded"]},
              "no_check": _BOOL})
 EVIDENCE = _obj({"source": _STR, "symbol": _STR, "context_fr": _STR, "context_en": _STR,
-                 "method": {"enum": ["curated", "acronym-definition", "aligned", "import"]}})
+                 "method": {"enum": ["curated", "acronym-definition", "aligned", "import",
+                                     "term"]}},
+                {"span_en": {"type": ["array", "null"], "items": _INT, "minItems": 2,
+                             "maxItems": 2, "description": "(start, end) of the English term "
+                             "in context_en, null when not known"}})
 _CONCEPT = {"id": _INT, "kind": {"enum": ["title", "term", "country"]}, "curated": _BOOL,
             "subject": _STR, "note": _STR, "fr": _array(_ref("Term")),
             "en": _array(_ref("Term")), "evidence": _array(_ref("Evidence"))}

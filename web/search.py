@@ -18,6 +18,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from termbase.lookup import (
     KIND_FILTERS,
+    MATCHES,
     MAX_MATCHES,
     MAX_QUERY,
     MODES,
@@ -208,6 +209,7 @@ def _page_context(params: SearchParams | None) -> dict:
 
     return {
         "modes": MODES, "mode_labels": [translate(f"mode.{m}", lang) for m in MODES],
+        "match_labels": {m: translate(f"match.{m}", lang) for m in MATCHES},
         "kinds": list(KIND_FILTERS),
         "kind_labels": [translate(f"filter.{k}", lang) for k in KIND_FILTERS],
         "statuses": STATUS_FILTERS,

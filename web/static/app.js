@@ -5,6 +5,8 @@
 
   var DELAY = 150;   // debounce, in milliseconds
   var LIMIT = 8;     // suggestions shown
+  // Matches that are the query as typed (case aside): shown without a label.
+  var ANSWERED_PLAINLY = { exact: true, acronym: true };
 
   function bestTerm(terms) {
     if (!terms || !terms.length) return "";
@@ -19,7 +21,9 @@
     var api = input.getAttribute("data-api");
     var entryBase = input.getAttribute("data-entry");
     var kinds = {};
+    var matches = {};  // match kind -> its label, the words of the search page
     try { kinds = JSON.parse(input.getAttribute("data-kinds") || "{}"); } catch (e) { kinds = {}; }
+    try { matches = JSON.parse(input.getAttribute("data-matches") || "{}"); } catch (e) { matches = {}; }
     var timer = null;
     var controller = null;
     var active = -1;
@@ -68,6 +72,13 @@
         var kind = document.createElement("span");
         kind.className = "tag kind"; kind.textContent = kinds[r.kind] || r.kind;
         li.appendChild(fr); li.appendChild(en); li.appendChild(kind);
+        if (r.match && !ANSWERED_PLAINLY[r.match]) {
+          // Not the query itself (accents aside, nearest spellings...): say how it matched.
+          li.className = "match-" + r.match;
+          var match = document.createElement("span");
+          match.className = "tag match"; match.textContent = matches[r.match] || r.match;
+          li.appendChild(match);
+        }
         li.addEventListener("mousedown", function (event) { event.preventDefault(); go(li); });
         list.appendChild(li);
       });
