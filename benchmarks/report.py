@@ -19,6 +19,7 @@ from ioguard.atomic import write_text
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS_MD = ROOT / "BENCHMARKS.md"
 SHARED = ROOT.parent / "shared"
+_LOAD_AT_START = os.getloadavg()[0]  # the benchmark imports this module when it starts
 
 _PREAMBLE = """# Benchmarks
 
@@ -62,7 +63,9 @@ def write_section(name: str, title: str, body: str, cmd: str | None = None) -> P
     section = (
         f"<!-- begin:{name} -->\n## {title}\n\n"
         f"Command: `{cmd or command()}`  \n"
-        f"Machine: {machine()}  \nDate: {stamp}\n\n{body.rstrip()}\n<!-- end:{name} -->\n"
+        f"Machine: {machine()}  \n"
+        f"Load average (1 min): {_LOAD_AT_START:.1f} at start, {os.getloadavg()[0]:.1f} at end  \n"
+        f"Date: {stamp}\n\n{body.rstrip()}\n<!-- end:{name} -->\n"
     )
     text = BENCHMARKS_MD.read_text(encoding="utf-8") if BENCHMARKS_MD.exists() else _PREAMBLE
     pattern = re.compile(
