@@ -83,7 +83,8 @@ def head_noun(name: str, lang: str = "en") -> str:
 
 def head_words(checker: Checker, lang: str) -> dict[int, frozenset[str]]:
     """The back-reference heads of every title concept in one language."""
-    out = {}
+    out: dict[int, frozenset[str]] = {}
+    shared: dict[frozenset[str], frozenset[str]] = {}  # most concepts share their heads
     for index, concept in enumerate(checker.concepts):
         if concept.kind != "title":
             continue
@@ -95,7 +96,8 @@ def head_words(checker: Checker, lang: str) -> dict[int, frozenset[str]]:
                 if head:
                     words.add(head)
         if words:
-            out[index] = frozenset(words)
+            heads = frozenset(words)
+            out[index] = shared.setdefault(heads, heads)
     return out
 
 
