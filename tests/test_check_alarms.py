@@ -59,3 +59,17 @@ def test_the_organization_alone_is_still_required(checker):
     fr = "Le Secrétaire général a informé les États Membres."
     en = "The Organization informed the Member States."
     assert "missing-title" in _errors(checker, fr, en, "en")
+
+
+@pytest.mark.parametrize("french, kinds", [
+    ("3. Prend note des récents échanges entre l'Organisation des Nations Unies et la "
+     "Communauté des Caraïbes;", []),
+    ("3. Prend note des récents échanges entre l'Organization des Nations Unies et la "
+     "Communauté des Caraïbes;", ["name-variant"]),
+    ("3. Prend note des récents échanges entre les Nations Unies et la Communauté des "
+     "Caraïbes;", []),
+])  # fmt: skip
+def test_a_misspelt_head_before_a_shorter_form_is_a_variant(checker, french, kinds):
+    english = "3. Notes the recent engagements between the United Nations and the Caribbean "\
+        "Community;"  # UNv1.0.devset line 53
+    assert _errors(checker, french, english, "en") == kinds
