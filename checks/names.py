@@ -293,8 +293,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
                 or _NAME_AFTER.match(ctx.src, hit.end)):
             continue  # "Organization" inside "the World Organization for Animal Health"
         if s == "en" and _RESOLUTION_AFTER.match(ctx.src, hit.end) and _RESOLUTION_FR.search(
-                ctx.tgt):  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
-            continue
+                ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t)):
+            continue  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
         superseded = any(ck.designations[h.entry.term].status == "superseded" for h in hits)
         if superseded and (-1 - index in present or concepts & present.keys()):
             continue

@@ -73,3 +73,11 @@ def test_a_misspelt_head_before_a_shorter_form_is_a_variant(checker, french, kin
     english = "3. Notes the recent engagements between the United Nations and the Caribbean "\
         "Community;"  # UNv1.0.devset line 53
     assert _errors(checker, french, english, "en") == kinds
+
+
+def test_a_resolution_does_not_excuse_a_wrong_name(checker):
+    english = "Update of Ghana's report (2004) on the implementation of Security Council "\
+        "resolution 1540 (2004)"
+    french = "Mise à jour du rapport du Ghana (2004) sur l'application de la résolution 1540 "\
+        "(2004) du Comité de sécurité"
+    assert "name-variant" in _errors(checker, french, english, "en")
