@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from checks.fuzzy import similar
 from checks.matcher import Hit
 from checks.model import Issue
 from checks.tokens import fold_text, pattern
@@ -94,6 +95,11 @@ def variants(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
             continue
         if not hit.text[:1].isupper() and d.text[:1].isupper():
             continue  # "general assemblies": a common noun, not the name
+        if d.status == "admitted" and (miss := _misspelt_head(ctx.tgt, hit, ck.forms(d.concept),
+                                                              d.text)):
+            issues.append(ctx.issue("name-variant", d.concept, source_term=d.text,
+                                    expected=ck.preferred(d.concept, ctx.target), found=miss))
+            continue
         caps = hit.text.isupper()
         seen = _letters(hit.text, caps)
         forms = [_letters(f.text, caps) for f in ck.forms(d.concept)
@@ -107,6 +113,25 @@ def variants(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         issues.append(ctx.issue("name-variant", d.concept, source_term=d.text,
                                 expected=expected, found=hit.text))
     return issues
+
+
+_HEAD_BEFORE = re.compile(r"([^\W\d_]{5,})\s+(?:des|de\s+la|du|de\s+l['’])\s*$")
+
+
+def _misspelt_head(text: str, hit: Hit, forms, short: str) -> str | None:
+    """A shorter form after the misspelt head of its full form: "l'Organization des Nations
+    Unies" (the French is "Organisation"), else None."""
+    m = _HEAD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if not m:
+        return None
+    word = fold_text(m.group(1)).lower()
+    for form in forms:
+        if form.acronym or form.text == short or not form.text.endswith(short):
+            continue
+        head = fold_text(form.text.split()[0]).lower()
+        if word != head and similar(word, head):
+            return text[m.start(1) : hit.end]
+    return None
 
 
 def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:

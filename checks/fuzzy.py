@@ -13,12 +13,12 @@ from __future__ import annotations
 from checks.tokens import keyed
 
 
-def _similar(a: str, b: str) -> bool:
+def similar(a: str, b: str) -> bool:
     """Two keys that are spellings of one word (organization/organisation, program/programme).
 
-    >>> _similar("organization", "organisation"), _similar("program", "programme")
+    >>> similar("organization", "organisation"), similar("program", "programme")
     (True, True)
-    >>> _similar("conseil", "comite")
+    >>> similar("conseil", "comite")
     False
     """
     if len(a) < 5 or len(b) < 5 or a[:4] != b[:4] or abs(len(a) - len(b)) > 2:
@@ -55,7 +55,7 @@ def near_miss(text: str, forms: list[str]) -> str | None:
             a, b = k.span(start + i, start + i)
             fa, fb = fk.span(i, i)
             # the wrong word is a word of the name: a capital where the form has one
-            if _similar(window[i], want[i]) or text[a:b][:1].isupper() == form[fa:fb][:1].isupper() \
+            if similar(window[i], want[i]) or text[a:b][:1].isupper() == form[fa:fb][:1].isupper() \
                     and text[a:b][:1].isupper():
                 a, b = k.span(start, start + n - 1)
                 return text[a:b]

@@ -1,8 +1,11 @@
 """Find designations of a termbase in text with Aho–Corasick automata.
 
 One automaton holds the full names (name keys, see :mod:`checks.tokens`), another
-the acronyms (case kept). Patterns are key strings framed by spaces, so every hit falls on
-token boundaries: ``CEE`` is never found inside ``CEEAC``. Overlapping hits are resolved
+the acronyms (case kept). Each distinct token key of the designations is coded as three
+characters (:func:`_code`), and a pattern is the string of its tokens' codes, so every hit
+falls on token boundaries (``CEE`` is never found inside ``CEEAC``) and the automata have
+three nodes per token instead of one per letter; a text token no designation uses is coded
+``"\0\0\0"``. Overlapping hits are resolved
 longest first, so ``Union africaine`` is not reported inside ``Commission de l’Union
 africaine`` when both are designations.
 """
@@ -15,7 +18,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from checks.tokens import is_acronym_text, keyed, pattern, starts_capitalised
+from checks.tokens import build_keys, is_acronym_text, keyed, starts_capitalised
 
 _ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’]\s*", re.I)
 
@@ -27,8 +30,6 @@ class Entry:
     concept: int
     term: int
     tokens: int
-    #: Length of the key pattern (spaces included).
-    length: int
     acronym: bool
     #: The text must start with a capital where it is found (proper names).
     capital: bool
@@ -53,10 +54,28 @@ class Matcher:
     def __init__(self, designations: Iterable[tuple]):
         self._names = ahocorasick.Automaton()
         self._acronyms = ahocorasick.Automaton()
+        #: The code of every token key, for names (False) and acronyms (True).
+        self._codes: dict[bool, dict[str, str]] = {False: {}, True: {}}
         self.size = 0
         for row in designations:
             self.add(*row)
         for automaton in (self._names, self._acronyms):
+            if len(automaton):
+                automaton.make_automaton()
+
+    def __getstate__(self) -> tuple:
+        """The codes and the (key, entries) pairs of each automaton: a pickled Matcher
+        rebuilds its automata on load (a second or two at 100,000 concepts), which needs
+        far less memory than unpickling pyahocorasick's own dump."""
+        words = tuple(list(a.items()) if len(a) else [] for a in (self._names, self._acronyms))
+        return self._codes, self.size, words
+
+    def __setstate__(self, state: tuple) -> None:
+        self._codes, self.size, words = state
+        self._names, self._acronyms = ahocorasick.Automaton(), ahocorasick.Automaton()
+        for automaton, items in zip((self._names, self._acronyms), words, strict=True):
+            for key, entries in items:
+                automaton.add_word(key, entries)
             if len(automaton):
                 automaton.make_automaton()
 
@@ -65,11 +84,13 @@ class Matcher:
         """Add one designation (before the first search)."""
         if acronym is None:
             acronym = is_acronym_text(text)
-        key, count = pattern(text, acronyms=acronym)
-        if not count:
+        parts = build_keys(text, acronym).keys.split()
+        if not parts:
             return
+        codes = self._codes[acronym]
+        key = "".join([codes.setdefault(p, _code(len(codes))) for p in parts])
         bare = _ARTICLE.sub("", text)  # "the Organization" is a proper name too
-        entry = Entry(concept, term, count, len(key), acronym, starts_capitalised(bare), blocked)
+        entry = Entry(concept, term, len(parts), acronym, starts_capitalised(bare), blocked)
         automaton = self._acronyms if acronym else self._names
         found = automaton.get(key, None)
         if found is None:
@@ -93,14 +114,14 @@ class Matcher:
             if not len(automaton) or (is_acronym and not acronyms):
                 continue
             k = keyed(text, is_acronym)
-            for end, entries in automaton.iter(k.keys):
+            codes = self._codes[is_acronym]
+            line = "".join([codes.get(p, "\0\0\0") for p in k.keys.split()])
+            for end, entries in automaton.iter(line):
+                last = end // 3
                 for entry in entries:
                     if entry.blocked and not blocked:
                         continue
-                    first = k.starts.get(end - entry.length + 1)
-                    if first is None:
-                        continue
-                    a, b = k.span(first, first + entry.tokens - 1)
+                    a, b = k.span(last - entry.tokens + 1, last)
                     if case and entry.capital and not text[a].isupper():
                         continue
                     hits.append(Hit(entry, a, b, text[a:b]))
@@ -109,6 +130,18 @@ class Matcher:
     def find(self, text: str, case: bool = True, blocked: bool = True) -> list[Hit]:
         """The designations in ``text``, longest first where they overlap, in text order."""
         return longest(self.find_all(text, case, blocked=blocked))
+
+
+def _code(number: int) -> str:
+    """The three characters coding the token key number ``number``: its base-64 digits
+    from three disjoint alphabets, so a pattern can only match from a token's first
+    character, and every node of the automaton has at most 64 children (pyahocorasick
+    looks children up one by one).
+
+    >>> [hex(ord(c)) for c in _code(0)], [hex(ord(c)) for c in _code(64 * 64 + 65)]
+    (['0x1', '0xe000', '0xe040'], ['0x2', '0xe001', '0xe041'])
+    """
+    return chr(1 + (number >> 12)) + chr(0xE000 + ((number >> 6) & 63)) + chr(0xE040 + (number & 63))
 
 
 class Unblocked:

@@ -50,6 +50,12 @@ _RESOLUTION_OF = {
                      re.I),
     "en": re.compile(r"(?:Council|Assembly)\s+resolutions?\s*$", re.I),
 }
+#: A one-word English name inside a longer one: after a capitalised word, before "for X".
+_CAPITAL_BEFORE = re.compile(r"\b(?!The )[A-Z][a-z]+ $")
+_NAME_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
+#: An English body's name before a resolution number, and a French resolution number.
+_RESOLUTION_AFTER = re.compile(r"\s+resolutions?\s+\d")
+_RESOLUTION_FR = re.compile(r"r[ée]solutions?\s+\d")
 #: The Secretary-General's reports are written in the first person ("requested me").
 _FIRST_PERSON = {
     "en": re.compile(r"\b(?:I|me|my)\b"),
@@ -83,7 +89,8 @@ def head_noun(name: str, lang: str = "en") -> str:
 
 def head_words(checker: Checker, lang: str) -> dict[int, frozenset[str]]:
     """The back-reference heads of every title concept in one language."""
-    out = {}
+    out: dict[int, frozenset[str]] = {}
+    shared: dict[frozenset[str], frozenset[str]] = {}  # most concepts share their heads
     for index, concept in enumerate(checker.concepts):
         if concept.kind != "title":
             continue
@@ -95,7 +102,8 @@ def head_words(checker: Checker, lang: str) -> dict[int, frozenset[str]]:
                 if head:
                     words.add(head)
         if words:
-            out[index] = frozenset(words)
+            heads = frozenset(words)
+            out[index] = shared.setdefault(heads, heads)
     return out
 
 
@@ -183,9 +191,16 @@ def check_names(ctx: Context) -> list[Issue]:
                         for h in hits[:1] if ck.designations[h.entry.term].avoid
                         and ck.designations[h.entry.term].role)  # fmt: skip
     ctx.wrong_countries = {c: texts for c, texts in wrong_tgt.items()
-                           if len(texts) > wrong_src[c]}  # fmt: skip
+                           if len(texts) > wrong_src[c] and not _defined(ctx, c, texts)}
     issues += _source_names(ctx, by_span, present)
     return issues
+
+
+def _defined(ctx: Context, index: int, texts: list[str]) -> bool:
+    """True when the translation defines its short name after the UNTERM one
+    ("the Democratic Republic of the Congo (DRC)"): the short name is then the document's."""
+    return any(f"{form} ({text})" in ctx.tgt for text in set(texts)
+               for form in ctx.checker.preferred(index, ctx.target))
 
 
 def _leftovers(ctx: Context) -> list[Issue]:
@@ -273,6 +288,13 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         concept = ck.concepts[index]
         if _RESOLUTION_OF[s].search(ctx.src, max(0, hit.start - 40), hit.start):
             continue
+        if s == "en" and hit.entry.tokens == 1 and not hit.entry.acronym and (
+                _CAPITAL_BEFORE.search(ctx.src, max(0, hit.start - 30), hit.start)
+                or _NAME_AFTER.match(ctx.src, hit.end)):
+            continue  # "Organization" inside "the World Organization for Animal Health"
+        if s == "en" and _RESOLUTION_AFTER.match(ctx.src, hit.end) and _RESOLUTION_FR.search(
+                ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t)):
+            continue  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
         superseded = any(ck.designations[h.entry.term].status == "superseded" for h in hits)
         if superseded and (-1 - index in present or concepts & present.keys()):
             continue

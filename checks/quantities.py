@@ -62,10 +62,12 @@ _DATE_EN_MDY = re.compile(
     rf"(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
 )
 _TIME_FR = re.compile(r"(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
-_MILITARY = re.compile(
-    r"(?:(?<=\b[Aa]t )|(?<=\b[Ff]rom )|(?<=\bto )|(?<=\buntil ))([01]\d|2[0-3])([0-5]\d)(?!\d)"
-    r"|(?<!\d)(?<!\d[.,])([01]\d|2[0-3])([0-5]\d)(?= hours)"
-)
+#: Military times: "at 1500", "from 0900 to 1200", "1500 hours". The pattern starts with
+#: the digits (a lookbehind first would be tried at every character of a long segment);
+#: what comes before is checked by :func:`_military`.
+_MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)(?!\d)(?=( hours)?)")
+_MILITARY_BEFORE = re.compile(r"(?:\b[Aa]t|\b[Ff]rom|\bto|\buntil) $")
+_MILITARY_DIGIT = re.compile(r"\d[.,]?$")
 _GLUED_NOTE = re.compile(r"(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
 _JOINED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
 _DECADE = re.compile(r"(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
@@ -312,9 +314,7 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
     if lang == "en":
-        for m in _MILITARY.finditer(text):
-            hour, minute = m.group(1) or m.group(3), m.group(2) or m.group(4)
-            bag["number"].add(f"{int(hour)}h{minute}")
+        bag["number"].update(_military(text))
     for m in _ROMAN.finditer(text):
         bag["number"].add(str(_roman_value(m.group())))
     for m in _DECADE.finditer(text):
@@ -337,6 +337,23 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
         # "Twenty-eight session" for "Vingt-huitième session": the value is there
         bag["number"].update((f"ord:{value}",) if ordinal else (str(value), f"ord:{value}"))
     return bag
+
+
+def _military(text: str) -> list[str]:
+    """The military times of an English text as ``15h00`` keys.
+
+    >>> _military("from 0900 to 1230, at 1500 hours, 1800 hours; 2.1500 hours, 1999 and 1500")
+    ['9h00', '12h30', '15h00', '18h00']
+    """
+    out = []
+    for m in _MILITARY.finditer(text):
+        before = text[max(0, m.start() - 7) : m.start()]
+        if m.group(3) is not None and not _MILITARY_DIGIT.search(before):
+            pass  # 1500 hours (not 2.1500 hours)
+        elif not _MILITARY_BEFORE.search(before):
+            continue
+        out.append(f"{int(m.group(1))}h{m.group(2)}")
+    return out
 
 
 def _plain_numbers_all(text: str) -> list[Mention]:

@@ -89,7 +89,7 @@ def test_french_matching(checker, french, expected):
     ],
 )  # fmt: skip
 def test_english_presence(checker, english, concept):
-    found = {checker.concepts[h.entry.concept].terms[0].text for h in checker.en.find_all(
+    found = {checker.forms(h.entry.concept)[0].text for h in checker.en.find_all(
         english, case=False)}  # fmt: skip
     if concept is None:
         assert not found

@@ -1,0 +1,83 @@
+"""False alarms on official UN pairs (UN Parallel Corpus devset, shortened): each rule that
+excuses an official translation is tested with the official pair (no error) and with a
+twin carrying a real error (still found), against the curated seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import Checker
+from termalign.building import seed_curated
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker(seed_curated())
+
+
+def _errors(checker, fr, en, source):
+    return [i.kind for i in checker.check_pair(fr, en, source=source) if i.severity == "error"]
+
+
+# (why, French, English, source, the French or English with an error, expected kind)
+CASES = [
+    ("DRC defined after the UNTERM name",
+     "Rappelant ses précédentes résolutions et les déclarations de son président concernant "
+     "la République démocratique du Congo,",
+     "Recalling its previous resolutions and the statements of its President concerning the "
+     "Democratic Republic of the Congo (DRC),", "fr",
+     "Recalling its previous resolutions and the statements of its President concerning the "
+     "DRC,", "country-name"),
+    ("Security Council resolution = résolution",
+     "Mise à jour du rapport du Ghana (2004) sur l'application de la résolution 1540 (2004)",
+     "Update of Ghana's report (2004) on the implementation of Security Council resolution "
+     "1540 (2004)", "en",
+     "Mise à jour du rapport du Ghana (2004) sur l'application du texte 1540 (2004)",
+     "missing-title"),
+    ("Organization inside another body's name",
+     "Le Malawi a reçu des offres d'assistance dans ces domaines de la part de l'OMD, de "
+     "l'OIE et de l'ONUDC.",
+     "Malawi received offers for assistance in those areas from WCO, the World Organization "
+     "for Animal Health and UNODC.", "en", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_official_pair_has_no_error(checker, case):
+    _why, fr, en, source, _bad, _kind = case
+    assert _errors(checker, fr, en, source) == []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[4]], ids=[c[0] for c in CASES if c[4]])
+def test_the_twin_with_an_error_is_still_found(checker, case):
+    _why, fr, en, source, bad, kind = case
+    fr, en = (fr, bad) if source == "fr" else (bad, en)
+    assert kind in _errors(checker, fr, en, source)
+
+
+def test_the_organization_alone_is_still_required(checker):
+    fr = "Le Secrétaire général a informé les États Membres."
+    en = "The Organization informed the Member States."
+    assert "missing-title" in _errors(checker, fr, en, "en")
+
+
+@pytest.mark.parametrize("french, kinds", [
+    ("3. Prend note des récents échanges entre l'Organisation des Nations Unies et la "
+     "Communauté des Caraïbes;", []),
+    ("3. Prend note des récents échanges entre l'Organization des Nations Unies et la "
+     "Communauté des Caraïbes;", ["name-variant"]),
+    ("3. Prend note des récents échanges entre les Nations Unies et la Communauté des "
+     "Caraïbes;", []),
+])  # fmt: skip
+def test_a_misspelt_head_before_a_shorter_form_is_a_variant(checker, french, kinds):
+    english = "3. Notes the recent engagements between the United Nations and the Caribbean "\
+        "Community;"  # UNv1.0.devset line 53
+    assert _errors(checker, french, english, "en") == kinds
+
+
+def test_a_resolution_does_not_excuse_a_wrong_name(checker):
+    english = "Update of Ghana's report (2004) on the implementation of Security Council "\
+        "resolution 1540 (2004)"
+    french = "Mise à jour du rapport du Ghana (2004) sur l'application de la résolution 1540 "\
+        "(2004) du Comité de sécurité"
+    assert "name-variant" in _errors(checker, french, english, "en")
