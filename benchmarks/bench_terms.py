@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import tempfile
 import time
@@ -48,13 +49,16 @@ GOLD = {"terms": DATA / "terms_gold.tsv", "names": DATA / "names_gold.tsv"}
 SAMPLE = DATA / "terms_precision_sample.tsv"
 #: The sample judged while the filters were designed (seed 11, on an earlier link file).
 DEV_SAMPLE = DATA / "terms_precision_dev.tsv"
+#: The rare-name links (issue 11, second pass): held-out and dev samples.
+RARE_SAMPLE = DATA / "terms_precision_rare.tsv"
+RARE_DEV_SAMPLE = DATA / "terms_precision_rare_dev.tsv"
 SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
 
 
 def links_for(pairs, method: str):
     candidates = extract([p.fr for p in pairs], method)
     return link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
-                      documents=[p.symbol or p.source for p in pairs])
+                      documents=[p.symbol or p.source for p in pairs], explain_rare=True)
 
 
 def build_with(db: Path, concepts, curated: bool, pairs) -> float:
@@ -120,12 +124,25 @@ def write_sample(pairs, n: int, seed: int) -> None:
     print(f"wrote {SAMPLE} ({len(chosen)} rows to judge)")
 
 
-def precision() -> None:
-    for label, path in (("held-out sample", SAMPLE), ("dev sample", DEV_SAMPLE)):
+def precision(pairs) -> None:
+    shares = {}
+    for label, path in (("held-out sample", SAMPLE), ("dev sample", DEV_SAMPLE),
+                        ("rare-name held-out sample", RARE_SAMPLE),
+                        ("rare-name dev sample", RARE_DEV_SAMPLE)):
         rows = read_gold(path, SAMPLE_COLUMNS)
         right = sum(r[0] == "yes" for r in rows)
+        shares[path] = right / len(rows)
         print(f"extracted-pair precision, {label} ({path.name}): "
               f"{right}/{len(rows)} = {right / len(rows):.1%}")
+    # The two held-out samples are strata: the links of the earlier link file, and the links
+    # added by the rare-name pass (their number is in the sample's header).
+    header = RARE_SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    added = int(re.search(r"of the (\d+) links", header).group(1))
+    links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
+    total = sum(usable(link) for link in links)
+    estimate = ((total - added) * shares[SAMPLE] + added * shares[RARE_SAMPLE]) / total
+    print(f"extracted-pair precision, held-out, stratified over {total} pairs "
+          f"({total - added} earlier, {added} rare-name): {estimate:.1%}")
 
 
 def main() -> None:
@@ -158,7 +175,7 @@ def main() -> None:
     elif args.sample:
         write_sample(pairs, args.sample, args.seed)
     elif args.precision:
-        precision()
+        precision(pairs)
     else:
         links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
         concepts = [link_concept(link, pairs) for link in links if usable(link)]
