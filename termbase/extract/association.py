@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from termbase.extract.spans import Span, sentence_spans
 from termbase.extract.terms_fr import Candidate
@@ -117,23 +118,33 @@ def _words(text: str, function_words: frozenset) -> list[str]:
 
 
 def _cognate(fr: str, en: str) -> bool:
-    """Same first letters (``linguistique``/``linguistic``, ``Somalie``/``Somalia``)."""
+    """Same first letters (``linguistique``/``linguistic``, ``Somalie``/``Somalia``), or the
+    same first letter and mostly the same letters (``ligue``/``league``,
+    ``traite``/``treaty``).
+
+    >>> _cognate("ligue", "league"), _cognate("traite", "treaty"), _cognate("paix", "peace")
+    (True, True, False)
+    """
     n = min(5, len(fr), len(en))
-    return n >= 3 and fr[:n] == en[:n]
+    if n >= 3 and fr[:n] == en[:n]:
+        return True
+    return n >= 4 and fr[0] == en[0] and SequenceMatcher(None, fr, en).ratio() >= 0.65
 
 
-def _explained(links: list[TermLink], weak: int) -> list[TermLink]:
-    """Without the links made ``weak`` times or fewer whose words do not match: every content
-    word on each side must be a cognate or a single-word link (learnt from the strong links) of
-    a word on the other side. Few co-occurrences cannot tell *Union africaine en Somalie* from
-    *African Union Mission in Somalia*; the word *Mission* can."""
+def _explained(links: list[TermLink], weak: int,
+               single: frozenset[str] = frozenset()) -> list[TermLink]:
+    """Without the links made ``weak`` times or fewer (or made in one document only: French
+    keys in ``single``) whose words do not match: every content word on each side must be a
+    cognate or a single-word link (learnt from the strong links) of a word on the other side.
+    Few co-occurrences cannot tell *Union africaine en Somalie* from *African Union Mission in
+    Somalia*; the word *Mission* can."""
     from termbase.extract.spans import FUNCTION_WORDS as EN_FUNCTION
     from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
 
     lexicon = set()
     for link in links:
         fr, en = _words(link.fr_key, FR_FUNCTION), _words(link.en_key, EN_FUNCTION)
-        if link.links > weak and len(fr) == 1 and len(en) == 1:
+        if link.links > weak and link.fr_key not in single and len(fr) == 1 and len(en) == 1:
             lexicon.add((fr[0], en[0]))
 
     def match(f: str, e: str) -> bool:
@@ -141,7 +152,7 @@ def _explained(links: list[TermLink], weak: int) -> list[TermLink]:
 
     kept = []
     for link in links:
-        if link.links > weak:
+        if link.links > weak and link.fr_key not in single:
             kept.append(link)
             continue
         fr = _words(link.fr_text(), FR_FUNCTION)
@@ -150,6 +161,21 @@ def _explained(links: list[TermLink], weak: int) -> list[TermLink]:
                 all(any(match(f, e) for e in en) for f in fr):
             kept.append(link)
     return kept
+
+
+def _rare_name(text: str) -> bool:
+    """Whether a French form seen once may be linked: a capitalised name of two words or more,
+    with no digit (a footnote mark) and no coordination (*Portugal et Kazakhstan* is two
+    names).
+
+    >>> _rare_name("Université pour la paix"), _rare_name("Union africaine et Burundi")
+    (True, False)
+    >>> _rare_name("Mission des Nations Unies au Soudan1"), _rare_name("sécurité humaine")
+    (False, False)
+    """
+    words = text.split()
+    return (text[:1].isupper() and len(words) >= 2 and not re.search(r"\d", text)
+            and "et" not in words)
 
 
 def link_terms(
@@ -164,6 +190,7 @@ def link_terms(
     documents: Sequence[str] | None = None,
     max_content_gap: int = 1,
     weak: int = 2,
+    explain_rare: bool = False,
 ) -> list[TermLink]:
     """Link the French candidates of each pair to English spans of its English sentence.
 
@@ -174,7 +201,10 @@ def link_terms(
     repeated in one document's boilerplate is no evidence of a translation). The English span
     has at most ``max_content_gap`` content words more or fewer than the French candidate.
     A link made ``weak`` times or fewer must also be explained word by word (see
-    :func:`_explained`).
+    :func:`_explained`). With ``explain_rare``, the link of a capitalised name made in one
+    document only, or once, is kept when it is explained word by word: a name the corpus holds
+    once (*Communauté des Caraïbes* / *Caribbean Community*) is no longer lost. Rare keys link
+    after all others in a pair and take nothing from them.
 
     >>> from termbase.extract.terms_fr import sentence_ngrams
     >>> fr = ["Le maintien de la paix progresse.", "Le maintien de la paix coûte cher.",
@@ -211,15 +241,21 @@ def link_terms(
         for c in cands:
             content_of[c.key] = c.content
     best: dict[str, dict[str, float]] = {}
+    #: Keys seen fewer than min_links times: they link only after every other key.
+    rare: set[str] = set()
     for key, pair_ids in where.items():
-        if len(pair_ids) < min_links:
+        # A key seen fewer than min_links times competes only when explain_rare allows it.
+        seen = min(len(pair_ids), min_links) if explain_rare else min_links
+        if len(pair_ids) < seen:
             continue
+        if len(pair_ids) < min_links:
+            rare.add(key)
         n = content_of[key]
         joint: Counter = Counter()
         for i in pair_ids:
             joint.update({s.key for s in spans[i] if abs(s.content - n) <= max_content_gap})
         scored = sorted(((2 * c / (len(pair_ids) + count_en[e]), e) for e, c in joint.items()
-                         if c >= min_links), reverse=True)[:TOP]
+                         if c >= seen), reverse=True)[:TOP]
         best[key] = {e: d for d, e in scored if d >= min_dice}
     if progress:
         progress(len(en_sentences) // 4)
@@ -248,8 +284,9 @@ def link_terms(
                 if abs((s.start + s.end) / 2 / en_len - f_mid) > MAX_POSITION_GAP:
                     continue
                 options.append((dice, c.end - c.start, c, s))
-        # Ties (spans always seen together) go to the longer English span.
-        options.sort(key=lambda o: (-o[0], -o[1], o[2].start, o[3].start - o[3].end))
+        # Ties (spans always seen together) go to the longer English span; rare keys last.
+        options.sort(key=lambda o: (o[2].key in rare, -o[0], -o[1], o[2].start,
+                                    o[3].start - o[3].end))
         taken: list[tuple[tuple[int, int], tuple[int, int]]] = []
         chosen = []
         for _dice, _len, c, s in options:
@@ -258,7 +295,8 @@ def link_terms(
                 chosen.append((c, s))
         free_keys = set()
         for c in cands:
-            if not any(o.start <= c.start and c.end <= o.end
+            # (a rare key's link around it does not count: it is no evidence yet)
+            if not any(o.start <= c.start and c.end <= o.end and o.key not in rare
                        and (o.start, o.end) != (c.start, c.end) for o, _ in chosen):
                 free_keys.add(c.key)
         free.update(free_keys)
@@ -279,10 +317,17 @@ def link_terms(
         if progress and i % 500 == 499:
             progress(250)
     links = []
+    single: set[str] = set()
     for key, targets in made.items():
         en_key, n = targets.most_common(1)[0]
-        if n < min_links or n < min_share * free[key] or len(docs[key, en_key]) < min_links:
+        if n < min_share * free[key]:
             continue
+        if n < min_links or len(docs[key, en_key]) < min_links:
+            # Only capitalised names of two words or more: rare common phrases are mostly
+            # free translations, not terms.
+            if not explain_rare or not _rare_name(forms_fr[key].most_common(1)[0][0]):
+                continue
+            single.add(key)
         dice = best[key][en_key]
         fr_forms = forms_fr[key]
         links.append(TermLink(key, en_key, fr_forms, forms_en[key, en_key], n, count_fr[key],
@@ -291,7 +336,7 @@ def link_terms(
                               evidence[key, en_key]))
     for link in links:
         link.joint = round(link.dice * (link.count_fr + link.count_en) / 2)
-    links = _explained(links, weak)
+    links = _explained(links, weak, frozenset(single))
     # One French term per English term (competitive linking over the types): the French key
     # linked most often keeps the English one.
     links.sort(key=lambda link: (-link.links, -link.dice, link.fr_key))

@@ -124,17 +124,18 @@ def _en_form(text: str) -> str:
 
 def first_answers(termbase, gold: list[tuple[str, ...]]) -> Answers:
     """Look up each French gold term (``fr``, ``en`` alternatives separated by `` | ``) and
-    judge the first result: right when it is an exact or accent/case-folded match whose
+    judge the first result: right when it is an answer of the lookup (every exact-or-folded
+    label of :data:`termbase.lookup.ANSWERS`: exact, acronym, accent-insensitive) whose
     concept holds one of the English forms; a first result found any other way (prefix,
     words, infix, fuzzy) counts as no answer."""
-    from termbase.lookup import lookup
+    from termbase.lookup import is_answer, lookup
 
     out = Answers()
     for row in gold:
         fr, en = row[0], row[1]
         wanted = {_en_form(e) for e in en.split(" | ")}
         results = lookup(termbase, fr, limit=5)
-        if not results or results[0].match not in ("exact", "acronym"):
+        if not results or not is_answer(results[0].match):
             out.none.append((fr, en, results[0].match if results else ""))
             continue
         concept = results[0].concept
