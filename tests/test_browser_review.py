@@ -52,7 +52,10 @@ def sides(page) -> list[tuple[int, int]]:
 
 
 def saved(page) -> None:
-    page.wait_for_function("document.getElementById('review-status').textContent === 'Saved.'")
+    # (a locator wait: a string predicate is evaluated with eval, which the page's CSP forbids)
+    from playwright.sync_api import expect
+
+    expect(page.locator("#review-status")).to_have_text("Saved.")
 
 
 def test_editor_actions_by_mouse_saved_and_reopened(editor, server):
