@@ -30,7 +30,8 @@ from termbase.extract.term_concepts import ORIGIN as TERM_ORIGIN
 from termbase.extract.term_concepts import document_term_concepts, link_concept, usable
 from termbase.extract.text import fold
 from termbase.model import Concept, Evidence, Term
-from termbase.store import Termbase, validate
+from termbase.store import Termbase
+from termbase.validation import validate
 
 #: ``progress(stage, done, total)``: called as the build advances (for a progress bar).
 Progress = Callable[[str, int, int], None]

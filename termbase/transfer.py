@@ -10,7 +10,7 @@ from pathlib import Path
 from termbase import csvfmt, tbx
 from termbase.errors import FormatError, TermbaseError
 from termbase.model import Concept
-from termbase.store import validate
+from termbase.validation import validate
 
 TBX_SUFFIXES = (".tbx", ".xml", ".tbxm")
 #: Largest file :func:`import_file` accepts by default (an IATE domain export is well under).
