@@ -201,7 +201,7 @@ def _marker(
     if not set_apart and width >= 40 and len(content) < 0.75 * width:
         set_apart = _is_caps(content) or not ends_sentence(content)  # a one-line heading
     if not set_apart and prev is not None and ends_sentence(prev.content):
-        set_apart = bool(re.match(r"[IVX]{1,5}\.\s+[A-ZÀ-Ý]", content))  # I. to XXX.
+        set_apart = bool(re.match(r"[IVX]{1,5}\.\s+[A-ZÀ-Ý]", content))  # a Roman-numbered heading, up to 30
     if set_apart and (match := ROMAN.match(content)):
         return "heading", match.group(1) + "."
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from termbase.extract.text import fold, wordset
+from termbase.extract.text import bounded_runs, fold, wordset
 
 FUNCTION_WORDS = wordset(
     "a an the of in on at to for from by with and or as is are was were be been being has have "
@@ -78,21 +78,9 @@ def sentence_spans(sentence: str, max_words: int = MAX_WORDS) -> list[Span]:
         if _BREAK.search(chunk):
             tokens.append(("|", 0, 0))
     out = []
-    n = len(tokens)
-    for i in range(n):
-        first = tokens[i][0]
-        if first == "|" or _is_function(first) or first.isdigit():
-            continue
-        content = 0
-        for j in range(i, min(n, i + max_words)):
-            word = tokens[j][0]
-            if word == "|":
-                break
-            function = _is_function(word)
-            if function and fold(word) not in INNER_WORDS:
-                break
-            if not function:
-                content += 1
-                text = sentence[tokens[i][1]:tokens[j][2]]
-                out.append(Span(span_key(text), text, tokens[i][1], tokens[j][2], content))
+    words = [t[0] for t in tokens]
+    for i, j, content in bounded_runs(words, _is_function,
+                                      lambda w: fold(w) in INNER_WORDS, max_words):
+        text = sentence[tokens[i][1]:tokens[j][2]]
+        out.append(Span(span_key(text), text, tokens[i][1], tokens[j][2], content))
     return out

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from termbase.errors import TermbaseError
-from termbase.extract.text import fold, wordset
+from termbase.extract.text import bounded_runs, fold, wordset
 
 #: French function words: an n-gram candidate neither starts nor ends with one.
 FUNCTION_WORDS = wordset(
@@ -130,25 +130,12 @@ def sentence_ngrams(sentence: str, max_words: int = MAX_WORDS) -> list[Candidate
     """
     tokens = _split_elision(_tokens(sentence))
     out = []
-    n = len(tokens)
-    for i in range(n):
-        first = tokens[i][0]
-        if first == "|" or _is_function(first) or first.isdigit():
-            continue
-        content = 0
-        for j in range(i, min(n, i + max_words)):
-            word = tokens[j][0]
-            if word == "|":
-                break
-            function = _is_function(word)
-            if function and fold(word).rstrip("’'") not in INNER_WORDS:
-                break
-            if not function:
-                content += 1
-                if not word.isdigit():
-                    text = sentence[tokens[i][1]:tokens[j][2]]
-                    out.append(Candidate(term_key(text), text, tokens[i][1], tokens[j][2],
-                                         content))
+    words = [t[0] for t in tokens]
+    inner = lambda w: fold(w).rstrip("’'") in INNER_WORDS  # noqa: E731
+    for i, j, content in bounded_runs(words, _is_function, inner, max_words):
+        if not words[j].isdigit():
+            text = sentence[tokens[i][1]:tokens[j][2]]
+            out.append(Candidate(term_key(text), text, tokens[i][1], tokens[j][2], content))
     return out
 
 

@@ -27,6 +27,32 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def bounded_runs(words: list[str], is_function, is_inner, max_words: int):
+    """``(first, last, content words)`` of every run of ``words`` that could be a term: it
+    starts on a content word (not a digit), may hold the function words ``is_inner`` allows
+    inside, and stops at a sentence break ``"|"`` or any other function word.
+
+    >>> words = ["le", "maintien", "de", "la", "paix", "|", "enfin"]
+    >>> function = lambda w: w in {"le", "de", "la"}
+    >>> [(i, j) for i, j, _ in bounded_runs(words, function, lambda w: w != "le", 5)]
+    [(1, 1), (1, 4), (4, 4), (6, 6)]
+    """
+    for i, first in enumerate(words):
+        if first == "|" or is_function(first) or first.isdigit():
+            continue
+        content = 0
+        for j in range(i, min(len(words), i + max_words)):
+            word = words[j]
+            if word == "|":
+                break
+            function = is_function(word)
+            if function and not is_inner(word):
+                break
+            if not function:
+                content += 1
+                yield i, j, content
+
+
 def clean_definition(text: str) -> str:
     """Tidy a definition taken from running text (line breaks, PDF spaces, emphasis).
 
