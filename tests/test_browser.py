@@ -32,14 +32,19 @@ def _need_chromium() -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from werkzeug.serving import make_server
-
     from web import create_app
 
     folder = tmp_path_factory.mktemp("browser")
     db = build_termbase(folder / "tb.sqlite3")
     app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(folder / "results"),
                       "EDIT_TOKEN": EDIT_TOKEN})
+    yield from live_server(app)
+
+
+def live_server(app):
+    """Serve ``app`` on a free loopback port in a thread; yield its base URL (for fixtures)."""
+    from werkzeug.serving import make_server
+
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -7,56 +7,27 @@ As in ``test_browser.py``: every test fails on a console error and keeps a scree
 
 from __future__ import annotations
 
-import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from test_browser import browser, live_server  # noqa: F401
 from test_search_web import build
 
-CHROMIUM = os.environ.get("TERMALIGN_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking"]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from werkzeug.serving import make_server
-
     from web import create_app
 
     folder = tmp_path_factory.mktemp("browser-search")
     db = build(folder / "tb.sqlite3")
     app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(folder / "results"),
                       "EDIT_TOKEN": None})
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(timeout=5)
+    yield from live_server(app)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not (Path(CHROMIUM).exists() or shutil.which("chromium")):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI (apt-get install chromium)")
-        pytest.skip("chromium is not installed")
-    if os.environ.get("CI"):
-        from playwright import sync_api
-    else:
-        sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-        instance = playwright.chromium.launch(executable_path=path, args=ARGS)
-        yield instance
-        instance.close()
-
-
-def _page(browser, request, server, width: int):
+def _page(browser, request, server, width: int):  # noqa: F811 (the imported fixture)
     context = browser.new_context(viewport={"width": width, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page = context.new_page()
@@ -68,7 +39,7 @@ def _page(browser, request, server, width: int):
 
 
 @pytest.fixture(params=[1100, 390], ids=["desktop", "phone"])
-def page(browser, request, server):
+def page(browser, request, server):  # noqa: F811 (the imported fixture)
     context, page, errors = _page(browser, request, server, request.param)
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
