@@ -39,7 +39,13 @@ from urllib.parse import quote, urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_web import QUERIES, _ms, free_port, termbase_path  # noqa: E402
+from benchmarks.bench_web import (  # noqa: E402
+    QUERIES,
+    _ms,
+    free_port,
+    launch_server,
+    termbase_path,
+)
 from benchmarks.report import table, write_section  # noqa: E402
 
 #: Queries that must not be taken as full-text-search syntax.
@@ -169,22 +175,7 @@ def start_edit_server(db: Path, port: int, threads: int) -> subprocess.Popen:
     """``termalign serve`` with an edit token (bench_web's servers are read-only)."""
     command = [str(Path(sys.executable).with_name("termalign")), "serve", "--host", "127.0.0.1",
                "--port", str(port), "--db", str(db), "--threads", str(threads)]
-    log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server)
-    proc = subprocess.Popen(command, env={**os.environ, "TERMALIGN_EDIT_TOKEN": TOKEN},
-                            stdout=subprocess.DEVNULL, stderr=log)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/lookup?q=OTSC", timeout=2).read()
-            return proc
-        except OSError:
-            if proc.poll() is not None:
-                log.seek(0)
-                raise SystemExit("termalign serve exited: " + log.read().decode()) from None
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("termalign serve did not start")
-
+    return launch_server(command, port, {**os.environ, "TERMALIGN_EDIT_TOKEN": TOKEN}, 60)
 
 def edit_requests(base: str, db: Path, count: int) -> tuple[str, list[tuple[str, str]]]:
     """Log in; the session cookie and, for ``count`` concepts, (path, form body with NOTE)."""

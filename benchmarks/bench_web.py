@@ -81,11 +81,16 @@ def start_server(db: Path, port: int, threads: int, workers: int) -> subprocess.
                                                "from termalign.cli import main; main()"]
     command += ["serve", "--host", "127.0.0.1", "--port", str(port), "--db", str(db),
                 "--threads", str(threads), "--workers", str(workers)]
-    env = {**os.environ, "TERMALIGN_EDIT_TOKEN": ""}
+    return launch_server(command, port, {**os.environ, "TERMALIGN_EDIT_TOKEN": ""})
+
+
+def launch_server(command: list[str], port: int, env: dict,
+                  seconds: int = 30) -> subprocess.Popen:
+    """Start ``termalign serve`` and return once it answers a lookup on ``port``."""
     # The server's log goes to a file: an unread pipe would fill up and stall the server.
     log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server)
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log)
-    deadline = time.time() + 30
+    deadline = time.time() + seconds
     while time.time() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/lookup?q=OTSC", timeout=2).read()
@@ -97,7 +102,7 @@ def start_server(db: Path, port: int, threads: int, workers: int) -> subprocess.
                 raise SystemExit("termalign serve exited: " + message) from None
             time.sleep(0.2)
     proc.kill()
-    raise SystemExit("termalign serve did not start in 30 s")
+    raise SystemExit(f"termalign serve did not start in {seconds} s")
 
 
 def run_wrk(urls: list[str], duration: int, connections: int, threads: int) -> dict:
