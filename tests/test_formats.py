@@ -100,6 +100,18 @@ def test_tmx_with_external_dtd_reference_is_read_without_it(alignment, tmp_path)
     assert len(tmx.load(tmp_path / "a.tmx").units) == 3
 
 
+
+def test_tmx_second_variant_of_a_language_is_reported_not_silently_kept(tmp_path):
+    (tmp_path / "two.tmx").write_text(
+        '<tmx version="1.4"><header srclang="en"/><body><tu>'
+        '<tuv xml:lang="en"><seg>Peacekeeping</seg></tuv>'
+        '<tuv xml:lang="fr"><seg>Maintien de la paix</seg></tuv>'
+        '<tuv xml:lang="fr-CA"><seg>Maintien de paix</seg></tuv>'
+        '</tu></body></tmx>', "utf-8")
+    loaded = tmx.load(tmp_path / "two.tmx")
+    assert [(u.fr, u.en) for u in loaded.units] == [("Maintien de la paix", "Peacekeeping")]
+    assert any("second French or English variant" in w for w in loaded.warnings)
+
 @pytest.mark.parametrize(
     ("module", "content"),
     [(tmx, "<tmx><body>"), (tmx, "<html/>"), (jsonfmt, "{}"), (beads, "[0]-[1]\n"),

@@ -110,7 +110,8 @@ def load(path: str | os.PathLike) -> Alignment:
     The text of a unit is its ``<seg>`` without the inline codes (``bpt``, ``ept``, ``ph``,
     ``it``, ``ut`` and any ``sub`` in them; the text inside ``hi`` is kept), white space as
     written (:func:`aligner.formats.inline.flatten`). Units lacking a French or an English
-    variant are skipped. Raises :class:`~aligner.errors.InputError` when the file is not
+    variant are skipped; when a unit has two variants of one language, the first is kept
+    and the alignment's warnings say how many units had one. Raises :class:`~aligner.errors.InputError` when the file is not
     well-formed TMX.
     """
     root = safexml.parse_file(path)
@@ -119,13 +120,18 @@ def load(path: str | os.PathLike) -> Alignment:
     header = root.find("header")
     head = _props(header) if header is not None else {}
     units = []
+    doubled = 0
     for tu in root.find("body").iter("tu"):
         texts: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
             lang = (tuv.get(XML_LANG) or tuv.get("lang") or "").lower().split("-")[0]
             seg = tuv.find("seg")
-            if seg is not None:
-                texts[lang] = flatten(seg, collapse=False).text  # inline codes left out
+            if seg is None:
+                continue
+            if lang in texts:
+                doubled += lang in ("fr", "en")
+                continue  # the first variant of a language is the unit's text
+            texts[lang] = flatten(seg, collapse=False).text  # inline codes left out
         if "fr" not in texts or "en" not in texts:
             continue
         props = _props(tu)
@@ -137,11 +143,15 @@ def load(path: str | os.PathLike) -> Alignment:
             raise InputError(f"{path}: bad score or indices in <tu> {tu.get('tuid')}") from None
         low = props.get("x-low-confidence", ["no"])[0] == "yes"
         units.append(Unit(texts["fr"], texts["en"], score, low, fr_ids, en_ids))
+    warnings = head.get("x-warning", [])
+    if doubled:
+        warnings.append(f"{doubled} unit(s) had a second French or English variant; "
+                        "the first variant of each language was kept")
     return Alignment(
         units,
         head.get("x-fr-document", [""])[0],
         head.get("x-en-document", [""])[0],
-        head.get("x-warning", []),
+        warnings,
         declared_source(header),
     )
 
