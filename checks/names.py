@@ -62,6 +62,11 @@ _FIRST_PERSON = {
     "fr": re.compile(r"\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon (?:rapport|Envoy)"),
 }
 _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
+#: How the UN names itself, and its own bodies that a bare head names in its documents.
+_OWN_NAME = {"en": ("United Nations", "UN"), "fr": ("Organisation des Nations Unies", "ONU")}
+OWN_BODIES = {"en": frozenset({"United Nations Secretariat"}),
+              "fr": frozenset({"Secrétariat de l’Organisation des Nations Unies",
+                               "Secrétariat de l'Organisation des Nations Unies"})}  # fmt: skip
 _PRONOUN_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:Il|Elle)s?\b")
 _SUBJECT_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:The\s+)?$")
 ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
@@ -132,7 +137,8 @@ class Context:
 
     def issue(self, kind: str, index: int | None, *, source_term: str = "",
               expected: list[str] | None = None, found: str = "", role: str = "",
-              shown: list[str] | None = None) -> Issue:
+              shown: list[str] | None = None, weak: bool = False) -> Issue:
+        """One issue about concept ``index``; ``weak``: a warning whatever the concept."""
         concept = None if index is None else self.checker.concepts[index]
         if index is not None:
             self.reported.add(index)
@@ -140,8 +146,8 @@ class Context:
         text = message(kind, self.ui, found=found, source=source_term, role=role,
                        expected=quote(shown if shown is not None else expected, self.ui),
                        target=self.target)
-        return Issue(self.segment, kind, self.checker.severity(kind, concept), source_term,
-                     expected, found, text)
+        severity = "warning" if weak else self.checker.severity(kind, concept)
+        return Issue(self.segment, kind, severity, source_term, expected, found, text)
 
 
 def check_names(ctx: Context) -> list[Issue]:
@@ -193,6 +199,11 @@ def check_names(ctx: Context) -> list[Issue]:
     ctx.wrong_countries = {c: texts for c, texts in wrong_tgt.items()
                            if len(texts) > wrong_src[c] and not _defined(ctx, c, texts)}
     issues += _source_names(ctx, by_span, present)
+    # a name the original gives is known to the reader of the next segments, whether or not
+    # this translation rendered it (if not, this segment has its issue): "the Council" after
+    # "the Security Council" is a repeat within the document
+    ctx.named |= {ck.designations[h.entry.term].concept for hits in by_span.values()
+                  for h in hits}  # fmt: skip
     return issues
 
 
@@ -274,10 +285,14 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             return True
         if _SECRETARY_GENERAL[t] in heads_t and tgt_refs[_SECRETARY_GENERAL[t]]:
             return True  # "requested me": the Secretary-General's own report
+        if any(h in ctx.tgt for h in heads_t) and any(
+                d.lang == t and d.text in OWN_BODIES[t] for d in ck.forms(index)):
+            return True  # "le Secrétariat", "the Secretariat": the UN's own
         # "the Council" only stands for a name the translation gave in an earlier segment
         return index in ctx.named_before and any(tgt_refs[h] for h in heads_t)
 
     done = set(ctx.reported)
+    starts = {start for start, _end in by_span}
     for hits in by_span.values():
         concepts = {ck.designations[h.entry.term].concept for h in hits}
         if concepts & done:
@@ -292,6 +307,10 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
                 _CAPITAL_BEFORE.search(ctx.src, max(0, hit.start - 30), hit.start)
                 or _NAME_AFTER.match(ctx.src, hit.end)):
             continue  # "Organization" inside "the World Organization for Animal Health"
+        if s == "en" and _another_body(ctx.src, hit):
+            continue
+        if hit.end + 1 in starts and ctx.src[hit.start : hit.end] in _OWN_NAME[s]:
+            continue  # "United Nations Security Council resolution" = "résolution du Conseil"
         if s == "en" and _RESOLUTION_AFTER.match(ctx.src, hit.end) and _RESOLUTION_FR.search(
                 ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t)):
             continue  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
@@ -315,9 +334,78 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
                                                         for i in concepts):
             expected = [e for i in sorted(concepts) for e in ck.preferred(i, t)]
             kind = "missing-term" if concept.kind == "term" else "missing-title"
+            # no trace of the name (neither a form nor its head noun: a pronoun, "elle a
+            # décidé" for "the General Assembly decided", or an omission): a warning
+            weak = not _trace(ctx, concepts)
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
-                                    shown=expected[:4]))
+                                    shown=expected[:4], weak=weak))
     return issues
+
+
+#: A qualifier that makes a UN body's name a national one ("the national Security Council").
+_NATIONAL_BEFORE = re.compile(r"\b(?:national|regional|provincial|local|interim|"
+                              r"transitional|[Nn]ational) $")
+#: An acronym continued by another one: a subsidiary body (UNU-IAS, UNU-EHS).
+_ACRONYM_AFTER = re.compile(r"-[A-Z]{2,}\b")
+#: Another body's acronym before a title: "the OPANAL Secretary-General".
+_ACRONYM_BEFORE = re.compile(r"\b(?!UN )[A-Z]{3,}(?:['’]s)? $")
+
+
+def _another_body(src: str, hit: Hit) -> bool:
+    """True when an English name is part of another body's name: "the national Security
+    Council", "the Geneva United Nations Charter on Sustainable Housing", "UNU-IAS"."""
+    if _NATIONAL_BEFORE.search(src, max(0, hit.start - 14), hit.start):
+        return True
+    if not hit.entry.acronym and _ACRONYM_BEFORE.search(src, max(0, hit.start - 12), hit.start):
+        return True
+    if hit.entry.acronym:
+        return bool(_ACRONYM_AFTER.match(src, hit.end))
+    return bool(_CAPITAL_BEFORE.search(src, max(0, hit.start - 30), hit.start)
+                and _NAME_AFTER.match(src, hit.end))
+
+
+#: Words of a name that do not show it is there.
+_COMMON_WORDS = frozenset({
+    "pour", "with", "dans", "from", "contre", "against", "entre", "international",
+    "internationale", "internationales", "internationaux", "national", "nationale",
+})  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _trace(ctx: Context, concepts: set[int]) -> bool:
+    """True when the translation has a word of the concepts' names in the target language
+    ("Program" for "Programme" has "Development"; "le Conseil" has "Conseil"): a variant
+    or a shortened name rather than a pronoun or an omission."""
+    tokens = _WORD.findall(ctx.tgt)
+    # a word counts when it is part of a name: capitalised or next to a capitalised word
+    # ("Conférence générale"), not in running text ("le débat général")
+    capital = [w[0].isupper() and len(w) > 3 for w in tokens]  # (not "Le", "The")
+    words = {w.lower() for i, w in enumerate(tokens)
+             if w[0].isupper() or (i > 0 and capital[i - 1])
+             or (i + 1 < len(tokens) and capital[i + 1])}  # fmt: skip
+    stems = {w[:5] for w in words}
+    for index in concepts:
+        for d in ctx.checker.forms(index):
+            if d.lang == ctx.target and not d.acronym:
+                name_words = {w.lower() for w in _WORD.findall(d.text) if len(w) > 3}
+                for name_word in name_words - _COMMON_WORDS:
+                    if name_word[:5] in stems and any(_same_word(name_word, w) for w in words):
+                        return True
+    return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word give or take an ending of up to two letters or one letter changed.
+
+    >>> _same_word("nations", "nation"), _same_word("organization", "organisation")
+    (True, True)
+    >>> _same_word("nations", "nationaux")
+    False
+    """
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
