@@ -36,6 +36,12 @@ if TYPE_CHECKING:
 _GLUED_LETTERS = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=[^\W\d_])")
 #: A year with a footnote number glued to it (2014-20151, septembre 201442).
 _YEAR_NOTE = re.compile(r"(?<!\d)((?:19|20)\d\d)\d{1,2}(?!\d)")
+#: A year with a footnote number after its full stop: "September 2014.42".
+_YEAR_DOT_NOTE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,2}(?!\d)")
+#: A footnote number opening a segment ("6 Il est entendu que…").
+_NOTE_START = re.compile(r"^\d{1,2} (?=[A-ZÀ-Ý][a-zà-ÿ])")
+#: Two numbers of a list run together by a missing space: "règles 1 et 6, 2, 7,10".
+_LIST_COMMA = re.compile(r"^(\d{1,3}),(\d{1,3})$")
 #: A footnote number after a closing quote or a full stop: ranges"18, position.2
 _NOTE_AFTER = re.compile(r"(?<!\bno\.)(?<!\bp\.)(?<!\bpp\.)(?<=[a-zà-ÿ][.”\"’»])\d{1,2}(?=\s|$)")
 _NOON = {"fr": re.compile(r"\bmidi\b"), "en": re.compile(r"\bnoon\b", re.I)}
@@ -83,6 +89,9 @@ def leeway(tgt: str, lang: str) -> set[str]:
     for m in _GLUED_LETTERS.finditer(tgt):
         keys.add(str(int(re.sub(r"\D", "", m.group(1)))))
     keys.update(m.group(1) for m in _YEAR_NOTE.finditer(tgt))
+    keys.update(m.group(1) for m in _YEAR_DOT_NOTE.finditer(tgt))
+    if lang == "en":
+        keys.update(_military_times(tgt).values())
     if _NOON[lang].search(tgt):
         keys.add("12h00")
     if _MIDNIGHT[lang].search(tgt):
@@ -138,6 +147,9 @@ def _answered(mention: Mention, bag: set[str], src: str, start: int, source: str
     if text.isdigit() and len(text) == 4 and text[:2] in bag and text[2:] in bag \
             and int(text[:2]) < int(text[2:]):
         return True
+    pair = _LIST_COMMA.match(text) if source == "fr" else None
+    if pair and str(int(pair.group(1))) in bag and str(int(pair.group(2))) in bag:
+        return True
     if start >= 0 and _ORDINAL_CUE.search(src, max(0, start - 12), start):
         return any(f"ord:{k}" in bag for k in mention.keys)
     return False
@@ -166,6 +178,8 @@ def check_numbers(ctx: Context) -> list[Issue]:
             issues.append(_issue(ctx, "typography", found, [], found))
     bag = available(ctx.tgt, ctx.target)
     src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", ctx.src))
+    if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
+        src = _NOTE_START.sub("", src)
     wanted = required(src, ctx.source)
     extra: set[str] | None = None
     military: dict[str, str] = {}

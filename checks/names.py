@@ -19,6 +19,7 @@ from checks.fuzzy import near_miss
 from checks.matcher import Hit, longest
 from checks.messages import message, quote
 from checks.model import Issue
+from checks.traces import CAPITAL_BEFORE, NAME_AFTER, another_body, trace
 
 if TYPE_CHECKING:
     from checks.checker import Checker
@@ -26,14 +27,14 @@ if TYPE_CHECKING:
 #: Head nouns by which UN English refers back to a body already named ("the Council" for
 #: the Security Council, "the Office" for UNODC): accepted for a name of that body.
 HEADS_EN = frozenset({
-    "Agency", "Assembly", "Bank", "Centre", "Commission", "Committee", "Community",
+    "Agency", "Assembly", "Bank", "Centre", "Charter", "Commission", "Committee", "Community",
     "Conference", "Council", "Court", "Department", "Entity", "Force", "Forum", "Fund", "Group",
     "League", "Mission", "Office", "Operation", "Organization", "Organisation", "Panel",
     "Programme", "Secretariat", "Tribunal", "Union", "Unit",
 })  # fmt: skip
 #: The same in French, where the head noun comes first ("le Conseil", "l’Office").
 HEADS_FR = frozenset({
-    "Agence", "Assemblée", "Banque", "Centre", "Commission", "Comité", "Communauté",
+    "Agence", "Assemblée", "Banque", "Centre", "Charte", "Commission", "Comité", "Communauté",
     "Conférence", "Conseil", "Cour", "Département", "Entité", "Force", "Forum", "Fonds",
     "Groupe", "Ligue", "Mission", "Office", "Opération", "Organisation", "Programme",
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
@@ -50,9 +51,6 @@ _RESOLUTION_OF = {
                      re.I),
     "en": re.compile(r"(?:Council|Assembly)\s+resolutions?\s*$", re.I),
 }
-#: A one-word English name inside a longer one: after a capitalised word, before "for X".
-_CAPITAL_BEFORE = re.compile(r"\b(?!The )[A-Z][a-z]+ $")
-_NAME_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
 #: An English body's name before a resolution number, and a French resolution number.
 _RESOLUTION_AFTER = re.compile(r"\s+resolutions?\s+\d")
 _RESOLUTION_FR = re.compile(r"r[ée]solutions?\s+\d")
@@ -64,9 +62,10 @@ _FIRST_PERSON = {
 _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
 #: How the UN names itself, and its own bodies that a bare head names in its documents.
 _OWN_NAME = {"en": ("United Nations", "UN"), "fr": ("Organisation des Nations Unies", "ONU")}
-OWN_BODIES = {"en": frozenset({"United Nations Secretariat"}),
+OWN_BODIES = {"en": frozenset({"United Nations Secretariat", "Charter of the United Nations"}),
               "fr": frozenset({"Secrétariat de l’Organisation des Nations Unies",
-                               "Secrétariat de l'Organisation des Nations Unies"})}  # fmt: skip
+                               "Secrétariat de l'Organisation des Nations Unies",
+                               "Charte des Nations Unies"})}  # fmt: skip
 _PRONOUN_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:Il|Elle)s?\b")
 _SUBJECT_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:The\s+)?$")
 ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
@@ -209,7 +208,10 @@ def check_names(ctx: Context) -> list[Issue]:
 
 def _defined(ctx: Context, index: int, texts: list[str]) -> bool:
     """True when the translation defines its short name after the UNTERM one
-    ("the Democratic Republic of the Congo (DRC)"): the short name is then the document's."""
+    ("the Democratic Republic of the Congo (DRC)"): the short name is then the document's;
+    an abbreviation (DRC) may also have been defined in the segments before."""
+    if index in ctx.named_before and all(t.isupper() for t in texts):
+        return True
     return any(f"{form} ({text})" in ctx.tgt for text in set(texts)
                for form in ctx.checker.preferred(index, ctx.target))
 
@@ -304,10 +306,10 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if _RESOLUTION_OF[s].search(ctx.src, max(0, hit.start - 40), hit.start):
             continue
         if s == "en" and hit.entry.tokens == 1 and not hit.entry.acronym and (
-                _CAPITAL_BEFORE.search(ctx.src, max(0, hit.start - 30), hit.start)
-                or _NAME_AFTER.match(ctx.src, hit.end)):
+                CAPITAL_BEFORE.search(ctx.src, max(0, hit.start - 30), hit.start)
+                or NAME_AFTER.match(ctx.src, hit.end)):
             continue  # "Organization" inside "the World Organization for Animal Health"
-        if s == "en" and _another_body(ctx.src, hit):
+        if s == "en" and another_body(ctx.src, hit):
             continue
         if hit.end + 1 in starts and ctx.src[hit.start : hit.end] in _OWN_NAME[s]:
             continue  # "United Nations Security Council resolution" = "résolution du Conseil"
@@ -328,84 +330,20 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         elif not concepts & ctx.full_named and not ck.designations[hit.entry.term].acronym and (
                 miss := near_miss(ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t
                                             and not d.acronym and not d.avoid])):
+            # a near miss of a name only the builder found may be the right form and the
+            # builder's the wrong one (International Atomic Energy "Authority"): a warning
             issues.append(ctx.issue("name-variant", index, source_term=hit.text, found=miss,
-                                    expected=ck.preferred(index, t)))
+                                    expected=ck.preferred(index, t), weak=not concept.curated))
         elif not concepts & present.keys() and not any(referred(i, hit.start)
                                                         for i in concepts):
             expected = [e for i in sorted(concepts) for e in ck.preferred(i, t)]
             kind = "missing-term" if concept.kind == "term" else "missing-title"
             # no trace of the name (neither a form nor its head noun: a pronoun, "elle a
             # décidé" for "the General Assembly decided", or an omission): a warning
-            weak = not _trace(ctx, concepts)
+            weak = not trace(ctx, concepts)
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
                                     shown=expected[:4], weak=weak))
     return issues
-
-
-#: A qualifier that makes a UN body's name a national one ("the national Security Council").
-_NATIONAL_BEFORE = re.compile(r"\b(?:national|regional|provincial|local|interim|"
-                              r"transitional|[Nn]ational) $")
-#: An acronym continued by another one: a subsidiary body (UNU-IAS, UNU-EHS).
-_ACRONYM_AFTER = re.compile(r"-[A-Z]{2,}\b")
-#: Another body's acronym before a title: "the OPANAL Secretary-General".
-_ACRONYM_BEFORE = re.compile(r"\b(?!UN )[A-Z]{3,}(?:['’]s)? $")
-
-
-def _another_body(src: str, hit: Hit) -> bool:
-    """True when an English name is part of another body's name: "the national Security
-    Council", "the Geneva United Nations Charter on Sustainable Housing", "UNU-IAS"."""
-    if _NATIONAL_BEFORE.search(src, max(0, hit.start - 14), hit.start):
-        return True
-    if not hit.entry.acronym and _ACRONYM_BEFORE.search(src, max(0, hit.start - 12), hit.start):
-        return True
-    if hit.entry.acronym:
-        return bool(_ACRONYM_AFTER.match(src, hit.end))
-    return bool(_CAPITAL_BEFORE.search(src, max(0, hit.start - 30), hit.start)
-                and _NAME_AFTER.match(src, hit.end))
-
-
-#: Words of a name that do not show it is there.
-_COMMON_WORDS = frozenset({
-    "pour", "with", "dans", "from", "contre", "against", "entre", "international",
-    "internationale", "internationales", "internationaux", "national", "nationale",
-})  # fmt: skip
-_WORD = re.compile(r"[^\W\d_][\w-]*")
-
-
-def _trace(ctx: Context, concepts: set[int]) -> bool:
-    """True when the translation has a word of the concepts' names in the target language
-    ("Program" for "Programme" has "Development"; "le Conseil" has "Conseil"): a variant
-    or a shortened name rather than a pronoun or an omission."""
-    tokens = _WORD.findall(ctx.tgt)
-    # a word counts when it is part of a name: capitalised or next to a capitalised word
-    # ("Conférence générale"), not in running text ("le débat général")
-    capital = [w[0].isupper() and len(w) > 3 for w in tokens]  # (not "Le", "The")
-    words = {w.lower() for i, w in enumerate(tokens)
-             if w[0].isupper() or (i > 0 and capital[i - 1])
-             or (i + 1 < len(tokens) and capital[i + 1])}  # fmt: skip
-    stems = {w[:5] for w in words}
-    for index in concepts:
-        for d in ctx.checker.forms(index):
-            if d.lang == ctx.target and not d.acronym:
-                name_words = {w.lower() for w in _WORD.findall(d.text) if len(w) > 3}
-                for name_word in name_words - _COMMON_WORDS:
-                    if name_word[:5] in stems and any(_same_word(name_word, w) for w in words):
-                        return True
-    return False
-
-
-def _same_word(a: str, b: str) -> bool:
-    """The same word give or take an ending of up to two letters or one letter changed.
-
-    >>> _same_word("nations", "nation"), _same_word("organization", "organisation")
-    (True, True)
-    >>> _same_word("nations", "nationaux")
-    False
-    """
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
@@ -413,7 +351,7 @@ def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
     roles = present.get(index)
     if not roles:
         wrong = present.get(-1 - index)  # a non-UNTERM name of this country
-        if wrong:
+        if wrong and not _defined(ctx, index, sorted(wrong)):
             expected = ck.preferred(index, t)
             return [ctx.issue("country-name", index, source_term=hit.text, expected=expected,
                               found=min(wrong), shown=expected[:2])]

@@ -104,6 +104,35 @@ CASES = [
      "2014-2015 provides information", "en",
      "1. Note que le rapport sur l'exécution du budget pour l'exercice biennal 2014-20161 "
      "contient des informations"),
+    ("footnote opening a segment", 701,
+     "6 Il est entendu que la Croatie remplira son engagement conformément à l'article 4 du "
+     "Protocole de Kyoto.",
+     "Croatia will fulfil this QELRC jointly, in accordance with Article 4 of the Kyoto "
+     "Protocol.", "fr",
+     "Croatia will fulfil this QELRC jointly, in accordance with Article 5 of the Kyoto "
+     "Protocol."),
+    ("footnote after a year's full stop", 2323,
+     "Rais Khudaidad a été capturé par les forces de sécurité afghanes en septembre 201442.",
+     "Ra'is Khudaidad was captured by Afghan security forces in September 2014.42", "fr",
+     "Ra'is Khudaidad was captured by Afghan security forces in September 2015.42"),
+    ("a list with a missing space", 2528,
+     "Droit international humanitaire coutumier, règles 1 et 6, 2, 7,10 (protection d'objets "
+     "civils), 11 et 103",
+     "Customary international humanitarian law, rules 1 and 6, 2, 7, 10 (protection of "
+     "civilian objects), 11 and 103", "fr",
+     "Customary international humanitarian law, rules 1 and 6, 2, 7, 12 (protection of "
+     "civilian objects), 11 and 103"),
+    ("military hours in the translation", 3824,
+     "Le 18 juin 2014, entre 11 heures et midi, plus de 25 travailleurs humanitaires ont été "
+     "enlevés.",
+     "151. Between 1100 and 1200 hours on 18 June 2014, over 25 humanitarian workers were "
+     "abducted.", "fr",
+     "151. Between 1000 and 1200 hours on 18 June 2014, over 25 humanitarian workers were "
+     "abducted."),
+    ("an ordinal with hundreds", 2783,
+     "Que la cent trente et unième Assemblée de l'Union interparlementaire",
+     "Endorsed by the 131st Assembly of the Inter-Parliamentary Union", "fr",
+     "Endorsed by the 132nd Assembly of the Inter-Parliamentary Union"),
     ("a code word", 1101,
      "une procédure relative à des opérations entre entreprises et consommateurs",
      "more closely aligned with a B2C than a B2B procedure", "en", None),

@@ -95,3 +95,31 @@ def test_a_name_the_original_gave_before_may_be_shortened(checker):
     # alone, "le Conseil" hides a dropped "de sécurité"
     report = checker.check([second], source="en")
     assert [i.kind for i in report.issues if i.severity == "error"] == ["missing-title"]
+
+
+def test_the_charter_is_the_united_nations_charter(checker):
+    # UNv1.0.devset line 1645
+    french = "Plusieurs délégations ont souligné qu'il fallait donner un nouvel élan aux "\
+        "travaux du Comité spécial, au vu du soixante-dixième anniversaire de la Charte des "\
+        "Nations Unies."
+    english = "2. Several delegations stressed that there was a need to reinvigorate the work "\
+        "of the Special Committee, in the light of the seventieth anniversary of the Charter."
+    assert _issues(checker, french, english, "fr") == []
+
+
+def test_an_abbreviation_defined_before_is_the_documents(checker):
+    # UNv1.0.devset line 2863, after a segment naming the Democratic Republic of the Congo
+    first = Segment(1, "Rappelant ses résolutions sur la République démocratique du Congo,",
+                    "Recalling its resolutions on the Democratic Republic of the Congo (DRC),")
+    second = Segment(2, "5. Décide que les mesures s'appliquent aux personnes qui compromettent "
+                        "la paix ou la sécurité de la République démocratique du Congo :",
+                     "5. Decides that the measures shall apply to individuals that undermine "
+                     "the peace or security of the DRC:")
+    report = checker.check([first, second])
+    assert [i.kind for i in report.issues if i.severity == "error"] == []
+    report = checker.check([second])  # alone: DRC is not the UNTERM name
+    assert [i.kind for i in report.issues if i.severity == "error"] == ["country-name"]
+    russia = Segment(2, "la sécurité de la Fédération de Russie", "the security of Russia")
+    report = checker.check([Segment(1, "la Fédération de Russie", "the Russian Federation"),
+                            russia])
+    assert [i.kind for i in report.issues if i.severity == "error"] == ["country-name"]
