@@ -38,6 +38,9 @@ _GLUED_LETTERS = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(
 _YEAR_NOTE = re.compile(r"(?<!\d)((?:19|20)\d\d)\d{1,2}(?!\d)")
 #: A year with a footnote number after its full stop: "September 2014.42".
 _YEAR_DOT_NOTE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,2}(?!\d)")
+#: The year of a resolution after its number, which a translation may leave out once the
+#: resolution has been cited: "résolution 2118 (2013)" = "resolution 2118".
+_RESOLUTION_YEAR = re.compile(r"r[ée]solutions?\s+(\d{2,4})\s+\((?:19|20)\d\d\)$", re.I)
 #: A footnote number opening a segment ("6 Il est entendu que…").
 _NOTE_START = re.compile(r"^\d{1,2} (?=[A-ZÀ-Ý][a-zà-ÿ])")
 #: Two numbers of a list run together by a missing space: "règles 1 et 6, 2, 7,10".
@@ -63,7 +66,13 @@ _ROMAN_ORDINAL = re.compile(r"\b([IVX]{1,6})(?:e|er|ème|th)\b")
 #: Before a number that an ordinal in words may render: an acronym (COP 12, GEF 6) or a
 #: part, phase, session or meeting.
 _ORDINAL_CUE = re.compile(r"(?:\b[A-Z]{2,}[- ]?|\b(?:[Pp]arts?|[Pp]hases?|[Ss]essions?|"
-                          r"[Mm]eetings?|[Rr]ounds?|[Ss]tages?|[Cc]ycles?) )$")
+                          r"[Mm]eetings?|[Rr]ounds?|[Ss]tages?|[Cc]ycles?|[Pp]aragraphs?|"
+                          r"[Aa]rticles?) )$")
+#: Periods in one word: "plan-cadre stratégique décennal" = "10-year strategic plan".
+_YEARS_WORD = {"biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
+               "sexennal": 6, "décennal": 10, "biennial": 2, "triennial": 3,
+               "quadrennial": 4, "quinquennial": 5, "decennial": 10}  # fmt: skip
+_YEARS = re.compile(r"\b(" + "|".join(_YEARS_WORD) + r")(?:e|es|aux)?\b", re.I)
 #: Digits inside a code word (B2C, B2B).
 _IN_CODE = re.compile(r"(?<=[A-Za-z])\d{1,2}(?=[A-Za-z])")
 
@@ -100,6 +109,7 @@ def leeway(tgt: str, lang: str) -> set[str]:
         keys.update(str(_ABOUT_FR[m.group(1).lower()]) for m in _ABOUT.finditer(tgt))
     for m in _ONE_MILLION[lang].finditer(tgt):
         keys.update(("1", "1000000" if m.group(1).lower() == "million" else "1000000000"))
+    keys.update(str(_YEARS_WORD[m.group(1).lower()]) for m in _YEARS.finditer(tgt))
     if _HALF[lang].search(tgt):
         keys.add("50")
     pos = 0
@@ -147,6 +157,13 @@ def _answered(mention: Mention, bag: set[str], src: str, start: int, source: str
     if text.isdigit() and len(text) == 4 and text[:2] in bag and text[2:] in bag \
             and int(text[:2]) < int(text[2:]):
         return True
+    if start >= 0 and _RESOLUTION_YEAR.search(src, max(0, start - 30), start + len(text) + 1):
+        number = _RESOLUTION_YEAR.search(src, max(0, start - 30), start + len(text) + 1)
+        if number.group(1) in bag:  # "résolution 2118 (2013)" = "resolution 2118"
+            return True
+    year = _YEAR_DOT_NOTE.fullmatch(text)
+    if year and year.group(1) in bag:  # "September 2014.42": the year and a footnote
+        return True
     pair = _LIST_COMMA.match(text) if source == "fr" else None
     if pair and str(int(pair.group(1))) in bag and str(int(pair.group(2))) in bag:
         return True
@@ -157,8 +174,12 @@ def _answered(mention: Mention, bag: set[str], src: str, start: int, source: str
 
 def _ranges(src_numbers: set[str], tgt: str) -> set[str]:
     """Both ends of a range whose dash the corpus lost in the translation (15-64 → 1564),
-    when the original has them."""
+    and two numbers of a list run together in a French translation (7, 10 → 7,10), when the
+    original has them."""
     out = set()
+    for m in re.finditer(r"(?<![\d,.])(\d{1,3}),(\d{1,3})(?![\d,.]?\d)", tgt):
+        if m.group(1) in src_numbers and str(int(m.group(2))) in src_numbers:
+            out.update((m.group(1), str(int(m.group(2)))))
     for m in re.finditer(r"(?<![\d,.])(\d\d)(\d\d)(?![\d,.]?\d)", tgt):
         low, high = m.group(1), m.group(2)
         if low in src_numbers and high in src_numbers and int(low) < int(high):
@@ -191,8 +212,9 @@ def check_numbers(ctx: Context) -> list[Issue]:
                              tgt_mark.group(1)))
     pos = 0
     for mention in wanted:
-        start = src.find(mention.text, pos)
-        pos = start + len(mention.text) if start >= 0 else pos
+        found_at = re.compile(rf"(?<![\d.,]){re.escape(mention.text)}(?!\d|[.,]\d)").search(src, pos)
+        start = found_at.start() if found_at else -1
+        pos = found_at.end() if found_at else pos
         if mention.keys & bag[mention.kind] or mention.keys & covered:
             continue
         if mention.kind == "number":

@@ -133,6 +133,31 @@ CASES = [
      "Que la cent trente et unième Assemblée de l'Union interparlementaire",
      "Endorsed by the 131st Assembly of the Inter-Parliamentary Union", "fr",
      "Endorsed by the 132nd Assembly of the Inter-Parliamentary Union"),
+    ("a year and its footnote, English original", 2323,
+     "Rais Khudaidad a été capturé par les forces de sécurité afghanes en septembre 201442.",
+     "Ra'is Khudaidad was captured by Afghan security forces in September 2014.42", "en",
+     "Rais Khudaidad a été capturé par les forces de sécurité afghanes en septembre 201542."),
+    ("a list with a missing space in the translation", 2528,
+     "Droit international humanitaire coutumier, règles 1 et 6, 2, 7,10 (protection d'objets "
+     "civils), 11 et 103",
+     "Customary international humanitarian law, rules 1 and 6, 2, 7, 10 (protection of "
+     "civilian objects), 11 and 103", "en",
+     "Droit international humanitaire coutumier, règles 1 et 6, 2, 7,12 (protection d'objets "
+     "civils), 11 et 103"),
+    ("paragraph 1 = premier paragraphe", 2617,
+     "On a expliqué que le premier paragraphe du dispositif visait à instaurer un examen annuel.",
+     "10. It was explained that operative paragraph 1 was intended to establish an annual "
+     "evaluation.", "en",
+     "On a expliqué que le deuxième paragraphe du dispositif visait à instaurer un examen "
+     "annuel."),
+    ("a period in one word", 2362,
+     "l'objectif opérationnel 3 du plan-cadre stratégique décennal",
+     "operational objective 3 of the 10-year strategic plan and framework", "en",
+     "l'objectif opérationnel 3 du plan-cadre stratégique quinquennal"),
+    ("a resolution cited again without its year", 555,
+     "constitue une violation de la résolution 2118 (2013), et faisant observer également",
+     "is a violation of resolution 2118, and further noting", "fr",
+     "is a violation of resolution 2119, and further noting"),
     ("a code word", 1101,
      "une procédure relative à des opérations entre entreprises et consommateurs",
      "more closely aligned with a B2C than a B2B procedure", "en", None),

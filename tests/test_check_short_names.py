@@ -123,3 +123,38 @@ def test_an_abbreviation_defined_before_is_the_documents(checker):
     report = checker.check([Segment(1, "la Fédération de Russie", "the Russian Federation"),
                             russia])
     assert [i.kind for i in report.issues if i.severity == "error"] == ["country-name"]
+
+
+def test_an_acronym_inside_another_is_not_left_untranslated(checker):
+    # UNv1.0.devset line 3319: UN-SPIDER is its name in French too
+    french = "En outre, UN-SPIDER continuera de fournir des mises à jour quotidiennes."
+    english = "Additionally, UN-SPIDER will continue to provide daily updates."
+    assert [i.kind for i in checker.check_pair(french, english, source="en")] == []
+    french = "En outre, l'UN continuera de fournir des mises à jour quotidiennes."
+    english = "Additionally, the UN will continue to provide daily updates."
+    assert "untranslated-acronym" in [i.kind for i in checker.check_pair(french, english,
+                                                                         source="en")]
+
+
+@pytest.mark.parametrize(("english", "kinds"), [
+    # UNv1.0.devset line 1776: the original writes Syrie, the translation Syria twice
+    ("Syria emphasizes that the relief work in Syrian territory requires cooperation with "
+     "the Syrian Arab Red Crescent throughout Syria.", []),
+    ("The Syrian Arab Republic emphasizes that the relief work in Syrian territory requires "
+     "cooperation with the Syrian Arab Red Crescent throughout the Syrian Arab Republic.", []),
+])  # fmt: skip
+def test_a_non_unterm_name_of_the_original_may_be_kept(checker, english, kinds):
+    french = "La Syrie souligne que les opérations de secours en territoire syrien exigent "\
+        "une coopération avec le Croissant-Rouge arabe syrien sur l'ensemble du territoire."
+    errors = [i.kind for i in checker.check_pair(french, english) if i.severity == "error"]
+    assert errors == kinds
+
+
+def test_a_non_unterm_name_for_a_unterm_one_is_an_error(checker):
+    french = "La République arabe syrienne souligne que les opérations de secours exigent "\
+        "une coopération."
+    english = "Syria emphasizes that the relief work requires cooperation."
+    assert [i.kind for i in checker.check_pair(french, english)] == ["country-name"]
+    french = "La Syrie souligne que les opérations de secours exigent une coopération."
+    english = "The Syrian Arab Republic emphasizes that the relief work requires cooperation."
+    assert [i.kind for i in checker.check_pair(french, english, source="en")] == ["country-name"]
