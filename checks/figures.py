@@ -41,6 +41,11 @@ _YEAR_DOT_NOTE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,2}(?!\d)")
 #: The year of a resolution after its number, which a translation may leave out once the
 #: resolution has been cited: "résolution 2118 (2013)" = "resolution 2118".
 _RESOLUTION_YEAR = re.compile(r"r[ée]solutions?\s+(\d{2,4})\s+\((?:19|20)\d\d\)$", re.I)
+#: French times with a one-digit minute: "à 15 h 5".
+_HOUR_ONLY = re.compile(r"(\d{1,2})\s?h")
+_ONE_DIGIT_MINUTE = re.compile(r"\s?(\d)(?!\d)")
+_HOUR_BEFORE = re.compile(r"(\d{1,2})\s?h\s?$")
+_FR_TIME_ONE = re.compile(r"(?<![\d,.])(\d{1,2})\s?h\s?(\d)(?!\d)")
 #: A footnote number opening a segment ("6 Il est entendu que…").
 _NOTE_START = re.compile(r"^\d{1,2} (?=[A-ZÀ-Ý][a-zà-ÿ])")
 #: Two numbers of a list run together by a missing space: "règles 1 et 6, 2, 7,10".
@@ -107,6 +112,7 @@ def leeway(tgt: str, lang: str) -> set[str]:
         keys.update(("0h00", "24h00"))
     if lang == "fr":
         keys.update(str(_ABOUT_FR[m.group(1).lower()]) for m in _ABOUT.finditer(tgt))
+        keys.update(f"{int(m.group(1))}h0{m.group(2)}" for m in _FR_TIME_ONE.finditer(tgt))
     for m in _ONE_MILLION[lang].finditer(tgt):
         keys.update(("1", "1000000" if m.group(1).lower() == "million" else "1000000000"))
     keys.update(str(_YEARS_WORD[m.group(1).lower()]) for m in _YEARS.finditer(tgt))
@@ -160,6 +166,14 @@ def _answered(mention: Mention, bag: set[str], src: str, start: int, source: str
     if start >= 0 and _RESOLUTION_YEAR.search(src, max(0, start - 30), start + len(text) + 1):
         number = _RESOLUTION_YEAR.search(src, max(0, start - 30), start + len(text) + 1)
         if number.group(1) in bag:  # "résolution 2118 (2013)" = "resolution 2118"
+            return True
+    hour = _HOUR_ONLY.fullmatch(text)
+    minute = _ONE_DIGIT_MINUTE.match(src, start + len(text)) if hour and start >= 0 else None
+    if minute and f"{int(hour.group(1))}h0{minute.group(1)}" in bag:
+        return True  # "15 h 5" = 15 h 05 (the corpus lost the 0)
+    if text.isdigit() and len(text) == 1 and start >= 0:
+        before = _HOUR_BEFORE.search(src, max(0, start - 8), start)
+        if before and f"{int(before.group(1))}h0{text}" in bag:
             return True
     year = _YEAR_DOT_NOTE.fullmatch(text)
     if year and year.group(1) in bag:  # "September 2014.42": the year and a footnote

@@ -143,7 +143,7 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         d = ck.designations[hit.entry.term]
         if d.acronym or d.avoid or d.concept in ctx.reported:
             continue
-        if hit.text[:1].islower() and d.text[:1].isupper():
+        if hit.text[:1].islower() and any(c.isupper() for c in d.text):
             continue  # "non-governmental organizations (NGOs)": not the Organization
         m = _BRACKETED.match(ctx.tgt, hit.end)
         if m is None:
