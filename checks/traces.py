@@ -49,13 +49,21 @@ _COMMON_WORDS = frozenset({
     "internationale", "internationales", "internationaux", "national", "nationale",
 })  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+#: A head noun with its own qualifier and body: "Conseil exécutif de l'OIAC", "OPCW
+#: Executive Council".
+_OTHER_HEAD = {
+    "fr": re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?= [a-zà-ÿ]{4,} (?:de|du|des|de la|de l['’]|d['’])"
+                     r"\s?[A-ZÀ-Ý])"),
+    "en": re.compile(r"\b[A-Z]{3,} [A-Z][a-z]+ [A-Z][a-z]+\b"),
+}
 
 
 def trace(ctx: Context, concepts: set[int]) -> bool:
     """True when the translation has a word of the concepts' names in the target language
     ("Program" for "Programme" has "Development"; "le Conseil" has "Conseil"): a variant
     or a shortened name rather than a pronoun or an omission."""
-    tokens = _WORD.findall(ctx.tgt)
+    # a head noun of another body's name is no trace: "le Conseil exécutif de l'OIAC"
+    tokens = _WORD.findall(_OTHER_HEAD[ctx.target].sub(" ", ctx.tgt))
     # a word counts when it is part of a name: capitalised or next to a capitalised word
     # ("Conférence générale"), not in running text ("le débat général")
     capital = [w[0].isupper() and len(w) > 3 for w in tokens]  # (not "Le", "The")

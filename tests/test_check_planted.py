@@ -49,6 +49,6 @@ def test_the_judged_devset_pairs_are_well_formed():
     verdicts = judged()
     lines = seeds.path("unpc", "UNv1.0.devset.fr").read_text(encoding="utf-8").splitlines()
     assert len(verdicts) >= 90
-    for (source, line), (verdict, why) in verdicts.items():
+    for (source, line), (verdict, kind) in verdicts.items():
         assert source in ("fr", "en") and 1 <= line <= len(lines)
-        assert verdict in ("real", "alarm") and why
+        assert verdict in ("real", "alarm") and kind

@@ -36,8 +36,7 @@ CASES = [
      "au Forum.",
      "In 2011, the former OPANAL Secretary-General, Gioconda Ubeda Rivera, participated in "
      "the Forum.", "en",
-     ("En 2011, l'ancienne Secrétaire exécutive de l'OPANAL, Gioconda Ubeda Rivera, a "
-      "participé au Forum.",
+     ("En 2011, l'ancienne Secrétaire, Gioconda Ubeda Rivera, a participé au Forum.",
       "In 2011, the former Secretary-General, Gioconda Ubeda Rivera, participated in the "
       "Forum.")),
     ("a subsidiary body's acronym", 3114,
@@ -158,3 +157,16 @@ def test_a_non_unterm_name_for_a_unterm_one_is_an_error(checker):
     french = "La Syrie souligne que les opérations de secours exigent une coopération."
     english = "The Syrian Arab Republic emphasizes that the relief work requires cooperation."
     assert [i.kind for i in checker.check_pair(french, english, source="en")] == ["country-name"]
+
+
+def test_another_bodys_head_is_no_trace_of_the_name(checker):
+    # UNv1.0.devset line 1389 (shortened): "lui" is the Security Council, the author
+    french = "5. Exprime son soutien à la décision du Conseil exécutif de l'OIAC et se "\
+        "félicite que le Directeur général fasse figurer les rapports de la Mission dans les "\
+        "rapports mensuels qu'il lui présente;"
+    english = "5. Expresses support for the OPCW Executive Council decision and welcomes the "\
+        "intention of the Director-General to include reports of the Mission in his monthly "\
+        "reports to the Security Council;"
+    assert _issues(checker, french, english, "en") == [("missing-title", "warning")]
+    dropped = french.replace("qu'il lui présente", "qu'il présente au Conseil")
+    assert _issues(checker, dropped, english, "en") == [("missing-title", "error")]
