@@ -78,6 +78,7 @@ _YEARS_WORD = {"biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
                "sexennal": 6, "décennal": 10, "biennial": 2, "triennial": 3,
                "quadrennial": 4, "quinquennial": 5, "decennial": 10}  # fmt: skip
 _YEARS = re.compile(r"\b(" + "|".join(_YEARS_WORD) + r")(?:e|es|aux)?\b", re.I)
+_ANY_DIGIT = re.compile(r"\d")
 #: Digits inside a code word (B2C, B2B).
 _IN_CODE = re.compile(r"(?<=[A-Za-z])\d{1,2}(?=[A-Za-z])")
 
@@ -212,9 +213,11 @@ def check_numbers(ctx: Context) -> list[Issue]:
         for found in french_typography(ctx.tgt):
             issues.append(_issue(ctx, "typography", found, [], found))
     bag = available(ctx.tgt, ctx.target)
-    src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", ctx.src))
-    if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
-        src = _NOTE_START.sub("", src)
+    src = ctx.src
+    if _ANY_DIGIT.search(src):  # footnote numbers and code words are no figures to render
+        src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", src))
+        if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
+            src = _NOTE_START.sub("", src)
     wanted = required(src, ctx.source)
     extra: set[str] | None = None
     military: dict[str, str] = {}
@@ -224,14 +227,12 @@ def check_numbers(ctx: Context) -> list[Issue]:
         # both paragraphs numbered, differently (a leading number is not otherwise required)
         issues.append(_issue(ctx, "number", src_mark.group(1), [src_mark.group(1)],
                              tgt_mark.group(1)))
-    pos = 0
     for mention in wanted:
-        found_at = re.compile(rf"(?<![\d.,]){re.escape(mention.text)}(?!\d|[.,]\d)").search(src, pos)
-        start = found_at.start() if found_at else -1
-        pos = found_at.end() if found_at else pos
         if mention.keys & bag[mention.kind] or mention.keys & covered:
             continue
         if mention.kind == "number":
+            found_at = re.search(rf"(?<![\d.,]){re.escape(mention.text)}(?!\d|[.,]\d)", src)
+            start = found_at.start() if found_at else -1
             if extra is None:  # read only when a number is missing
                 numbers = {k for m in wanted for k in m.keys if k.isdigit()}
                 extra = bag["number"] | leeway(ctx.tgt, ctx.target) | _ranges(numbers, ctx.tgt)
