@@ -402,8 +402,11 @@ def _kept_speed() -> str:
     start = text.find("### Speed", begin, end)
     if begin < 0 or start < 0:
         return ""
-    return "\n\n" + text[start:end].rstrip() + " *(kept from the last full run: this run "\
-        "had `--no-speed`)*\n"
+    kept = text[start:end].rstrip().replace(_KEPT, "").rstrip()
+    return "\n\n" + kept + _KEPT + "\n"
+
+
+_KEPT = " *(kept from the last full run: this run had `--no-speed`)*"
 
 
 def main() -> None:
