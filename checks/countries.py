@@ -48,6 +48,7 @@ NON_UNTERM_FR = {
     "Timor oriental": "Timor-Leste",
     "Tanzanie": "République-Unie de Tanzanie",
     "Laos": "République démocratique populaire lao",
+    "Syrie": "République arabe syrienne",
 }
 NON_UNTERM_EN.update({
     "USA": "United States of America",

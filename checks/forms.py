@@ -33,6 +33,8 @@ def surface(text: str) -> str:
 
 
 _HYPHENED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+#: The hyphens a title may be written with: "Secretary‐General" (U+2010) is hyphenated.
+_HYPHENS = ("-", "\u2010", "\u2011", "\u00ad")
 
 
 def unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
@@ -42,7 +44,7 @@ def unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         d = ck.designations[hit.entry.term]
         if d.avoid or d.concept in ctx.reported or not _HYPHENED.search(d.text):
             continue
-        if "-" not in hit.text and hit.text[:1].isupper():
+        if not any(h in hit.text for h in _HYPHENS) and hit.text[:1].isupper():
             issues.append(ctx.issue("avoid-term", d.concept, source_term=d.text,
                                     expected=[d.text], found=hit.text))
     return issues
@@ -141,6 +143,8 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         d = ck.designations[hit.entry.term]
         if d.acronym or d.avoid or d.concept in ctx.reported:
             continue
+        if hit.text[:1].islower() and any(c.isupper() for c in d.text):
+            continue  # "non-governmental organizations (NGOs)": not the Organization
         m = _BRACKETED.match(ctx.tgt, hit.end)
         if m is None:
             continue

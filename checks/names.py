@@ -19,6 +19,7 @@ from checks.fuzzy import near_miss
 from checks.matcher import Hit, longest
 from checks.messages import message, quote
 from checks.model import Issue
+from checks.traces import CAPITAL_BEFORE, NAME_AFTER, another_body, trace
 
 if TYPE_CHECKING:
     from checks.checker import Checker
@@ -26,14 +27,14 @@ if TYPE_CHECKING:
 #: Head nouns by which UN English refers back to a body already named ("the Council" for
 #: the Security Council, "the Office" for UNODC): accepted for a name of that body.
 HEADS_EN = frozenset({
-    "Agency", "Assembly", "Bank", "Centre", "Commission", "Committee", "Community",
+    "Agency", "Assembly", "Bank", "Centre", "Charter", "Commission", "Committee", "Community",
     "Conference", "Council", "Court", "Department", "Entity", "Force", "Forum", "Fund", "Group",
     "League", "Mission", "Office", "Operation", "Organization", "Organisation", "Panel",
     "Programme", "Secretariat", "Tribunal", "Union", "Unit",
 })  # fmt: skip
 #: The same in French, where the head noun comes first ("le Conseil", "l’Office").
 HEADS_FR = frozenset({
-    "Agence", "Assemblée", "Banque", "Centre", "Commission", "Comité", "Communauté",
+    "Agence", "Assemblée", "Banque", "Centre", "Charte", "Commission", "Comité", "Communauté",
     "Conférence", "Conseil", "Cour", "Département", "Entité", "Force", "Forum", "Fonds",
     "Groupe", "Ligue", "Mission", "Office", "Opération", "Organisation", "Programme",
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
@@ -50,9 +51,6 @@ _RESOLUTION_OF = {
                      re.I),
     "en": re.compile(r"(?:Council|Assembly)\s+resolutions?\s*$", re.I),
 }
-#: A one-word English name inside a longer one: after a capitalised word, before "for X".
-_CAPITAL_BEFORE = re.compile(r"\b(?!The )[A-Z][a-z]+ $")
-_NAME_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
 #: An English body's name before a resolution number, and a French resolution number.
 _RESOLUTION_AFTER = re.compile(r"\s+resolutions?\s+\d")
 _RESOLUTION_FR = re.compile(r"r[ée]solutions?\s+\d")
@@ -62,6 +60,12 @@ _FIRST_PERSON = {
     "fr": re.compile(r"\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon (?:rapport|Envoy)"),
 }
 _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
+#: How the UN names itself, and its own bodies that a bare head names in its documents.
+_OWN_NAME = {"en": ("United Nations", "UN"), "fr": ("Organisation des Nations Unies", "ONU")}
+OWN_BODIES = {"en": frozenset({"United Nations Secretariat", "Charter of the United Nations"}),
+              "fr": frozenset({"Secrétariat de l’Organisation des Nations Unies",
+                               "Secrétariat de l'Organisation des Nations Unies",
+                               "Charte des Nations Unies"})}  # fmt: skip
 _PRONOUN_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:Il|Elle)s?\b")
 _SUBJECT_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:The\s+)?$")
 ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
@@ -132,7 +136,8 @@ class Context:
 
     def issue(self, kind: str, index: int | None, *, source_term: str = "",
               expected: list[str] | None = None, found: str = "", role: str = "",
-              shown: list[str] | None = None) -> Issue:
+              shown: list[str] | None = None, weak: bool = False) -> Issue:
+        """One issue about concept ``index``; ``weak``: a warning whatever the concept."""
         concept = None if index is None else self.checker.concepts[index]
         if index is not None:
             self.reported.add(index)
@@ -140,8 +145,8 @@ class Context:
         text = message(kind, self.ui, found=found, source=source_term, role=role,
                        expected=quote(shown if shown is not None else expected, self.ui),
                        target=self.target)
-        return Issue(self.segment, kind, self.checker.severity(kind, concept), source_term,
-                     expected, found, text)
+        severity = "warning" if weak else self.checker.severity(kind, concept)
+        return Issue(self.segment, kind, severity, source_term, expected, found, text)
 
 
 def check_names(ctx: Context) -> list[Issue]:
@@ -190,15 +195,28 @@ def check_names(ctx: Context) -> list[Issue]:
     wrong_src = Counter(ck.designations[h.entry.term].concept for hits in by_span.values()
                         for h in hits[:1] if ck.designations[h.entry.term].avoid
                         and ck.designations[h.entry.term].role)  # fmt: skip
+    right_src = {ck.designations[h.entry.term].concept for hits in by_span.values()
+                 for h in hits[:1] if not ck.designations[h.entry.term].avoid}  # fmt: skip
+    # more "Russia" than the original has "Russie"; but an original that only writes "Syrie"
+    # may be rendered "Syria" as often as the English needs
     ctx.wrong_countries = {c: texts for c, texts in wrong_tgt.items()
-                           if len(texts) > wrong_src[c] and not _defined(ctx, c, texts)}
+                           if len(texts) > wrong_src[c] and not _defined(ctx, c, texts)
+                           and (not wrong_src[c] or c in right_src)}  # fmt: skip
     issues += _source_names(ctx, by_span, present)
+    # a name the original gives is known to the reader of the next segments, whether or not
+    # this translation rendered it (if not, this segment has its issue): "the Council" after
+    # "the Security Council" is a repeat within the document
+    ctx.named |= {ck.designations[h.entry.term].concept for hits in by_span.values()
+                  for h in hits}  # fmt: skip
     return issues
 
 
 def _defined(ctx: Context, index: int, texts: list[str]) -> bool:
     """True when the translation defines its short name after the UNTERM one
-    ("the Democratic Republic of the Congo (DRC)"): the short name is then the document's."""
+    ("the Democratic Republic of the Congo (DRC)"): the short name is then the document's;
+    an abbreviation (DRC) may also have been defined in the segments before."""
+    if index in ctx.named_before and all(t.isupper() for t in texts):
+        return True
     return any(f"{form} ({text})" in ctx.tgt for text in set(texts)
                for form in ctx.checker.preferred(index, ctx.target))
 
@@ -209,6 +227,8 @@ def _leftovers(ctx: Context) -> list[Issue]:
         index = hit.entry.concept
         if index in ctx.reported or _in_capitals(ctx.tgt, hit):
             continue
+        if ctx.tgt[hit.end : hit.end + 1] == "-" or ctx.tgt[hit.start - 1 : hit.start] == "-":
+            continue  # part of another acronym: UN-SPIDER, UNU-IAS
         expected = ck.preferred(index, ctx.target)
         issues.append(ctx.issue("untranslated-acronym", index, source_term=hit.text,
                                 expected=expected, found=hit.text))
@@ -274,10 +294,14 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             return True
         if _SECRETARY_GENERAL[t] in heads_t and tgt_refs[_SECRETARY_GENERAL[t]]:
             return True  # "requested me": the Secretary-General's own report
+        if any(h in ctx.tgt for h in heads_t) and any(
+                d.lang == t and d.text in OWN_BODIES[t] for d in ck.forms(index)):
+            return True  # "le Secrétariat", "the Secretariat": the UN's own
         # "the Council" only stands for a name the translation gave in an earlier segment
         return index in ctx.named_before and any(tgt_refs[h] for h in heads_t)
 
     done = set(ctx.reported)
+    starts = {start for start, _end in by_span}
     for hits in by_span.values():
         concepts = {ck.designations[h.entry.term].concept for h in hits}
         if concepts & done:
@@ -289,9 +313,13 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if _RESOLUTION_OF[s].search(ctx.src, max(0, hit.start - 40), hit.start):
             continue
         if s == "en" and hit.entry.tokens == 1 and not hit.entry.acronym and (
-                _CAPITAL_BEFORE.search(ctx.src, max(0, hit.start - 30), hit.start)
-                or _NAME_AFTER.match(ctx.src, hit.end)):
+                CAPITAL_BEFORE.search(ctx.src, max(0, hit.start - 30), hit.start)
+                or NAME_AFTER.match(ctx.src, hit.end)):
             continue  # "Organization" inside "the World Organization for Animal Health"
+        if s == "en" and another_body(ctx.src, hit):
+            continue
+        if hit.end + 1 in starts and ctx.src[hit.start : hit.end] in _OWN_NAME[s]:
+            continue  # "United Nations Security Council resolution" = "résolution du Conseil"
         if s == "en" and _RESOLUTION_AFTER.match(ctx.src, hit.end) and _RESOLUTION_FR.search(
                 ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t)):
             continue  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
@@ -309,14 +337,19 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         elif not concepts & ctx.full_named and not ck.designations[hit.entry.term].acronym and (
                 miss := near_miss(ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t
                                             and not d.acronym and not d.avoid])):
+            # a near miss of a name only the builder found may be the right form and the
+            # builder's the wrong one (International Atomic Energy "Authority"): a warning
             issues.append(ctx.issue("name-variant", index, source_term=hit.text, found=miss,
-                                    expected=ck.preferred(index, t)))
+                                    expected=ck.preferred(index, t), weak=not concept.curated))
         elif not concepts & present.keys() and not any(referred(i, hit.start)
                                                         for i in concepts):
             expected = [e for i in sorted(concepts) for e in ck.preferred(i, t)]
             kind = "missing-term" if concept.kind == "term" else "missing-title"
+            # no trace of the name (neither a form nor its head noun: a pronoun, "elle a
+            # décidé" for "the General Assembly decided", or an omission): a warning
+            weak = not trace(ctx, concepts)
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
-                                    shown=expected[:4]))
+                                    shown=expected[:4], weak=weak))
     return issues
 
 
@@ -325,7 +358,7 @@ def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
     roles = present.get(index)
     if not roles:
         wrong = present.get(-1 - index)  # a non-UNTERM name of this country
-        if wrong:
+        if wrong and not _defined(ctx, index, sorted(wrong)):
             expected = ck.preferred(index, t)
             return [ctx.issue("country-name", index, source_term=hit.text, expected=expected,
                               found=min(wrong), shown=expected[:2])]

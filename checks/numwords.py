@@ -165,6 +165,51 @@ def spelled_numbers(text: str, lang: str, ordinals: bool = False) -> list[tuple[
     words = words_of(fold_text(text).lower())
     if heads.isdisjoint(words):
         return []
+    if _HUNDRED[lang] in words:
+        return _with_hundreds(text, lang, ordinals)
+    return _spelled(text, words, table, heads)
+
+
+#: The hundreds: "cent trente et unième" (131st), "one hundred and thirty-first".
+_HUNDRED = {"fr": "cent", "en": "hundred"}
+
+
+def _with_hundreds(text: str, lang: str, ordinals: bool) -> list[tuple[str, int, bool]]:
+    """:func:`spelled_numbers` of a text with "cent" / "hundred" in it.
+
+    >>> _with_hundreds("la cent trente et unième Assemblée et deux cents ans", "fr", False)
+    [('cent trente et unième', 131, True), ('deux', 2, False)]
+    >>> _with_hundreds("the one hundred and thirty-first Assembly", "en", True)
+    [('one hundred and thirty-first', 131, True)]
+    """
+    table = (_ordinal_tables() if ordinals else _tables())[lang]
+    found = _spelled(text, words_of(fold_text(text).lower()), table, _heads(lang, ordinals))
+    spans = word_spans(text)
+    folded = [strip_accents(text[a:b]).lower() for a, b in spans]
+    out = []
+    for words, value, ordinal in found:
+        start = text.find(words)
+        index = next((i for i, (a, _b) in enumerate(spans) if a == start), None)
+        before = index - 1 if index else None
+        if before is not None and lang == "en" and folded[before] == "and":
+            before -= 1
+        if before is not None and before >= 0 and folded[before] == _HUNDRED[lang] and value < 100:
+            count, first = 1, before
+            if before > 0 and folded[before - 1] in ("deux", "trois", "quatre", "cinq", "six",
+                                                     "sept", "huit", "neuf", "one", "two",
+                                                     "three", "four", "five", "six", "seven",
+                                                     "eight", "nine"):
+                first = before - 1
+                unit = _tables()[lang].get((folded[first],), (1, False))[0]
+                count = unit if unit > 1 or lang == "en" else 1
+            value += 100 * count
+            words = text[spans[first][0] : spans[index][0]] + words
+            out = [f for f in out if f[0] not in words]
+        out.append((words, value, ordinal))
+    return out
+
+
+def _spelled(text: str, words: list[str], table, heads) -> list[tuple[str, int, bool]]:
     spans = word_spans(text)
     if len(spans) != len(words):  # decomposed accents: fold word by word
         words = [strip_accents(text[a:b]).lower() for a, b in spans]

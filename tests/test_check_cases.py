@@ -25,6 +25,8 @@ def _cases() -> list[tuple[str, ...]]:
 
 
 CASES = _cases()
+#: Planted cases whose translation keeps no word of the dropped name.
+WITHOUT_TRACE = {"cei-dropped"}
 
 
 @pytest.fixture(scope="module")
@@ -58,4 +60,7 @@ def test_planted_error_is_flagged(checker, case):
     if kind in ("missing-title", "avoid-term", "untranslated-acronym", "country-name"):
         assert issue.expected
     if issue.kind in ("missing-title", "untranslated-acronym", "country-name", "number", "date"):
-        assert issue.severity == "error"
+        # a name left without any trace in the translation (a pronoun or an omission) is
+        # only a warning: "the Community" for "CIS" has no word of the name
+        weak = issue.kind == "missing-title" and _id in WITHOUT_TRACE
+        assert issue.severity == ("warning" if weak else "error")

@@ -239,7 +239,58 @@ def test_french_name_kept_in_english_is_accepted():
      (False, 0.3, [])],
 )  # fmt: skip
 def test_automatic_candidates_are_warnings_or_ignored(curated, confidence, severities):
-    iaea = Concept("title", [Term("fr", "AIEA", "acronym"), Term("en", "IAEA", "acronym")],
+    iaea = Concept("title", [Term("fr", "AIEA", "acronym"), Term("en", "IAEA", "acronym"),
+                             Term("en", "International Atomic Energy Agency")],
                    curated=curated, confidence=confidence)  # fmt: skip
-    issues = Checker([iaea], numbers=False).check_pair("L’AIEA a publié.", "It published.")
+    # "the Agency" alone, with no segment before naming it: a dropped name
+    issues = Checker([iaea], numbers=False).check_pair("L’AIEA a publié.", "The Agency published.")
     assert [i.severity for i in issues] == severities
+
+
+def test_a_name_left_without_trace_is_a_warning():
+    # a pronoun or an omission: the check cannot tell (UNv1.0.devset line 1140, shortened)
+    iom = Concept("title", [Term("fr", "Organisation internationale pour les migrations"),
+                            Term("fr", "OIM", "acronym"), Term("en", "IOM", "acronym"),
+                            Term("en", "International Organization for Migration")])  # fmt: skip
+    issues = Checker([iom], numbers=False).check_pair(
+        "En Sierra Leone, elle a organisé une formation.",
+        "In Sierra Leone, IOM has trained more than 2,000 workers.", source="en")
+    assert [(i.kind, i.severity) for i in issues] == [("missing-title", "warning")]
+
+
+def test_a_near_miss_of_a_builder_name_is_a_warning():
+    # UNv1.0.devset line 3652: the builder's "Authority" is the wrong one
+    iaea = Concept("title", [Term("fr", "Agence internationale de l'énergie atomique"),
+                             Term("en", "International Atomic Energy Authority")],
+                   curated=False, confidence=0.93)  # fmt: skip
+    issues = Checker([iaea], numbers=False).check_pair(
+        "les responsabilités de l'Agence internationale de l'énergie atomique",
+        "the responsibilities of the International Atomic Energy Agency")
+    assert [(i.kind, i.severity) for i in issues] == [("name-variant", "warning")]
+    iaea.curated = True
+    issues = Checker([iaea], numbers=False).check_pair(
+        "les responsabilités de l'Agence internationale de l'énergie atomique",
+        "the responsibilities of the International Atomic Energy Agency")
+    assert [(i.kind, i.severity) for i in issues] == [("name-variant", "error")]
+
+
+@pytest.mark.parametrize(("english", "kinds"), [
+    ("4. Requests the Secretary\u2010General to continue his efforts;", []),
+    ("4. Requests the Secretary General to continue his efforts;", ["avoid-term"]),
+])  # fmt: skip
+def test_a_unicode_hyphen_is_a_hyphen(english, kinds):
+    # UNv1.0.devset line 1649
+    sg = Concept("title", [Term("fr", "Secrétaire général"), Term("en", "Secretary-General")])
+    issues = Checker([sg], numbers=False).check_pair("4. Prie le Secrétaire général;", english)
+    assert [i.kind for i in issues] == kinds
+
+
+def test_a_lower_case_word_is_not_a_name_before_an_acronym():
+    # UNv1.0.devset line 569: "non-governmental organizations (NGOs)"
+    un = Concept("title", [Term("fr", "Organisation des Nations Unies"), Term("fr", "ONU", "acronym"),
+                           Term("en", "Organization"), Term("en", "UN", "acronym")])  # fmt: skip
+    ngo = Concept("title", [Term("fr", "ONG", "acronym"), Term("en", "NGOs", "acronym")])
+    issues = Checker([un, ngo], numbers=False).check_pair(
+        "les ONG des droits de l'homme doivent être impliquées.",
+        "human rights non-governmental organizations (NGOs) should play a part.")
+    assert [i.kind for i in issues] == []

@@ -41,3 +41,14 @@ def test_devset_recall_and_false_alarms(checker):
     assert min(recall.values()) >= 0.85, recall
     for source, (fa, n) in alarms.items():
         assert fa / n <= 0.06, (source, fa, n)
+
+
+def test_the_judged_devset_pairs_are_well_formed():
+    from benchmarks.bench_planted import judged
+
+    verdicts = judged()
+    lines = seeds.path("unpc", "UNv1.0.devset.fr").read_text(encoding="utf-8").splitlines()
+    assert len(verdicts) >= 90
+    for (source, line), (verdict, kind) in verdicts.items():
+        assert source in ("fr", "en") and 1 <= line <= len(lines)
+        assert verdict in ("real", "alarm") and kind

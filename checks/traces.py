@@ -1,0 +1,95 @@
+"""Whether a name of an original is one the translation must render, and whether the
+translation keeps a trace of it (see :mod:`checks.names`).
+
+* :func:`another_body`: an English name inside another body's name ("the national Security
+  Council", "the OPANAL Secretary-General", "UNU-IAS"): not the UN body;
+* :func:`trace`: a word of the name in the translation ("le Conseil", "Program" for
+  "Programme"); without one, the name was left to a pronoun ("elle a décidé" for "the
+  General Assembly decided") or omitted, which the check cannot tell apart: a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from checks.matcher import Hit
+
+if TYPE_CHECKING:
+    from checks.names import Context
+
+#: A one-word English name inside a longer one: after a capitalised word, before "for X".
+CAPITAL_BEFORE = re.compile(r"\b(?!The )[A-Z][a-z]+ $")
+NAME_AFTER = re.compile(r" (?:for|of|on) (?:the )?[A-Z]")
+#: A qualifier that makes a UN body's name a national one ("the national Security Council").
+_NATIONAL_BEFORE = re.compile(r"\b(?:national|regional|provincial|local|interim|"
+                              r"transitional|[Nn]ational) $")
+#: An acronym continued by another one: a subsidiary body (UNU-IAS, UNU-EHS).
+_ACRONYM_AFTER = re.compile(r"-[A-Z]{2,}\b")
+#: Another body's acronym before a title: "the OPANAL Secretary-General".
+_ACRONYM_BEFORE = re.compile(r"\b(?!UN )[A-Z]{3,}(?:['’]s)? $")
+
+
+def another_body(src: str, hit: Hit) -> bool:
+    """True when an English name is part of another body's name: "the national Security
+    Council", "the Geneva United Nations Charter on Sustainable Housing", "UNU-IAS"."""
+    if _NATIONAL_BEFORE.search(src, max(0, hit.start - 14), hit.start):
+        return True
+    if not hit.entry.acronym and _ACRONYM_BEFORE.search(src, max(0, hit.start - 12), hit.start):
+        return True
+    if hit.entry.acronym:
+        return bool(_ACRONYM_AFTER.match(src, hit.end))
+    return bool(CAPITAL_BEFORE.search(src, max(0, hit.start - 30), hit.start)
+                and NAME_AFTER.match(src, hit.end))
+
+
+#: Words of a name that do not show it is there.
+_COMMON_WORDS = frozenset({
+    "pour", "with", "dans", "from", "contre", "against", "entre", "international",
+    "internationale", "internationales", "internationaux", "national", "nationale",
+})  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+#: A head noun with its own qualifier and body: "Conseil exécutif de l'OIAC", "OPCW
+#: Executive Council".
+_OTHER_HEAD = {
+    "fr": re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?= [a-zà-ÿ]{4,} (?:de|du|des|de la|de l['’]|d['’])"
+                     r"\s?[A-ZÀ-Ý])"),
+    "en": re.compile(r"\b[A-Z]{3,} [A-Z][a-z]+ [A-Z][a-z]+\b"),
+}
+
+
+def trace(ctx: Context, concepts: set[int]) -> bool:
+    """True when the translation has a word of the concepts' names in the target language
+    ("Program" for "Programme" has "Development"; "le Conseil" has "Conseil"): a variant
+    or a shortened name rather than a pronoun or an omission."""
+    # a head noun of another body's name is no trace: "le Conseil exécutif de l'OIAC"
+    tokens = _WORD.findall(_OTHER_HEAD[ctx.target].sub(" ", ctx.tgt))
+    # a word counts when it is part of a name: capitalised or next to a capitalised word
+    # ("Conférence générale"), not in running text ("le débat général")
+    capital = [w[0].isupper() and len(w) > 3 for w in tokens]  # (not "Le", "The")
+    words = {w.lower() for i, w in enumerate(tokens)
+             if w[0].isupper() or (i > 0 and capital[i - 1])
+             or (i + 1 < len(tokens) and capital[i + 1])}  # fmt: skip
+    stems = {w[:5] for w in words}
+    for index in concepts:
+        for d in ctx.checker.forms(index):
+            if d.lang == ctx.target and not d.acronym:
+                name_words = {w.lower() for w in _WORD.findall(d.text) if len(w) > 3}
+                for name_word in name_words - _COMMON_WORDS:
+                    if name_word[:5] in stems and any(_same_word(name_word, w) for w in words):
+                        return True
+    return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word give or take an ending of up to two letters or one letter changed.
+
+    >>> _same_word("nations", "nation"), _same_word("organization", "organisation")
+    (True, True)
+    >>> _same_word("nations", "nationaux")
+    False
+    """
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(long_) - len(short) <= 2
