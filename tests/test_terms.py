@@ -260,6 +260,40 @@ def test_aligned_pairs_are_tagged_and_linked(tmp_path):
     assert ev.method == "term" and ev.context_en[slice(*ev.span_en)].lower() == "peacekeeping"
 
 
+def test_from_tmx_extracts_the_terms_of_a_bounded_sample(tmp_path):
+    """``build --from-tmx --term-sample N``: the terms of the first N pairs only."""
+    from aligner.formats import tmx
+    from aligner.formats.model import Alignment, Unit
+
+    fr = ["Le maintien de la paix reste une priorité.",
+          "Le Conseil a examiné le maintien de la paix en Afrique.",
+          "Le financement du maintien de la paix a augmenté.",
+          "Les États Membres ont voté.", "Les États Membres débattent.",
+          "Les États Membres ont débattu."]
+    en = ["Peacekeeping remains a priority.", "The Council considered peacekeeping in Africa.",
+          "The financing of peacekeeping has increased.", "Member States voted.",
+          "Member States debate.", "Member States debated."]
+    units = [Unit(f, e, 1.0, False, (i,), (i,)) for i, (f, e) in enumerate(zip(fr, en, strict=True))]
+    path = tmp_path / "c.tmx"
+    tmx.dump(Alignment(units, "c.fr", "c.en"), path)
+    found = {}
+    for sample in (0, 3, 100):
+        db = tmp_path / f"tb{sample}.sqlite3"
+        args = ["build", "--db", str(db), "--no-curated", "--no-shipped-pairs", "--json",
+                "--from-tmx", str(path)] + (["--term-sample", str(sample)] if sample else [])
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        with Termbase.open(db) as tb:
+            found[sample] = {r.concept.terms_in("en")[0].text for q in ("maintien de la paix",
+                             "États Membres") for r in lookup(tb, q) if r.match == "exact"}
+    assert found[0] == set()
+    assert found[3] == {"peacekeeping"}  # États Membres is in pairs 4 to 6 only
+    assert found[100] == {"peacekeeping", "Member States"}
+    alone = CliRunner().invoke(cli, ["build", "--db", str(tmp_path / "x.sqlite3"),
+                                     "--term-sample", "5"])
+    assert alone.exit_code == 2 and "--term-sample needs --from-tmx" in alone.output
+
+
 def test_judged_precision_sample():
     """The hand-judged random sample of the shipped links (BENCHMARKS.md): every row judged,
     still in the shipped file, and at least 90% right."""
