@@ -234,7 +234,7 @@ def term_concepts(pairs: Sequence[AlignedPair], method: str = "pos",
     candidates = extract([p.fr for p in pairs], method, progress=tick)
     links = link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
                        progress=tick, documents=[p.symbol or p.source for p in pairs],
-                       explain_rare=True)
+                       explain_rare=True, explain_phrases=True)
     return [link_concept(link, pairs) for link in links if usable(link)]
 
 

@@ -8,6 +8,10 @@ in the order of the files). A TMX whose content was counted before is not counte
 adding a new corpus later only counts the new one; the acronym links are then computed over
 everything counted so far and merged into the termbase in one transaction, with the same
 concepts, terms and ``aligned`` evidence as ``termalign build --tmx``.
+
+Key terms need the French tagger, too slow for corpora of any size: with ``term_sample=N``
+only the first N pairs of the files counted now are tagged and linked
+(:func:`termbase.build.term_concepts`), a bounded amount of work whatever the corpus size.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from termalign.batch.backends import PoolBackend
-from termbase.build import BuildReport
+from termbase.build import BuildReport, term_concepts
 from termbase.extract.cooccur import AlignedPair, link_to_concept
 from termbase.extract.cooccur_stream import CooccurCounts, PartialCounts, count_pairs
 from termbase.store import Termbase
@@ -28,6 +33,8 @@ from termbase.store import Termbase
 COUNTS_SUFFIX = ".cooccur"
 #: Keys of :attr:`BuildReport.candidates` for the streamed counts.
 COUNTED, KNOWN, PAIRS = "TMX files counted", "TMX files counted before", "TMX pairs counted"
+#: Key of :attr:`BuildReport.candidates` for the term concepts of the tagged sample.
+TERMS = "TMX sample terms"
 
 
 def tmx_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -103,6 +110,7 @@ def build_from_tmx(
     fresh: bool = False,
     workers: int | None = None,
     progress: Callable[[str, int, int], None] | None = None,
+    term_sample: int = 0,
 ) -> BuildReport:
     """Count the TMX files into the counts file and merge the acronym links into the termbase.
 
@@ -112,6 +120,8 @@ def build_from_tmx(
     :func:`termbase.build.build`. Besides the ``aligned`` candidates, the report's
     ``candidates`` counts the TMX files counted now (:data:`COUNTED`), those counted by an
     earlier run (:data:`KNOWN`) and the sentence pairs counted now (:data:`PAIRS`).
+    ``term_sample``: tag and link the terms of the first that many pairs of the files counted
+    now (their concepts are counted as :data:`TERMS`).
     """
     start = time.perf_counter()
     report = BuildReport()
@@ -141,12 +151,17 @@ def build_from_tmx(
                 progress("TMX files", index, len(todo))
         links = counts.links()
     concepts = [link_to_concept(link) for link in links]  # prepared outside the write lock
+    acronyms = len(concepts)
+    if term_sample > 0 and todo:
+        sample = list(islice((pair for _key, path in todo for pair in tmx_pairs(path)),
+                             term_sample))
+        concepts += term_concepts(sample, progress=progress)
     merged = 0
 
     def done(_concept, _id, outcome: str) -> None:
         nonlocal merged
         merged += 1
-        report.count(outcome, "aligned")
+        report.count(outcome, "aligned" if merged <= acronyms else TERMS)
         if progress and (merged % 100 == 0 or merged == len(concepts)):
             progress("acronym links", merged, len(concepts))
 

@@ -64,7 +64,12 @@ class _Bar:
               help="A TMX file, or a folder of them (e.g. from align-corpus), read in "
                    "streaming into co-occurrence counts kept next to the termbase: for "
                    "corpora too large for --tmx; a file counted before is not counted "
-                   "again (repeatable).")
+                   "again (repeatable). Key terms are not extracted from them unless "
+                   "--term-sample.")
+@click.option("--term-sample", type=click.IntRange(0, 100_000), default=0, metavar="N",
+              help="With --from-tmx: also extract the key terms of the first N pairs of the "
+                   "files counted now (the French tagger takes a few seconds per 1,000 pairs; "
+                   "the rest of the corpus gives acronyms only). Default 0.")
 @click.option("--no-curated", is_flag=True, help="Leave out the curated reference data.")
 @click.option("--no-shipped-pairs", is_flag=True,
               help="Leave out the UN pairs shipped in seeds/unpc (their acronyms and terms), "
@@ -75,8 +80,8 @@ class _Bar:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--json", "as_json", is_flag=True,
               help="No progress bar; print the summary as JSON.")
-def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_curated,
-                  no_shipped_pairs, rebuild, quiet, as_json):
+def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, term_sample,
+                  no_curated, no_shipped_pairs, rebuild, quiet, as_json):
     """Build the termbase from SOURCES (default: the bundled seeds).
 
     With no SOURCES, --aligned or --tmx, the bundled seeds are used: the five French seed
@@ -85,6 +90,8 @@ def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_cura
     --rebuild) termbase also gets the shipped UN pairs unless --no-shipped-pairs. Terms of
     --aligned and --tmx pairs are extracted with the spaCy French tagger.
     """
+    if term_sample and not from_tmx:
+        raise click.UsageError("--term-sample needs --from-tmx")
     db = db or defaults.default_db_path()
     use_seeds = not (sources or aligned_files or tmx_files or from_tmx)
     paths = seed_documents() if use_seeds else list(sources)
@@ -107,7 +114,7 @@ def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_cura
     finally:
         bar.close()
     if from_tmx:
-        report = _add_streamed(report, db, from_tmx, rebuild, bar)
+        report = _add_streamed(report, db, from_tmx, rebuild, bar, term_sample)
     if as_json:
         click.echo(json.dumps({"db": str(db), "added": report.added, "merged": report.merged,
                                "skipped": report.skipped, "seconds": round(report.seconds, 3),
@@ -126,12 +133,13 @@ def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, no_cura
         + ", ".join(f"{n} {origin}" for origin, n in sorted(report.candidates.items())) + ")")
 
 
-def _add_streamed(report, db, paths, rebuild: bool, bar: _Bar):
+def _add_streamed(report, db, paths, rebuild: bool, bar: _Bar, term_sample: int = 0):
     """``--from-tmx``: count the TMX files in streaming and merge the links (after the rest)."""
     from termalign.batch.tmx_terms import build_from_tmx
 
     try:
-        streamed = build_from_tmx(db, paths, fresh=rebuild, progress=bar)
+        streamed = build_from_tmx(db, paths, fresh=rebuild, progress=bar,
+                                  term_sample=term_sample)
     finally:
         bar.close()
     for outcome in ("added", "merged", "skipped"):

@@ -19,11 +19,18 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
+from termbase.extract.explain import (
+    EN_FUNCTION,
+    FR_FUNCTION,
+    content_words,
+    explained_links,
+    link_explained,
+    mismatched,
+    word_lexicon,
+)
 from termbase.extract.spans import Span, sentence_spans
 from termbase.extract.terms_fr import Candidate
-from termbase.extract.text import fold
 
 TOP = 6
 MAX_POSITION_GAP = 0.4
@@ -113,56 +120,6 @@ def _extensions(spans: list[Span]) -> set[tuple[str, str]]:
     return out
 
 
-def _words(text: str, function_words: frozenset) -> list[str]:
-    return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in function_words]
-
-
-def _cognate(fr: str, en: str) -> bool:
-    """Same first letters (``linguistique``/``linguistic``, ``Somalie``/``Somalia``), or the
-    same first letter and mostly the same letters (``ligue``/``league``,
-    ``traite``/``treaty``).
-
-    >>> _cognate("ligue", "league"), _cognate("traite", "treaty"), _cognate("paix", "peace")
-    (True, True, False)
-    """
-    n = min(5, len(fr), len(en))
-    if n >= 3 and fr[:n] == en[:n]:
-        return True
-    return n >= 4 and fr[0] == en[0] and SequenceMatcher(None, fr, en).ratio() >= 0.65
-
-
-def _explained(links: list[TermLink], weak: int,
-               single: frozenset[str] = frozenset()) -> list[TermLink]:
-    """Without the links made ``weak`` times or fewer (or made in one document only: French
-    keys in ``single``) whose words do not match: every content word on each side must be a
-    cognate or a single-word link (learnt from the strong links) of a word on the other side.
-    Few co-occurrences cannot tell *Union africaine en Somalie* from *African Union Mission in
-    Somalia*; the word *Mission* can."""
-    from termbase.extract.spans import FUNCTION_WORDS as EN_FUNCTION
-    from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
-
-    lexicon = set()
-    for link in links:
-        fr, en = _words(link.fr_key, FR_FUNCTION), _words(link.en_key, EN_FUNCTION)
-        if link.links > weak and link.fr_key not in single and len(fr) == 1 and len(en) == 1:
-            lexicon.add((fr[0], en[0]))
-
-    def match(f: str, e: str) -> bool:
-        return (f, e) in lexicon or _cognate(f, e) or (f.rstrip("sx"), e) in lexicon
-
-    kept = []
-    for link in links:
-        if link.links > weak and link.fr_key not in single:
-            kept.append(link)
-            continue
-        fr = _words(link.fr_text(), FR_FUNCTION)
-        en = _words(link.en_text(), EN_FUNCTION)
-        if fr and en and all(any(match(f, e) for f in fr) for e in en) and \
-                all(any(match(f, e) for e in en) for f in fr):
-            kept.append(link)
-    return kept
-
-
 def _rare_name(text: str) -> bool:
     """Whether a French form seen once may be linked: a capitalised name of two words or more,
     with no digit (a footnote mark) and no coordination (*Portugal et Kazakhstan* is two
@@ -191,6 +148,7 @@ def link_terms(
     max_content_gap: int = 1,
     weak: int = 2,
     explain_rare: bool = False,
+    explain_phrases: bool = False,
 ) -> list[TermLink]:
     """Link the French candidates of each pair to English spans of its English sentence.
 
@@ -201,10 +159,13 @@ def link_terms(
     repeated in one document's boilerplate is no evidence of a translation). The English span
     has at most ``max_content_gap`` content words more or fewer than the French candidate.
     A link made ``weak`` times or fewer must also be explained word by word (see
-    :func:`_explained`). With ``explain_rare``, the link of a capitalised name made in one
+    :func:`termbase.extract.explain.explained_links`). With ``explain_rare``, the link of a capitalised name made in one
     document only, or once, is kept when it is explained word by word: a name the corpus holds
     once (*Communauté des Caraïbes* / *Caribbean Community*) is no longer lost. Rare keys link
-    after all others in a pair and take nothing from them.
+    after all others in a pair and take nothing from them. With ``explain_phrases``, the
+    phrases still unlinked then take the English span that explains them word by word in
+    each pair (:func:`termbase.extract.explain.link_explained`: *sécurité humaine* seen once,
+    *criminalité organisée* seen mostly inside *Convention contre la criminalité organisée*).
 
     >>> from termbase.extract.terms_fr import sentence_ngrams
     >>> fr = ["Le maintien de la paix progresse.", "Le maintien de la paix coûte cher.",
@@ -254,8 +215,10 @@ def link_terms(
         joint: Counter = Counter()
         for i in pair_ids:
             joint.update({s.key for s in spans[i] if abs(s.content - n) <= max_content_gap})
+        fr_words = content_words(key, FR_FUNCTION)
         scored = sorted(((2 * c / (len(pair_ids) + count_en[e]), e) for e, c in joint.items()
-                         if c >= seen), reverse=True)[:TOP]
+                         if c >= seen and not mismatched(fr_words, content_words(e, EN_FUNCTION))),
+                        reverse=True)[:TOP]
         best[key] = {e: d for d, e in scored if d >= min_dice}
     if progress:
         progress(len(en_sentences) // 4)
@@ -268,6 +231,8 @@ def link_terms(
     free: Counter = Counter()
     docs: dict[tuple[str, str], set] = defaultdict(set)
     evidence: dict[tuple[str, str], list[TermEvidence]] = defaultdict(list)
+    #: The links chosen in each pair (for explain_phrases).
+    taken_in: list[list[tuple[str, tuple[int, int], tuple[int, int]]]] = []
     for i, cands in enumerate(fr_candidates):
         options = []
         en_len = max(len(en_sentences[i]), 1)
@@ -293,6 +258,8 @@ def link_terms(
             if _consistent((c.start, c.end), (s.start, s.end), taken):
                 taken.append(((c.start, c.end), (s.start, s.end)))
                 chosen.append((c, s))
+        if explain_phrases:
+            taken_in.append([(c.key, (c.start, c.end), (s.start, s.end)) for c, s in chosen])
         free_keys = set()
         for c in cands:
             # (a rare key's link around it does not count: it is no evidence yet)
@@ -336,7 +303,7 @@ def link_terms(
                               evidence[key, en_key]))
     for link in links:
         link.joint = round(link.dice * (link.count_fr + link.count_en) / 2)
-    links = _explained(links, weak, frozenset(single))
+    links = explained_links(links, weak, frozenset(single))
     # One French term per English term (competitive linking over the types): the French key
     # linked most often keeps the English one.
     links.sort(key=lambda link: (-link.links, -link.dice, link.fr_key))
@@ -346,4 +313,29 @@ def link_terms(
         if link.en_key not in used_en:
             used_en.add(link.en_key)
             kept.append(link)
+    if explain_phrases:
+        kept += _phrase_links(kept, fr_candidates, spans, taken_in,
+                              [(fr_lengths[i], len(en_sentences[i]))
+                               for i in range(len(en_sentences))],
+                              count_fr, count_en, weak, single, max_evidence, min_share)
     return kept
+
+
+def _phrase_links(links, fr_candidates, spans, taken_in, lengths, count_fr, count_en, weak,
+                  single, max_evidence, min_share) -> list[TermLink]:
+    match = word_lexicon([(link.fr_key, link.en_key) for link in links
+                          if link.links > weak and link.fr_key not in single])
+    linked = {link.fr_key for link in links}
+    # The spans of the links kept stay taken; those of rejected links are free again.
+    taken = [[(f, e) for key, f, e in chosen if key in linked] for chosen in taken_in]
+    found = link_explained(fr_candidates, spans, taken, lengths, linked, match, _consistent,
+                           min_share)
+    out = []
+    for key, (chosen, forms_fr, forms_en, evidence, caps) in found.items():
+        en_key, n = chosen.most_common(1)[0]
+        dice = 2 * n / (count_fr[key] + count_en[en_key])
+        out.append(TermLink(key, en_key, forms_fr, forms_en, n, count_fr[key],
+                            count_en[en_key], n, round(dice, 3), round(caps, 2),
+                            [TermEvidence(i, f, e) for i, f, e in evidence[:max_evidence]]))
+    out.sort(key=lambda link: (-link.links, -link.dice, link.fr_key))
+    return out

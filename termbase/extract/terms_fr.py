@@ -75,20 +75,42 @@ def singular(word: str) -> str:
     return word
 
 
+#: Feminine endings of French adjectives and their masculine (for keys only).
+_FEMININE = (("ee", "e"), ("ale", "al"), ("aine", "ain"), ("elle", "el"), ("ive", "if"),
+             ("ienne", "ien"), ("euse", "eux"), ("ere", "er"), ("nte", "nt"), ("rte", "rt"))
+
+
+def masculine(word: str) -> str:
+    """A folded French adjective in the masculine (a key, not always a real word).
+
+    >>> [masculine(w) for w in ("generale", "adjointe", "humaine", "integree", "paix")]
+    ['general', 'adjoint', 'humain', 'integre', 'paix']
+    """
+    for feminine, male in _FEMININE:
+        if word.endswith(feminine) and len(word) > len(feminine) + 2:
+            return word[: -len(feminine)] + male
+    return word
+
+
 def term_key(text: str) -> str:
-    """The key of a French term: folded, without a leading article, words made singular.
+    """The key of a French term: folded, without a leading article, words made singular,
+    and the words after the first (the head noun) masculine.
 
     >>> term_key("les États Membres") == term_key("État membre")
     True
     >>> term_key("l’état de droit"), term_key("Mesures de confiance")
     ('etat de droit', 'mesure de confiance')
+    >>> term_key("Secrétaire générale adjointe") == term_key("Secrétaire général adjoint")
+    True
     """
     text = fold(text).replace("’", "'")
     text = re.sub(r"\b([ldjmnstc]|qu)'\s*", r"\1' ", text)
     words = text.split()
     while words and words[0].rstrip("'") in _ARTICLES:
         words = words[1:]
-    return " ".join(singular(w) for w in words).replace("' ", "'")
+    words = [singular(w) for w in words]
+    words[1:] = [masculine(w) for w in words[1:]]
+    return " ".join(words).replace("' ", "'")
 
 
 def _tokens(sentence: str) -> list[tuple[str, int, int]]:
@@ -251,7 +273,7 @@ def pos_candidates(sentences: Sequence[str], max_words: int = MAX_POS_WORDS,
     return out
 
 
-def drop_nested(candidates: list[list[Candidate]], ratio: float = 0.66
+def drop_nested(candidates: list[list[Candidate]], ratio: float = 0.66, min_nested: int = 2
                 ) -> list[list[Candidate]]:
     """Without the candidates seen mostly inside one longer candidate (the C-value idea for
     part-of-speech candidates): *opérations de maintien* is nearly always part of
@@ -275,8 +297,11 @@ def drop_nested(candidates: list[list[Candidate]], ratio: float = 0.66
                     pairs.add((inner.key, outer.key))
         nested.update(pairs)
     worst: dict[str, int] = {}
-    for (inner, _outer), n in nested.items():
-        worst[inner] = max(worst.get(inner, 0), n)
+    for (inner, outer), n in nested.items():
+        # Once is no evidence that a phrase belongs to a longer term, and a coordination
+        # (*égalité des genres et autonomisation*) holds two terms, not a longer one.
+        if n >= min_nested and " et " not in f" {outer} ":
+            worst[inner] = max(worst.get(inner, 0), n)
     dropped = {k for k, n in worst.items() if n >= ratio * freq[k]}
     return [[c for c in cands if c.key not in dropped] for cands in candidates]
 
