@@ -76,7 +76,7 @@ def test_fixed_document_pairs_align_as_recorded(name):
 
 def test_alignment_does_not_depend_on_the_hash_seed():
     """String sets are walked in an order that changes with PYTHONHASHSEED; the key weights
-    are exact binary fractions (:func:`driver.exact_weights`), so every sum is the same."""
+    are exact binary fractions (:func:`aligner.align.features.exact_weights`), so every sum is the same."""
     code = ("from benchmarks.make_tasks import tasks; from aligner.align import align; "
             "t = tasks('testset')[7]; print([(b.fr, b.en, b.score) for b in align(t.fr, t.en)])")
     outputs = set()
@@ -94,7 +94,6 @@ def problem():
     task = tasks("testset")[3]
     fr, en = task.fr, task.en
     side_fr, side_en, weights = build_sides(fr, en)
-    weights = driver.exact_weights(weights)
     own_fr, own_en = self_weight(side_fr, weights), self_weight(side_en, weights)
     centres = band.path_centres(side_fr.lengths, side_en.lengths,
                                 band.rare_anchors(side_fr, side_en, weights))

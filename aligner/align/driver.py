@@ -20,23 +20,6 @@ MAX_WIDTH = 200
 BACKGROUND_PAIRS = 400
 #: Background (Dice, cosine) for documents too short to measure it (typical UN values).
 DEFAULT_BACKGROUND = (0.1, 0.25)
-#: Key weights are multiples of 2**-WEIGHT_BITS (:func:`exact_weights`); a weight is below 16
-#: and float64 holds 53 bits, so sums stay exact up to 2**29 (far above any sentence's).
-WEIGHT_BITS = 24
-
-
-def exact_weights(weights: np.ndarray) -> np.ndarray:
-    """Key weights rounded to multiples of 2**-:data:`WEIGHT_BITS`, so that every sum of
-    them (a sentence's own weight, the overlap of two sentences, a prefix sum of overlaps) is
-    exact in float64 whatever the order of the terms: the alignment then does not depend on
-    the order in which sets are walked (``PYTHONHASHSEED``) or sums are vectorised.
-
-    >>> w = exact_weights(np.array([0.1, 0.2, 0.3]))
-    >>> float(w[0] + w[1]) == float(w[1] + w[0]) and float((w[0] + w[1]) + w[2]) == float(w[0] + (w[1] + w[2]))
-    True
-    """
-    scale = float(1 << WEIGHT_BITS)
-    return np.round(weights * scale) / scale
 
 
 def _boundaries(paragraphs: Sequence[int] | None, count: int) -> np.ndarray | None:
@@ -71,7 +54,6 @@ def align_features(
 ) -> list[Bead]:
     n, m = len(fr), len(en)
     side_fr, side_en, weights = build_sides(fr, en, terms, lexicon)
-    weights = exact_weights(weights)
     emb_fr = emb_en = None
     if embedder is not None:
         emb_fr = _prefix(np.asarray(embedder(fr), dtype=np.float32))

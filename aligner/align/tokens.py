@@ -105,12 +105,26 @@ def surface_keys(text: str, lang: str) -> tuple[set[str], list[str]]:
         keys.add("#quote")  # a French line of dialogue opens with a dash, English with quotes
     rest = []
     for word in words(text):
-        folded = fold(word)
-        month = _MONTH_KEY.get(folded if lang == "fr" else word.lower())
-        if month:
-            keys.add(month)
-            continue
-        if len(word) > 1 and word[0].isupper():
-            keys.add("=" + folded)
-        rest.append(folded)
+        key, folded = _word_key(word, lang)
+        if key:
+            keys.add(key)
+        if folded is not None:
+            rest.append(folded)
     return keys, rest
+
+
+@lru_cache(maxsize=200_000)
+def _word_key(word: str, lang: str) -> tuple[str | None, str | None]:
+    """``(key, folded)`` of one word: a month's key and no folded word; or the ``=name``
+    key of a capitalised word (None for others) and its folded form.
+
+    >>> _word_key("avril", "fr"), _word_key("Genève", "fr"), _word_key("paix", "fr")
+    (('#month:4', None), ('=geneve', 'geneve'), (None, 'paix'))
+    """
+    folded = fold(word)
+    month = _MONTH_KEY.get(folded if lang == "fr" else word.lower())
+    if month:
+        return month, None
+    if len(word) > 1 and word[0].isupper():
+        return "=" + folded, folded
+    return None, folded
