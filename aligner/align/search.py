@@ -138,12 +138,13 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
     shape_ids = np.array([t for t, (a, _b) in enumerate(TYPES) if a], dtype=np.int8)
     null_en = TYPES.index((0, 1))
     ring = np.full(SLOTS * width + 1, np.inf)  # + one cell that stays inf
-    back = np.full((n + 1, width), -1, dtype=np.int8)
+    back = np.empty((n + 1, width), dtype=np.int8)
     columns = np.arange(width)
     rows_per_block = max(8, BLOCK_CELLS // (len(shapes) * width))
     for r0 in range(0, n + 1, rows_per_block):
         rows = np.arange(r0, min(n + 1, r0 + rows_per_block))
         cost, source, step = costs.block(tables, weights, shapes, rows, width, SLOTS)
+        steps = np.cumsum(step, axis=1)
         for r, i in enumerate(rows.tolist()):
             if not i & 63:
                 budget.check()  # (a web request's time budget)
@@ -151,14 +152,14 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
             cand += cost[r]
             pick = cand.argmin(axis=0)
             best = cand[pick, columns]
-            choice = np.where(best < np.inf, shape_ids[pick], -1).astype(np.int8)
+            choice = shape_ids[pick]
             if i == 0:
                 best[0] = 0.0
             # English-only beads chain along the row: D[j] = min(best[j], D[j-1] + cost(j))
             w = widths[i]
             if w > 1:
                 row = best[:w]
-                total = np.cumsum(step[r, :w])
+                total = steps[r, :w]
                 through = total + np.minimum.accumulate(row - total)
                 from_left = through < row - 1e-12
                 best[:w] = np.where(from_left, through, row)
@@ -166,6 +167,8 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
             slot = i % SLOTS * width
             ring[slot : slot + width] = best
             back[i] = choice
+    if not ring[n % SLOTS * width + widths[n] - 1] < np.inf:
+        raise AlignmentError("internal error: no path through the search band")
     return _trace(back, problem.lo.tolist(), problem.hi.tolist(), n, len(problem.len_en))
 
 
@@ -177,10 +180,7 @@ def _trace(back: np.ndarray, lo: list[int], hi: list[int], n: int, m: int):
         col = j - lo[i]
         if (col <= 0 and lo[i] > 0) or (j >= hi[i] - 1 and hi[i] <= m):
             touched = True
-        t = int(back[i, col]) if 0 <= col < back.shape[1] else -1
-        if t < 0:
-            raise AlignmentError("internal error: no path through the search band")
-        a, b = TYPES[t]
+        a, b = TYPES[int(back[i, col])]
         beads.append((range(i - a, i), range(j - b, j)))
         i, j = i - a, j - b
     beads.reverse()
