@@ -66,10 +66,10 @@ def band_overlap(
     first = np.asarray(first, dtype=np.int64)
     stop = np.maximum(np.asarray(stop, dtype=np.int64), first)
     width = int((stop - first).max()) if n else 0
-    cells = np.zeros(n * width)
+    prefix = np.zeros((n, width + 1))
     count_fr, keys_fr = _flat_keys(side_fr.keys)
     count_en, keys_en = _flat_keys(side_en.keys)
-    if len(keys_fr) and len(keys_en):
+    if len(keys_fr) and len(keys_en) and width:
         # every English (key, sentence) as one sorted code: key * (m + 1) + sentence
         codes = keys_en * (m + 1) + np.repeat(np.arange(m, dtype=np.int64), count_en)
         order = np.argsort(codes, kind="stable")
@@ -79,11 +79,10 @@ def band_overlap(
         for lo in range(0, n, CHUNK_ROWS):
             hi = min(n, lo + CHUNK_ROWS)
             low, high = (int(ends[lo - 1]) if lo else 0), int(ends[hi - 1])
-            _accumulate(cells[lo * width : hi * width], codes, sentences, m, width,
-                        rows[low:high] - lo, keys_fr[low:high], first[lo:hi], stop[lo:hi],
-                        weights)
-    prefix = np.zeros((n, width + 1))
-    np.cumsum(cells.reshape(n, width), axis=1, out=prefix[:, 1:])
+            cells = np.zeros((hi - lo) * width)
+            _accumulate(cells, codes, sentences, m, width, rows[low:high] - lo,
+                        keys_fr[low:high], first[lo:hi], stop[lo:hi], weights)
+            np.cumsum(cells.reshape(hi - lo, width), axis=1, out=prefix[lo:hi, 1:])
     if scorer is not None:
         for k in range(n):
             j0, j1 = int(first[k]), int(stop[k])

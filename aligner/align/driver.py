@@ -73,6 +73,7 @@ def align_features(
     retries = 0
     while True:
         lo, hi = band_module.band_limits(centres, m, width)
+        problem = matches = None  # (the previous pass's overlaps: free them first)
         matches = band_overlap(side_fr, side_en, weights, *match_ranges(lo, hi, n, m),
                                pair_scorer)
         problem = Problem(
