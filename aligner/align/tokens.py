@@ -70,6 +70,9 @@ def number_key(text: str, lang: str) -> str:
     return "#num:" + value
 
 
+_number_key = lru_cache(maxsize=100_000)(number_key)
+
+
 def words(text: str) -> list[str]:
     """The words of a sentence, as printed (hyphenated words kept whole).
 
@@ -93,18 +96,19 @@ def surface_keys(text: str, lang: str) -> tuple[set[str], list[str]]:
     ['#quote', '=oui']
     """
     keys: set[str] = set()
-    for match in _SYMBOL.finditer(text):
-        keys.add("#sym:" + match.group(0))
-    text = _SYMBOL.sub(" ", text)
+    if "/" in text:  # (every symbol has one)
+        for match in _SYMBOL.finditer(text):
+            keys.add("#sym:" + match.group(0))
+        text = _SYMBOL.sub(" ", text)
     number_re = _NUMBER_FR if lang == "fr" else _NUMBER_EN
-    for match in number_re.finditer(text):
-        keys.add(number_key(match.group(0), lang))
-    for match in _MARK_RE.finditer(text):
-        keys.add(_MARKS[match.group(0)])
+    for number in number_re.findall(text):
+        keys.add(_number_key(number, lang))
+    for mark in _MARK_RE.findall(text):
+        keys.add(_MARKS[mark])
     if _DIALOGUE.match(text):
         keys.add("#quote")  # a French line of dialogue opens with a dash, English with quotes
     rest = []
-    for word in words(text):
+    for word in _WORD.findall(text):
         key, folded = _word_key(word, lang)
         if key:
             keys.add(key)
