@@ -73,6 +73,8 @@ class Grid:
         problem = tables.problem
         n, m = len(tables.first), len(tables.cum_en) - 1
         self.width = width
+        self.rows = rows
+        self.tables = tables
         english = tables.lo[rows][:, None] + np.arange(-PAD, width)[None, :]
         j = np.clip(english, 0, m)
         self.cum_en = tables.cum_en[j]
@@ -90,8 +92,46 @@ class Grid:
             index = start + np.clip(english - tables.first[sentence][:, None], 0, top)
             self.overlap.append(tables.overlap[index])
 
+        self._memo: dict = {}
+
     def at(self, values: np.ndarray, shift: int) -> np.ndarray:
         return values[:, PAD - shift : PAD - shift + self.width]
+
+    def part(self, d: int, b: int) -> np.ndarray:
+        """Overlap of French sentence ``i - d`` with English ``j-b .. j-1``."""
+        key = ("part", d, b)
+        if key not in self._memo:
+            self._memo[key] = self.at(self.overlap[d], 0) - self.at(self.overlap[d], b)
+        return self._memo[key]
+
+    def cover(self, a: int, u: int, fraction: float) -> np.ndarray:
+        """How much of English sentence ``j - u`` French sentences ``i-a .. i-1`` cover
+        (capped at ``fraction``)."""
+        key = ("cover", a, u)
+        if key not in self._memo:
+            at = self.at
+            overlap = at(self.overlap[a], u - 1) - at(self.overlap[a], u)
+            for d in range(a - 1, 0, -1):
+                overlap = overlap + (at(self.overlap[d], u - 1) - at(self.overlap[d], u))
+            self._memo[key] = np.minimum(overlap * at(self.inv_en, u), fraction)
+        return self._memo[key]
+
+    def found(self, d: int, b: int, fraction: float) -> np.ndarray:
+        """How much of French sentence ``i - d`` English ``j-b .. j-1`` cover (capped)."""
+        key = ("found", d, b)
+        if key not in self._memo:
+            inv_fr = self.tables.inv_fr
+            inv = inv_fr[np.clip(self.rows - d, 0, len(inv_fr) - 1)][:, None]
+            self._memo[key] = np.minimum(self.part(d, b) * inv, fraction)
+        return self._memo[key]
+
+    def difference(self, name: str, b: int) -> np.ndarray:
+        """``x[j] - x[j-b]`` of the gathered array ``name`` (``cum_en``, ``own_en``)."""
+        key = (name, b)
+        if key not in self._memo:
+            values = getattr(self, name)
+            self._memo[key] = self.at(values, 0) - self.at(values, b)
+        return self._memo[key]
 
 
 def block(tables: Tables, weights: Weights, shapes, rows: np.ndarray, width: int, slots: int):
@@ -101,8 +141,9 @@ def block(tables: Tables, weights: Weights, shapes, rows: np.ndarray, width: int
     Returns ``(cost, source, step)``: ``cost[r, s, c]`` is the cost of the bead of shape
     ``s`` ending at French boundary ``rows[r]`` and English boundary ``lo[rows[r]] + c``
     (``inf`` where the bead cannot end there); ``source[r, s, c]`` the index, in a ring of
-    ``slots`` rows of ``width`` columns plus one ``inf`` cell at the end, of the cell the bead
-    starts from; ``step[r, c]`` the cost of the English-only bead ending at column ``c``
+    ``slots`` rows of ``width`` columns, of the cell the bead
+    starts from (read it with ``take(..., mode="wrap")``: outside the band it may fall
+    outside the ring); ``step[r, c]`` the cost of the English-only bead ending at column ``c``
     (``c ≥ 1``; 0 at ``c = 0``).
     """
     lo, hi = tables.lo, tables.hi
@@ -118,8 +159,9 @@ def block(tables: Tables, weights: Weights, shapes, rows: np.ndarray, width: int
             valid = (columns >= j0[:, None]) & (columns < j1[:, None]) & (rows >= a)[:, None]
             values = _cost(tables, grid, weights, rows, start, a, b)
             cost[:, s] = np.where(valid, values, np.inf)
+            # (outside the band the index may fall anywhere: the cost there is inf anyway)
             back = (rows - a) % slots * width - lo[start] - b
-            source[:, s] = np.where(valid, columns + back[:, None], slots * width)
+            source[:, s] = columns + back[:, None]
         step = _step(tables, grid, weights, rows)
     return cost, source, step
 
@@ -129,20 +171,20 @@ def _cost(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: 
     problem = tables.problem
     at = grid.at
     len_fr = (tables.cum_fr[rows] - tables.cum_fr[start])[:, None]
-    len_en = at(grid.cum_en, 0) - at(grid.cum_en, b)
+    len_en = grid.difference("cum_en", b)
     weight = weights.length if a and b else weights.null_length
     diff = len_en - C * len_fr
     size = (len_en * (1 / C) + (len_fr + 2.0)) * (S2 / 2)
     cost = (diff * diff) / size * (weight / 2) + weights.prior[(a, b)]
     if a and b:
         # French sentence i - a + t is at distance d = a - t before the row
-        parts = [at(grid.overlap[d], 0) - at(grid.overlap[d], b) for d in range(a, 0, -1)]
+        parts = [grid.part(d, b) for d in range(a, 0, -1)]
         overlap = parts[0]
         for part in parts[1:]:
             overlap = overlap + part
         if a + b > 2 and weights.cover:
-            cost = cost + _cover(tables, grid, weights, start, a, b, parts)
-        own = (at(grid.own_en, 0) - at(grid.own_en, b)) + (
+            cost = cost + _cover(grid, weights, a, b)
+        own = grid.difference("own_en", b) + (
             (tables.own_fr[rows] - tables.own_fr[start]) + 1e-9
         )[:, None]
         lexical = weights.lexical if problem.emb_fr is None else weights.embed_lexical
@@ -163,26 +205,20 @@ def _cost(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: 
     return cost
 
 
-def _cover(tables: Tables, grid: Grid, weights: Weights, start, a: int, b: int, parts):
+def _cover(grid: Grid, weights: Weights, a: int, b: int):
     """The null-bead evidence of a bead with several sentences on a side (see
     :mod:`aligner.align.search`): ``cover · Σ shortfall`` over the sentences of each side
     with several sentences."""
     fraction = weights.cover_fraction
-    at = grid.at
     count = 0
     covered = 0.0
     if a > 1:
-        for t, part in enumerate(parts):
-            inv = tables.inv_fr[np.minimum(start + t, len(tables.inv_fr) - 1)][:, None]
-            covered = covered + np.minimum(part * inv, fraction)
+        for d in range(a, 0, -1):  # French sentence i - d
+            covered = covered + grid.found(d, b, fraction)
         count += a
     if b > 1:
-        for t in range(b):
-            # the overlap of English sentence e = j - b + t with the bead's French sentences
-            overlap = at(grid.overlap[a], b - t - 1) - at(grid.overlap[a], b - t)
-            for d in range(a - 1, 0, -1):
-                overlap = overlap + (at(grid.overlap[d], b - t - 1) - at(grid.overlap[d], b - t))
-            covered = covered + np.minimum(overlap * at(grid.inv_en, b - t), fraction)
+        for t in range(b):  # English sentence j - b + t
+            covered = covered + grid.cover(a, b - t, fraction)
         count += b
     penalty = count * fraction - covered
     return weights.cover * penalty

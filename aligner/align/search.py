@@ -137,7 +137,7 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
     shapes = [(a, b) for a, b in TYPES if a]
     shape_ids = np.array([t for t, (a, _b) in enumerate(TYPES) if a], dtype=np.int8)
     null_en = TYPES.index((0, 1))
-    ring = np.full(SLOTS * width + 1, np.inf)  # + one cell that stays inf
+    ring = np.full(SLOTS * width, np.inf)
     back = np.empty((n + 1, width), dtype=np.int8)
     columns = np.arange(width)
     rows_per_block = max(8, BLOCK_CELLS // (len(shapes) * width))
@@ -148,7 +148,7 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
         for r, i in enumerate(rows.tolist()):
             if not i & 63:
                 budget.check()  # (a web request's time budget)
-            cand = ring[source[r]]
+            cand = ring.take(source[r], mode="wrap")
             cand += cost[r]
             pick = cand.argmin(axis=0)
             best = cand[pick, columns]
