@@ -51,6 +51,8 @@ def fold(word: str) -> str:
     >>> fold("Élysée")
     'elysee'
     """
+    if word.isascii():  # (nothing to decompose)
+        return word.lower()
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
