@@ -204,16 +204,21 @@ def peak_rss_mb() -> float:
 
 def worker(system: str, target: int) -> None:
     """Run one aligner on the scale pair in this (fresh) process; print JSON figures."""
+    import os
+
     fr, en, gold = scale_pair(target)
     base = peak_rss_mb()
-    start, cpu = time.perf_counter(), time.process_time()
+    start, before = time.perf_counter(), os.times()
     pred = {"termalign": run_ours, "galechurch": run_galechurch, "nltk": run_nltk}[system](fr, en)
     elapsed = time.perf_counter() - start
-    cpu = time.process_time() - cpu
+    after = os.times()
+    # CPU of this process and of any child process it ran (and waited for)
+    cpu = sum(after[:4]) - sum(before[:4])
     peak = peak_rss_mb()
     s, _ = score(pred, gold)
     print(json.dumps({"time": elapsed, "cpu": cpu, "peak_mb": peak, "input_mb": base,
-                      "fr": len(fr), "en": len(en), "strict": s.f1}))
+                      "fr": len(fr), "en": len(en),
+                      "strict": s.f1, "load": os.getloadavg()[0]}))
 
 
 def scale(systems: list[str], sizes: list[int]) -> str:

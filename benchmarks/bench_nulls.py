@@ -242,10 +242,9 @@ re-tuned with the null-bead evidence.
 
 Timing caveat: the machine was shared by 8 engineers (load average 5–14 on 2 cores during these
 runs), so wall times are several times the quiet-machine figures; compare the ratios within this
-run, and the CPU time of the scale runs. On the same loaded machine, in back-to-back runs of
-the 10,000 × 10,000 pair, termalign before issue 13 took 6.5 s of CPU and this version 8.5 s
-(+31 %: the null-bead evidence in the search and the bead features); the previous quiet-machine
-wall time was 7.9 s.
+run, and the CPU time of the scale runs (which counts child processes too). The speed of
+the aligner at scale, before and after the block-cost search, is measured back to back in
+the section "Aligner at scale" (`python benchmarks/bench_scale.py`).
 
 Before issue 13 (commit dc2a49c, the same tasks and lexicons): UNPC testset tasks 0.9876 strict,
 TransRead held-out 0.9116. Why 0.95 on the held-out books is still missed: most of the

@@ -99,9 +99,7 @@ def band_limits(centres: np.ndarray, m: int, width: int) -> tuple[np.ndarray, np
     hi[-1] = m + 1
     lo[-1] = min(lo[-1], m)
     # every row must reach back to the previous row's columns
-    for i in range(1, len(lo)):
-        if lo[i] > hi[i - 1]:
-            lo[i] = hi[i - 1]
+    lo[1:] = np.minimum(lo[1:], hi[:-1])
     return lo.astype(np.int64), hi.astype(np.int64)
 
 

@@ -8,8 +8,9 @@ import numpy as np
 
 from aligner.align import band as band_module
 from aligner.align import confidence
+from aligner.align.banded import band_overlap
 from aligner.align.bead import Bead
-from aligner.align.features import PairMatches, build_sides, self_weight
+from aligner.align.features import build_sides, self_weight
 from aligner.align.lengths import S2, C, delta_squared
 from aligner.align.search import Problem, match_ranges, solve
 
@@ -72,7 +73,9 @@ def align_features(
     retries = 0
     while True:
         lo, hi = band_module.band_limits(centres, m, width)
-        matches = PairMatches(side_fr, side_en, weights, match_ranges(lo, hi, n, m), pair_scorer)
+        problem = matches = None  # (the previous pass's overlaps: free them first)
+        matches = band_overlap(side_fr, side_en, weights, *match_ranges(lo, hi, n, m),
+                               pair_scorer)
         problem = Problem(
             side_fr.lengths,
             side_en.lengths,

@@ -11,7 +11,7 @@ The cost of a bead with ``a`` French and ``b`` English sentences is
 * with embeddings, ``− EMBED_WEIGHT · (cos − EMBED_BASE) · (a + b)/2``, the cosine of the
   sums of the sentence vectors of each side;
 * for a bead with several sentences on a side, ``+ COVER_WEIGHT ·`` the shortfall of every
-  such sentence whose own keys are barely found on the other side (:func:`_cover_penalty`):
+  such sentence whose own keys are barely found on the other side (:func:`aligner.align.costs._cover`):
   the evidence that the sentence has no counterpart and belongs in a null bead (1-0/0-1)
   rather than merged into its neighbour's bead;
 * with paragraph hints, ``+ PARAGRAPH_PENALTY / 2`` when the bead ends a paragraph on one side
@@ -23,8 +23,10 @@ French–English, ``../shared``: five of its eleven books) and UNPC devset tasks
 and dropped sentences (``benchmarks/make_tasks.py``). The other six books and the testset
 tasks are held out; ``benchmarks/bench_nulls.py`` reports them separately.
 
-Rows are French boundaries; every row is computed with numpy over its band columns (only
-the last four rows of costs are kept), so time and memory are O(n · band).
+Rows are French boundaries. The costs of all bead shapes are computed for blocks of rows at
+once (:mod:`aligner.align.costs`); the search then takes, row by row, the cheapest of the
+shapes for every column of the band with a few numpy operations (only the last five rows of
+path costs are kept, in a ring), so time and memory are O(n · band).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from aligner.align.features import PairMatches
-from aligner.align.lengths import S2, C
+from aligner.align import costs
+from aligner.align.banded import BandOverlap
 from aligner.errors import AlignmentError
 from ioguard import budget
 
@@ -71,7 +73,7 @@ EMBED_LEXICAL_WEIGHT = 6.0
 EMBED_BASE = 0.5
 EMBED_SIZE = 1.0
 PARAGRAPH_PENALTY = 3.0
-#: Null-bead evidence (:func:`_cover_penalty`): weight, tolerated coverage, smoothing.
+#: Null-bead evidence (see the cover term above): weight, tolerated coverage, smoothing.
 COVER_WEIGHT = 4.0
 COVER_FRACTION = 0.125
 COVER_SMOOTH = 10.0
@@ -85,7 +87,7 @@ class Problem:
     len_en: np.ndarray
     lo: np.ndarray
     hi: np.ndarray
-    matches: PairMatches
+    matches: BandOverlap
     #: total key weight of every sentence
     own_fr: np.ndarray
     own_en: np.ndarray
@@ -97,153 +99,80 @@ class Problem:
     para_en: np.ndarray | None = None
 
 
-def match_ranges(lo: np.ndarray, hi: np.ndarray, n: int, m: int) -> list[tuple[int, int]]:
-    """The English columns each French sentence can meet inside a bead ending in the band."""
-    ranges = []
-    for i in range(n):
-        first = max(0, int(lo[i + 1]) - MAX_SIDE)
-        last = min(m, int(hi[min(n, i + MAX_SIDE)]))
-        ranges.append((first, max(first, last)))
-    return ranges
+def match_ranges(lo: np.ndarray, hi: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(first, stop)``: the English columns ``[first[k], stop[k])`` French sentence ``k``
+    can meet inside a bead ending in the band.
+
+    >>> [a.tolist() for a in match_ranges(np.array([0, 0, 1]), np.array([2, 3, 3]), 2, 2)]
+    [[0, 0], [2, 2]]
+    """
+    first = np.maximum(0, lo[1:] - MAX_SIDE)
+    last = np.minimum(m, hi[np.minimum(n, np.arange(n) + MAX_SIDE)])
+    return first, np.maximum(first, last)
 
 
-def bead_cost(problem: Problem, i: int, a: int, b: int, j0: int, j1: int) -> np.ndarray:
-    """Cost of the beads ``fr[i-a:i]``–``en[j-b:j]`` for every ``j`` in ``[j0, j1)``."""
-    cum_en = problem._cum_en  # type: ignore[attr-defined]
-    len_fr = problem._cum_fr[i] - problem._cum_fr[i - a]  # type: ignore[attr-defined]
-    len_en = cum_en[j0:j1] - cum_en[j0 - b : j1 - b]
-    weight = LENGTH_WEIGHT if a and b else NULL_LENGTH_WEIGHT
-    diff = len_en - C * len_fr
-    size = (len_en * (1 / C) + (len_fr + 2.0)) * (S2 / 2)
-    cost = (diff * diff) / size * (weight / 2) + problem._prior[(a, b)]  # type: ignore[attr-defined]
-    if a and b:
-        matches = problem.matches
-        parts = [matches.span(k, j0 - b, j1 - b, j0) for k in range(i - a, i)]
-        overlap = parts[0]
-        for part in parts[1:]:
-            overlap = overlap + part
-        if a + b > 2 and COVER_WEIGHT:
-            cost = cost + _cover_penalty(problem, i, a, b, j0, j1, parts)
-        own_en = problem._own_en  # type: ignore[attr-defined]
-        own = (own_en[j0:j1] - own_en[j0 - b : j1 - b]) + (
-            problem._own_fr[i] - problem._own_fr[i - a] + 1e-9  # type: ignore[attr-defined]
-        )
-        lexical = LEXICAL_WEIGHT if problem.emb_fr is None else EMBED_LEXICAL_WEIGHT
-        factor = lexical * ((a + b) / 2) ** LEXICAL_SIZE
-        cost = cost - (2 * factor) * overlap / own + factor * LEXICAL_BASE
-        if problem.emb_fr is not None:
-            vec_fr = problem.emb_fr[i] - problem.emb_fr[i - a]
-            vec_en = problem.emb_en[j0:j1] - problem.emb_en[j0 - b : j1 - b]
-            norm = np.linalg.norm(vec_en, axis=1) * (np.linalg.norm(vec_fr) + 1e-9) + 1e-9
-            cosine = (vec_en @ vec_fr) / norm
-            cost = cost - EMBED_WEIGHT * (cosine - EMBED_BASE) * ((a + b) / 2) ** EMBED_SIZE
-    if problem.para_fr is not None and problem.para_en is not None:
-        # a bead should start and end on paragraph boundaries on both sides or on neither
-        mismatch = problem.para_fr[i] != problem.para_en[j0:j1]
-        cost = cost + (PARAGRAPH_PENALTY * 0.5) * mismatch
-        if a > 1 and problem.para_fr[i - a + 1 : i].any():
-            cost = cost + PARAGRAPH_PENALTY
-        if b > 1:
-            inner = problem._para_en_cum  # type: ignore[attr-defined]
-            crossing = inner[j0 - 1 : j1 - 1] - inner[j0 - b : j1 - b]
-            cost = cost + PARAGRAPH_PENALTY * (crossing > 0)
-    return cost
+def current_weights() -> costs.Weights:
+    """The weights as they are now (``benchmarks/tune_align.py`` changes them between runs)."""
+    return costs.Weights(
+        {t: -math.log(p) for t, p in PRIORS.items()}, LENGTH_WEIGHT, NULL_LENGTH_WEIGHT,
+        LEXICAL_WEIGHT, LEXICAL_BASE, LEXICAL_SIZE, EMBED_WEIGHT, EMBED_LEXICAL_WEIGHT,
+        EMBED_BASE, EMBED_SIZE, PARAGRAPH_PENALTY, COVER_WEIGHT, COVER_FRACTION, COVER_SMOOTH,
+    )
 
 
-def _cover_penalty(problem: Problem, i: int, a: int, b: int, j0: int, j1: int, parts) -> np.ndarray:
-    """The null-bead evidence inside a bead of several sentences on one side: every sentence
-    of that side must find its own keys on the other side. A sentence whose key weight is
-    covered less than :data:`COVER_FRACTION` (smoothed by :data:`COVER_SMOOTH`) adds
-    ``COVER_WEIGHT · shortfall``; such a sentence is usually one with no counterpart, which a
-    null bead (1-0/0-1) takes instead."""
-    count = 0
-    covered = 0.0
-    if a > 1:
-        inv_fr = problem._inv_fr  # type: ignore[attr-defined]
-        for k, part in zip(range(i - a, i), parts, strict=True):
-            covered = covered + np.minimum(part * inv_fr[k], COVER_FRACTION)
-        count += a
-    if b > 1:
-        # overlap of every English sentence j-b..j-1 with the French side, for all j at once
-        single, bases = problem._single, problem.matches.bases  # type: ignore[attr-defined]
-        first, stop = j0 - b, j1 - 1
-        ov = single[i - a][first - bases[i - a] : stop - bases[i - a]]
-        for k in range(i - a + 1, i):
-            ov = ov + single[k][first - bases[k] : stop - bases[k]]
-        cover = np.minimum(ov * problem._inv_en[first:stop], COVER_FRACTION)  # type: ignore[attr-defined]
-        count_j = j1 - j0
-        for t in range(b):
-            covered = covered + cover[t : t + count_j]
-        count += b
-    penalty = count * COVER_FRACTION - covered
-    return COVER_WEIGHT * penalty
-
-
-def _prepare(problem: Problem) -> None:
-    def prefix(values: np.ndarray) -> np.ndarray:
-        return np.concatenate([[0.0], np.cumsum(values)])
-
-    problem._cum_fr = prefix(problem.len_fr)  # type: ignore[attr-defined]
-    problem._cum_en = prefix(problem.len_en)  # type: ignore[attr-defined]
-    problem._own_fr = prefix(problem.own_fr)  # type: ignore[attr-defined]
-    problem._own_en = prefix(problem.own_en)  # type: ignore[attr-defined]
-    problem._single = [np.diff(row) for row in problem.matches.prefix]  # type: ignore[attr-defined]
-    problem._inv_fr = (1.0 / (problem.own_fr + COVER_SMOOTH)).tolist()  # type: ignore[attr-defined]
-    problem._inv_en = 1.0 / (problem.own_en + COVER_SMOOTH)  # type: ignore[attr-defined]
-    problem._prior = {t: -math.log(p) for t, p in PRIORS.items()}  # type: ignore[attr-defined]
-    if problem.para_en is not None:
-        problem._para_en_cum = np.cumsum(problem.para_en.astype(np.int64))  # type: ignore[attr-defined]
+#: The ring of path costs holds the rows a bead can start from, and the current one.
+SLOTS = MAX_SIDE + 1
+#: Cells (rows × shapes × columns) of bead costs computed at once.
+BLOCK_CELLS = 1 << 17
 
 
 def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
     """The best bead path, and whether it touched the band's edge (then widen and retry)."""
-    n, m = len(problem.len_fr), len(problem.len_en)
-    _prepare(problem)
-    lo, hi = problem.lo.tolist(), problem.hi.tolist()
-    rows: list[np.ndarray] = []
-    back: list[np.ndarray] = []
-    null_en_index = TYPES.index((0, 1))
-    pair_types = [(t, a, b) for t, (a, b) in enumerate(TYPES) if a]
-    for i in range(n + 1):
-        if not i & 63:
-            budget.check()  # (a web request's time budget)
-        first, last = lo[i], hi[i]
-        width = last - first
-        best = np.full(width, np.inf)
-        choice = np.full(width, -1, dtype=np.int8)
-        if i == 0:
-            best[0] = 0.0
-        for t, a, b in pair_types:
-            if a > i:
-                continue
-            prev = rows[i - a]
-            prev_first = lo[i - a]
-            # columns j with j - b inside the previous row's band and j - b >= 0
-            j0 = max(first, prev_first + b, b)
-            j1 = min(last, prev_first + len(prev) + b)
-            if j0 >= j1:
-                continue
-            cand = prev[j0 - b - prev_first : j1 - b - prev_first] + bead_cost(
-                problem, i, a, b, j0, j1
-            )
-            window = best[j0 - first : j1 - first]
-            better = cand < window
-            window[better] = cand[better]
-            choice[j0 - first : j1 - first][better] = t
-        # English-only beads chain along the row: D[j] = min(best[j], D[j-1] + cost(j))
-        if width > 1:
-            step = np.zeros(width)
-            step[1:] = bead_cost(problem, i, 0, 1, first + 1, last)
-            total = np.cumsum(step)
-            through = total + np.minimum.accumulate(best - total)
-            from_left = through < best - 1e-12
-            best = np.where(from_left, through, best)
-            choice[from_left] = null_en_index
-        rows.append(best)
-        back.append(choice)
-        if i > MAX_SIDE:
-            rows[i - MAX_SIDE - 1] = _EMPTY  # only the last MAX_SIDE rows are read again
-    # trace back
+    n = len(problem.len_fr)
+    weights = current_weights()
+    tables = costs.Tables(problem, weights)
+    lo, hi = problem.lo, problem.hi
+    widths = (hi - lo).tolist()
+    width = max(widths)
+    shapes = [(a, b) for a, b in TYPES if a]
+    shape_ids = np.array([t for t, (a, _b) in enumerate(TYPES) if a], dtype=np.int8)
+    null_en = TYPES.index((0, 1))
+    ring = np.full(SLOTS * width, np.inf)
+    back = np.empty((n + 1, width), dtype=np.int8)
+    columns = np.arange(width)
+    rows_per_block = max(8, BLOCK_CELLS // (len(shapes) * width))
+    for r0 in range(0, n + 1, rows_per_block):
+        rows = np.arange(r0, min(n + 1, r0 + rows_per_block))
+        cost, source, step = costs.block(tables, weights, shapes, rows, width, SLOTS)
+        steps = np.cumsum(step, axis=1)
+        for r, i in enumerate(rows.tolist()):
+            if not i & 63:
+                budget.check()  # (a web request's time budget)
+            cand = ring.take(source[r], mode="wrap")
+            cand += cost[r]
+            pick = cand.argmin(axis=0)
+            best = cand[pick, columns]
+            choice = shape_ids[pick]
+            if i == 0:
+                best[0] = 0.0
+            # English-only beads chain along the row: D[j] = min(best[j], D[j-1] + cost(j))
+            w = widths[i]
+            if w > 1:
+                row = best[:w]
+                total = steps[r, :w]
+                through = total + np.minimum.accumulate(row - total)
+                from_left = through < row - 1e-12
+                best[:w] = np.where(from_left, through, row)
+                choice[:w][from_left] = null_en
+            slot = i % SLOTS * width
+            ring[slot : slot + width] = best
+            back[i] = choice
+    if not ring[n % SLOTS * width + widths[n] - 1] < np.inf:
+        raise AlignmentError("internal error: no path through the search band")
+    return _trace(back, problem.lo.tolist(), problem.hi.tolist(), n, len(problem.len_en))
+
+
+def _trace(back: np.ndarray, lo: list[int], hi: list[int], n: int, m: int):
     beads: list[tuple[range, range]] = []
     i, j = n, m
     touched = False
@@ -251,14 +180,8 @@ def solve(problem: Problem) -> tuple[list[tuple[range, range]], bool]:
         col = j - lo[i]
         if (col <= 0 and lo[i] > 0) or (j >= hi[i] - 1 and hi[i] <= m):
             touched = True
-        t = int(back[i][col])
-        if t < 0:
-            raise AlignmentError("internal error: no path through the search band")
-        a, b = TYPES[t]
+        a, b = TYPES[int(back[i, col])]
         beads.append((range(i - a, i), range(j - b, j)))
         i, j = i - a, j - b
     beads.reverse()
     return beads, touched
-
-
-_EMPTY = np.zeros(0)

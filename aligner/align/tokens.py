@@ -51,6 +51,8 @@ def fold(word: str) -> str:
     >>> fold("Élysée")
     'elysee'
     """
+    if word.isascii():  # (nothing to decompose)
+        return word.lower()
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -68,6 +70,9 @@ def number_key(text: str, lang: str) -> str:
     else:
         value = text.replace(",", "")
     return "#num:" + value
+
+
+_number_key = lru_cache(maxsize=100_000)(number_key)
 
 
 def words(text: str) -> list[str]:
@@ -93,24 +98,39 @@ def surface_keys(text: str, lang: str) -> tuple[set[str], list[str]]:
     ['#quote', '=oui']
     """
     keys: set[str] = set()
-    for match in _SYMBOL.finditer(text):
-        keys.add("#sym:" + match.group(0))
-    text = _SYMBOL.sub(" ", text)
+    if "/" in text:  # (every symbol has one)
+        for match in _SYMBOL.finditer(text):
+            keys.add("#sym:" + match.group(0))
+        text = _SYMBOL.sub(" ", text)
     number_re = _NUMBER_FR if lang == "fr" else _NUMBER_EN
-    for match in number_re.finditer(text):
-        keys.add(number_key(match.group(0), lang))
-    for match in _MARK_RE.finditer(text):
-        keys.add(_MARKS[match.group(0)])
+    for number in number_re.findall(text):
+        keys.add(_number_key(number, lang))
+    for mark in _MARK_RE.findall(text):
+        keys.add(_MARKS[mark])
     if _DIALOGUE.match(text):
         keys.add("#quote")  # a French line of dialogue opens with a dash, English with quotes
     rest = []
-    for word in words(text):
-        folded = fold(word)
-        month = _MONTH_KEY.get(folded if lang == "fr" else word.lower())
-        if month:
-            keys.add(month)
-            continue
-        if len(word) > 1 and word[0].isupper():
-            keys.add("=" + folded)
-        rest.append(folded)
+    for word in _WORD.findall(text):
+        key, folded = _word_key(word, lang)
+        if key:
+            keys.add(key)
+        if folded is not None:
+            rest.append(folded)
     return keys, rest
+
+
+@lru_cache(maxsize=200_000)
+def _word_key(word: str, lang: str) -> tuple[str | None, str | None]:
+    """``(key, folded)`` of one word: a month's key and no folded word; or the ``=name``
+    key of a capitalised word (None for others) and its folded form.
+
+    >>> _word_key("avril", "fr"), _word_key("Genève", "fr"), _word_key("paix", "fr")
+    (('#month:4', None), ('=geneve', 'geneve'), (None, 'paix'))
+    """
+    folded = fold(word)
+    month = _MONTH_KEY.get(folded if lang == "fr" else word.lower())
+    if month:
+        return month, None
+    if len(word) > 1 and word[0].isupper():
+        return "=" + folded, folded
+    return None, folded
