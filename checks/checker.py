@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from checks import names
 from checks.consistency import inconsistencies
 from checks.countries import NON_UNTERM_EN, NON_UNTERM_FR, running_forms
+from checks.keying import Codes
 from checks.matcher import Matcher, Unblocked
 from checks.model import KINDS, Issue, Report, Segment
 from checks.tokens import is_acronym_text, pattern
@@ -124,11 +125,13 @@ class Checker:
                 self.designations.append(d)
         self._first.append(len(self.designations))
         self.heads = {lang: names.head_words(self, lang) for lang in LANGS}
-        self.seen = {lang: Matcher(seen[lang]) for lang in LANGS}
+        #: One code space for every automaton: each side of a pair is keyed once.
+        codes = Codes()
+        self.seen = {lang: Matcher(seen[lang], codes) for lang in LANGS}
         self.search = {lang: Unblocked(self.seen[lang]) for lang in LANGS}
         #: Source acronyms that must not be left as they are in a translation, by target.
         self.leftover = {lang: Matcher(self._untranslatable(
-            [r[:4] for r in seen[other(lang)] if not r[4]], lang)) for lang in LANGS}
+            [r[:4] for r in seen[other(lang)] if not r[4]], lang), codes) for lang in LANGS}
 
     @property
     def fr(self) -> Unblocked:

@@ -2,7 +2,7 @@
 
 One automaton holds the full names (name keys, see :mod:`checks.tokens`), another
 the acronyms (case kept). Each distinct token key of the designations is coded as three
-characters (:func:`_code`), and a pattern is the string of its tokens' codes, so every hit
+characters (:mod:`checks.keying`), and a pattern is the string of its tokens' codes, so every hit
 falls on token boundaries (``CEE`` is never found inside ``CEEAC``) and the automata have
 three nodes per token instead of one per letter; a text token no designation uses is coded
 ``"\0\0\0"``. Overlapping hits are resolved
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from checks.tokens import build_keys, is_acronym_text, keyed, starts_capitalised
+from checks.keying import Codes
+from checks.tokens import build_keys, is_acronym_text, starts_capitalised
 
 _ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’]\s*", re.I)
 
@@ -49,13 +50,13 @@ class Hit:
 
 class Matcher:
     """An automaton over designations, each given as ``(concept, term, text, acronym[,
-    blocked])``."""
+    blocked])``; ``codes``: the code space shared with the other matchers of a checker
+    (a text is then keyed once for all of them)."""
 
-    def __init__(self, designations: Iterable[tuple]):
+    def __init__(self, designations: Iterable[tuple], codes: Codes | None = None):
         self._names = ahocorasick.Automaton()
         self._acronyms = ahocorasick.Automaton()
-        #: The code of every token key, for names (False) and acronyms (True).
-        self._codes: dict[bool, dict[str, str]] = {False: {}, True: {}}
+        self.codes = Codes() if codes is None else codes
         self.size = 0
         for row in designations:
             self.add(*row)
@@ -68,10 +69,10 @@ class Matcher:
         rebuilds its automata on load (a second or two at 100,000 concepts), which needs
         far less memory than unpickling pyahocorasick's own dump."""
         words = tuple(list(a.items()) if len(a) else [] for a in (self._names, self._acronyms))
-        return self._codes, self.size, words
+        return self.codes, self.size, words
 
     def __setstate__(self, state: tuple) -> None:
-        self._codes, self.size, words = state
+        self.codes, self.size, words = state
         self._names, self._acronyms = ahocorasick.Automaton(), ahocorasick.Automaton()
         for automaton, items in zip((self._names, self._acronyms), words, strict=True):
             for key, entries in items:
@@ -87,8 +88,7 @@ class Matcher:
         parts = build_keys(text, acronym).keys.split()
         if not parts:
             return
-        codes = self._codes[acronym]
-        key = "".join([codes.setdefault(p, _code(len(codes))) for p in parts])
+        key = self.codes.add(parts, acronym)
         bare = _ARTICLE.sub("", text)  # "the Organization" is a proper name too
         entry = Entry(concept, term, len(parts), acronym, starts_capitalised(bare), blocked)
         automaton = self._acronyms if acronym else self._names
@@ -113,15 +113,13 @@ class Matcher:
         for automaton, is_acronym in ((self._names, False), (self._acronyms, True)):
             if not len(automaton) or (is_acronym and not acronyms):
                 continue
-            k = keyed(text, is_acronym)
-            codes = self._codes[is_acronym]
-            line = "".join([codes.get(p, "\0\0\0") for p in k.keys.split()])
-            for end, entries in automaton.iter(line):
+            line = self.codes.line(text, is_acronym)
+            for end, entries in automaton.iter(line.codes):
                 last = end // 3
                 for entry in entries:
                     if entry.blocked and not blocked:
                         continue
-                    a, b = k.span(last - entry.tokens + 1, last)
+                    a, b = line.span(last - entry.tokens + 1, last)
                     if case and entry.capital and not text[a].isupper():
                         continue
                     hits.append(Hit(entry, a, b, text[a:b]))
@@ -130,18 +128,6 @@ class Matcher:
     def find(self, text: str, case: bool = True, blocked: bool = True) -> list[Hit]:
         """The designations in ``text``, longest first where they overlap, in text order."""
         return longest(self.find_all(text, case, blocked=blocked))
-
-
-def _code(number: int) -> str:
-    """The three characters coding the token key number ``number``: its base-64 digits
-    from three disjoint alphabets, so a pattern can only match from a token's first
-    character, and every node of the automaton has at most 64 children (pyahocorasick
-    looks children up one by one).
-
-    >>> [hex(ord(c)) for c in _code(0)], [hex(ord(c)) for c in _code(64 * 64 + 65)]
-    (['0x1', '0xe000', '0xe040'], ['0x2', '0xe001', '0xe041'])
-    """
-    return chr(1 + (number >> 12)) + chr(0xE000 + ((number >> 6) & 63)) + chr(0xE040 + (number & 63))
 
 
 class Unblocked:

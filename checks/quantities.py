@@ -16,34 +16,10 @@ from decimal import Decimal, InvalidOperation
 from checks.numwords import spelled_numbers
 from checks.tokens import strip_accents
 
-_FR_MONTHS = [
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-]
-_EN_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_FR_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+              "septembre", "octobre", "novembre", "decembre"]  # fmt: skip
+_EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"]  # fmt: skip
 _MONTH_FR = "|".join(["janvier", "f[ée]vrier", "mars", "avril", "mai", "juin", "juillet",
                       "ao[ûu]t", "septembre", "octobre", "novembre", "d[ée]cembre"])  # fmt: skip
 _MONTH_EN = "|".join(_EN_MONTHS)
@@ -73,18 +49,15 @@ _JOINED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
 _DECADE = re.compile(r"(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
 _DOTTED = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
 _MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\)|\d+(?:\.\d+)+(?=\s+[A-Z]))\s+")
-_FOLLOWERS = frozenset(
-    [
-        "session",
-        "seance",
-        "reunion",
-        "rapport",
-        "conference",
-        "anniversaire",
-        "periode",
-        "edition",
-    ]
-)
+_FOLLOWERS = frozenset(["session", "seance", "reunion", "rapport", "conference", "anniversaire",
+                        "periode", "edition"])  # fmt: skip
+#: Every character ``str.isdigit`` accepts: ``\d`` and the superscript, subscript and
+#: circled digits. A segment without one has no figure, date, time or symbol: only
+#: numbers in words and Roman numerals are looked for.
+_DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089"
+                    "\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff"
+                    "\u2776-\u277e\u2780-\u2788\u278a-\u2792\U00010a40-\U00010a43"
+                    "\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
 _TIME_EN = re.compile(r"(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
 _ROMAN = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _YEAR_SPAN = re.compile(r"(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
@@ -277,6 +250,8 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
     >>> [m.text for m in required("Conformément à l’article 1")], required("pour 1 dollar")
     (['1'], [])
     """
+    if _DIGIT.search(text) is None:  # no figure: only ordinals in words
+        return _ordinals_in_words(text, lang)
     text = _GLUED_NOTE.sub("", text)  # footnote numbers glued to words: rapport22
     one = None  # "article 1" somewhere in the text: looked for only when there is a bare 1
     found = []
@@ -298,6 +273,13 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
         decades = {m.group(1) + m.group(2): m.group(2) for m in _DECADE_EN.finditer(text)}
         found = [Mention(m.kind, m.text, m.keys | {f"ord:{k}" for k in m.keys & ordinals}
                          | {decades[k] for k in m.keys & decades.keys()}) for m in found]
+    return found + _ordinals_in_words(text, lang)
+
+
+def _ordinals_in_words(text: str, lang: str) -> list[Mention]:
+    """The ordinals in words a translation must render: from *onzième* on, or from
+    *deuxième* on before a word such as *session*."""
+    found = []
     followers = _FOLLOWERS if lang == "fr" else _FOLLOWERS_EN
     for words, value, ordinal, after in _spelled_with_next(text, lang):
         if ordinal and (value > 10 or (value >= 2 and after in followers)):
@@ -313,6 +295,12 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
+    if _DIGIT.search(text) is None:  # no figure: Roman numerals and numbers in words
+        for m in _ROMAN.finditer(text):
+            value = str(_roman_value(m.group()))
+            bag["number"].update((value, f"ord:{value}"))
+        _add_spelled(bag, text, lang)
+        return bag
     if lang == "en":
         bag["number"].update(_military(text))
     for m in _ROMAN.finditer(text):
@@ -333,10 +321,14 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
             bag["date"].update(k.rsplit("-", 1)[0] for k in mention.keys if k.count("-") == 2)
     bag["number"].update(parts)
     bag["number"].update(f"ord:{k}" for k in list(bag["number"]) if k.isdigit())
+    _add_spelled(bag, text, lang)
+    return bag
+
+
+def _add_spelled(bag: dict[str, set[str]], text: str, lang: str) -> None:
     for _words, value, ordinal in spelled_numbers(text, lang):
         # "Twenty-eight session" for "Vingt-huitième session": the value is there
         bag["number"].update((f"ord:{value}",) if ordinal else (str(value), f"ord:{value}"))
-    return bag
 
 
 def _military(text: str) -> list[str]:

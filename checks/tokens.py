@@ -26,6 +26,10 @@ _WORD = re.compile(r"[^\W_]+")
 _GLUED_NOTE = re.compile(r"^([^\W\d_]*[a-z])\d{1,3}$")
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u00ad")
 _HYPHEN = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
+#: Characters that make folding and lower-casing a text differ from doing it word by word:
+#: combining accents (removed, so the words around them join), and the capital sigma
+#: (lower-cased by its neighbours).
+_NOT_BY_WORD = re.compile("[\u0300-\u036f\u03a3]")
 
 #: Name-key tokens that are dropped (articles).
 _DROPPED = frozenset({"le", "la", "les", "l", "the"})
@@ -60,6 +64,49 @@ def words_of(text: str) -> list[str]:
     ['d', 'Afrique', 'centrale']
     """
     return _WORD.findall(text)
+
+
+@lru_cache(maxsize=64)
+def text_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as a tuple, kept for the last texts (each side of a pair is
+    read by several checks).
+
+    >>> text_words("l’OTSC, 2015")
+    ('l', 'OTSC', '2015')
+    """
+    return tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=64)
+def folded_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` folded (no accents) and in lower case: the same as
+    ``words_of(fold_text(text).lower())``, made word by word from a cache.
+
+    >>> folded_words("Soixante-quinzième SÉANCE")
+    ('soixante', 'quinzieme', 'seance')
+    """
+    if text.isascii():
+        return tuple(_WORD.findall(text.lower()))
+    if _NOT_BY_WORD.search(text) is None:
+        parts = tuple(map(_FOLDED.__getitem__, text_words(text)))
+        if None not in parts:
+            return parts
+    return tuple(_WORD.findall(fold_text(text).lower()))
+
+
+class _Folded(dict):
+    """Raw word → folded lower-case word (None when folding cuts it in two, as ``ŀ``)."""
+
+    def __missing__(self, word: str) -> str | None:
+        folded = fold_text(word).lower()
+        value = folded if _WORD.fullmatch(folded) else None
+        if len(self) >= 200_000:
+            self.clear()
+        self[word] = value
+        return value
+
+
+_FOLDED = _Folded()
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
