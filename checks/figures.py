@@ -32,8 +32,8 @@ def check_numbers(ctx: Context) -> list[Issue]:
             issues.append(_issue(ctx, "number-format", slip.found, [slip.expected], slip.found))
         for found in french_typography(ctx.tgt):
             issues.append(_issue(ctx, "typography", found, [], found))
-    bag = available(ctx.tgt, ctx.target)
     wanted = required(ctx.src, ctx.source)
+    bag = available(ctx.tgt, ctx.target) if wanted else {}  # (only read for what is wanted)
     unmatched = None
     src_mark, tgt_mark = _LEADING.match(ctx.src), _LEADING.match(ctx.tgt)
     if src_mark and tgt_mark and src_mark.group(1) != tgt_mark.group(1):
