@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checks.tokens import fold_text, strip_accents, word_spans, words_of
+from checks.tokens import folded_words, strip_accents, word_spans
 
 _FR_UNITS = [
     "zero",
@@ -162,7 +162,7 @@ def spelled_numbers(text: str, lang: str, ordinals: bool = False) -> list[tuple[
     """
     table = (_ordinal_tables() if ordinals else _tables())[lang]
     heads = _heads(lang, ordinals)
-    words = words_of(fold_text(text).lower())
+    words = folded_words(text)
     if heads.isdisjoint(words):
         return []
     spans = word_spans(text)
