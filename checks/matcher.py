@@ -13,6 +13,7 @@ africaine`` when both are designations.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from checks.keying import Codes
 from checks.tokens import build_keys, is_acronym_text, starts_capitalised
 
 _ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’]\s*", re.I)
+#: The flags of an entry.
+_ACRONYM, _CAPITAL, _BLOCKED = 1, 2, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,38 +54,49 @@ class Hit:
 class Matcher:
     """An automaton over designations, each given as ``(concept, term, text, acronym[,
     blocked])``; ``codes``: the code space shared with the other matchers of a checker
-    (a text is then keyed once for all of them)."""
+    (a text is then keyed once for all of them).
+
+    The automata hold integers (a pattern's number); the designations of each pattern are
+    rows of flat arrays, so a matcher over 100,000 concepts holds no Python object per
+    designation, and pickles and loads as a few byte strings."""
 
     def __init__(self, designations: Iterable[tuple], codes: Codes | None = None):
-        self._names = ahocorasick.Automaton()
-        self._acronyms = ahocorasick.Automaton()
         self.codes = Codes() if codes is None else codes
         self.size = 0
+        #: (acronym, pattern) -> entries, in the order they were added
+        patterns: dict[tuple[bool, str], list[tuple]] = {}
         for row in designations:
-            self.add(*row)
+            self._add(patterns, *row)
+        self._names = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._acronyms = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        #: The entries of pattern n are rows _starts[n] to _starts[n + 1] of the arrays.
+        self._starts = array("I", [0])
+        self._concept, self._term = array("i"), array("i")
+        self._tokens, self._flags = array("I"), array("B")
+        for n, ((acronym, key), entries) in enumerate(patterns.items()):
+            (self._acronyms if acronym else self._names).add_word(key, n)
+            for concept, term, tokens, flags in entries:
+                self._concept.append(concept)
+                self._term.append(term)
+                self._tokens.append(tokens)
+                self._flags.append(flags)
+            self._starts.append(len(self._concept))
         for automaton in (self._names, self._acronyms):
             if len(automaton):
                 automaton.make_automaton()
+        self._entries: dict[int, Entry] = {}
 
     def __getstate__(self) -> tuple:
-        """The codes and the (key, entries) pairs of each automaton: a pickled Matcher
-        rebuilds its automata on load (a second or two at 100,000 concepts), which needs
-        far less memory than unpickling pyahocorasick's own dump."""
-        words = tuple(list(a.items()) if len(a) else [] for a in (self._names, self._acronyms))
-        return self.codes, self.size, words
+        return (self.codes, self.size, self._names, self._acronyms, self._starts,
+                self._concept, self._term, self._tokens, self._flags)
 
     def __setstate__(self, state: tuple) -> None:
-        self.codes, self.size, words = state
-        self._names, self._acronyms = ahocorasick.Automaton(), ahocorasick.Automaton()
-        for automaton, items in zip((self._names, self._acronyms), words, strict=True):
-            for key, entries in items:
-                automaton.add_word(key, entries)
-            if len(automaton):
-                automaton.make_automaton()
+        (self.codes, self.size, self._names, self._acronyms, self._starts, self._concept,
+         self._term, self._tokens, self._flags) = state
+        self._entries = {}
 
-    def add(self, concept: int, term: int, text: str, acronym: bool | None = None,
-            blocked: bool = False) -> None:
-        """Add one designation (before the first search)."""
+    def _add(self, patterns: dict, concept: int, term: int, text: str,
+             acronym: bool | None = None, blocked: bool = False) -> None:
         if acronym is None:
             acronym = is_acronym_text(text)
         parts = build_keys(text, acronym).keys.split()
@@ -90,14 +104,22 @@ class Matcher:
             return
         key = self.codes.add(parts, acronym)
         bare = _ARTICLE.sub("", text)  # "the Organization" is a proper name too
-        entry = Entry(concept, term, len(parts), acronym, starts_capitalised(bare), blocked)
-        automaton = self._acronyms if acronym else self._names
-        found = automaton.get(key, None)
-        if found is None:
-            automaton.add_word(key, [entry])
-        elif entry not in found:
+        flags = (_ACRONYM * bool(acronym) | _CAPITAL * starts_capitalised(bare)
+                 | _BLOCKED * bool(blocked))
+        entry = (concept, term, len(parts), flags)
+        found = patterns.setdefault((bool(acronym), key), [])
+        if entry not in found:
             found.append(entry)
         self.size += 1
+
+    def _entry(self, row: int) -> Entry:
+        entry = self._entries.get(row)
+        if entry is None:
+            flags = self._flags[row]
+            entry = self._entries[row] = Entry(
+                self._concept[row], self._term[row], self._tokens[row], bool(flags & _ACRONYM),
+                bool(flags & _CAPITAL), bool(flags & _BLOCKED))
+        return entry
 
     def find_all(self, text: str, case: bool = True, acronyms: bool = True,
                  blocked: bool = True) -> list[Hit]:
@@ -110,19 +132,20 @@ class Matcher:
         marked blocked are left out.
         """
         hits: list[Hit] = []
+        starts, flags, tokens = self._starts, self._flags, self._tokens
         for automaton, is_acronym in ((self._names, False), (self._acronyms, True)):
             if not len(automaton) or (is_acronym and not acronyms):
                 continue
             line = self.codes.line(text, is_acronym)
-            for end, entries in automaton.iter(line.codes):
+            for end, n in automaton.iter(line.codes):
                 last = end // 3
-                for entry in entries:
-                    if entry.blocked and not blocked:
+                for row in range(starts[n], starts[n + 1]):
+                    if flags[row] & _BLOCKED and not blocked:
                         continue
-                    a, b = line.span(last - entry.tokens + 1, last)
-                    if case and entry.capital and not text[a].isupper():
+                    a, b = line.span(last - tokens[row] + 1, last)
+                    if case and flags[row] & _CAPITAL and not text[a].isupper():
                         continue
-                    hits.append(Hit(entry, a, b, text[a:b]))
+                    hits.append(Hit(self._entry(row), a, b, text[a:b]))
         return hits
 
     def find(self, text: str, case: bool = True, blocked: bool = True) -> list[Hit]:

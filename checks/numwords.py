@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checks.tokens import folded_words, strip_accents, word_spans
+from checks.tokens import WordSpans, folded_words, strip_accents
 
 _FR_UNITS = [
     "zero",
@@ -165,9 +165,9 @@ def spelled_numbers(text: str, lang: str, ordinals: bool = False) -> list[tuple[
     words = folded_words(text)
     if heads.isdisjoint(words):
         return []
-    spans = word_spans(text)
-    if len(spans) != len(words):  # decomposed accents: fold word by word
-        words = [strip_accents(text[a:b]).lower() for a, b in spans]
+    spans = WordSpans(text)
+    if len(spans.words) != len(words):  # decomposed accents: fold word by word
+        words = [strip_accents(w).lower() for w in spans.words]
     found: list[tuple[str, int, bool]] = []
     i = 0
     while i < len(words):

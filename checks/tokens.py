@@ -109,6 +109,30 @@ class _Folded(dict):
 _FOLDED = _Folded()
 
 
+class WordSpans:
+    """The character spans of the words of a text (:func:`text_words`), found as they are
+    asked for, from the first word on: ``spans[i]`` is the span of word ``i``.
+
+    >>> spans = WordSpans("l’Union africaine, 2015")
+    >>> spans[1], spans[3], spans.words[3]
+    ((2, 7), (19, 23), '2015')
+    """
+
+    __slots__ = ("text", "words", "_ends")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = text_words(text)
+        self._ends: list[int] = []
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        ends, words, text = self._ends, self.words, self.text
+        while len(ends) <= index:  # a word is the first run of its letters after the last
+            start = text.index(words[len(ends)], ends[-1] if ends else 0)
+            ends.append(start + len(words[len(ends)]))
+        return ends[index] - len(words[index]), ends[index]
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """The character spans of the words of ``text`` (the words of :func:`words_of`)."""
     return [m.span() for m in _WORD.finditer(text)]

@@ -130,3 +130,26 @@ def test_word_caches_are_bounded(monkeypatch):
         codes.line(f"mot{n} autre{n}", False)
     assert len(codes._words[False]) <= 50 and len(codes._lines) <= keying.LINE_CACHE
     assert _WORD.findall("mot1") == ["mot1"]
+
+
+def test_designations_in_arrays_are_the_designations(checker):
+    import pickle
+
+    from checks.designations import Designations
+
+    items = list(checker.designations)
+    assert len(items) > 1000
+    again = pickle.loads(pickle.dumps(Designations(items)))
+    assert list(again) == items and again[-1] == items[-1] and again[5:9] == items[5:9]
+    with pytest.raises(IndexError):
+        again[len(items)]
+
+
+def test_a_pickled_checker_finds_what_it_found(checker, texts):
+    import pickle
+
+    loaded = pickle.loads(pickle.dumps(checker))
+    for text in texts[::7]:
+        for lang in ("fr", "en"):
+            assert loaded.seen[lang].find_all(text) == checker.seen[lang].find_all(text)
+            assert loaded.leftover[lang].find(text) == checker.leftover[lang].find(text)
