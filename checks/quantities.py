@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from checks.numwords import spelled_numbers
+from checks.tokens import DIGIT as _DIGIT
 from checks.tokens import strip_accents
 
 _FR_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
@@ -51,13 +53,6 @@ _DOTTED = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
 _MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\)|\d+(?:\.\d+)+(?=\s+[A-Z]))\s+")
 _FOLLOWERS = frozenset(["session", "seance", "reunion", "rapport", "conference", "anniversaire",
                         "periode", "edition"])  # fmt: skip
-#: Every character ``str.isdigit`` accepts: ``\d`` and the superscript, subscript and
-#: circled digits. A segment without one has no figure, date, time or symbol: only
-#: numbers in words and Roman numerals are looked for.
-_DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089"
-                    "\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff"
-                    "\u2776-\u277e\u2780-\u2788\u278a-\u2792\U00010a40-\U00010a43"
-                    "\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
 _TIME_EN = re.compile(r"(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
 _ROMAN = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 _YEAR_SPAN = re.compile(r"(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
@@ -190,19 +185,35 @@ def _plain_numbers(text: str, lang: str) -> list[Mention]:
     text = _YEAR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
     found, text = _dotted(text) if lang == "fr" else ([], text)
     for m in _NUMBER[lang].finditer(text):
-        whole = re.sub(r"[ \u00a0\u202f,]", "", m.group(1))
-        try:
-            value = Decimal(f"{whole}.{m.group(2)}" if m.group(2) else whole)
-        except InvalidOperation:
-            continue
         if lang == "fr" and text[m.end() : m.end() + 1].isalpha():
             continue  # 1re classe, 5e séance, G(1eC): ordinal abbreviations, not required
-        keys = {number_key(value)}
         scale = _SCALE[lang].match(text, m.end())
-        if scale:
-            keys.add(number_key(value.scaleb(_SCALE_VALUE[scale.group(1).lower()])))
-        found.append(Mention("number", m.group().strip(), frozenset(keys)))
+        keys = _number_keys(m.group(1), m.group(2), scale.group(1).lower() if scale else "")
+        if keys is not None:
+            found.append(Mention("number", m.group().strip(), keys))
     return found
+
+
+_GROUPING = re.compile(r"[ \u00a0\u202f,]")
+
+
+@lru_cache(maxsize=4096)
+def _number_keys(whole: str, decimals: str | None, scale: str) -> frozenset[str] | None:
+    """The keys of a number in figures (``whole`` with its group separators), None when it
+    is no number.
+
+    >>> sorted(_number_keys("19", "44", "billion")), _number_keys("488 000", None, "")
+    (['19.44', '19440000000'], frozenset({'488000'}))
+    """
+    whole = _GROUPING.sub("", whole)
+    try:
+        value = Decimal(f"{whole}.{decimals}" if decimals else whole)
+    except InvalidOperation:
+        return None
+    keys = {number_key(value)}
+    if scale:
+        keys.add(number_key(value.scaleb(_SCALE_VALUE[scale])))
+    return frozenset(keys)
 
 
 def quantities(text: str, lang: str) -> list[Mention]:

@@ -31,6 +31,13 @@ _HYPHEN = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
 #: (lower-cased by its neighbours).
 _NOT_BY_WORD = re.compile("[\u0300-\u036f\u03a3]")
 
+#: Every character ``str.isdigit`` accepts: ``\d`` and the superscript, subscript and
+#: circled digits. A segment without one has no figure, date, time or symbol: only
+#: numbers in words and Roman numerals are looked for.
+DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089"
+                   "\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff"
+                   "\u2776-\u277e\u2780-\u2788\u278a-\u2792\U00010a40-\U00010a43"
+                   "\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
 #: Name-key tokens that are dropped (articles).
 _DROPPED = frozenset({"le", "la", "les", "l", "the"})
 #: Name-key tokens that are merged with another one.
