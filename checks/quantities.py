@@ -25,41 +25,43 @@ _EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "a
 _MONTH_FR = "|".join(["janvier", "f[ée]vrier", "mars", "avril", "mai", "juin", "juillet",
                       "ao[ûu]t", "septembre", "octobre", "novembre", "d[ée]cembre"])  # fmt: skip
 _MONTH_EN = "|".join(_EN_MONTHS)
+# A lookahead of the first character leads a pattern that starts with a lookbehind: the
+# regex engine then skips to where a match can start (not the lookbehind at every character).
 
 # A UN document symbol: S/2015/446, A/70/95, A/C.5/70/L.1, S/RES/2231 (no digit-only parts
 # at the start). Two symbols joined by a hyphen (S/2015/446-A/70/95) are split.
-_SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z0-9]*(?:\.[0-9A-Z]+)*(?:/[A-Za-z0-9][\w.\-]*)+")
+_SYMBOL = re.compile(r"(?=[A-Z])(?<![\w/])[A-Z][A-Za-z0-9]*(?:\.[0-9A-Z]+)*(?:/[A-Za-z0-9][\w.\-]*)+")
 _SYMBOL_JOIN = re.compile(r"-(?=[A-Z][A-Za-z0-9.]*/)")
 
-_DATE_FR = re.compile(rf"(?<!\w)(1er|\d{{1,2}})\s+({_MONTH_FR})(?:\s+(\d{{4}}))?(?!\w)", re.I)
+_DATE_FR = re.compile(rf"(?=\d)(?<!\w)(1er|\d{{1,2}})\s+({_MONTH_FR})(?:\s+(\d{{4}}))?(?!\w)", re.I)
 _DATE_EN_DMY = re.compile(
-    rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})(?:,?\s+(\d{{4}}))?(?!\w)",
+    rf"(?=\d)(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})(?:,?\s+(\d{{4}}))?(?!\w)",
     re.I,
 )
 _DATE_EN_MDY = re.compile(
-    rf"(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
+    rf"(?=[jfmasond])(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
 )
-_TIME_FR = re.compile(r"(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
+_TIME_FR = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
 #: Military times: "at 1500", "from 0900 to 1200", "1500 hours". The pattern starts with
 #: the digits (a lookbehind first would be tried at every character of a long segment);
 #: what comes before is checked by :func:`_military`.
 _MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)(?!\d)(?=( hours)?)")
 _MILITARY_BEFORE = re.compile(r"(?:\b[Aa]t|\b[Ff]rom|\bto|\buntil) $")
 _MILITARY_DIGIT = re.compile(r"\d[.,]?$")
-_GLUED_NOTE = re.compile(r"(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
-_JOINED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
-_DECADE = re.compile(r"(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
-_DOTTED = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
+_GLUED_NOTE = re.compile(r"(?=\d)(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
+_JOINED_YEARS = re.compile(r"(?=\d)(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
+_DECADE = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
+_DOTTED = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
 _MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\)|\d+(?:\.\d+)+(?=\s+[A-Z]))\s+")
 _FOLLOWERS = frozenset(["session", "seance", "reunion", "rapport", "conference", "anniversaire",
                         "periode", "edition"])  # fmt: skip
-_TIME_EN = re.compile(r"(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
-_ROMAN = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
-_YEAR_SPAN = re.compile(r"(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
+_TIME_EN = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
+_ROMAN = re.compile(r"(?=[IVX])\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
+_YEAR_SPAN = re.compile(r"(?=\d)(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
 
 _NUMBER = {
-    "fr": re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?"),
-    "en": re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"),
+    "fr": re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?"),
+    "en": re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"),
 }
 _SCALE = {
     "fr": re.compile(r"\s*(millions?|milliards?|billions?)\b", re.I),
@@ -235,7 +237,7 @@ def quantities(text: str, lang: str) -> list[Mention]:
 
 #: A reference noun before a bare 1 ("article 1", "paragraphe 1"): then the 1 is required.
 _REFERENCE_ONE = re.compile(
-    r"\b(?:articles?|paragraphs?|paragraphes?|r[ée]solutions?|annex(?:es?)?|sections?|"
+    r"(?=[abcdefgilnoprstvé])\b(?:articles?|paragraphs?|paragraphes?|r[ée]solutions?|annex(?:es?)?|sections?|"
     r"chap(?:ter|itre)s?|points?|rules?|r[èe]gles?|figures?|tables?|tableaux?|options?|"
     r"phases?|colum?nn?e?s?|parts?|parties?|titles?|titres?|steps?|[ée]tapes?|levels?|"
     r"niveaux?|categor(?:y|ies)|cat[ée]gories?|groups?|groupes?|principles?|principes?|"
@@ -244,8 +246,9 @@ _REFERENCE_ONE = re.compile(
     r"appendi(?:x|ces?)|volumes?|tomes?|no\.?|n[o°])\s+1(?![\d.,]?\d)",
     re.I,
 )
-_ORDINAL_FIGURE = re.compile(r"(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
-_DECADE_EN = re.compile(r"(?<!\d)(1[89]|20)(\d0)s\b")
+_ORDINAL_FIGURE = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
+_ORDINAL_FR = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b")
+_DECADE_EN = re.compile(r"(?=\d)(?<!\d)(1[89]|20)(\d0)s\b")
 _FOLLOWERS_EN = frozenset(["session", "meeting", "report", "conference", "anniversary",
                            "period", "edition", "sitting"])  # fmt: skip
 
@@ -362,7 +365,7 @@ def _military(text: str) -> list[str]:
 def _plain_numbers_all(text: str) -> list[Mention]:
     """French numbers, ordinal abbreviations included (the 5e séance answers a 5th)."""
     found = _plain_numbers(text, "fr")
-    for m in re.finditer(r"(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b", text):
+    for m in _ORDINAL_FR.finditer(text):
         found.append(Mention("number", m.group(), frozenset({m.group(1)})))
     return found
 
