@@ -84,10 +84,11 @@ def text_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def folded_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` folded (no accents) and in lower case: the same as
-    ``words_of(fold_text(text).lower())``, made word by word from a cache.
+    ``words_of(fold_text(text).lower())``, made word by word from a cache (and kept for
+    the last few thousand texts: the consistency check reads every side again).
 
     >>> folded_words("Soixante-quinzième SÉANCE")
     ('soixante', 'quinzieme', 'seance')
