@@ -25,6 +25,8 @@ from checks.tokens import (
     _HYPHEN,
     _PREFIXES,
     _WORD,
+    KEPT_TEXT,
+    KEPT_WORD,
     _plural_acronym,
     build_keys,
     fold_text,
@@ -38,7 +40,8 @@ UNKNOWN = "\0\0\0"
 _WHOLE = "\ue080"
 #: Raw words kept in each word cache before it is emptied (a long-running web process).
 WORD_CACHE = 200_000
-#: Texts whose lines are kept (the two sides of the pair being checked, and a few more).
+#: Texts whose lines are kept (the two sides of the pair being checked, and a few more;
+#: not a text over :data:`checks.tokens.KEPT_TEXT` characters).
 LINE_CACHE = 32
 _COMBINING = re.compile("[\u0300-\u036f]")
 
@@ -140,7 +143,8 @@ class Codes:
             found = self._make(text, acronym)
             if len(self._lines) >= LINE_CACHE:
                 self._lines.clear()
-            self._lines[(text, acronym)] = found
+            if len(text) <= KEPT_TEXT:
+                self._lines[(text, acronym)] = found
         return found
 
     def _make(self, text: str, acronym: bool) -> Line:
@@ -154,7 +158,9 @@ class Codes:
                 cache.clear()
             for i, part in enumerate(parts):
                 if part is None:
-                    parts[i] = cache[words[i]] = self._code_word(words[i], acronym)
+                    parts[i] = self._code_word(words[i], acronym)
+                    if len(words[i]) <= KEPT_WORD:
+                        cache[words[i]] = parts[i]
             line = "".join(parts)
         if acronym:
             whole = not text.isascii() and _COMBINING.search(text) is not None

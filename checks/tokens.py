@@ -73,7 +73,12 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=64)
+#: Texts longer than this are not kept by the caches below (bounded memory in a server).
+KEPT_TEXT = 4000
+#: Words longer than this are not kept by the word caches.
+KEPT_WORD = 60
+
+
 def text_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` as a tuple, kept for the last texts (each side of a pair is
     read by several checks).
@@ -81,10 +86,14 @@ def text_words(text: str) -> tuple[str, ...]:
     >>> text_words("l’OTSC, 2015")
     ('l', 'OTSC', '2015')
     """
+    return _text_words(text) if len(text) <= KEPT_TEXT else tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=64)
+def _text_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
-@lru_cache(maxsize=4096)
 def folded_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` folded (no accents) and in lower case: the same as
     ``words_of(fold_text(text).lower())``, made word by word from a cache (and kept for
@@ -93,6 +102,15 @@ def folded_words(text: str) -> tuple[str, ...]:
     >>> folded_words("Soixante-quinzième SÉANCE")
     ('soixante', 'quinzieme', 'seance')
     """
+    return _folded_words(text) if len(text) <= KEPT_TEXT else _fold_words(text)
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return _fold_words(text)
+
+
+def _fold_words(text: str) -> tuple[str, ...]:
     if text.isascii():
         return tuple(_WORD.findall(text.lower()))
     if _NOT_BY_WORD.search(text) is None:
@@ -108,6 +126,8 @@ class _Folded(dict):
     def __missing__(self, word: str) -> str | None:
         folded = fold_text(word).lower()
         value = folded if _WORD.fullmatch(folded) else None
+        if len(word) > KEPT_WORD:
+            return value
         if len(self) >= 200_000:
             self.clear()
         self[word] = value

@@ -129,6 +129,11 @@ def test_word_caches_are_bounded(monkeypatch):
     for n in range(400):
         codes.line(f"mot{n} autre{n}", False)
     assert len(codes._words[False]) <= 50 and len(codes._lines) <= keying.LINE_CACHE
+    long_word, long_text = "x" * 500, "Union africaine " * 400
+    codes.line(long_word, False)
+    codes.line(long_text, True)
+    assert long_word not in codes._words[False]  # a long word or text is not kept
+    assert (long_text, True) not in codes._lines and codes._lines
     assert _WORD.findall("mot1") == ["mot1"]
 
 
