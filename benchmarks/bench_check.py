@@ -9,7 +9,7 @@ discrepancy of the corpus or a false alarm; the goal is fewer than 1% of segment
 synthetic UN-like names and acronyms), with a regex-per-term scan of the same French text
 as the peer.
 
-    python benchmarks/bench_check.py [--only false-alarms|speed] [--db TERMBASE]
+    python benchmarks/bench_check.py [--only false-alarms|speed] [--db TERMBASE] [--before REV]
 """
 
 from __future__ import annotations
@@ -302,10 +302,54 @@ def regex_per_term(concepts: list[Concept], texts: list[str]) -> int:
     return sum(1 for text in texts for p in patterns if p.search(text))
 
 
-def speed(db: str | None, total: int = 100_000, segments_count: int = 3000) -> None:
+_BEFORE = r'''
+import json, pickle, sys, time
+sys.path.insert(0, sys.argv[1])
+import termbase.model
+with open(sys.argv[2], "rb") as handle:
+    concepts = pickle.load(handle)
+from benchmarks.bench_check import unpc_segments
+from checks import Checker
+segments = unpc_segments()[:int(sys.argv[3])]
+start = time.process_time()
+checker = Checker(concepts)
+build = time.process_time() - start
+runs = []
+for _ in range(2):
+    start = time.process_time()
+    report = checker.check(segments)
+    runs.append(time.process_time() - start)
+print(json.dumps({"build": build, "check": min(runs), "issues": len(report.issues)}))
+'''
+
+
+def _before(rev: str, concepts: list[Concept], count: int) -> dict:
+    """Build and check CPU of revision ``rev`` (its own tree, a fresh process), same input."""
+    import pickle
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        tree.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        dump = Path(tmp) / "concepts.pickle"
+        dump.write_bytes(pickle.dumps(concepts))
+        out = subprocess.run([sys.executable, "-c", _BEFORE, str(tree), str(dump), str(count)],
+                             capture_output=True, text=True, check=True)
+    import json
+
+    return json.loads(out.stdout)
+
+
+def speed(db: str | None, total: int = 100_000, segments_count: int = 3000,
+          before: str | None = None) -> None:
     real, label = default_concepts(db)
     concepts = real + synthetic_concepts(total - len(real))
     segments = unpc_segments()[:segments_count]
+    old = _before(before, concepts, segments_count) if before else None
     t0, c0 = time.perf_counter(), time.process_time()
     checker = Checker(concepts)
     build = (time.perf_counter() - t0, time.process_time() - c0)
@@ -347,6 +391,11 @@ def speed(db: str | None, total: int = 100_000, segments_count: int = 3000) -> N
         "first 500 concepts with one compiled regex per term (the approach the automaton "
         f"replaces) took {peer:.2f} s; the automaton (build + scan) took {ours:.2f} s: "
         f"**{peer / ours:.0f}× faster**, and its cost does not grow with the termbase size.",
+        *(["", f"Before → after, same run (revision `{before}` in its own tree and process, "
+            f"same concepts and segments): check {old['check']:.2f} → {check[1]:.2f} CPU s "
+            f"(**{old['check'] / check[1]:.2f}×**), build {old['build']:.2f} → "
+            f"{build[1]:.2f} CPU s, issues found {old['issues']:,} → "
+            f"{len(report.issues):,}."] if old else []),
     ])  # fmt: skip
     write_section("checks-speed", "Checks: speed", body)
     print(body)
@@ -356,11 +405,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["false-alarms", "speed"])
     parser.add_argument("--db", help="termbase file (default: the default termbase)")
+    parser.add_argument("--before", metavar="REV",
+                        help="also time revision REV's checker on the same input (speed)")
     args = parser.parse_args()
     if args.only in (None, "false-alarms"):
         false_alarms(args.db)
     if args.only in (None, "speed"):
-        speed(args.db)
+        speed(args.db, before=args.before)
 
 
 if __name__ == "__main__":

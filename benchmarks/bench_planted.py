@@ -14,6 +14,7 @@
   concepts (real + synthetic), CPU time and peak memory, each in a fresh process.
 
     python benchmarks/bench_planted.py [--quick]
+    python benchmarks/bench_planted.py --speed-only [REV] [--quick]   # the speed table only
 """
 
 from __future__ import annotations
@@ -290,34 +291,68 @@ def _grow(db: Path, target: int, out: Path) -> None:
                 tb.add_concept(concept)
 
 
-def _process(mode: str, db: Path, runs: int = 2) -> dict:
+def _process(mode: str, db: Path, runs: int = 2, root: Path = ROOT) -> dict:
     best = None
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _SPEED, str(ROOT), mode, str(db), "0"],
+        out = subprocess.run([sys.executable, "-c", _SPEED, str(root), mode, str(db), "0"],
                              capture_output=True, text=True, check=True)
         data = json.loads(out.stdout)
         best = data if best is None or data["cpu"] < best["cpu"] else best
     return best
 
 
-def speed(db: Path, tmp: Path, sizes) -> str:
+def _extract(rev: str, where: Path) -> Path:
+    """The tree of git revision ``rev``, extracted under ``where``."""
+    where.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return where
+
+
+_WARM = "import sys; sys.path.insert(0, sys.argv[1]); from checks.cache import load_checker; " \
+        "load_checker(sys.argv[2])"
+
+
+def speed(db: Path, tmp: Path, sizes, before: Path | None = None) -> str:
+    """The speed table; with ``before`` (the tree of an earlier revision), that revision's
+    check too, in the same run, on its own copy of each termbase (its own cache file)."""
+    import shutil
+
     rows = []
     for label, size in [("devset termbase", None), *[(f"{n:,} concepts", n) for n in sizes]]:
         path = db
         if size is not None:
             path = tmp / f"tb{size}.sqlite3"
             _grow(db, size, path)
-        from checks.cache import load_checker
-
-        load_checker(path)  # the cached matcher: what a second check finds on disk
+        # the cached matcher: what a second check finds on disk
+        subprocess.run([sys.executable, "-c", _WARM, str(ROOT), str(path)], check=True)
+        old_path = None
+        if before is not None:
+            old_path = path.with_name(f"before-{path.name}")
+            shutil.copy(path, old_path)
+            subprocess.run([sys.executable, "-c", _WARM, str(before), str(old_path)], check=True)
         bare = _process("bare", path)
         for s in ("fr", "en"):
+            old = _process(s, old_path, root=before) if before is not None else None
             mine = _process(s, path)
-            rows.append([label, f"check --source {s}", f"{mine['cpu']:.2f}",
-                         f"{bare['cpu']:.2f}", f"{mine['cpu'] / bare['cpu']:.2f}×",
-                         f"{mine['rss'] / 1024:.0f}", f"{bare['rss'] / 1024:.0f}"])
-    return table(["termbase", "command", "check CPU s", "bare scan CPU s", "ratio",
-                  "check peak MiB (VmHWM)", "bare peak MiB (VmHWM)"], rows)
+            row = [label, f"check --source {s}", f"{mine['cpu']:.2f}", f"{bare['cpu']:.2f}",
+                   f"{mine['cpu'] / bare['cpu']:.2f}×", f"{mine['rss'] / 1024:.0f}",
+                   f"{bare['rss'] / 1024:.0f}"]
+            if old is not None:
+                if old["hits"] != mine["hits"]:
+                    raise SystemExit(f"{label} {s}: {old['hits']} issues before, "
+                                     f"{mine['hits']} now")
+                row += [f"{old['cpu']:.2f}", f"{old['cpu'] / bare['cpu']:.2f}×",
+                        f"{old['rss'] / 1024:.0f}", f"{old['cpu'] / mine['cpu']:.2f}×",
+                        mine["hits"]]
+            rows.append(row)
+    header = ["termbase", "command", "check CPU s", "bare scan CPU s", "ratio",
+              "check peak MiB (VmHWM)", "bare peak MiB (VmHWM)"]
+    if before is not None:
+        header += ["before: check CPU s", "before: ratio", "before: peak MiB", "speed-up",
+                   "issues (same before and after)"]
+    return table(header, rows)
 
 
 _BASELINE = r'''
@@ -450,7 +485,14 @@ def main() -> None:
                         help="git revision of the start of the false-alarm round")
     parser.add_argument("--baseline", default="dc2a49c",
                         help="git revision to compare the checking speed with")
+    parser.add_argument("--speed-only", metavar="REV", nargs="?", const="2ba56ca",
+                        help="only the speed table, with revision REV (default: 2ba56ca, "
+                             "before the checker's speed work) measured in the same run; "
+                             "written to its own section")
     args = parser.parse_args()
+    if args.speed_only:
+        return speed_only(args.speed_only, (1_000, 10_000) if args.quick
+                          else (1_000, 10_000, 100_000))
     from checks.checker import Checker
     from termbase.store import Termbase
 
@@ -518,6 +560,26 @@ def main() -> None:
     write_section("checks-both-directions", "Checks in both directions (issues 12, 16)", body)
     print(body)
     del dev, off
+
+
+def speed_only(rev: str, sizes) -> None:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        db = tmp / "devset.sqlite3"
+        devset_termbase(db)
+        before = _extract(rev, tmp / "before")
+        text = speed(db, tmp, sizes, before)
+    body = "\n".join([
+        f"Before: revision `{rev}`, extracted with `git archive` and run from its own tree on "
+        "its own copy of each termbase (so each finds its own cached matcher), alternating "
+        "with this tree's runs. Each figure is the best CPU time of 2 fresh processes "
+        "(termbase read and cached matcher load included, the reading of the 3,000 pairs "
+        "not); the bare scan: one pyahocorasick automaton over every term of the same "
+        "termbase, lower-cased, run over both sides of every pair. The run stops if the two "
+        "revisions find a different number of issues.", "", text])  # fmt: skip
+    write_section("checks-speed-scan", "Checks: check vs a bare scan, before → after (issue 16)",
+                  body)
+    print(body)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """`POST /api/check` under load against a trivial route of the same app (issue 16).
 
-    python benchmarks/bench_web_check.py [--duration S] [--workers 1 2]
+    python benchmarks/bench_web_check.py [--duration S] [--workers 1 2] [--before REV]
 
 Server helpers are shared with bench_web.py.
 """
@@ -66,13 +66,25 @@ def run_wrk_post(base: str, path: str, body: str, args) -> dict:
             "command": " ".join(command[:-3] + ["-s", "post.lua", command[-1]])}
 
 
-def measure_check(db: Path, workers: int, args) -> dict:
+def measure_check(db: Path, workers: int, args, tree: Path | None = None) -> dict:
     """``POST /api/check`` (a 2 KB pair) and the trivial ``GET /healthz``, alternately, on
-    one fresh server; three short runs of each, the median rate kept."""
+    one fresh server; three short runs of each, the median rate kept. ``tree``: serve the
+    code of that source tree instead (an earlier revision, on its own copy of ``db``)."""
     import statistics
 
     port = free_port()
-    server = start_server(db, port, args.server_threads, workers)
+    saved = os.environ.get("PYTHONPATH")
+    if tree is not None:
+        copy = db.with_name(f"before-{db.name}")
+        shutil.copy(db, copy)
+        db, os.environ["PYTHONPATH"] = copy, str(tree)
+    try:
+        server = start_server(db, port, args.server_threads, workers)
+    finally:
+        if tree is not None and saved is None:
+            del os.environ["PYTHONPATH"]
+        elif tree is not None:
+            os.environ["PYTHONPATH"] = saved
     body = check_body()
     try:
         base = f"http://127.0.0.1:{port}"
@@ -103,6 +115,8 @@ def main_check() -> None:
     parser.add_argument("--server-threads", type=int, default=8)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--before", metavar="REV",
+                        help="also serve revision REV (git archive) in the same run")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -117,7 +131,18 @@ def main_check() -> None:
             stats = build_from_seeds(db).stats
             described = (f"a termbase built from the seeds ({stats['concepts']} concepts, "
                          f"{stats['terms']} terms)")
-        runs = {workers: measure_check(db, workers, args) for workers in args.workers}
+        before = {}
+        if args.before:
+            tree = Path(tmp) / "before"
+            tree.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before],
+                                     capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+        runs = {}
+        for workers in args.workers:  # the earlier revision first, then this tree
+            if args.before:
+                before[workers] = measure_check(db, workers, args, tree)
+            runs[workers] = measure_check(db, workers, args)
     load_after = os.getloadavg()[0]
     rows = []
     for workers, run in runs.items():
@@ -127,6 +152,13 @@ def main_check() -> None:
             r = run[key]
             rows.append([workers, label, f"{r['rps']:.0f}", r["p50"], r["p99"], r["errors"],
                          f"{ratio:.0%}" if key == "check" else ""])
+        if workers in before:
+            old = before[workers]
+            r = old["check"]
+            rows.append([workers, f"before (`{args.before}`): `POST /api/check`",
+                         f"{r['rps']:.0f}", r["p50"], r["p99"], r["errors"],
+                         f"{r['rps'] / old['trivial']['rps']:.0%} (its trivial route: "
+                         f"{old['trivial']['rps']:.0f}/s)"])
     best = max(run["check"]["rps"] / run["trivial"]["rps"] for run in runs.values())
     body = "\n".join([
         f"Server: `termalign serve --threads {args.server_threads} --workers N` (waitress) on "

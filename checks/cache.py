@@ -25,7 +25,7 @@ import ioguard.atomic
 from checks.checker import Checker
 
 #: Bump when the pickled layout of a Checker changes: old files are then rebuilt.
-FORMAT = 7
+FORMAT = 9
 _MAGIC = "termalign-checker"
 
 

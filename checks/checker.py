@@ -26,13 +26,16 @@ target's UN style; one issue per mistake.
 from __future__ import annotations
 
 import sys
+from array import array
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checks import names
 from checks.consistency import inconsistencies
 from checks.countries import NON_UNTERM_EN, NON_UNTERM_FR, running_forms
+from checks.designations import Designation, Designations
+from checks.keying import Codes
 from checks.matcher import Matcher, Unblocked
 from checks.model import KINDS, Issue, Report, Segment
 from checks.tokens import is_acronym_text, pattern
@@ -54,20 +57,6 @@ def other(lang: str) -> str:
     'en'
     """
     return "en" if lang == "fr" else "fr"
-
-
-@dataclass(frozen=True, slots=True)
-class Designation:
-    """One term of the index: the concept it names and how it may be used."""
-
-    concept: int
-    lang: str
-    text: str
-    acronym: bool
-    avoid: bool
-    status: str = "preferred"
-    #: For country names: "short" or "formal"; empty otherwise.
-    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +89,14 @@ class Checker:
 
     def __init__(self, concepts: Iterable[Concept], numbers: bool = True):
         self.concepts: list[Rated] = []
-        self.designations: list[Designation] = []
+        #: Every designation (a plain list while building, then kept in arrays).
+        self.designations: Sequence[Designation] = []
         self.numbers = numbers
         #: Rows (concept, designation, text, acronym, blocked) by language; the terms marked
         #: no_check are blocked: not looked for in an original, accepted in a translation.
         seen: dict[str, list] = {"fr": [], "en": []}
         #: Index of the first designation of each concept (and one past the last).
-        self._first: list[int] = []
+        self._first: Sequence[int] = []
         shared: dict[tuple, Rated] = {}  # one Rated object per (kind, curated, confidence)
         for concept in concepts:
             if not concept.curated and concept.confidence < self.MIN_CONFIDENCE:
@@ -124,11 +114,15 @@ class Checker:
                 self.designations.append(d)
         self._first.append(len(self.designations))
         self.heads = {lang: names.head_words(self, lang) for lang in LANGS}
-        self.seen = {lang: Matcher(seen[lang]) for lang in LANGS}
+        #: One code space for every automaton: each side of a pair is keyed once.
+        codes = Codes()
+        self.seen = {lang: Matcher(seen[lang], codes) for lang in LANGS}
         self.search = {lang: Unblocked(self.seen[lang]) for lang in LANGS}
         #: Source acronyms that must not be left as they are in a translation, by target.
         self.leftover = {lang: Matcher(self._untranslatable(
-            [r[:4] for r in seen[other(lang)] if not r[4]], lang)) for lang in LANGS}
+            [r[:4] for r in seen[other(lang)] if not r[4]], lang), codes) for lang in LANGS}
+        self.designations = Designations(self.designations)
+        self._first = array("I", self._first)
 
     @property
     def fr(self) -> Unblocked:

@@ -7,7 +7,7 @@ numbers left out), so only real differences of wording count. Each issue names t
 from __future__ import annotations
 
 from checks.model import Issue, Segment
-from checks.tokens import fold_text, words_of
+from checks.tokens import folded_words
 
 
 def _key(text: str) -> str:
@@ -16,7 +16,7 @@ def _key(text: str) -> str:
     >>> _key("  L’Union  africaine. ") == _key("2. l'Union africaine :")
     True
     """
-    words = words_of(fold_text(text).lower())
+    words = list(folded_words(text))
     while words and words[0].isdigit():  # paragraph numbers are not wording
         words.pop(0)
     return " ".join(words)
@@ -44,6 +44,8 @@ def inconsistencies(segments: list[Segment]) -> list[Issue]:
     issues: list[Issue] = []
     for side, other in (("fr", "en"), ("en", "fr")):
         for group in _groups(segments, side).values():
+            if len(group) < 2:
+                continue  # one segment cannot be translated two ways
             variants: dict[str, list[int]] = {}
             for seg in group:
                 variants.setdefault(_key(getattr(seg, other)), []).append(seg.number)

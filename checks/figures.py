@@ -212,13 +212,13 @@ def check_numbers(ctx: Context) -> list[Issue]:
             issues.append(_issue(ctx, "number-format", slip.found, [slip.expected], slip.found))
         for found in french_typography(ctx.tgt):
             issues.append(_issue(ctx, "typography", found, [], found))
-    bag = available(ctx.tgt, ctx.target)
     src = ctx.src
     if _ANY_DIGIT.search(src):  # footnote numbers and code words are no figures to render
         src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", src))
         if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
             src = _NOTE_START.sub("", src)
     wanted = required(src, ctx.source)
+    bag = available(ctx.tgt, ctx.target) if wanted else {}  # (only read for what is wanted)
     extra: set[str] | None = None
     military: dict[str, str] = {}
     unmatched = None

@@ -2,7 +2,7 @@
 
 One automaton holds the full names (name keys, see :mod:`checks.tokens`), another
 the acronyms (case kept). Each distinct token key of the designations is coded as three
-characters (:func:`_code`), and a pattern is the string of its tokens' codes, so every hit
+characters (:mod:`checks.keying`), and a pattern is the string of its tokens' codes, so every hit
 falls on token boundaries (``CEE`` is never found inside ``CEEAC``) and the automata have
 three nodes per token instead of one per letter; a text token no designation uses is coded
 ``"\0\0\0"``. Overlapping hits are resolved
@@ -13,14 +13,18 @@ africaine`` when both are designations.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from checks.tokens import build_keys, is_acronym_text, keyed, starts_capitalised
+from checks.keying import Codes
+from checks.tokens import build_keys, is_acronym_text, starts_capitalised
 
 _ARTICLE = re.compile(r"^(?:the|le|la|les)\s+|^l['’]\s*", re.I)
+#: The flags of an entry.
+_ACRONYM, _CAPITAL, _BLOCKED = 1, 2, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,55 +53,73 @@ class Hit:
 
 class Matcher:
     """An automaton over designations, each given as ``(concept, term, text, acronym[,
-    blocked])``."""
+    blocked])``; ``codes``: the code space shared with the other matchers of a checker
+    (a text is then keyed once for all of them).
 
-    def __init__(self, designations: Iterable[tuple]):
-        self._names = ahocorasick.Automaton()
-        self._acronyms = ahocorasick.Automaton()
-        #: The code of every token key, for names (False) and acronyms (True).
-        self._codes: dict[bool, dict[str, str]] = {False: {}, True: {}}
+    The automata hold integers (a pattern's number); the designations of each pattern are
+    rows of flat arrays, so a matcher over 100,000 concepts holds no Python object per
+    designation, and pickles and loads as a few byte strings."""
+
+    def __init__(self, designations: Iterable[tuple], codes: Codes | None = None):
+        self.codes = Codes() if codes is None else codes
         self.size = 0
+        #: (acronym, pattern) -> entries, in the order they were added
+        patterns: dict[tuple[bool, str], list[tuple]] = {}
         for row in designations:
-            self.add(*row)
+            self._add(patterns, *row)
+        self._names = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        self._acronyms = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        #: The entries of pattern n are rows _starts[n] to _starts[n + 1] of the arrays.
+        self._starts = array("I", [0])
+        self._concept, self._term = array("i"), array("i")
+        self._tokens, self._flags = array("I"), array("B")
+        for n, ((acronym, key), entries) in enumerate(patterns.items()):
+            (self._acronyms if acronym else self._names).add_word(key, n)
+            for concept, term, tokens, flags in entries:
+                self._concept.append(concept)
+                self._term.append(term)
+                self._tokens.append(tokens)
+                self._flags.append(flags)
+            self._starts.append(len(self._concept))
         for automaton in (self._names, self._acronyms):
             if len(automaton):
                 automaton.make_automaton()
+        self._entries: dict[int, Entry] = {}
 
     def __getstate__(self) -> tuple:
-        """The codes and the (key, entries) pairs of each automaton: a pickled Matcher
-        rebuilds its automata on load (a second or two at 100,000 concepts), which needs
-        far less memory than unpickling pyahocorasick's own dump."""
-        words = tuple(list(a.items()) if len(a) else [] for a in (self._names, self._acronyms))
-        return self._codes, self.size, words
+        return (self.codes, self.size, self._names, self._acronyms, self._starts,
+                self._concept, self._term, self._tokens, self._flags)
 
     def __setstate__(self, state: tuple) -> None:
-        self._codes, self.size, words = state
-        self._names, self._acronyms = ahocorasick.Automaton(), ahocorasick.Automaton()
-        for automaton, items in zip((self._names, self._acronyms), words, strict=True):
-            for key, entries in items:
-                automaton.add_word(key, entries)
-            if len(automaton):
-                automaton.make_automaton()
+        (self.codes, self.size, self._names, self._acronyms, self._starts, self._concept,
+         self._term, self._tokens, self._flags) = state
+        self._entries = {}
 
-    def add(self, concept: int, term: int, text: str, acronym: bool | None = None,
-            blocked: bool = False) -> None:
-        """Add one designation (before the first search)."""
+    def _add(self, patterns: dict, concept: int, term: int, text: str,
+             acronym: bool | None = None, blocked: bool = False) -> None:
         if acronym is None:
             acronym = is_acronym_text(text)
         parts = build_keys(text, acronym).keys.split()
         if not parts:
             return
-        codes = self._codes[acronym]
-        key = "".join([codes.setdefault(p, _code(len(codes))) for p in parts])
+        key = self.codes.add(parts, acronym)
         bare = _ARTICLE.sub("", text)  # "the Organization" is a proper name too
-        entry = Entry(concept, term, len(parts), acronym, starts_capitalised(bare), blocked)
-        automaton = self._acronyms if acronym else self._names
-        found = automaton.get(key, None)
-        if found is None:
-            automaton.add_word(key, [entry])
-        elif entry not in found:
+        flags = (_ACRONYM * bool(acronym) | _CAPITAL * starts_capitalised(bare)
+                 | _BLOCKED * bool(blocked))
+        entry = (concept, term, len(parts), flags)
+        found = patterns.setdefault((bool(acronym), key), [])
+        if entry not in found:
             found.append(entry)
         self.size += 1
+
+    def _entry(self, row: int) -> Entry:
+        entry = self._entries.get(row)
+        if entry is None:
+            flags = self._flags[row]
+            entry = self._entries[row] = Entry(
+                self._concept[row], self._term[row], self._tokens[row], bool(flags & _ACRONYM),
+                bool(flags & _CAPITAL), bool(flags & _BLOCKED))
+        return entry
 
     def find_all(self, text: str, case: bool = True, acronyms: bool = True,
                  blocked: bool = True) -> list[Hit]:
@@ -110,38 +132,25 @@ class Matcher:
         marked blocked are left out.
         """
         hits: list[Hit] = []
+        starts, flags, tokens = self._starts, self._flags, self._tokens
         for automaton, is_acronym in ((self._names, False), (self._acronyms, True)):
             if not len(automaton) or (is_acronym and not acronyms):
                 continue
-            k = keyed(text, is_acronym)
-            codes = self._codes[is_acronym]
-            line = "".join([codes.get(p, "\0\0\0") for p in k.keys.split()])
-            for end, entries in automaton.iter(line):
+            line = self.codes.line(text, is_acronym)
+            for end, n in automaton.iter(line.codes):
                 last = end // 3
-                for entry in entries:
-                    if entry.blocked and not blocked:
+                for row in range(starts[n], starts[n + 1]):
+                    if flags[row] & _BLOCKED and not blocked:
                         continue
-                    a, b = k.span(last - entry.tokens + 1, last)
-                    if case and entry.capital and not text[a].isupper():
+                    a, b = line.span(last - tokens[row] + 1, last)
+                    if case and flags[row] & _CAPITAL and not text[a].isupper():
                         continue
-                    hits.append(Hit(entry, a, b, text[a:b]))
+                    hits.append(Hit(self._entry(row), a, b, text[a:b]))
         return hits
 
     def find(self, text: str, case: bool = True, blocked: bool = True) -> list[Hit]:
         """The designations in ``text``, longest first where they overlap, in text order."""
         return longest(self.find_all(text, case, blocked=blocked))
-
-
-def _code(number: int) -> str:
-    """The three characters coding the token key number ``number``: its base-64 digits
-    from three disjoint alphabets, so a pattern can only match from a token's first
-    character, and every node of the automaton has at most 64 children (pyahocorasick
-    looks children up one by one).
-
-    >>> [hex(ord(c)) for c in _code(0)], [hex(ord(c)) for c in _code(64 * 64 + 65)]
-    (['0x1', '0xe000', '0xe040'], ['0x2', '0xe001', '0xe041'])
-    """
-    return chr(1 + (number >> 12)) + chr(0xE000 + ((number >> 6) & 63)) + chr(0xE040 + (number & 63))
 
 
 class Unblocked:

@@ -40,8 +40,8 @@ HEADS_FR = frozenset({
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
 })  # fmt: skip
 _BACK_REFERENCE = {
-    "en": re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to)\b)"),
-    "fr": re.compile(r"\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b"
+    "en": re.compile(r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to)\b)"),
+    "fr": re.compile(r"(?=[LlDdAa])\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b"
                      r"(?! [A-Z(]| (?:de|du|des|d['’]|pour|sur|en|contre|chargée?)\b)"),
 }
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "against"})
@@ -56,8 +56,8 @@ _RESOLUTION_AFTER = re.compile(r"\s+resolutions?\s+\d")
 _RESOLUTION_FR = re.compile(r"r[ée]solutions?\s+\d")
 #: The Secretary-General's reports are written in the first person ("requested me").
 _FIRST_PERSON = {
-    "en": re.compile(r"\b(?:I|me|my)\b"),
-    "fr": re.compile(r"\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon (?:rapport|Envoy)"),
+    "en": re.compile(r"(?=[Im])\b(?:I|me|my)\b"),
+    "fr": re.compile(r"(?=[Jjm])(?:\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon (?:rapport|Envoy))"),
 }
 _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
 #: How the UN names itself, and its own bodies that a bare head names in its documents.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checks.tokens import fold_text, strip_accents, word_spans, words_of
+from checks.tokens import WordSpans, folded_words, strip_accents, word_spans
 
 _FR_UNITS = [
     "zero",
@@ -162,7 +162,7 @@ def spelled_numbers(text: str, lang: str, ordinals: bool = False) -> list[tuple[
     """
     table = (_ordinal_tables() if ordinals else _tables())[lang]
     heads = _heads(lang, ordinals)
-    words = words_of(fold_text(text).lower())
+    words = folded_words(text)
     if heads.isdisjoint(words):
         return []
     if _HUNDRED[lang] in words:
@@ -183,7 +183,7 @@ def _with_hundreds(text: str, lang: str, ordinals: bool) -> list[tuple[str, int,
     [('one hundred and thirty-first', 131, True)]
     """
     table = (_ordinal_tables() if ordinals else _tables())[lang]
-    found = _spelled(text, words_of(fold_text(text).lower()), table, _heads(lang, ordinals))
+    found = _spelled(text, folded_words(text), table, _heads(lang, ordinals))
     spans = word_spans(text)
     folded = [strip_accents(text[a:b]).lower() for a, b in spans]
     out = []
@@ -210,9 +210,9 @@ def _with_hundreds(text: str, lang: str, ordinals: bool) -> list[tuple[str, int,
 
 
 def _spelled(text: str, words: list[str], table, heads) -> list[tuple[str, int, bool]]:
-    spans = word_spans(text)
-    if len(spans) != len(words):  # decomposed accents: fold word by word
-        words = [strip_accents(text[a:b]).lower() for a, b in spans]
+    spans = WordSpans(text)
+    if len(spans.words) != len(words):  # decomposed accents: fold word by word
+        words = [strip_accents(w).lower() for w in spans.words]
     found: list[tuple[str, int, bool]] = []
     i = 0
     while i < len(words):

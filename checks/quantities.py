@@ -12,86 +12,56 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from checks.numwords import spelled_numbers
+from checks.tokens import DIGIT as _DIGIT
 from checks.tokens import strip_accents
 
-_FR_MONTHS = [
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-]
-_EN_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_FR_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+              "septembre", "octobre", "novembre", "decembre"]  # fmt: skip
+_EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december"]  # fmt: skip
 _MONTH_FR = "|".join(["janvier", "f[ée]vrier", "mars", "avril", "mai", "juin", "juillet",
                       "ao[ûu]t", "septembre", "octobre", "novembre", "d[ée]cembre"])  # fmt: skip
 _MONTH_EN = "|".join(_EN_MONTHS)
+# A lookahead of the first character leads a pattern that starts with a lookbehind: the
+# regex engine then skips to where a match can start (not the lookbehind at every character).
 
 # A UN document symbol: S/2015/446, A/70/95, A/C.5/70/L.1, S/RES/2231 (no digit-only parts
 # at the start). Two symbols joined by a hyphen (S/2015/446-A/70/95) are split.
-_SYMBOL = re.compile(r"(?<![\w/])[A-Z][A-Za-z0-9]*(?:\.[0-9A-Z]+)*(?:/[A-Za-z0-9][\w.\-]*)+")
+_SYMBOL = re.compile(r"(?=[A-Z])(?<![\w/])[A-Z][A-Za-z0-9]*(?:\.[0-9A-Z]+)*(?:/[A-Za-z0-9][\w.\-]*)+")
 _SYMBOL_JOIN = re.compile(r"-(?=[A-Z][A-Za-z0-9.]*/)")
 
-_DATE_FR = re.compile(rf"(?<!\w)(1er|\d{{1,2}})\s+({_MONTH_FR})(?:\s+(\d{{4}}))?(?!\w)", re.I)
+_DATE_FR = re.compile(rf"(?=\d)(?<!\w)(1er|\d{{1,2}})\s+({_MONTH_FR})(?:\s+(\d{{4}}))?(?!\w)", re.I)
 _DATE_EN_DMY = re.compile(
-    rf"(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})(?:,?\s+(\d{{4}}))?(?!\w)",
+    rf"(?=\d)(?<!\w)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_EN})(?:,?\s+(\d{{4}}))?(?!\w)",
     re.I,
 )
 _DATE_EN_MDY = re.compile(
-    rf"(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
+    rf"(?=[jfmasond])(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
 )
-_TIME_FR = re.compile(r"(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
+_TIME_FR = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
 #: Military times: "at 1500", "from 0900 to 1200", "1500 hours". The pattern starts with
 #: the digits (a lookbehind first would be tried at every character of a long segment);
 #: what comes before is checked by :func:`_military`.
 _MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)(?!\d)(?=( hours)?)")
 _MILITARY_BEFORE = re.compile(r"(?:\b[Aa]t|\b[Ff]rom|\bto|\buntil) $")
 _MILITARY_DIGIT = re.compile(r"\d[.,]?$")
-_GLUED_NOTE = re.compile(r"(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
-_JOINED_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
-_DECADE = re.compile(r"(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
-_DOTTED = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
+_GLUED_NOTE = re.compile(r"(?=\d)(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
+_JOINED_YEARS = re.compile(r"(?=\d)(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
+_DECADE = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
+_DOTTED = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d+(?:\.\d+)+(?!\d|[.,]\d)")
 _MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\)|\d+(?:\.\d+)+(?=\s+[A-Z]))\s+")
-_FOLLOWERS = frozenset(
-    [
-        "session",
-        "seance",
-        "reunion",
-        "rapport",
-        "conference",
-        "anniversaire",
-        "periode",
-        "edition",
-    ]
-)
-_TIME_EN = re.compile(r"(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
-_ROMAN = re.compile(r"\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
-_YEAR_SPAN = re.compile(r"(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
+_FOLLOWERS = frozenset(["session", "seance", "reunion", "rapport", "conference", "anniversaire",
+                        "periode", "edition"])  # fmt: skip
+_TIME_EN = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
+_ROMAN = re.compile(r"(?=[IVX])\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
+_YEAR_SPAN = re.compile(r"(?=\d)(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
 
 _NUMBER = {
-    "fr": re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?"),
-    "en": re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"),
+    "fr": re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:,(\d+))?"),
+    "en": re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?"),
 }
 _SCALE = {
     "fr": re.compile(r"\s*(millions?|milliards?|billions?)\b", re.I),
@@ -217,19 +187,35 @@ def _plain_numbers(text: str, lang: str) -> list[Mention]:
     text = _YEAR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
     found, text = _dotted(text) if lang == "fr" else ([], text)
     for m in _NUMBER[lang].finditer(text):
-        whole = re.sub(r"[ \u00a0\u202f,]", "", m.group(1))
-        try:
-            value = Decimal(f"{whole}.{m.group(2)}" if m.group(2) else whole)
-        except InvalidOperation:
-            continue
         if lang == "fr" and text[m.end() : m.end() + 1].isalpha():
             continue  # 1re classe, 5e séance, G(1eC): ordinal abbreviations, not required
-        keys = {number_key(value)}
         scale = _SCALE[lang].match(text, m.end())
-        if scale:
-            keys.add(number_key(value.scaleb(_SCALE_VALUE[scale.group(1).lower()])))
-        found.append(Mention("number", m.group().strip(), frozenset(keys)))
+        keys = _number_keys(m.group(1), m.group(2), scale.group(1).lower() if scale else "")
+        if keys is not None:
+            found.append(Mention("number", m.group().strip(), keys))
     return found
+
+
+_GROUPING = re.compile(r"[ \u00a0\u202f,]")
+
+
+@lru_cache(maxsize=4096)
+def _number_keys(whole: str, decimals: str | None, scale: str) -> frozenset[str] | None:
+    """The keys of a number in figures (``whole`` with its group separators), None when it
+    is no number.
+
+    >>> sorted(_number_keys("19", "44", "billion")), _number_keys("488 000", None, "")
+    (['19.44', '19440000000'], frozenset({'488000'}))
+    """
+    whole = _GROUPING.sub("", whole)
+    try:
+        value = Decimal(f"{whole}.{decimals}" if decimals else whole)
+    except InvalidOperation:
+        return None
+    keys = {number_key(value)}
+    if scale:
+        keys.add(number_key(value.scaleb(_SCALE_VALUE[scale])))
+    return frozenset(keys)
 
 
 def quantities(text: str, lang: str) -> list[Mention]:
@@ -251,7 +237,7 @@ def quantities(text: str, lang: str) -> list[Mention]:
 
 #: A reference noun before a bare 1 ("article 1", "paragraphe 1"): then the 1 is required.
 _REFERENCE_ONE = re.compile(
-    r"\b(?:articles?|paragraphs?|paragraphes?|r[ée]solutions?|annex(?:es?)?|sections?|"
+    r"(?=[abcdefgilnoprstvé])\b(?:articles?|paragraphs?|paragraphes?|r[ée]solutions?|annex(?:es?)?|sections?|"
     r"chap(?:ter|itre)s?|points?|rules?|r[èe]gles?|figures?|tables?|tableaux?|options?|"
     r"phases?|colum?nn?e?s?|parts?|parties?|titles?|titres?|steps?|[ée]tapes?|levels?|"
     r"niveaux?|categor(?:y|ies)|cat[ée]gories?|groups?|groupes?|principles?|principes?|"
@@ -260,8 +246,9 @@ _REFERENCE_ONE = re.compile(
     r"appendi(?:x|ces?)|volumes?|tomes?|no\.?|n[o°])\s+1(?![\d.,]?\d)",
     re.I,
 )
-_ORDINAL_FIGURE = re.compile(r"(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
-_DECADE_EN = re.compile(r"(?<!\d)(1[89]|20)(\d0)s\b")
+_ORDINAL_FIGURE = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
+_ORDINAL_FR = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b")
+_DECADE_EN = re.compile(r"(?=\d)(?<!\d)(1[89]|20)(\d0)s\b")
 _FOLLOWERS_EN = frozenset(["session", "meeting", "report", "conference", "anniversary",
                            "period", "edition", "sitting"])  # fmt: skip
 
@@ -277,6 +264,8 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
     >>> [m.text for m in required("Conformément à l’article 1")], required("pour 1 dollar")
     (['1'], [])
     """
+    if _DIGIT.search(text) is None:  # no figure: only ordinals in words
+        return _ordinals_in_words(text, lang)
     text = _GLUED_NOTE.sub("", text)  # footnote numbers glued to words: rapport22
     one = None  # "article 1" somewhere in the text: looked for only when there is a bare 1
     found = []
@@ -298,6 +287,13 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
         decades = {m.group(1) + m.group(2): m.group(2) for m in _DECADE_EN.finditer(text)}
         found = [Mention(m.kind, m.text, m.keys | {f"ord:{k}" for k in m.keys & ordinals}
                          | {decades[k] for k in m.keys & decades.keys()}) for m in found]
+    return found + _ordinals_in_words(text, lang)
+
+
+def _ordinals_in_words(text: str, lang: str) -> list[Mention]:
+    """The ordinals in words a translation must render: from *onzième* on, or from
+    *deuxième* on before a word such as *session*."""
+    found = []
     followers = _FOLLOWERS if lang == "fr" else _FOLLOWERS_EN
     for words, value, ordinal, after in _spelled_with_next(text, lang):
         if ordinal and (value > 10 or (value >= 2 and after in followers)):
@@ -313,6 +309,12 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
+    if _DIGIT.search(text) is None:  # no figure: Roman numerals and numbers in words
+        for m in _ROMAN.finditer(text):
+            value = str(_roman_value(m.group()))
+            bag["number"].update((value, f"ord:{value}"))
+        _add_spelled(bag, text, lang)
+        return bag
     if lang == "en":
         bag["number"].update(_military(text))
     for m in _ROMAN.finditer(text):
@@ -333,10 +335,14 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
             bag["date"].update(k.rsplit("-", 1)[0] for k in mention.keys if k.count("-") == 2)
     bag["number"].update(parts)
     bag["number"].update(f"ord:{k}" for k in list(bag["number"]) if k.isdigit())
+    _add_spelled(bag, text, lang)
+    return bag
+
+
+def _add_spelled(bag: dict[str, set[str]], text: str, lang: str) -> None:
     for _words, value, ordinal in spelled_numbers(text, lang):
         # "Twenty-eight session" for "Vingt-huitième session": the value is there
         bag["number"].update((f"ord:{value}",) if ordinal else (str(value), f"ord:{value}"))
-    return bag
 
 
 def _military(text: str) -> list[str]:
@@ -359,7 +365,7 @@ def _military(text: str) -> list[str]:
 def _plain_numbers_all(text: str) -> list[Mention]:
     """French numbers, ordinal abbreviations included (the 5e séance answers a 5th)."""
     found = _plain_numbers(text, "fr")
-    for m in re.finditer(r"(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b", text):
+    for m in _ORDINAL_FR.finditer(text):
         found.append(Mention("number", m.group(), frozenset({m.group(1)})))
     return found
 

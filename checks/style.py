@@ -101,13 +101,13 @@ class FormatSlip:
     key: str
 
 
-_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
-_DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?=\s*(?:%|pour\s+cent|milliards?|millions?|"
+_THOUSANDS = re.compile(r"(?=\d)(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
+_DECIMAL = re.compile(r"(?=\d)(?<![\d.,])(\d+)\.(\d+)(?=\s*(?:%|pour\s+cent|milliards?|millions?|"
                       r"dollars?|euros?)|(?<=\$\d))")
-_DOLLAR = re.compile(r"(?:US)?\$\s?(\d+(?:[.,]\d+)*)(?:\s*(billion|million|milliards?|millions?))?")
-_PERCENT = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)%")
-_AM_PM = re.compile(r"(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.\s?m\.", re.I)
-_ORDINAL_EN = re.compile(r"(?<![\w,.])(\d{1,2})(st|nd|rd|th)\b")
+_DOLLAR = re.compile(r"(?=[U$])(?:US)?\$\s?(\d+(?:[.,]\d+)*)(?:\s*(billion|million|milliards?|millions?))?")
+_PERCENT = re.compile(r"(?=\d)(?<![\d.,])(\d+(?:,\d+)?)%")
+_AM_PM = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.\s?m\.", re.I)
+_ORDINAL_EN = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(st|nd|rd|th)\b")
 
 
 def french_format(text: str) -> list[FormatSlip]:
@@ -154,8 +154,8 @@ def french_format(text: str) -> list[FormatSlip]:
 
 
 #: A word (or closing bracket or quote) glued to ; : ! ? (French wants a space before them).
-_GLUED_PUNCT = re.compile(r"(?<=[^\W\d_]|[)»\]])([;:!?])(?=\s|$)")
-_GUILLEMETS = re.compile(r"«(?=\S)|(?<=\S)»")
+_GLUED_PUNCT = re.compile(r"(?=[;:!?])(?<=[^\W\d_]|[)»\]])([;:!?])(?=\s|$)")
+_GUILLEMETS = re.compile(r"(?=[«»])(?:«(?=\S)|(?<=\S)»)")
 
 
 def french_typography(text: str) -> list[str]:

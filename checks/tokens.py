@@ -26,7 +26,18 @@ _WORD = re.compile(r"[^\W_]+")
 _GLUED_NOTE = re.compile(r"^([^\W\d_]*[a-z])\d{1,3}$")
 _HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u00ad")
 _HYPHEN = re.compile("[" + "".join(sorted(_HYPHENS)) + "]")
+#: Characters that make folding and lower-casing a text differ from doing it word by word:
+#: combining accents (removed, so the words around them join), and the capital sigma
+#: (lower-cased by its neighbours).
+_NOT_BY_WORD = re.compile("[\u0300-\u036f\u03a3]")
 
+#: Every character ``str.isdigit`` accepts: ``\d`` and the superscript, subscript and
+#: circled digits. A segment without one has no figure, date, time or symbol: only
+#: numbers in words and Roman numerals are looked for.
+DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089"
+                   "\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff"
+                   "\u2776-\u277e\u2780-\u2788\u278a-\u2792\U00010a40-\U00010a43"
+                   "\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]")
 #: Name-key tokens that are dropped (articles).
 _DROPPED = frozenset({"le", "la", "les", "l", "the"})
 #: Name-key tokens that are merged with another one.
@@ -60,6 +71,94 @@ def words_of(text: str) -> list[str]:
     ['d', 'Afrique', 'centrale']
     """
     return _WORD.findall(text)
+
+
+#: Texts longer than this are not kept by the caches below (bounded memory in a server).
+KEPT_TEXT = 4000
+#: Words longer than this are not kept by the word caches.
+KEPT_WORD = 60
+
+
+def text_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as a tuple, kept for the last texts (each side of a pair is
+    read by several checks).
+
+    >>> text_words("l’OTSC, 2015")
+    ('l', 'OTSC', '2015')
+    """
+    return _text_words(text) if len(text) <= KEPT_TEXT else tuple(_WORD.findall(text))
+
+
+@lru_cache(maxsize=64)
+def _text_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` folded (no accents) and in lower case: the same as
+    ``words_of(fold_text(text).lower())``, made word by word from a cache (and kept for
+    the last few thousand texts: the consistency check reads every side again).
+
+    >>> folded_words("Soixante-quinzième SÉANCE")
+    ('soixante', 'quinzieme', 'seance')
+    """
+    return _folded_words(text) if len(text) <= KEPT_TEXT else _fold_words(text)
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return _fold_words(text)
+
+
+def _fold_words(text: str) -> tuple[str, ...]:
+    if text.isascii():
+        return tuple(_WORD.findall(text.lower()))
+    if _NOT_BY_WORD.search(text) is None:
+        parts = tuple(map(_FOLDED.__getitem__, text_words(text)))
+        if None not in parts:
+            return parts
+    return tuple(_WORD.findall(fold_text(text).lower()))
+
+
+class _Folded(dict):
+    """Raw word → folded lower-case word (None when folding cuts it in two, as ``ŀ``)."""
+
+    def __missing__(self, word: str) -> str | None:
+        folded = fold_text(word).lower()
+        value = folded if _WORD.fullmatch(folded) else None
+        if len(word) > KEPT_WORD:
+            return value
+        if len(self) >= 200_000:
+            self.clear()
+        self[word] = value
+        return value
+
+
+_FOLDED = _Folded()
+
+
+class WordSpans:
+    """The character spans of the words of a text (:func:`text_words`), found as they are
+    asked for, from the first word on: ``spans[i]`` is the span of word ``i``.
+
+    >>> spans = WordSpans("l’Union africaine, 2015")
+    >>> spans[1], spans[3], spans.words[3]
+    ((2, 7), (19, 23), '2015')
+    """
+
+    __slots__ = ("text", "words", "_ends")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = text_words(text)
+        self._ends: list[int] = []
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        ends, words, text = self._ends, self.words, self.text
+        while len(ends) <= index:  # a word is the first run of its letters after the last
+            start = text.index(words[len(ends)], ends[-1] if ends else 0)
+            ends.append(start + len(words[len(ends)]))
+        return ends[index] - len(words[index]), ends[index]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

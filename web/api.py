@@ -103,7 +103,7 @@ def _segments_from_json(body: dict) -> list:
     fr, en = body.get("fr"), body.get("en")
     if not isinstance(fr, str) or not isinstance(en, str):
         abort(400, description='give "fr" and "en" strings, or "pairs"')
-    return segments_from_text(fr, en, anchor_terms())[0]
+    return segments_from_text(fr, en, anchor_terms)[0]
 
 
 def _source(value) -> str:

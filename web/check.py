@@ -85,7 +85,7 @@ def segments_from_text(fr: str, en: str, terms=None) -> tuple[list, dict | None]
 
     Segments are numbered 1, 2, 3... as the user sees them (blank lines never count). Two
     texts with different numbers of lines are aligned first, as two documents are (``terms``:
-    the termbase's (fr, en) anchor pairs); the second value then says how many lines each
+    the termbase's (fr, en) anchor pairs, or a function that gives them); the second value then says how many lines each
     side had and how many sentences were left unpaired.
 
     >>> [(s.number, s.fr, s.en) for s in segments_from_text("Un.\\n\\nDeux.", "One.\\nTwo.\\n")[0]]
@@ -109,6 +109,8 @@ def segments_from_text(fr: str, en: str, terms=None) -> tuple[list, dict | None]
         return [Segment(n, f, e) for n, (f, e) in pairs], None
     from aligner.pipeline import align_sentences
 
+    if callable(terms):  # the termbase's pairs, read only when lines must be aligned
+        terms = terms()
     units = align_sentences(fr_lines, en_lines, terms=terms).alignment.units
     pairs = [u for u in units if u.fr_ids and u.en_ids]
     unpaired = sum(len(u.fr_ids) + len(u.en_ids) for u in units if not (u.fr_ids and u.en_ids))
@@ -156,7 +158,7 @@ def collect_segments(form, files) -> tuple[list, dict | None, check_direction.Di
     if fr_file and fr_file.filename and en_file and en_file.filename:
         return _uploaded(fr_file, en_file)
     fr, en = form.get("fr", ""), form.get("en", "")
-    segments, aligned = segments_from_text(fr, en, anchor_terms())
+    segments, aligned = segments_from_text(fr, en, anchor_terms)
     return segments, aligned, check_direction.of_texts(fr, en), None
 
 

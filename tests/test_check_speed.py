@@ -1,0 +1,160 @@
+"""The checker's shortcuts give what the long way gives, on real UN pairs and on hostile text.
+
+Each side of a pair is keyed word by word from caches (:mod:`checks.keying`) instead of by
+:func:`checks.tokens.build_keys`; folded words are made word by word; a side without a
+digit skips the figures. Each shortcut is compared here with the long way on the UN
+Parallel Corpus devset pairs and on texts made to break it.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+import seeds
+from checks import quantities
+from checks.keying import UNKNOWN, Codes
+from checks.matcher import Matcher
+from checks.tokens import _WORD, build_keys, fold_text, folded_words, words_of
+from termalign.building import build_from_seeds
+
+#: Texts where keying a word depends on its neighbours, or folding changes the words.
+HOSTILE = [
+    "la co-opération et la co‑operation, non-États, Co-operation, CO-OPERATION",
+    "re-examen du pré-rapport, inter-institutions, multi-partite, semi-annual, postes-frontières",
+    "cafe\u0301 de\u0301veloppement, l\u0301Union, e\u0301",  # combining accents
+    "Ŀa ŀlengua, Catalunya ŀ",  # letters folded to two words
+    "ΟΔΟΣ'Α et ΣΑΣ, İstanbul, İİ",  # the capital sigma, the dotted capital I
+    "\u037a\ufc5e \u037aUnion\ufdfa africaine\ufe70",  # compatibility forms with a space
+    "l’ONU-Femmes, les ONG, NGOs, HFCs, UNDP’s, Mrs",
+    "ﬁnancement, ǅemal, Æthiopia, ½, x², S/2015/４４６",
+    "",
+    "   ",
+    "the the la les l’ d’ du des au aux",
+]
+
+
+@pytest.fixture(scope="module")
+def termbase(tmp_path_factory):
+    path = tmp_path_factory.mktemp("speed") / "tb.sqlite3"
+    build_from_seeds(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def checker(termbase):
+    from checks.cache import load_checker
+
+    return load_checker(termbase, save=False)
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    base = seeds.path("unpc", "UNv1.0.devset")
+    fr = base.with_name(base.name + ".fr").read_text(encoding="utf-8").splitlines()
+    en = base.with_name(base.name + ".en").read_text(encoding="utf-8").splitlines()
+    return fr[:1500] + en[:1500] + HOSTILE
+
+
+def _long_way(codes: Codes, text: str, acronym: bool) -> tuple[str, list[tuple[int, int]]]:
+    k = build_keys(text, acronym)
+    keys = codes.keys[acronym]
+    line = "".join([keys.get(p, UNKNOWN) for p in k.keys.split()])
+    return line, [k.span(i, i) for i in range(len(k))]
+
+
+@pytest.mark.parametrize("acronym", [False, True])
+def test_code_lines_are_the_lines_of_build_keys(checker, texts, acronym):
+    codes = checker.seen["fr"].codes
+    assert checker.leftover["en"].codes is codes  # one code space for every automaton
+    for text in texts:
+        line = codes.line(text, acronym)
+        want, spans = _long_way(codes, text, acronym)
+        assert line.codes == want, text
+        assert [line.span(i, i) for i in range(len(spans))] == spans, text
+
+
+def test_the_real_pairs_use_known_codes(checker, texts):
+    """Not a vacuous comparison: the lines hold the termbase's keys."""
+    codes = checker.seen["fr"].codes
+    known = sum(codes.line(t, False).codes.replace(UNKNOWN, "") != "" for t in texts)
+    assert known > len(texts) // 2
+
+
+def test_hits_of_a_shared_code_space_equal_those_of_an_own_one(checker, texts):
+    rows = [(d.concept, i, d.text, d.acronym) for i, d in enumerate(checker.designations)
+            if d.lang == "en"]
+    alone = Matcher(rows)  # its own codes, as a glossary builds it
+    def hits(matcher, text):  # (the rows above do not say which terms are blocked)
+        return [(h.entry.concept, h.entry.term, h.start, h.end) for h in matcher.find_all(text)]
+
+    found = 0
+    for text in texts:
+        assert hits(checker.en, text) == hits(alone, text), text
+        found += bool(hits(alone, text))
+    assert found > 100
+
+
+def test_folded_words_are_those_of_the_folded_text(texts):
+    for text in texts:
+        assert list(folded_words(text)) == words_of(fold_text(text).lower()), text
+
+
+def test_the_digit_class_is_every_digit():
+    wanted = {i for i in range(sys.maxunicode + 1) if chr(i).isdigit() or
+              re.match(r"\d", chr(i))}  # fmt: skip
+    found = {i for i in range(sys.maxunicode + 1) if quantities._DIGIT.match(chr(i))}
+    assert found == wanted
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_side_without_digits_gives_what_the_long_way_gives(texts, lang, monkeypatch):
+    plain = [t for t in texts if not quantities._DIGIT.search(t)]
+    plain += ["la soixante-quinzième session, le Chapitre VII, deux ans",
+              "the seventy-fifth session, Chapter XII, the second report, twice"]
+    short = [(quantities.required(t, lang), quantities.available(t, lang)) for t in plain]
+    monkeypatch.setattr(quantities, "_DIGIT", re.compile(""))  # every text takes the long way
+    long = [(quantities.required(t, lang), quantities.available(t, lang)) for t in plain]
+    assert short == long
+    assert any(r for r, _ in long) and any(a["number"] for _, a in long)
+
+
+def test_word_caches_are_bounded(monkeypatch):
+    import checks.keying as keying
+
+    monkeypatch.setattr(keying, "WORD_CACHE", 50)
+    codes = Codes()
+    for n in range(400):
+        codes.line(f"mot{n} autre{n}", False)
+    assert len(codes._words[False]) <= 50 and len(codes._lines) <= keying.LINE_CACHE
+    long_word, long_text = "x" * 500, "Union africaine " * 400
+    codes.line(long_word, False)
+    codes.line(long_text, True)
+    assert long_word not in codes._words[False]  # a long word or text is not kept
+    assert (long_text, True) not in codes._lines and codes._lines
+    assert _WORD.findall("mot1") == ["mot1"]
+
+
+def test_designations_in_arrays_are_the_designations(checker):
+    import pickle
+
+    from checks.designations import Designations
+
+    items = list(checker.designations)
+    assert len(items) > 1000
+    again = pickle.loads(pickle.dumps(Designations(items)))
+    assert list(again) == items and again[-1] == items[-1] and again[5:9] == items[5:9]
+    with pytest.raises(IndexError):
+        again[len(items)]
+
+
+def test_a_pickled_checker_finds_what_it_found(checker, texts):
+    import pickle
+
+    loaded = pickle.loads(pickle.dumps(checker))
+    for text in texts[::7]:
+        for lang in ("fr", "en"):
+            assert loaded.seen[lang].find_all(text) == checker.seen[lang].find_all(text)
+            assert loaded.leftover[lang].find(text) == checker.leftover[lang].find(text)
