@@ -38,7 +38,7 @@ TOC_COLUMNS = re.compile(r"^(?:Paragraphes|Paragraphs|Chapitre|Chapter)?\s*(?:Pa
                          r"Paragraphs)\s+Pages?$|^Pages?$", re.IGNORECASE)
 RULE = re.compile(r"^\s*_{5,}\s*$")
 REF = re.compile(r"^\s*((?:https?://undocs\.org/|https?://documents\.un\.org/|mailto:)\S+)\s*$")
-NOTE_START = re.compile(r"^\s*(\d{1,3})/?\s+(?=\S)|^\s*(\*{1,3})\s*(?=\S)")
+NOTE_START = re.compile(r"^\s*(\d{1,3})/?\s+(?=\S)|^\s*(\*{1,3})\s*(?=[^\s*])")
 
 _MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
