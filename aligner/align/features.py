@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -115,52 +115,6 @@ def build_sides(
         [frozenset(map(ids.__getitem__, keys & ids.keys())) for keys in raw_en],
     )
     return side_fr, side_en, weights
-
-
-class PairMatches:
-    """Weighted key overlap of French sentence ``i`` with English sentences in a column range.
-
-    Only the columns the search can reach are computed; each row keeps prefix sums so
-    that the overlap of one French sentence with English sentences ``[j0, j1)`` costs O(1).
-    """
-
-    def __init__(
-        self,
-        side_fr: Side,
-        side_en: Side,
-        weights: np.ndarray,
-        ranges: list[tuple[int, int]],
-        scorer: Callable[[int, int], float] | None = None,
-    ):
-        self.bases = [r[0] for r in ranges]
-        self.prefix: list[np.ndarray] = []
-        wlist = weights.tolist()
-        for i, (j0, j1) in enumerate(ranges):
-            keys_fr = side_fr.keys[i]
-            row = np.zeros(j1 - j0 + 1)
-            if keys_fr:
-                values = [
-                    sum(wlist[k] for k in keys_fr & side_en.keys[j]) for j in range(j0, j1)
-                ]
-                row[1:] = np.cumsum(values)
-            if scorer is not None:
-                extra = [scorer(i, j) for j in range(j0, j1)]
-                row[1:] += np.cumsum(extra)
-            self.prefix.append(row)
-
-    def span(self, i: int, start0: int, start1: int, end0: int) -> np.ndarray:
-        """Overlap of French sentence ``i`` with English ``[s, e)`` for the consecutive
-        starts ``s`` in ``[start0, start1)`` and ends ``e = end0 + (s - start0)``."""
-        row = self.prefix[i]
-        base = self.bases[i]
-        count = start1 - start0
-        return row[end0 - base : end0 - base + count] - row[start0 - base : start1 - base]
-
-    def total(self, i: int, j_start: int, j_end: int) -> float:
-        """Overlap of French sentence ``i`` with English sentences ``[j_start, j_end)``."""
-        row = self.prefix[i]
-        base = self.bases[i]
-        return float(row[j_end - base] - row[j_start - base])
 
 
 def self_weight(side: Side, weights: np.ndarray) -> np.ndarray:
