@@ -20,8 +20,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.check_before import against_baseline, before_after, round_before  # noqa: E402
+from benchmarks.check_scan import extract, speed  # noqa: E402
 from benchmarks.make_planted import KINDS, read  # noqa: E402
 from benchmarks.report import table, write_section  # noqa: E402
 
@@ -243,222 +243,6 @@ def official(checker) -> tuple[str, dict]:
     return text, out
 
 
-_SPEED = r'''
-import json, sys, time
-sys.path.insert(0, sys.argv[1])
-mode, db, n = sys.argv[2], sys.argv[3], int(sys.argv[4])
-from benchmarks.bench_check import unpc_segments
-segments = unpc_segments()[:3000]
-start = time.process_time()
-if mode == "bare":
-    import ahocorasick
-    from termbase.store import Termbase
-    with Termbase.open(db) as tb:
-        terms = [t.text for c in tb.iter_concepts() for t in c.terms]
-    automaton = ahocorasick.Automaton()
-    for i, term in enumerate(terms):
-        automaton.add_word(term.lower(), i)
-    automaton.make_automaton()
-    hits = 0
-    for seg in segments:
-        for side in (seg.fr.lower(), seg.en.lower()):
-            hits += sum(1 for _ in automaton.iter(side))
-else:
-    from checks.cache import load_checker
-    checker = load_checker(db)
-    hits = len(checker.check(segments, source=mode).issues)
-cpu = time.process_time() - start
-# VmHWM: this process's own peak (getrusage's maxrss also counts the parent's pages the
-# child had before exec)
-hwm = next(int(line.split()[1]) for line in open("/proc/self/status")
-           if line.startswith("VmHWM:"))
-print(json.dumps({"cpu": cpu, "rss": hwm, "hits": hits}))
-'''
-
-
-def _grow(db: Path, target: int, out: Path) -> None:
-    """A copy of ``db`` grown to ``target`` concepts with synthetic UN-like names."""
-    import shutil
-
-    from benchmarks.bench_check import synthetic_concepts
-    from termbase.store import Termbase
-
-    shutil.copy(db, out)
-    with Termbase.open(out) as tb:
-        have = sum(1 for _ in tb.iter_concepts())
-        with tb.transaction():
-            for concept in synthetic_concepts(max(0, target - have)):
-                tb.add_concept(concept)
-
-
-def _process(mode: str, db: Path, runs: int = 2, root: Path = ROOT) -> dict:
-    best = None
-    for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _SPEED, str(root), mode, str(db), "0"],
-                             capture_output=True, text=True, check=True)
-        data = json.loads(out.stdout)
-        best = data if best is None or data["cpu"] < best["cpu"] else best
-    return best
-
-
-def _extract(rev: str, where: Path) -> Path:
-    """The tree of git revision ``rev``, extracted under ``where``."""
-    where.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True,
-                             check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
-    return where
-
-
-_WARM = "import sys; sys.path.insert(0, sys.argv[1]); from checks.cache import load_checker; " \
-        "load_checker(sys.argv[2])"
-
-
-def speed(db: Path, tmp: Path, sizes, before: Path | None = None) -> str:
-    """The speed table; with ``before`` (the tree of an earlier revision), that revision's
-    check too, in the same run, on its own copy of each termbase (its own cache file)."""
-    import shutil
-
-    rows = []
-    for label, size in [("devset termbase", None), *[(f"{n:,} concepts", n) for n in sizes]]:
-        path = db
-        if size is not None:
-            path = tmp / f"tb{size}.sqlite3"
-            _grow(db, size, path)
-        # the cached matcher: what a second check finds on disk
-        subprocess.run([sys.executable, "-c", _WARM, str(ROOT), str(path)], check=True)
-        old_path = None
-        if before is not None:
-            old_path = path.with_name(f"before-{path.name}")
-            shutil.copy(path, old_path)
-            subprocess.run([sys.executable, "-c", _WARM, str(before), str(old_path)], check=True)
-        bare = _process("bare", path)
-        for s in ("fr", "en"):
-            old = _process(s, old_path, root=before) if before is not None else None
-            mine = _process(s, path)
-            row = [label, f"check --source {s}", f"{mine['cpu']:.2f}", f"{bare['cpu']:.2f}",
-                   f"{mine['cpu'] / bare['cpu']:.2f}×", f"{mine['rss'] / 1024:.0f}",
-                   f"{bare['rss'] / 1024:.0f}"]
-            if old is not None:
-                if old["hits"] != mine["hits"]:
-                    raise SystemExit(f"{label} {s}: {old['hits']} issues before, "
-                                     f"{mine['hits']} now")
-                row += [f"{old['cpu']:.2f}", f"{old['cpu'] / bare['cpu']:.2f}×",
-                        f"{old['rss'] / 1024:.0f}", f"{old['cpu'] / mine['cpu']:.2f}×",
-                        mine["hits"]]
-            rows.append(row)
-    header = ["termbase", "command", "check CPU s", "bare scan CPU s", "ratio",
-              "check peak MiB (VmHWM)", "bare peak MiB (VmHWM)"]
-    if before is not None:
-        header += ["before: check CPU s", "before: ratio", "before: peak MiB", "speed-up",
-                   "issues (same before and after)"]
-    return table(header, rows)
-
-
-_BASELINE = r'''
-import json, pickle, sys, time
-sys.path.insert(0, sys.argv[1])
-import termbase.model
-with open(sys.argv[2], "rb") as handle:  # the concepts, read by this branch's termbase code
-    concepts = pickle.load(handle)
-from benchmarks.bench_check import unpc_segments
-from checks import Checker
-segments = unpc_segments()
-checker = Checker(concepts)
-start = time.process_time()
-report = checker.check(segments)
-print(json.dumps({"cpu": time.process_time() - start, "issues": len(report.issues)}))
-'''
-
-
-def against_baseline(db: Path, tmp: Path, rev: str, runs: int = 3) -> str:
-    """CPU of checking the 8,000 pairs (French source) here and at ``rev``, alternating."""
-    import statistics
-
-    base = tmp / "baseline"
-    base.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True,
-                             check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
-    # the baseline's termbase code cannot open today's schema: the concepts are read here
-    import pickle
-
-    from termbase.store import Termbase
-
-    with Termbase.open(db) as tb:
-        concepts = list(tb.iter_concepts())
-    dump = tmp / "concepts.pickle"
-    dump.write_bytes(pickle.dumps(concepts))
-    db = dump
-    times: dict[str, list[float]] = {"baseline": [], "this branch": []}
-    for _ in range(runs):
-        for label, root in (("baseline", base), ("this branch", ROOT)):
-            out = subprocess.run([sys.executable, "-c", _BASELINE, str(root), str(db)],
-                                 capture_output=True, text=True, check=True)
-            times[label].append(json.loads(out.stdout)["cpu"])
-    mid = {k: statistics.median(v) for k, v in times.items()}
-    ratio = mid["this branch"] / mid["baseline"]
-    return (f"Checking speed, 8,000 pairs, French source, same devset termbase, medians of "
-            f"{runs} alternating fresh processes: baseline `{rev}` (before this work) "
-            f"{mid['baseline']:.2f} CPU s, this branch {mid['this branch']:.2f} CPU s: "
-            f"**{ratio:.2f}×** (all runs: baseline "
-            f"{', '.join(f'{t:.2f}' for t in times['baseline'])}; this branch "
-            f"{', '.join(f'{t:.2f}' for t in times['this branch'])}).")
-
-
-_BEFORE = r'''
-import json, pickle, sys
-sys.path.insert(0, sys.argv[1])
-with open(sys.argv[2], "rb") as handle:
-    concepts = pickle.load(handle)
-from benchmarks.bench_check import unpc_segments
-from benchmarks.bench_planted import run_termalign
-from benchmarks.make_planted import read
-from checks import Checker
-checker = Checker(concepts)
-segments = unpc_segments()
-out = {s: checker.check(segments, source=s).flagged(severity="error") / len(segments)
-       for s in ("fr", "en")}
-found, alarms = run_termalign(checker, read("testset"))
-out["recall"] = min(f / n for f, n in found.values())
-out.update({f"{s}-twins": fa / n for s, (fa, n) in alarms.items()})
-print(json.dumps(out))
-'''
-
-
-def round_before(concepts, tmp: Path, rev: str) -> dict:
-    """The planted and official figures of the code at ``rev`` (the start of the round), on
-    the same concepts, in a fresh process."""
-    import pickle
-
-    base = tmp / "before"
-    base.mkdir()
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True,
-                             check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
-    dump = tmp / "before-concepts.pickle"
-    dump.write_bytes(pickle.dumps(concepts))
-    out = subprocess.run([sys.executable, "-c", _BEFORE, str(base), str(dump)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
-
-
-def _before_after(test: dict, off: dict, before: dict) -> str:
-    worst = min(f / n for (s, k), (f, n) in test.items() if k != "alarms" and n)
-    twins = {s: test[(s, "alarms")][0] / test[(s, "alarms")][1] for s in ("fr", "en")}
-    rows = [["recall, lowest kind (testset)", f"{100 * before['recall']:.0f}%",
-             f"{100 * worst:.0f}%", "≥ 90%"]]
-    for s, label in (("fr", "fr→en"), ("en", "en→fr")):
-        rows.append([f"false alarms on the clean twins, {label} (testset)",
-                     f"{100 * before[f'{s}-twins']:.1f}%", f"{100 * twins[s]:.1f}%", "≤ 1%"])
-    for s, label in (("fr", "fr→en"), ("en", "en→fr")):
-        rows.append([f"8,000 official pairs with an error, {label}", f"{100 * before[s]:.2f}%",
-                     f"{100 * off[s]:.2f}%", "< 1%"])
-        rows.append([f"devset official pairs with a false alarm (read), {label}", "not read",
-                     f"{100 * off[f'{s}-alarms']:.2f}%", "< 1%"])
-    return table(["figure", "before", "after", "target"], rows)
-
-
 def _kept_speed() -> str:
     """The speed part of the section as it is in BENCHMARKS.md (kept by ``--no-speed``)."""
     from benchmarks.report import BENCHMARKS_MD
@@ -546,7 +330,7 @@ def main() -> None:
         "on a 373-concept termbase, had 1.8% / 4.9% false alarms on the testset twins and "
         "1.88% / 3.94% official pairs with an error).",
         "",
-        _before_after(test, off, before),
+        before_after(test, off, before),
         "",
         *(["### Speed: check of 3,000 pairs vs a bare pyahocorasick scan (issue 16)", "",
            "Each figure is the best CPU time of 2 fresh processes (start-up and termbase "
@@ -567,7 +351,7 @@ def speed_only(rev: str, sizes) -> None:
         tmp = Path(tmp_name)
         db = tmp / "devset.sqlite3"
         devset_termbase(db)
-        before = _extract(rev, tmp / "before")
+        before = extract(rev, tmp / "before")
         text = speed(db, tmp, sizes, before)
     body = "\n".join([
         f"Before: revision `{rev}`, extracted with `git archive` and run from its own tree on "

@@ -1,0 +1,111 @@
+"""The comparisons of ``bench_planted.py`` with earlier revisions of the code, each run from
+its own tree (``git archive``) in a fresh process on the same concepts: the checking speed
+against a baseline, and the planted and official figures at the start of a round."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.check_scan import extract
+from benchmarks.report import table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+_BASELINE = r'''
+import json, pickle, sys, time
+sys.path.insert(0, sys.argv[1])
+import termbase.model
+with open(sys.argv[2], "rb") as handle:  # the concepts, read by this branch's termbase code
+    concepts = pickle.load(handle)
+from benchmarks.bench_check import unpc_segments
+from checks import Checker
+segments = unpc_segments()
+checker = Checker(concepts)
+start = time.process_time()
+report = checker.check(segments)
+print(json.dumps({"cpu": time.process_time() - start, "issues": len(report.issues)}))
+'''
+
+
+def against_baseline(db: Path, tmp: Path, rev: str, runs: int = 3) -> str:
+    """CPU of checking the 8,000 pairs (French source) here and at ``rev``, alternating."""
+    import statistics
+
+    base = extract(rev, tmp / "baseline")
+    # the baseline's termbase code cannot open today's schema: the concepts are read here
+    import pickle
+
+    from termbase.store import Termbase
+
+    with Termbase.open(db) as tb:
+        concepts = list(tb.iter_concepts())
+    dump = tmp / "concepts.pickle"
+    dump.write_bytes(pickle.dumps(concepts))
+    db = dump
+    times: dict[str, list[float]] = {"baseline": [], "this branch": []}
+    for _ in range(runs):
+        for label, root in (("baseline", base), ("this branch", ROOT)):
+            out = subprocess.run([sys.executable, "-c", _BASELINE, str(root), str(db)],
+                                 capture_output=True, text=True, check=True)
+            times[label].append(json.loads(out.stdout)["cpu"])
+    mid = {k: statistics.median(v) for k, v in times.items()}
+    ratio = mid["this branch"] / mid["baseline"]
+    return (f"Checking speed, 8,000 pairs, French source, same devset termbase, medians of "
+            f"{runs} alternating fresh processes: baseline `{rev}` (before this work) "
+            f"{mid['baseline']:.2f} CPU s, this branch {mid['this branch']:.2f} CPU s: "
+            f"**{ratio:.2f}×** (all runs: baseline "
+            f"{', '.join(f'{t:.2f}' for t in times['baseline'])}; this branch "
+            f"{', '.join(f'{t:.2f}' for t in times['this branch'])}).")
+
+
+_BEFORE = r'''
+import json, pickle, sys
+sys.path.insert(0, sys.argv[1])
+with open(sys.argv[2], "rb") as handle:
+    concepts = pickle.load(handle)
+from benchmarks.bench_check import unpc_segments
+from benchmarks.bench_planted import run_termalign
+from benchmarks.make_planted import read
+from checks import Checker
+checker = Checker(concepts)
+segments = unpc_segments()
+out = {s: checker.check(segments, source=s).flagged(severity="error") / len(segments)
+       for s in ("fr", "en")}
+found, alarms = run_termalign(checker, read("testset"))
+out["recall"] = min(f / n for f, n in found.values())
+out.update({f"{s}-twins": fa / n for s, (fa, n) in alarms.items()})
+print(json.dumps(out))
+'''
+
+
+def round_before(concepts, tmp: Path, rev: str) -> dict:
+    """The planted and official figures of the code at ``rev`` (the start of the round), on
+    the same concepts, in a fresh process."""
+    import pickle
+
+    base = extract(rev, tmp / "before")
+    dump = tmp / "before-concepts.pickle"
+    dump.write_bytes(pickle.dumps(concepts))
+    out = subprocess.run([sys.executable, "-c", _BEFORE, str(base), str(dump)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def before_after(test: dict, off: dict, before: dict) -> str:
+    worst = min(f / n for (s, k), (f, n) in test.items() if k != "alarms" and n)
+    twins = {s: test[(s, "alarms")][0] / test[(s, "alarms")][1] for s in ("fr", "en")}
+    rows = [["recall, lowest kind (testset)", f"{100 * before['recall']:.0f}%",
+             f"{100 * worst:.0f}%", "≥ 90%"]]
+    for s, label in (("fr", "fr→en"), ("en", "en→fr")):
+        rows.append([f"false alarms on the clean twins, {label} (testset)",
+                     f"{100 * before[f'{s}-twins']:.1f}%", f"{100 * twins[s]:.1f}%", "≤ 1%"])
+    for s, label in (("fr", "fr→en"), ("en", "en→fr")):
+        rows.append([f"8,000 official pairs with an error, {label}", f"{100 * before[s]:.2f}%",
+                     f"{100 * off[s]:.2f}%", "< 1%"])
+        rows.append([f"devset official pairs with a false alarm (read), {label}", "not read",
+                     f"{100 * off[f'{s}-alarms']:.2f}%", "< 1%"])
+    return table(["figure", "before", "after", "target"], rows)

@@ -1,0 +1,126 @@
+"""The speed table of ``bench_planted.py`` (issue 16): ``check`` of 3,000 UN pairs against a
+termbase vs a bare pyahocorasick scan of the same termbase's terms, each in a fresh process,
+at the devset termbase and at grown sizes; optionally an earlier revision in the same run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.report import table
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+_SPEED = r'''
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+mode, db, n = sys.argv[2], sys.argv[3], int(sys.argv[4])
+from benchmarks.bench_check import unpc_segments
+segments = unpc_segments()[:3000]
+start = time.process_time()
+if mode == "bare":
+    import ahocorasick
+    from termbase.store import Termbase
+    with Termbase.open(db) as tb:
+        terms = [t.text for c in tb.iter_concepts() for t in c.terms]
+    automaton = ahocorasick.Automaton()
+    for i, term in enumerate(terms):
+        automaton.add_word(term.lower(), i)
+    automaton.make_automaton()
+    hits = 0
+    for seg in segments:
+        for side in (seg.fr.lower(), seg.en.lower()):
+            hits += sum(1 for _ in automaton.iter(side))
+else:
+    from checks.cache import load_checker
+    checker = load_checker(db)
+    hits = len(checker.check(segments, source=mode).issues)
+cpu = time.process_time() - start
+# VmHWM: this process's own peak (getrusage's maxrss also counts the parent's pages the
+# child had before exec)
+hwm = next(int(line.split()[1]) for line in open("/proc/self/status")
+           if line.startswith("VmHWM:"))
+print(json.dumps({"cpu": cpu, "rss": hwm, "hits": hits}))
+'''
+
+
+def _grow(db: Path, target: int, out: Path) -> None:
+    """A copy of ``db`` grown to ``target`` concepts with synthetic UN-like names."""
+    import shutil
+
+    from benchmarks.bench_check import synthetic_concepts
+    from termbase.store import Termbase
+
+    shutil.copy(db, out)
+    with Termbase.open(out) as tb:
+        have = sum(1 for _ in tb.iter_concepts())
+        with tb.transaction():
+            for concept in synthetic_concepts(max(0, target - have)):
+                tb.add_concept(concept)
+
+
+def _process(mode: str, db: Path, runs: int = 2, root: Path = ROOT) -> dict:
+    best = None
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _SPEED, str(root), mode, str(db), "0"],
+                             capture_output=True, text=True, check=True)
+        data = json.loads(out.stdout)
+        best = data if best is None or data["cpu"] < best["cpu"] else best
+    return best
+
+
+def extract(rev: str, where: Path) -> Path:
+    """The tree of git revision ``rev``, extracted under ``where``."""
+    where.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
+    return where
+
+
+_WARM = "import sys; sys.path.insert(0, sys.argv[1]); from checks.cache import load_checker; " \
+        "load_checker(sys.argv[2])"
+
+
+def speed(db: Path, tmp: Path, sizes, before: Path | None = None) -> str:
+    """The speed table; with ``before`` (the tree of an earlier revision), that revision's
+    check too, in the same run, on its own copy of each termbase (its own cache file)."""
+    import shutil
+
+    rows = []
+    for label, size in [("devset termbase", None), *[(f"{n:,} concepts", n) for n in sizes]]:
+        path = db
+        if size is not None:
+            path = tmp / f"tb{size}.sqlite3"
+            _grow(db, size, path)
+        # the cached matcher: what a second check finds on disk
+        subprocess.run([sys.executable, "-c", _WARM, str(ROOT), str(path)], check=True)
+        old_path = None
+        if before is not None:
+            old_path = path.with_name(f"before-{path.name}")
+            shutil.copy(path, old_path)
+            subprocess.run([sys.executable, "-c", _WARM, str(before), str(old_path)], check=True)
+        bare = _process("bare", path)
+        for s in ("fr", "en"):
+            old = _process(s, old_path, root=before) if before is not None else None
+            mine = _process(s, path)
+            row = [label, f"check --source {s}", f"{mine['cpu']:.2f}", f"{bare['cpu']:.2f}",
+                   f"{mine['cpu'] / bare['cpu']:.2f}×", f"{mine['rss'] / 1024:.0f}",
+                   f"{bare['rss'] / 1024:.0f}"]
+            if old is not None:
+                if old["hits"] != mine["hits"]:
+                    raise SystemExit(f"{label} {s}: {old['hits']} issues before, "
+                                     f"{mine['hits']} now")
+                row += [f"{old['cpu']:.2f}", f"{old['cpu'] / bare['cpu']:.2f}×",
+                        f"{old['rss'] / 1024:.0f}", f"{old['cpu'] / mine['cpu']:.2f}×",
+                        mine["hits"]]
+            rows.append(row)
+    header = ["termbase", "command", "check CPU s", "bare scan CPU s", "ratio",
+              "check peak MiB (VmHWM)", "bare peak MiB (VmHWM)"]
+    if before is not None:
+        header += ["before: check CPU s", "before: ratio", "before: peak MiB", "speed-up",
+                   "issues (same before and after)"]
+    return table(header, rows)
