@@ -2,15 +2,13 @@
 
 A small termbase is scored whole (in C, by rapidfuzz); in a large one the candidates are
 the terms sharing the most of the query's rarest trigrams (typos spoil only a few).
+rapidfuzz is imported on the first fuzzy scoring: most lookups never get there.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
 from termbase.fold import trigrams
 from termbase.search import NO_FILTERS, Filters
@@ -55,15 +53,18 @@ class Similarity:
     """
 
     def __init__(self, query: str, threshold: float):
+        from rapidfuzz.distance import Indel
+
         self.query = query
         self.threshold = threshold
+        self._ratio = Indel.normalized_similarity
 
     def __call__(self, folded: str) -> float:
-        ratio = Indel.normalized_similarity(self.query, folded, score_cutoff=self.threshold)
+        ratio = self._ratio(self.query, folded, score_cutoff=self.threshold)
         if ratio < self.threshold and len(folded) > len(self.query) + 3:
             start = folded[: len(self.query) + 1]
-            ratio = 0.95 * Indel.normalized_similarity(self.query, start,
-                                                       score_cutoff=min(1.0, self.threshold / 0.95))
+            ratio = 0.95 * self._ratio(self.query, start,
+                                       score_cutoff=min(1.0, self.threshold / 0.95))
         return ratio
 
 
@@ -75,6 +76,9 @@ def _closest(folded: str, texts: list[str], threshold: float) -> dict[int, float
     >>> {i: round(score, 2) for i, score in found.items()}
     {0: 0.94, 1: 0.89}
     """
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
     scores = {i: score for _t, score, i in process.extract(
         folded, texts, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None)}
     size = len(folded) + 1
