@@ -41,6 +41,14 @@ FUZZY_POSTINGS = 6000
 FILTERED_CANDIDATES = 1000
 
 
+def load_scorer():
+    """rapidfuzz's Indel distance, imported on first use: a long-lived process (the web) calls
+    this at start so that its first fuzzy lookup does not pay for the import."""
+    from rapidfuzz.distance import Indel
+
+    return Indel
+
+
 class Similarity:
     """Similarity ratio (0..1) of a query with folded terms, also against a term's beginning.
 
@@ -53,11 +61,9 @@ class Similarity:
     """
 
     def __init__(self, query: str, threshold: float):
-        from rapidfuzz.distance import Indel
-
         self.query = query
         self.threshold = threshold
-        self._ratio = Indel.normalized_similarity
+        self._ratio = load_scorer().normalized_similarity
 
     def __call__(self, folded: str) -> float:
         ratio = self._ratio(self.query, folded, score_cutoff=self.threshold)
@@ -77,8 +83,8 @@ def _closest(folded: str, texts: list[str], threshold: float) -> dict[int, float
     {0: 0.94, 1: 0.89}
     """
     from rapidfuzz import process
-    from rapidfuzz.distance import Indel
 
+    Indel = load_scorer()
     scores = {i: score for _t, score, i in process.extract(
         folded, texts, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None)}
     size = len(folded) + 1

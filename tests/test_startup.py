@@ -95,3 +95,13 @@ def test_help_lists_every_command_and_unknown_commands_fail():
         assert f"  {name} " in result.output
     result = runner.invoke(cli, ["no-such-command"])
     assert result.exit_code == 2 and "No such command" in result.output
+
+
+def test_the_web_app_loads_the_fuzzy_scorer_when_it_starts(seeds_db):
+    """Its first fuzzy lookup then does not pay for the import (the command line does)."""
+    code = ("import sys\nfrom web import create_app\nbefore = 'rapidfuzz' in sys.modules\n"
+            f"create_app({{'TERMALIGN_DB': {str(seeds_db)!r}}})\n"
+            "print(before, 'rapidfuzz' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120).stdout.split()
+    assert out == ["False", "True"]

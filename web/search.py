@@ -33,6 +33,14 @@ from web.db import get_tb
 
 bp = Blueprint("search", __name__)
 
+
+@bp.record_once
+def _warm_up(_state) -> None:
+    """Import the fuzzy scorer when the app starts, not in its first fuzzy lookup."""
+    from termbase.fuzzy import load_scorer
+
+    load_scorer()
+
 #: How many results the page shows.
 PAGE_RESULTS = 20
 #: Most results one API call returns.
