@@ -260,12 +260,13 @@ def measure(db: Path, workers: int, args) -> dict:
     try:
         base = f"http://127.0.0.1:{port}"
         lookups = [f"{base}/api/lookup?q={quote(q)}" for q in QUERIES]
-        for url in lookups * workers:  # warm up every process; every query must answer
+        pages = [f"{base}/?q={quote(q)}" for q in QUERIES]
+        for url in (lookups + pages) * workers:  # warm up every process; every query answers
             urllib.request.urlopen(url, timeout=10).read()
         exact = [u for u, q in zip(lookups, QUERIES, strict=True) if q not in TYPOS]
         return {"lookup": load(lookups, args),
                 "lookup_exact": load(exact, args),
-                "page": load([f"{base}/?q={quote(q)}" for q in QUERIES], args),
+                "page": load(pages, args),
                 "static": load([f"{base}/static/style.css"], args)}
     finally:
         server.terminate()
