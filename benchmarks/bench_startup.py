@@ -1,8 +1,18 @@
 """Start-up: a whole ``termalign lookup`` process against ``python3 -c "import sqlite3"``.
 
 Both are run alternately, ``--runs`` times each, the lookup on a termbase built from the
-bundled seeds (as the default termbase is); the figures are medians of wall time and of CPU time (user + system of the child),
-and the peak resident memory. Target (issue 16): lookup ≤ 4× the bare Python with sqlite3.
+bundled seeds (as the default termbase is); the figures are medians of wall time and of CPU
+time (user + system of the child), and the peak resident memory. Target (issue 16): lookup
+≤ 4× the bare Python with sqlite3.
+
+Every process runs twice per round, in the two states Python code can be in:
+
+* **bytecode cached**, as after ``pip install`` (which compiles the package): the children
+  read and write their bytecode in a private ``PYTHONPYCACHEPREFIX`` folder, filled by the
+  warm-up runs;
+* **no bytecode**: ``PYTHONDONTWRITEBYTECODE=1`` with no cache (as in a source tree or an
+  editable install whose ``__pycache__`` may not be written): termalign's own modules are
+  compiled again by every process, the standard library's are not.
 
 Writes the "startup" section of BENCHMARKS.md.
 
@@ -27,10 +37,21 @@ from benchmarks.report import table, write_section  # noqa: E402
 TERMALIGN = str(Path(sys.executable).with_name("termalign"))
 
 
-def run_once(args: list[str]) -> tuple[float, float, float]:
+BASE = 'python3 -c "import sqlite3"'
+
+
+def bytecode_states(cache: Path) -> dict[str, dict[str, str]]:
+    """The environment of the children in each state (see the module's documentation)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    return {"bytecode cached (as installed)": {**env, "PYTHONPYCACHEPREFIX": str(cache)},
+            "no bytecode (PYTHONDONTWRITEBYTECODE=1)": {**env, "PYTHONDONTWRITEBYTECODE": "1"}}
+
+
+def run_once(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """(wall s, CPU s, peak RSS MiB) of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -57,25 +78,33 @@ def main() -> None:
         "termalign --version": [TERMALIGN, "--version"],
         "termalign --help": [TERMALIGN, "--help"],
     }
-    for argv in cases.values():  # warm the file cache
-        run_once(argv)
-    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
+    states = bytecode_states(Path(folder.name) / "pycache")
+    for env in states.values():  # warm the file cache (and fill the bytecode cache)
+        for argv in cases.values():
+            run_once(argv, env)
+    samples = {(state, name): [] for state in states for name in cases}
     for _ in range(args.runs):  # alternating runs
-        for name, argv in cases.items():
-            samples[name].append(run_once(argv))
-    base = "python3 -c \"import sqlite3\""
-    med = {name: [statistics.median(s[i] for s in runs) for i in range(3)]
-           for name, runs in samples.items()}
-    rows = [[f"`{name}`", f"{w * 1000:.0f}", f"{c * 1000:.0f}", f"{m:.0f}",
-             f"{w / med[base][0]:.2f}×", f"{c / med[base][1]:.2f}×"]
-            for name, (w, c, m) in med.items()]
-    body = table(["process", "wall ms (median)", "CPU ms (median)", "peak RSS MiB",
-                  "wall vs bare", "CPU vs bare"], rows)
-    ratio = med["termalign lookup OTSC"][0] / med[base][0]
-    cpu_ratio = med["termalign lookup OTSC"][1] / med[base][1]
-    body += (f"\n\n{args.runs} alternating runs of each. Target: `lookup` ≤ 4× the bare "
-             f"Python with sqlite3; measured {ratio:.2f}× (wall), {cpu_ratio:.2f}× (CPU). On a "
-             "shared machine the CPU time is the steadier of the two.\n")
+        for state, env in states.items():
+            for name, argv in cases.items():
+                samples[(state, name)].append(run_once(argv, env))
+    med = {key: [statistics.median(s[i] for s in runs) for i in range(3)]
+           for key, runs in samples.items()}
+    body, ratios = "", {}
+    for state in states:
+        bare = med[(state, BASE)]
+        rows = [[f"`{name}`", f"{w * 1000:.0f}", f"{c * 1000:.0f}", f"{m:.0f}",
+                 f"{w / bare[0]:.2f}×", f"{c / bare[1]:.2f}×"]
+                for name in cases for w, c, m in [med[(state, name)]]]
+        lookup = med[(state, "termalign lookup OTSC")]
+        ratios[state] = (lookup[0] / bare[0], lookup[1] / bare[1])
+        body += f"**{state}**\n\n" + table(
+            ["process", "wall ms (median)", "CPU ms (median)", "peak RSS MiB", "wall vs bare",
+             "CPU vs bare"], rows) + "\n\n"
+    body += (f"{args.runs} alternating runs of each process in each state. Target: `lookup` ≤ "
+             "4× the bare Python with sqlite3; measured "
+             + "; ".join(f"{w:.2f}× (wall), {c:.2f}× (CPU) {state}"
+                         for state, (w, c) in ratios.items())
+             + ". On a shared machine the CPU time is the steadier of the two.\n")
     print(body)
     if not args.no_write:
         write_section("startup", "Start-up (issue 16)", body)

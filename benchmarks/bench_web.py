@@ -12,9 +12,9 @@ Writes the "web" section of BENCHMARKS.md.
     python benchmarks/bench_web.py [--db DB] [--duration 15] [--connections 8] [--workers 1 2] [--no-write]
 
 With ``--lookup-section`` it writes the "Lookup and search (issues 11, 15, 16): web" section
-instead: ``GET /api/lookup`` against a trivial Flask route of the same app (``GET /api/``)
-on the same waitress server, 1 and 2 processes, and the SQL statements of one lookup
-request (first and repeated).
+instead: ``GET /api/lookup`` and the search page ``GET /?q=`` against a trivial Flask route
+of the same app (``GET /api/``) on the same waitress server, 1 and 2 processes, and the SQL
+statements of one lookup request (first and repeated).
 """
 
 from __future__ import annotations
@@ -260,12 +260,13 @@ def measure(db: Path, workers: int, args) -> dict:
     try:
         base = f"http://127.0.0.1:{port}"
         lookups = [f"{base}/api/lookup?q={quote(q)}" for q in QUERIES]
-        for url in lookups * workers:  # warm up every process; every query must answer
+        pages = [f"{base}/?q={quote(q)}" for q in QUERIES]
+        for url in (lookups + pages) * workers:  # warm up every process; every query answers
             urllib.request.urlopen(url, timeout=10).read()
         exact = [u for u, q in zip(lookups, QUERIES, strict=True) if q not in TYPOS]
         return {"lookup": load(lookups, args),
                 "lookup_exact": load(exact, args),
-                "page": load([f"{base}/?q={quote(q)}" for q in QUERIES], args),
+                "page": load(pages, args),
                 "static": load([f"{base}/static/style.css"], args)}
     finally:
         server.terminate()
@@ -286,18 +287,21 @@ def web_statements(db: Path, queries: list[str]) -> list[list]:
         conn = get_tb().conn  # the thread's connection, used by the client's requests too
     seen: list[str] = []
     conn.set_trace_callback(lambda sql: "'main'." in sql or seen.append(sql))
-    first, again = [], []
+    counts: dict[str, list[int]] = {}
     try:
-        for query in queries:
-            for out in (first, again):
-                seen.clear()
-                client.get(f"/api/lookup?q={quote(query)}").get_data()
-                out.append(len(seen))
+        for path in ("/api/lookup?q=", "/?q="):
+            for query in queries:
+                for when in ("first", "again"):
+                    seen.clear()
+                    client.get(path + quote(query)).get_data()
+                    counts.setdefault(f"{path} {when}", []).append(len(seen))
     finally:
         conn.set_trace_callback(None)
-    return [["first request (lookup runs)", statistics.median(first), max(first)],
-            ["same request again (cached by data version)", statistics.median(again),
-             max(again)]]
+    labels = {"/api/lookup?q= first": "`/api/lookup`, first request (lookup runs)",
+              "/api/lookup?q= again": "`/api/lookup`, same request again (cached by data version)",
+              "/?q= first": "search page, first request (the lookup is cached already)",
+              "/?q= again": "search page, same request again (the page is kept)"}
+    return [[labels[key], statistics.median(n), max(n)] for key, n in counts.items()]
 
 
 def lookup_section(args) -> None:
@@ -314,30 +318,40 @@ def lookup_section(args) -> None:
                 lookups = [f"{base}/api/lookup?q={quote(q)}" for q in QUERIES]
                 for url in lookups * workers:
                     urllib.request.urlopen(url, timeout=10).read()
+                pages = [f"{base}/?q={quote(q)}" for q in QUERIES]
+                for url in pages * workers:
+                    urllib.request.urlopen(url, timeout=10).read()
                 runs[workers] = {"trivial": load([f"{base}/api/"], args),
-                                 "lookup": load(lookups, args)}
+                                 "lookup": load(lookups, args),
+                                 "page": load(pages, args)}
             finally:
                 server.terminate()
                 server.wait(timeout=10)
     rows = []
     for workers, run in runs.items():
-        ratio = run["lookup"]["rps"] / run["trivial"]["rps"]
         for label, key in (("trivial route `GET /api/` (same app, same hooks)", "trivial"),
-                           (f"`GET /api/lookup` ({len(QUERIES)} rotating queries)", "lookup")):
+                           (f"`GET /api/lookup` ({len(QUERIES)} rotating queries)", "lookup"),
+                           (f"`GET /?q=` search page, HTML ({len(QUERIES)} rotating queries)",
+                            "page")):
             r = run[key]
+            of_trivial = r["rps"] / run["trivial"]["rps"]
+            of_lookup = r["rps"] / run["lookup"]["rps"]
             rows.append([workers, label, f"{r['rps']:.0f}", r["p50"], r["p99"], r["errors"],
-                         f"{ratio:.0%}" if key == "lookup" else ""])
+                         f"{of_trivial:.0%}" if key != "trivial" else "",
+                         f"{of_lookup:.2f}×" if key == "page" else ""])
     body = "\n".join([
         f"Server: `termalign serve --threads {args.server_threads} --workers N` (waitress) on "
         f"127.0.0.1, serving {described}. Load: wrk, {args.connections} connections, "
         f"{args.duration} s per run, the trivial route and the lookups one after the other on "
         f"the same server. Load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} "
-        "after (shared machine). Target: `/api/lookup` ≥ 60% of the trivial route.",
+        "after (shared machine). Target: `/api/lookup` ≥ 60% of the trivial route. The "
+        "search page is the whole HTML page of each query (its rate against the JSON "
+        "lookup's shows what rendering costs).",
         "",
         table(["processes", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx",
-               "lookup / trivial"], rows),
+               "of the trivial route", "page / lookup"], rows),
         "",
-        "SQL statements per `GET /api/lookup` request (median and most over the "
+        "SQL statements per request (median and most over the "
         f"{len(QUERIES)} queries):",
         "",
         table(["request", "median", "max"], statements),

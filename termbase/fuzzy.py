@@ -2,15 +2,13 @@
 
 A small termbase is scored whole (in C, by rapidfuzz); in a large one the candidates are
 the terms sharing the most of the query's rarest trigrams (typos spoil only a few).
+rapidfuzz is imported on the first fuzzy scoring: most lookups never get there.
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 
 from termbase.fold import trigrams
 from termbase.search import NO_FILTERS, Filters
@@ -43,6 +41,14 @@ FUZZY_POSTINGS = 6000
 FILTERED_CANDIDATES = 1000
 
 
+def load_scorer():
+    """rapidfuzz's Indel distance, imported on first use: a long-lived process (the web) calls
+    this at start so that its first fuzzy lookup does not pay for the import."""
+    from rapidfuzz.distance import Indel
+
+    return Indel
+
+
 class Similarity:
     """Similarity ratio (0..1) of a query with folded terms, also against a term's beginning.
 
@@ -57,13 +63,14 @@ class Similarity:
     def __init__(self, query: str, threshold: float):
         self.query = query
         self.threshold = threshold
+        self._ratio = load_scorer().normalized_similarity
 
     def __call__(self, folded: str) -> float:
-        ratio = Indel.normalized_similarity(self.query, folded, score_cutoff=self.threshold)
+        ratio = self._ratio(self.query, folded, score_cutoff=self.threshold)
         if ratio < self.threshold and len(folded) > len(self.query) + 3:
             start = folded[: len(self.query) + 1]
-            ratio = 0.95 * Indel.normalized_similarity(self.query, start,
-                                                       score_cutoff=min(1.0, self.threshold / 0.95))
+            ratio = 0.95 * self._ratio(self.query, start,
+                                       score_cutoff=min(1.0, self.threshold / 0.95))
         return ratio
 
 
@@ -75,6 +82,9 @@ def _closest(folded: str, texts: list[str], threshold: float) -> dict[int, float
     >>> {i: round(score, 2) for i, score in found.items()}
     {0: 0.94, 1: 0.89}
     """
+    from rapidfuzz import process
+
+    Indel = load_scorer()
     scores = {i: score for _t, score, i in process.extract(
         folded, texts, scorer=Indel.normalized_similarity, score_cutoff=threshold, limit=None)}
     size = len(folded) + 1

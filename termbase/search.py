@@ -147,28 +147,34 @@ class SearchQueries:
         return self._frequencies("term_words", words, cap)
 
     def _frequencies(self, table: str, keys: Sequence[str], cap: int) -> dict[str, int]:
+        """Posting counts (up to ``cap``) of the keys, those not remembered counted in one
+        statement."""
         known = self._counts_cache(table, cap)
-        found = {}
-        for key in keys:
-            n = known.get(key)
-            if n is None:
-                n = known[key] = self.conn.execute(
-                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?"
-                    " LIMIT ?)", (fts_phrase(key), cap)).fetchone()[0]
-            if n:
-                found[key] = n
-        return found
+        unknown = [k for k in dict.fromkeys(keys) if k not in known]
+        for start in range(0, len(unknown), 50):
+            chunk = unknown[start : start + 50]
+            columns = ", ".join(f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table}"
+                                " MATCH ? LIMIT ?))" for _ in chunk)
+            row = self.conn.execute(f"SELECT {columns}",
+                                    [x for k in chunk for x in (fts_phrase(k), cap)]).fetchone()
+            known.update(zip(chunk, row, strict=True))
+        return {k: known[k] for k in keys if known[k]}
 
     def found_inside(self, texts: Sequence[str]) -> set[str]:
         """Those of ``texts`` (3 characters or more) that some folded term contains, checked
-        in one statement; remembered by the connection until the database changes."""
+        in one statement; remembered by the connection until the database changes.
+
+        A text that is a whole word of some term is found by one lookup in the word index;
+        only the others are looked for inside words (an intersection of their trigrams).
+        """
         known = self._counts_cache("inside", 1)
         unknown = [t for t in dict.fromkeys(texts) if t not in known and len(t) >= 3]
         if unknown:
-            columns = ", ".join("(SELECT 1 FROM term_trigrams WHERE term_trigrams MATCH ?"
-                                " LIMIT 1)" for _ in unknown)
+            columns = ", ".join("CASE WHEN EXISTS (SELECT 1 FROM term_words WHERE term_words"
+                                " MATCH ?) THEN 1 ELSE (SELECT 1 FROM term_trigrams WHERE"
+                                " term_trigrams MATCH ? LIMIT 1) END" for _ in unknown)
             row = self.conn.execute(f"SELECT {columns}",
-                                    [fts_phrase(t) for t in unknown]).fetchone()
+                                    [fts_phrase(t) for t in unknown for _ in (0, 1)]).fetchone()
             known.update((t, bool(v)) for t, v in zip(unknown, row, strict=True))
         return {t for t in texts if known.get(t)}
 

@@ -19,13 +19,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from termbase import merge, schema
+from termbase import schema
 from termbase.errors import NotFoundError, TermbaseError
 from termbase.fold import fold_term
 from termbase.model import Concept, Evidence, Term, fields_from_json, fields_to_json
 from termbase.search import SearchQueries, fts_phrase
-from termbase.validation import validate
+
+if TYPE_CHECKING:
+    from termbase.merge import MergePlan
 
 _TERM_COLUMNS = "id, concept_id, lang, text, type, status, no_check, fields"
 
@@ -136,6 +139,8 @@ class Termbase(SearchQueries):
         With ``who`` (an editor's name) the creation goes into the history; builds and
         imports pass none.
         """
+        from termbase.validation import validate  # the write paths only: a lookup needs none
+
         validate(concept)
         with self.transaction():
             now = _now()
@@ -182,6 +187,9 @@ class Termbase(SearchQueries):
         ``"skipped"`` (nothing to change, or an acronym-only concept that matches several
         concepts; the id is then 0). See :mod:`termbase.merge` for the rules.
         """
+        from termbase import merge
+        from termbase.validation import validate
+
         validate(concept)
         with self.transaction():
             keys = sorted({merge.term_key(t) for t in concept.terms})
@@ -204,7 +212,7 @@ class Termbase(SearchQueries):
                 "SELECT concept_id FROM term WHERE folded = ? AND lang = ?", (folded, lang)))
         return sorted(found)
 
-    def _apply(self, target: Concept, plan: merge.MergePlan) -> None:
+    def _apply(self, target: Concept, plan: MergePlan) -> None:
         self._insert_terms(target.id, plan.new_terms, len(target.terms))
         self._insert_evidence(target.id, plan.new_evidence)
         for term_id, type_, status, no_check in plan.term_updates:
@@ -261,6 +269,8 @@ class Termbase(SearchQueries):
 
     def update_concept(self, concept: Concept, who: str = "") -> None:
         """Replace a concept's fields, terms and evidence; the edit goes into the history."""
+        from termbase.validation import validate
+
         validate(concept)
         with self.transaction():
             before = self.get_concept(concept.id)

@@ -323,7 +323,7 @@ def test_bad_standard_input_is_one_line_and_exit_2(runner, tmp_path, data, messa
 
 
 def test_standard_input_over_the_limit_is_refused(runner, tmp_path, monkeypatch):
-    monkeypatch.setattr("termalign.cli.paths.MAX_INPUT_BYTES", 100)
+    monkeypatch.setattr("aligner.readers.MAX_INPUT_BYTES", 100)  # the limit cli.paths reads
     db = build_termbase(tmp_path / "tb.sqlite3")
     result = runner.invoke(cli, ["glossary", "-", "--db", str(db)], input=FR_DOC * 10)
     assert result.exit_code == 2 and "over the limit of 100 bytes" in result.output

@@ -3,6 +3,7 @@ copy buttons, the query limit, and the lookup cache keyed by the termbase's data
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 
@@ -265,3 +266,65 @@ def test_every_search_string_is_used():
     assert "search.count" not in keys and "search.none" not in keys
     unused = [key for key in keys if f"'{key}'" not in sources and f'"{key}"' not in sources]
     assert unused == []
+
+
+def traced_statements(app, run) -> list[str]:
+    """Our SQL statements on the test client's thread connection while ``run()`` runs."""
+    from web.db import get_tb
+
+    with app.test_request_context("/"):
+        conn = get_tb().conn  # the thread's connection, used by the client's requests too
+    seen: list[str] = []
+    conn.set_trace_callback(lambda sql: "'main'." in sql or seen.append(sql))
+    try:
+        run()
+    finally:
+        conn.set_trace_callback(None)
+    return seen
+
+
+def test_the_search_page_is_kept_until_a_write(app, client, db):
+    first = page(client, q="Peacekeeping")
+    statements = traced_statements(app, lambda: page(client, q="Peacekeeping"))
+    assert statements == ["SELECT value FROM meta WHERE key = 'data_version'"]
+    assert page(client, q="Peacekeeping") == first
+    assert page(client, q="Peacekeeping", lang="fr") != first  # per interface language
+    assert 'lang="fr"' in page(client, q="Peacekeeping", lang="fr")
+    with Termbase.open(db) as writer:  # another connection, as another process would
+        writer.add_concept(Concept(kind="term", terms=[Term("en", "peacekeeping operation")]))
+    again = page(client, q="Peacekeeping")
+    assert again != first and "peacekeeping operation" in again
+
+
+@pytest.mark.parametrize("args", [{"q": "OTSC"}, {"q": "OTSC", "kind": "term"},
+                                  {"q": "comite", "offset": "5", "lang": "fr"},
+                                  {"q": "Conseil de securite", "extra": "x"}, {}])
+def test_a_kept_page_is_the_page_rendered_afresh(app, client, args):
+    kept = [page(client, **args) for _ in range(2)]
+    fresh = create_app({**app.config, "TESTING": True}).test_client()
+    assert kept[0] == kept[1] == page(fresh, **args)
+
+
+def test_pages_with_session_content_are_never_kept(tmp_path, db):
+    from test_web_edit import login
+
+    app = create_app({"TERMALIGN_DB": str(db), "RESULTS_DIR": str(tmp_path / "results"),
+                      "EDIT_TOKEN": "s3cret-token", "TESTING": True})
+    anonymous, editor = app.test_client(), app.test_client()
+    before = page(anonymous, q="OTSC")
+    assert login(editor, "Marie Curie", "s3cret-token").status_code == 302
+    mine = page(editor, q="OTSC")
+    assert "Marie Curie" in mine and 'name="csrf_token"' in mine  # not the anonymous page
+    assert page(anonymous, q="OTSC") == before and "Marie Curie" not in before
+
+
+def test_a_page_kept_before_a_long_write_says_it_is_running(client, db):
+    from termbase.store import UPDATING_SUFFIX
+
+    quiet = page(client, q="OTSC")
+    marker = f"{db}{UPDATING_SUFFIX}"
+    with Termbase.open(db) as tb, tb.long_write("import"):
+        busy = page(client, q="OTSC")
+        assert busy != quiet and 'class="flash updating"' in busy
+    assert not os.path.exists(marker)
+    assert page(client, q="OTSC") == quiet

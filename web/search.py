@@ -5,7 +5,8 @@ Both read the same parameters (:func:`search_params`): ``q`` (at most
 ``subject``, the matched language (``lang`` in the API, ``in`` on the page, where ``lang``
 is the interface language), ``limit`` and ``offset``. Lookups are cached per process by
 (termbase, parameters, :meth:`termbase.store.Termbase.data_version`): any write, by any
-process, changes the version and so the key.
+process, changes the version and so the key. So are the page's list of results (per
+interface language) and, when it shows nothing of the session, the whole page.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, current_app, render_template, request
+from markupsafe import Markup
 
 from termbase.lookup import (
     KIND_FILTERS,
@@ -30,6 +32,14 @@ from termbase.lookup import (
 from web.db import get_tb
 
 bp = Blueprint("search", __name__)
+
+
+@bp.record_once
+def _warm_up(_state) -> None:
+    """Import the fuzzy scorer when the app starts, not in its first fuzzy lookup."""
+    from termbase.fuzzy import load_scorer
+
+    load_scorer()
 
 #: How many results the page shows.
 PAGE_RESULTS = 20
@@ -198,7 +208,6 @@ def needles_of(q: str) -> list[str]:
 def _page_context(params: SearchParams | None) -> dict:
     from flask import g, url_for
 
-    from web.highlight import highlight
     from web.i18n import translate
 
     lang = getattr(g, "ui_lang", "en")
@@ -215,10 +224,45 @@ def _page_context(params: SearchParams | None) -> dict:
         "statuses": STATUS_FILTERS,
         "status_labels": [translate(f"status.{s}", lang) if s not in ("curated", "candidate")
                           else translate(f"filter.{s}", lang) for s in STATUS_FILTERS],
-        "max_query": MAX_QUERY, "max_matches": MAX_MATCHES, "copies": copies, "mark": highlight, "page_url": page_url,
-        "needles": needles_of(params.q) if params else [],
+        "max_query": MAX_QUERY, "max_matches": MAX_MATCHES, "page_url": page_url,
         "subjects": subjects(),
     }
+
+
+def results_html(params: SearchParams, page: dict, version: int) -> Markup:
+    """The page's list of results (``_results.html``), rendered once per (termbase, data
+    version, search, interface language) and then kept in the lookup cache: the list is most
+    of the page's work and depends on nothing else (no session, no other argument)."""
+    from flask import g
+
+    from web.highlight import highlight
+
+    lang = g.ui_lang
+    key = (current_app.config["TERMALIGN_DB"], version, params, lang, "html")
+    found = _cache().get(key)
+    if found is None:
+        html = Markup(render_template("_results.html", page=page, ui_lang=lang,
+                                      needles=needles_of(params.q), copies=copies,
+                                      mark=highlight))
+        found = ("html", html)
+        _cache().put(key, found)
+    return found[1]
+
+
+def _page_key() -> tuple | None:
+    """The key under which this search page is kept whole, or None when it must be rendered
+    afresh: a page showing session content (an editor's name, a CSRF token, flashed
+    messages) or a long write in progress is never kept. Everything else on it comes from
+    the termbase's data version, the interface language, the edit switch and the URL."""
+    from flask import g, session
+
+    from termbase.store import update_in_progress
+
+    db = current_app.config["TERMALIGN_DB"]
+    if session or update_in_progress(db) is not None:
+        return None
+    return (db, get_tb().data_version(), "page", g.ui_lang,
+            bool(current_app.config.get("EDIT_TOKEN")), request.path, request.query_string)
 
 
 @bp.get("/")
@@ -231,7 +275,14 @@ def home():
                                page=None, error=str(exc), answered=False, suggestions=[],
                                **_page_context(None)), 400
     params = search_params(request.args, lang_param="in")
-    page = cached_lookup(params)[0] if params.q else None
+    key = _page_key()
+    found = _cache().get(key) if key is not None else None
+    if found is not None:
+        return found[1]
+    page, results = None, Markup("")
+    if params.q:
+        page, _body, version = cached_lookup(params)
+        results = results_html(params, page, version) if page["results"] else results
     suggestions = []
     if page is not None and not page["results"] and params != SearchParams(q=params.q):
         # Nothing with these options: what a plain search would find.
@@ -239,6 +290,10 @@ def home():
         suggestions = wider["results"]
     answered = bool(page and page["results"] and page["offset"] == 0
                     and is_answer(page["results"][0]["match"]))
-    return render_template("search.html", q=params.q, params=params, page=page, error=None,
+    html = render_template("search.html", q=params.q, params=params, page=page, error=None,
                            answered=answered or bool(page and page["offset"]),
-                           suggestions=suggestions, **_page_context(params))
+                           results_html=results, suggestions=suggestions,
+                           **_page_context(params))
+    if key is not None:
+        _cache().put(key, ("page", html))
+    return html

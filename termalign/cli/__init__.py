@@ -9,7 +9,6 @@ standard error and exit code 2 here, at the edge.
 
 from __future__ import annotations
 
-import csv
 import functools
 import importlib
 import os
@@ -95,34 +94,46 @@ class TermalignGroup(click.Group):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
-        from aligner.errors import AlignerError
         from termalign.cli import paths
-        from termbase.errors import TermbaseError
 
         paths.remember_json(ctx)  # the arguments are consumed by the time an error is caught
         try:
             return super().invoke(ctx)
-        except (AlignerError, TermbaseError) as exc:
-            fail(str(exc))
-        except (OSError, UnicodeError) as exc:
-            fail(_describe_os_error(exc))
-        except (RecursionError, MemoryError) as exc:
-            fail(f"input too deeply nested or too large ({type(exc).__name__})")
         except KeyboardInterrupt:
             fail("interrupted", code=130)
-        except click.UsageError as exc:
-            if not paths.json_requested(ctx):
-                raise
-            fail(exc.format_message(), code=exc.exit_code)
-        except csv.Error as exc:
-            fail(f"malformed CSV ({exc})")
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except (click.ClickException, click.exceptions.Exit, click.Abort) as exc:
+            if isinstance(exc, click.UsageError) and paths.json_requested(ctx):
+                fail(exc.format_message(), code=exc.exit_code)
             raise  # usage errors: click prints them
-        except Exception as exc:  # a bug: one line all the same ($TERMALIGN_DEBUG=1 shows it)
-            if os.environ.get(DEBUG_ENV):
-                raise
-            fail(f"internal error ({type(exc).__name__}: {exc}); please report it "
-                 f"(set {DEBUG_ENV}=1 for the details)", code=EXIT_INTERNAL)
+        except Exception as exc:
+            fail(*_one_line(exc))
+
+
+def _one_line(exc: Exception) -> tuple[str, int]:
+    """The message and exit code of an error that ends a command (a bug too, unless
+    ``$TERMALIGN_DEBUG`` is set: then it is raised again, with its traceback).
+
+    A library that was never imported raised none of its errors: a lookup does not import
+    the aligner (nor csv) only to recognise them.
+    """
+    library: list[type] = []
+    if "aligner.errors" in sys.modules:
+        library.append(sys.modules["aligner.errors"].AlignerError)
+    if "termbase.errors" in sys.modules:
+        library.append(sys.modules["termbase.errors"].TermbaseError)
+    csv = sys.modules.get("_csv")  # csv.Error is _csv.Error
+    if isinstance(exc, tuple(library)):
+        return str(exc), EXIT_INPUT
+    if isinstance(exc, OSError | UnicodeError):
+        return _describe_os_error(exc), EXIT_INPUT
+    if isinstance(exc, RecursionError | MemoryError):
+        return f"input too deeply nested or too large ({type(exc).__name__})", EXIT_INPUT
+    if csv is not None and isinstance(exc, csv.Error):
+        return f"malformed CSV ({exc})", EXIT_INPUT
+    if os.environ.get(DEBUG_ENV):
+        raise exc
+    return (f"internal error ({type(exc).__name__}: {exc}); please report it "
+            f"(set {DEBUG_ENV}=1 for the details)", EXIT_INTERNAL)
 
 
 #: Parameters that name a file the command writes; every other path parameter is read.
@@ -141,12 +152,12 @@ def _refusing_to_overwrite_inputs(callback):
 
     @functools.wraps(callback)
     def guarded(*args, **params):
-        from ioguard.atomic import same_file
-
         inputs = [p for name, value in params.items() if name not in OUTPUT_PARAMS
                   for p in _paths(value)]
         for name in OUTPUT_PARAMS & params.keys():
             for output in _paths(params[name]):
+                from ioguard.atomic import same_file
+
                 if str(output) != "-" and same_file(output, inputs):
                     fail(f"{output}: the output would overwrite an input file; "
                          "choose another output")

@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
-from aligner.readers import MAX_INPUT_BYTES
-
 DASH = "-"
 #: The temporary stand-ins for standard input and output, as messages name them.
-_TEMP = re.compile(r"(?:\S*termalign-[^/\s]+/)?\bstd(?:in|out)-\d+(?:\.\w+)?")
+_TEMP = r"(?:\S*termalign-[^/\s]+/)?\bstd(?:in|out)-\d+(?:\.\w+)?"
 
 
 def sniff_suffix(data: bytes, text: str = ".txt") -> str:
@@ -61,6 +57,9 @@ def sniff_suffix(data: bytes, text: str = ".txt") -> str:
 
 
 def _tempdir(ctx: click.Context) -> Path:
+    import shutil
+    import tempfile
+
     root = ctx.find_root()
     if "termalign_tmp" not in root.meta:
         folder = Path(tempfile.mkdtemp(prefix="termalign-"))
@@ -80,6 +79,8 @@ class InputFile(click.Path):
     def convert(self, value, param, ctx):
         if str(value) != DASH or ctx is None:
             return super().convert(value, param, ctx)
+        from aligner.readers import MAX_INPUT_BYTES
+
         stream = sys.stdin.buffer
         data = stream.read(MAX_INPUT_BYTES + 1)
         if len(data) > MAX_INPUT_BYTES:
@@ -102,6 +103,8 @@ class OutputFile(click.Path):
         ctx.find_root().meta[f"termalign_out_{path.name}"] = path
 
         def flush() -> None:
+            import shutil
+
             if path.exists():
                 sys.stdout.flush()  # what click.echo wrote first comes first
                 with path.open("rb") as handle:
@@ -168,6 +171,6 @@ def error_text(message: str, code: int, as_json: bool) -> str:
 
 def write_error(message: str, code: int) -> None:
     """Print the error line on standard error (JSON under ``--json``)."""
-    message = _TEMP.sub(DASH, message)
+    message = re.sub(_TEMP, DASH, message)
     click.echo(error_text(message, code, json_requested()), err=True)
     sys.stderr.flush()

@@ -89,7 +89,11 @@ def _printable(text: str) -> str:
 
     >>> _printable("OTSC\x1b[31m\x00 ok\tnext")
     'OTSC\\x1b[31m\\x00 ok\tnext'
+    >>> _printable("Côte d’Ivoire\n\tCôte d’Ivoire")
+    'Côte d’Ivoire\n\tCôte d’Ivoire'
     """
+    if text.replace("\n", "").replace("\t", "").isprintable():  # the usual case, in C
+        return text
     return "".join(ch if ch == "\n" or ch.isprintable() or ch == "\t"
                    else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
