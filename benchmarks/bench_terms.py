@@ -36,6 +36,7 @@ from termalign.building import (  # noqa: E402
     seed_aligned,
     seed_curated,
     seed_documents,
+    shipped_concepts,
 )
 from termbase.build import build, term_concepts  # noqa: E402
 from termbase.extract.association import link_terms  # noqa: E402
@@ -177,9 +178,7 @@ def main() -> None:
     elif args.precision:
         precision(pairs)
     else:
-        links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
-        concepts = [link_concept(link, pairs) for link in links if usable(link)]
-        evaluate(concepts, pairs, "shipped links", args.verbose)
+        evaluate(shipped_concepts(pairs), pairs, "shipped links", args.verbose)
 
 
 if __name__ == "__main__":
