@@ -5,7 +5,7 @@
         corpora of ../shared/corpus (Canadian Hansard, Justice Canada Acts and Regulations,
         UDHR; EuroVoc is not used: EU terms, not UN ones) and write
         seeds/terms/corpora_names.tsv (byte for byte reproducible: --check compares);
-    python benchmarks/derive_corpora.py --sample 120 --seed 34
+    python benchmarks/derive_corpora.py --sample 120 --seed 35
         a random sample of the file's names to judge by hand
         (tests/data/corpora_names_sample.tsv, column ``right``: yes/no);
     python benchmarks/derive_corpora.py --precision
@@ -60,11 +60,12 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 DATA = ROOT / "tests" / "data"
 GOLD = {"names": DATA / "names_gold.tsv", "terms": DATA / "terms_gold.tsv"}
 SAMPLE = DATA / "corpora_names_sample.tsv"
-#: The samples judged while the filters were designed (seeds 31, 32, 33, earlier files).
+#: The samples judged while the filters were designed (seeds 31 to 34, earlier files).
 DEV_SAMPLE = DATA / "corpora_names_sample_dev.tsv"
 DEV_SAMPLE_2 = DATA / "corpora_names_sample_dev2.tsv"
 DEV_SAMPLE_3 = DATA / "corpora_names_sample_dev3.tsv"
-DEV_SAMPLES = (DEV_SAMPLE, DEV_SAMPLE_2, DEV_SAMPLE_3)
+DEV_SAMPLE_4 = DATA / "corpora_names_sample_dev4.tsv"
+DEV_SAMPLES = (DEV_SAMPLE, DEV_SAMPLE_2, DEV_SAMPLE_3, DEV_SAMPLE_4)
 SAMPLE_COLUMNS = ("right", "fr", "en", "corpus", "source", "context_fr", "context_en")
 
 
@@ -207,10 +208,10 @@ def evaluate(verbose: bool) -> None:
             "| build time |", "|---|---|---|---|---|---|---|", *rows, ""]
     if judged:
         body.append(f"Precision of the corpus names, judged by reading a random sample of "
-                    f"the shipped file (`--sample 120 --seed 34`, `tests/data/{SAMPLE.name}`, "
+                    f"the shipped file (`--sample 120 --seed 35`, `tests/data/{SAMPLE.name}`, "
                     f"drawn after the filters were fixed, none of the dev samples): "
-                    f"{right}/{judged} = {right / judged:.1%}. The three samples read while "
-                    f"designing the filters (seeds 31, 32, 33, earlier files; "
+                    f"{right}/{judged} = {right / judged:.1%}. The four samples read while "
+                    f"designing the filters (seeds 31 to 34, earlier files; "
                     + ", ".join(f"`{p.name}`" for p in DEV_SAMPLES) + "): " + ", ".join(
                         f"{r}/{n} = {r / n:.1%}" for r, n in dev) + ".")
     report.write_section("terms-corpora", "Names learnt from aligned corpora (issue 11)",
@@ -222,7 +223,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--sample", type=int, default=0)
-    parser.add_argument("--seed", type=int, default=34)
+    parser.add_argument("--seed", type=int, default=35)
     parser.add_argument("--precision", action="store_true")
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()

@@ -250,7 +250,8 @@ def _spans(toks: list[Token], lang: str) -> list[tuple[int, int, list[str]]]:
             word = toks[j].text
             folded = fold(word).replace("’", "'")
             if not word[0].isalnum() or folded in MONTHS or word in _NOT_NAME_START or (
-                    lang == "fr" and word == "a") or (lang == "fr" and (
+                    lang == "fr" and word == "a") or (
+                    lang == "fr" and word == "à" and capital_at(j + 1)) or (lang == "fr" and (
                     folded in FR_BREAK or any(part in FR_BREAK or _ELIDED.match(part)
                                               for part in folded.split("-")[1:]))):
                 break
@@ -296,9 +297,11 @@ def _inside_name(toks: list[Token], i: int, inner: frozenset[str], heads: frozen
     (True, False)
     """
     k = i - 1
-    while k >= 0 and (fold(toks[k].text).replace("’", "'") in inner
+    while k >= 0 and (fold(toks[k].text).replace("’", "'") in inner - {"et", "and"}
                       or _ELIDED.match(toks[k].text)):
         k -= 1
+    if k >= 0 and fold(toks[k].text) in ("et", "and"):
+        return False  # a coordination, not a longer name
     if k == i - 1 or k < 0:
         return False
     word = toks[k].text
