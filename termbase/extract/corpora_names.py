@@ -360,7 +360,11 @@ def name_pairs(fr: str, en: str, lexicon: Lexicon,
                 span_fr, span_en = (d_fr.start, d_fr.end), (d_en.start, d_en.end)
                 if not (free(span_fr, taken_fr) and free(span_en, taken_en)):
                     continue
-                if explained(words_fr, _content(d_en.definition.split(), "en"), lexicon):
+                words_en = _content(d_en.definition.split(), "en")
+                if words_fr == words_en:
+                    continue  # a name left untranslated teaches nothing (and keeps its
+                    # acronym from other bodies': IAI, Istituto Affari Internazionali)
+                if explained(words_fr, words_en, lexicon):
                     found.append(NamePair(d_fr.definition, d_en.definition, "acronym-pair",
                                           span_fr, span_en, d_fr.acronym, d_en.acronym))
                     taken_fr.append(span_fr)
