@@ -43,7 +43,6 @@ from termalign.building import (  # noqa: E402
 )
 from termbase.build import build  # noqa: E402
 from termbase.extract.corpora import collect, dump_names, load_name_concepts, read_rows  # noqa: E402
-from termbase.extract.corpora_names import Lexicon  # noqa: E402
 from termbase.extract.corpora_read import (  # noqa: E402
     UNPC,
     corpus_of,
@@ -51,6 +50,7 @@ from termbase.extract.corpora_read import (  # noqa: E402
     law_pairs,
     udhr_pairs,
 )
+from termbase.extract.corpora_words import Lexicon  # noqa: E402
 from termbase.extract.evaluate import first_answers, read_gold  # noqa: E402
 from termbase.extract.term_concepts import link_concept, load_links, usable  # noqa: E402
 from termbase.extract.text import fold  # noqa: E402

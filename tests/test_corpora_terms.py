@@ -20,8 +20,9 @@ from termbase.extract.corpora import (
     load_name_concepts,
     read_rows,
 )
-from termbase.extract.corpora_names import Lexicon, explained, feminine, name_pairs
+from termbase.extract.corpora_names import name_pairs
 from termbase.extract.corpora_read import HANSARD, LAWS, UDHR, hansard_pairs, law_pairs, udhr_pairs
+from termbase.extract.corpora_words import Lexicon, explained, feminine
 from termbase.extract.evaluate import read_gold
 from termbase.lookup import lookup
 from termbase.store import Termbase

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from termbase.errors import FormatError
 from termbase.extract.cooccur import AlignedPair
-from termbase.extract.corpora_names import Lexicon, NamePair, feminine, name_pairs
+from termbase.extract.corpora_names import NamePair, name_pairs
+from termbase.extract.corpora_words import Lexicon, feminine
 from termbase.fold import fold_term
 from termbase.model import Concept, Evidence, Term
 
