@@ -36,6 +36,7 @@ from termalign.building import (  # noqa: E402
     seed_aligned,
     seed_curated,
     seed_documents,
+    shipped_concepts,
 )
 from termbase.build import build, term_concepts  # noqa: E402
 from termbase.extract.association import link_terms  # noqa: E402
@@ -152,7 +153,8 @@ def before_concepts(pairs) -> list:
                 if usable(link)]
 
 
-def shipped_concepts(pairs) -> list:
+def shipped_links(pairs) -> list:
+    """The term concepts of the shipped link file (without the corpus names)."""
     links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
     return [link_concept(link, pairs) for link in links if usable(link)]
 
@@ -161,7 +163,7 @@ def write_new_sample(pairs, n: int, seed: int) -> None:
     """A random sample of the shipped links whose preferred pair was not in the link file of
     commit BEFORE (the previous pass), to judge by hand."""
     old = {_preferred(c) for c in before_concepts(pairs)}
-    concepts = shipped_concepts(pairs)
+    concepts = shipped_links(pairs)
     new = [c for c in concepts if _preferred(c) not in old]
     dev = {(r[1], r[2]) for r in read_gold(NEW_DEV_SAMPLE, SAMPLE_COLUMNS)}
     chosen = random.Random(seed).sample([c for c in new if _preferred(c) not in dev],

@@ -13,6 +13,7 @@ import seeds
 from termbase.build import BuildReport, Progress, SourceDocument, build
 from termbase.curated import load_curated
 from termbase.extract.cooccur import AlignedPair, read_aligned
+from termbase.extract.corpora import load_name_concepts
 from termbase.extract.term_concepts import link_concept, load_links, usable
 
 #: Document symbols of the seed documents whose text does not print one.
@@ -26,6 +27,8 @@ UNPC_SETS = ("devset", "testset")
 #: The term links extracted once from the shipped UN pairs (``benchmarks/bench_terms.py
 #: --write``), so that a build needs no tagger for them.
 SHIPPED_TERMS = ("terms", "unpc_terms.tsv")
+#: Names learnt from the UN pairs and other aligned corpora (``benchmarks/derive_corpora.py``).
+CORPORA_NAMES = ("terms", "corpora_names.tsv")
 
 
 def read_document(path: str | Path, lang: str | None = None) -> SourceDocument:
@@ -72,6 +75,12 @@ def shipped_term_concepts(pairs: list[AlignedPair] | None = None):
     return [link_concept(link, pairs) for link in links if usable(link)]
 
 
+def shipped_concepts(pairs: list[AlignedPair] | None = None):
+    """Everything precomputed that a build with the shipped evidence gets: the term
+    concepts of the shipped UN pairs, then the names learnt from the aligned corpora."""
+    return [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES))]
+
+
 def seed_curated():
     """The curated concepts shipped in ``seeds/curated`` and the UNTERM country list."""
     curated = seeds.path("curated")
@@ -90,4 +99,4 @@ def build_from_seeds(db_path: str | Path, rebuild: bool = True, curated: bool = 
     aligned = seed_aligned()
     return build(db_path, documents=documents, aligned=aligned,
                  curated=seed_curated() if curated else [], rebuild=rebuild,
-                 progress=progress, term_pairs=[], extracted=shipped_term_concepts(aligned))
+                 progress=progress, term_pairs=[], extracted=shipped_concepts(aligned))

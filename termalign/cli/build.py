@@ -14,7 +14,7 @@ from termalign.building import (
     seed_aligned,
     seed_curated,
     seed_documents,
-    shipped_term_concepts,
+    shipped_concepts,
 )
 from termalign.cli import paths as cli_paths
 from termbase.build import build
@@ -98,7 +98,7 @@ def build_command(sources, db, lang, aligned_files, tmx_files, from_tmx, term_sa
     documents = [read_document(p, "fr" if use_seeds else lang) for p in paths]
     shipped = use_seeds or (not no_shipped_pairs and (rebuild or not db.exists()))
     aligned = seed_aligned() if shipped else []
-    extracted = shipped_term_concepts(aligned) if shipped else []
+    extracted = shipped_concepts(aligned) if shipped else []
     user_pairs = []
     for fr, en in aligned_files:
         user_pairs += read_aligned(fr, en)
