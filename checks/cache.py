@@ -24,8 +24,9 @@ from pathlib import Path
 import ioguard.atomic
 from checks.checker import Checker
 
-#: Bump when the pickled layout of a Checker changes: old files are then rebuilt.
-FORMAT = 9
+#: Bump when the pickled layout of a Checker, or the concepts it keeps, change (old files
+#: are then rebuilt).
+FORMAT = 10
 _MAGIC = "termalign-checker"
 
 

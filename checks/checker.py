@@ -37,7 +37,7 @@ from checks.countries import NON_UNTERM_EN, NON_UNTERM_FR, running_forms
 from checks.designations import Designation, Designations
 from checks.keying import Codes
 from checks.matcher import Matcher, Unblocked
-from checks.model import KINDS, Issue, Report, Segment
+from checks.model import KINDS, Issue, Report, Segment, worth_listing
 from checks.tokens import is_acronym_text, pattern
 from ioguard import budget
 from termbase.model import Concept
@@ -100,6 +100,8 @@ class Checker:
         shared: dict[tuple, Rated] = {}  # one Rated object per (kind, curated, confidence)
         for concept in concepts:
             if not concept.curated and concept.confidence < self.MIN_CONFIDENCE:
+                continue
+            if not worth_listing(concept):
                 continue
             index = len(self.concepts)
             # only the kind, curated and confidence are used: the terms, evidence and fields

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 
 from checks.countries import running_forms
 from checks.matcher import Hit, Matcher
+from checks.model import worth_listing
 from checks.tokens import fold_text, is_acronym_text
 from termbase.model import Concept
 
@@ -197,25 +198,6 @@ def context_of(sentence: str, start: int, end: int, size: int = CONTEXT) -> str:
     half = max(0, (size - (end - start)) // 2)
     lo, hi = max(0, start - half), min(len(sentence), end + half)
     return ("…" if lo else "") + sentence[lo:hi] + ("…" if hi < len(sentence) else "")
-
-
-def worth_listing(concept: Concept) -> bool:
-    """Whether a concept belongs in a document's glossary: every name, acronym and country,
-    and the key terms a terminologist curated or the builder found as several words. A
-    one-word term the builder found by itself (``mars`` = March, ``thème`` = theme) is general
-    language far more often than terminology, so it is left out until someone curates it.
-
-    >>> from termbase.model import Term
-    >>> worth_listing(Concept("term", [Term("fr", "mars")], curated=False))
-    False
-    >>> worth_listing(Concept("term", [Term("fr", "maintien de la paix")], curated=False))
-    True
-    >>> worth_listing(Concept("term", [Term("fr", "médiation")], curated=True))
-    True
-    """
-    if concept.kind != "term" or concept.curated:
-        return True
-    return any(len(t.text.split()) > 1 for t in concept.terms if t.lang == "fr")
 
 
 def build_glossary(index: TermIndex, sentences: Sequence[str], source: str,

@@ -17,6 +17,10 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from termbase.model import Concept
 
 #: Every kind of issue, with its default severity.
 KINDS = {
@@ -107,3 +111,24 @@ class Report:
                 and (severity is None or i.severity == severity)
             }
         )
+
+
+def worth_listing(concept: Concept) -> bool:
+    """Whether a concept belongs in a document's glossary and in the checks: every name,
+    acronym and country, and the key terms a terminologist curated or the builder found as
+    several words. A one-word term the builder found by itself (``mars`` = March, ``thème`` =
+    theme, ``égard`` = regard) is general language far more often than terminology, so it is
+    left out until someone curates it (a translation is not warned of every ``question`` it
+    renders as "matter").
+
+    >>> from termbase.model import Concept, Term
+    >>> worth_listing(Concept("term", [Term("fr", "mars")], curated=False))
+    False
+    >>> worth_listing(Concept("term", [Term("fr", "maintien de la paix")], curated=False))
+    True
+    >>> worth_listing(Concept("term", [Term("fr", "médiation")], curated=True))
+    True
+    """
+    if concept.kind != "term" or concept.curated:
+        return True
+    return any(len(t.text.split()) > 1 for t in concept.terms if t.lang == "fr")

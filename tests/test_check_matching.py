@@ -294,3 +294,18 @@ def test_a_lower_case_word_is_not_a_name_before_an_acronym():
         "les ONG des droits de l'homme doivent être impliquées.",
         "human rights non-governmental organizations (NGOs) should play a part.")
     assert [i.kind for i in issues] == []
+
+
+@pytest.mark.parametrize(
+    ("french", "curated", "checked"),
+    [("égard", False, False), ("égard", True, True), ("parties prenantes", False, True)],
+)
+def test_one_word_builder_terms_are_not_checked(french, curated, checked):
+    # "À cet égard" = "In that connection" is right: a one-word term the builder found by
+    # itself is general language until someone curates it
+    english = {"égard": "regard", "parties prenantes": "stakeholders"}[french]
+    concept = Concept("term", [Term("fr", french), Term("en", english)], curated=curated,
+                      confidence=0.9)
+    issues = Checker([concept]).check_pair(f"À cet {french}, le Comité a pris note.",
+                                           "In that connection, the Committee took note.")
+    assert bool([i for i in issues if i.kind == "missing-term"]) is checked
