@@ -31,6 +31,7 @@ from termbase.extract.explain import (
 )
 from termbase.extract.spans import Span, sentence_spans
 from termbase.extract.terms_fr import Candidate
+from termbase.extract.text import span_relation
 
 TOP = 6
 MAX_POSITION_GAP = 0.4
@@ -82,23 +83,10 @@ class TermLink:
         return self.en_forms.most_common(1)[0][0]
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> str:
-    """``disjoint``, ``inside`` (a in b), ``holds`` (b in a), ``same`` or ``cross``."""
-    if a[1] <= b[0] or b[1] <= a[0]:
-        return "disjoint"
-    if a == b:
-        return "same"
-    if b[0] <= a[0] and a[1] <= b[1]:
-        return "inside"
-    if a[0] <= b[0] and b[1] <= a[1]:
-        return "holds"
-    return "cross"
-
-
 def _consistent(fr: tuple[int, int], en: tuple[int, int],
                 taken: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
     for f, e in taken:
-        rf, re_ = _overlap(fr, f), _overlap(en, e)
+        rf, re_ = span_relation(fr, f), span_relation(en, e)
         if rf in ("same", "cross") or re_ in ("same", "cross") or rf != re_:
             return False
     return True

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from termbase.extract.acronyms import find_definitions
 from termbase.extract.corpora_words import Lexicon, explained
-from termbase.extract.text import fold, wordset
+from termbase.extract.text import fold, span_relation, wordset
 
 #: French words that may sit inside a name (``Ligue des États arabes``, ``Bureau de lutte
 #: contre le terrorisme``); a name neither starts nor ends with one.
@@ -332,18 +332,6 @@ def name_pairs(fr: str, en: str, lexicon: Lexicon,
     return found
 
 
-def _relation(a: tuple[int, int], b: tuple[int, int]) -> str:
-    if a[1] <= b[0] or b[1] <= a[0]:
-        return "disjoint"
-    if a == b:
-        return "same"
-    if b[0] <= a[0] and a[1] <= b[1]:
-        return "inside"
-    if a[0] <= b[0] and b[1] <= a[1]:
-        return "holds"
-    return "cross"
-
-
 def _consistent(span_fr: tuple[int, int], span_en: tuple[int, int],
                 taken: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
     """Whether a new name pair agrees with those kept: disjoint from each on both sides, or
@@ -354,7 +342,7 @@ def _consistent(span_fr: tuple[int, int], span_en: tuple[int, int],
     (True, False)
     """
     for f, e in taken:
-        rf, re_ = _relation(span_fr, f), _relation(span_en, e)
+        rf, re_ = span_relation(span_fr, f), span_relation(span_en, e)
         if rf != re_ or rf in ("same", "cross", "holds"):
             return False
     return True

@@ -81,3 +81,21 @@ def sentence_at(text: str, pos: int, limit: int = 600) -> str:
     m = _SENTENCE_END.search(text, pos, min(len(text), pos + limit))
     end = m.start() if m else min(len(text), pos + limit)
     return clean_definition(text[start:end])
+
+
+def span_relation(a: tuple[int, int], b: tuple[int, int]) -> str:
+    """How span ``a`` lies to span ``b`` (``(start, end)``, end excluded): ``disjoint``,
+    ``same``, ``inside`` (a in b), ``holds`` (b in a) or ``cross``.
+
+    >>> span_relation((0, 2), (2, 4)), span_relation((1, 2), (0, 4)), span_relation((0, 3), (2, 5))
+    ('disjoint', 'inside', 'cross')
+    """
+    if a[1] <= b[0] or b[1] <= a[0]:
+        return "disjoint"
+    if a == b:
+        return "same"
+    if b[0] <= a[0] and a[1] <= b[1]:
+        return "inside"
+    if a[0] <= b[0] and b[1] <= a[1]:
+        return "holds"
+    return "cross"
