@@ -40,7 +40,7 @@ from termalign.building import (  # noqa: E402
 )
 from termbase.build import build, term_concepts  # noqa: E402
 from termbase.extract.association import link_terms  # noqa: E402
-from termbase.extract.evaluate import first_answers, read_gold  # noqa: E402
+from termbase.extract.evaluate import first_answers, gold_splits, read_gold  # noqa: E402
 from termbase.extract.term_concepts import dump_links, link_concept, load_links, usable  # noqa: E402
 from termbase.extract.terms_fr import extract  # noqa: E402
 from termbase.store import Termbase  # noqa: E402
@@ -81,7 +81,7 @@ def report(db: Path, label: str) -> dict:
     with Termbase.open(db) as tb:
         for name, path in GOLD.items():
             gold = read_gold(path, ("fr", "en", "from"))
-            for split, rows in (("all", gold), ("dev", gold[0::2]), ("held-out", gold[1::2])):
+            for split, rows in {"all": gold, **gold_splits(gold)}.items():
                 a = first_answers(tb, rows)
                 out[name, split] = a
                 print(f"{label:28s} {name:5s} {split:8s} right {len(a.right):3d}/{a.total:3d} "

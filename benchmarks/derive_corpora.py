@@ -51,7 +51,7 @@ from termbase.extract.corpora_read import (  # noqa: E402
     udhr_pairs,
 )
 from termbase.extract.corpora_words import Lexicon  # noqa: E402
-from termbase.extract.evaluate import first_answers, read_gold  # noqa: E402
+from termbase.extract.evaluate import first_answers, gold_splits, read_gold  # noqa: E402
 from termbase.extract.term_concepts import link_concept, load_links, usable  # noqa: E402
 from termbase.extract.text import fold  # noqa: E402
 from termbase.store import Termbase  # noqa: E402
@@ -162,7 +162,7 @@ def _answers(db: Path) -> dict:
     with Termbase.open(db) as tb:
         for name, path in GOLD.items():
             gold = read_gold(path, ("fr", "en", "from"))
-            for split, rows in (("dev", gold[0::2]), ("held-out", gold[1::2])):
+            for split, rows in gold_splits(gold).items():
                 out[name, split] = first_answers(tb, rows)
     return out
 

@@ -69,6 +69,16 @@ def read_gold(path: str | Path, columns: tuple[str, ...]) -> list[tuple[str, ...
     return rows
 
 
+def gold_splits(rows: list) -> dict[str, list]:
+    """The split of a gold list fixed before any tuning: odd rows (the 1st, 3rd...) are the
+    development rows, even rows are held out.
+
+    >>> gold_splits(["a", "b", "c"])
+    {'dev': ['a', 'c'], 'held-out': ['b']}
+    """
+    return {"dev": rows[0::2], "held-out": rows[1::2]}
+
+
 def score_definitions(predicted: set[tuple[str, str, str]],
                       gold: list[tuple[str, str, str]]) -> Score:
     """Score (document, acronym, definition) triples; one prediction per document and acronym
