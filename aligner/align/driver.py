@@ -11,6 +11,7 @@ from aligner.align import confidence
 from aligner.align.banded import band_overlap
 from aligner.align.bead import Bead
 from aligner.align.features import build_sides, self_weight
+from aligner.align.inputs import TermAnchors
 from aligner.align.lengths import S2, C, delta_squared
 from aligner.align.search import Problem, match_ranges, solve
 
@@ -53,6 +54,8 @@ def align_features(
     features_out: list | None = None,
 ) -> list[Bead]:
     n, m = len(fr), len(en)
+    if isinstance(terms, TermAnchors):  # only the pairs present can make shared keys
+        terms = terms.present(fr, en)
     side_fr, side_en, weights = build_sides(fr, en, terms, lexicon)
     emb_fr = emb_en = None
     if embedder is not None:
