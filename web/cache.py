@@ -1,48 +1,89 @@
-"""Objects derived from the whole termbase, cached until the termbase file changes.
+"""Objects derived from the whole termbase, cached while its data version is unchanged.
 
-The consistency ``Checker`` and the alignment anchors (French/English term pairs) read every
-concept; they are rebuilt only when the termbase file or its write-ahead log changes (an
-edit, a rebuild), not on every request.
+The consistency ``Checker``, the alignment anchors (French/English term pairs, prepared for
+many alignments) and the glossary's index read every concept; they are rebuilt only when the
+termbase's data version changes (an edit, a rebuild), not on every request.
+
+Reading the data version is a query; it is skipped while the termbase's files are exactly as
+they were at an earlier reading (:func:`data_version`), so that a request that only uses these
+objects (``POST /api/check``) touches no connection at all.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 
 from flask import current_app
 
 from web.db import get_tb
 
-_CACHE: dict[tuple[str, str], tuple[tuple[int, int], object]] = {}
+#: A file stamp stands for a data version only if the files had not changed for this long
+#: (nanoseconds) when it was taken: any later write then gives them a later modification time.
+SETTLED_NS = 2_000_000_000
+
 _LOCK = threading.Lock()
+#: By termbase path: (file stamp, data version) of the last trusted reading.
+_VERSIONS: dict[str, tuple[tuple, int]] = {}
+#: By (termbase path, name): (data version, value).
+_CACHE: dict[tuple[str, str], tuple[int, object]] = {}
 
 
-def _stamp(path: str) -> tuple[int, int]:
-    def mtime(name: str) -> int:
+def _stamp(path: str) -> tuple:
+    """Inode, size and modification time of the termbase file and of its write-ahead log
+    (None for a missing file): every commit changes one of them."""
+    def one(name: str) -> tuple[int, int, int] | None:
         try:
-            return os.stat(name).st_mtime_ns
+            info = os.stat(name)
         except OSError:
-            return 0
+            return None
+        return info.st_ino, info.st_size, info.st_mtime_ns
 
-    return mtime(path), mtime(path + "-wal")
+    return one(path), one(path + "-wal")
 
 
-def cached(name: str, build: Callable[[list], object]) -> object:
-    """``build(concepts)`` for the current termbase, reused while the file is unchanged."""
-    path = current_app.config["TERMALIGN_DB"]
+def data_version(path: str | None = None) -> int:
+    """The termbase's :meth:`~termbase.store.Termbase.data_version`, read from it only when
+    its files changed since the last trusted reading.
+
+    A reading is trusted (kept with the files' stamp) when the stamp was taken at least
+    :data:`SETTLED_NS` after the files' last change: a write made since has a different
+    modification time, whatever the clock's granularity. Files that changed recently are
+    read every time.
+    """
+    path = path or current_app.config["TERMALIGN_DB"]
+    now = time.time_ns()
     stamp = _stamp(path)
     with _LOCK:
+        known = _VERSIONS.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    version = int(get_tb().data_version())
+    newest = max((part[2] for part in stamp if part is not None), default=now)
+    if now - newest >= SETTLED_NS:
+        with _LOCK:
+            _VERSIONS[path] = (stamp, version)
+    return version
+
+
+def _current(name: str, build: Callable[[], object]) -> object:
+    """``build()`` for the current termbase, reused while its data version is unchanged."""
+    path = current_app.config["TERMALIGN_DB"]
+    version = data_version(path)
+    with _LOCK:
         found = _CACHE.get((path, name))
-        if found is not None and found[0] == stamp:
+        if found is not None and found[0] == version:
             return found[1]
-        value = build(list(get_tb().iter_concepts()))
-        _CACHE[(path, name)] = (stamp, value)
+        value = build()
+        _CACHE[(path, name)] = (version, value)
         return value
 
 
-_CHECKERS: dict[str, tuple[int, object]] = {}
+def cached(name: str, build: Callable[[list], object]) -> object:
+    """``build(concepts)`` for the current termbase, reused while its data is unchanged."""
+    return _current(name, lambda: build(list(get_tb().iter_concepts())))
 
 
 def checker():
@@ -52,25 +93,21 @@ def checker():
     from checks.cache import load_checker
 
     path = current_app.config["TERMALIGN_DB"]
-    version = int(get_tb().data_version())
-    with _LOCK:
-        found = _CHECKERS.get(path)
-        if found is not None and found[0] == version:
-            return found[1]
-        value = load_checker(path)
-        _CHECKERS[path] = (version, value)
-        return value
+    return _current("checker", lambda: load_checker(path))
 
 
-def anchor_terms() -> list[tuple[str, str]]:
-    """(French, English) term pairs of every concept, as ``termalign align --termbase`` uses."""
-    def build(concepts: list) -> list[tuple[str, str]]:
+def anchor_terms():
+    """(French, English) term pairs of every concept, as ``termalign align --termbase`` uses
+    them, as an :class:`aligner.align.inputs.TermAnchors` (prepared once per data version)."""
+    from aligner.align.inputs import TermAnchors
+
+    def build(concepts: list) -> TermAnchors:
         pairs = []
         for concept in concepts:
             usable = [t for t in concept.terms if t.status != "deprecated" and not t.no_check]
             fr = [t.text for t in usable if t.lang == "fr"]
             en = [t.text for t in usable if t.lang == "en"]
             pairs.extend((f, e) for f in fr for e in en)
-        return pairs
+        return TermAnchors(pairs)
 
     return cached("anchors", build)

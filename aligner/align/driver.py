@@ -11,6 +11,7 @@ from aligner.align import confidence
 from aligner.align.banded import band_overlap
 from aligner.align.bead import Bead
 from aligner.align.features import build_sides, self_weight
+from aligner.align.inputs import TermAnchors
 from aligner.align.lengths import S2, C, delta_squared
 from aligner.align.search import Problem, match_ranges, solve
 
@@ -18,6 +19,8 @@ from aligner.align.search import Problem, match_ranges, solve
 MAX_WIDTH = 200
 #: How many random sentence pairs measure the documents' background similarity.
 BACKGROUND_PAIRS = 400
+#: Sentences a background pair's two sentences are apart at least.
+BACKGROUND_GAP = 20
 #: Background (Dice, cosine) for documents too short to measure it (typical UN values).
 DEFAULT_BACKGROUND = (0.1, 0.25)
 
@@ -53,6 +56,8 @@ def align_features(
     features_out: list | None = None,
 ) -> list[Bead]:
     n, m = len(fr), len(en)
+    if isinstance(terms, TermAnchors):  # only the pairs present can make shared keys
+        terms = terms.present(fr, en)
     side_fr, side_en, weights = build_sides(fr, en, terms, lexicon)
     emb_fr = emb_en = None
     if embedder is not None:
@@ -164,14 +169,16 @@ def _background(side_fr, side_en, weights, own_fr, own_en, emb_fr, emb_en) -> tu
     """Mean Dice (and cosine) of random sentence pairs far from the diagonal: what unrelated
     sentences of these two documents score. Short documents, which have too few such
     pairs, get :data:`DEFAULT_BACKGROUND`."""
-    rng = np.random.default_rng(0)
     n, m = len(side_fr.keys), len(side_en.keys)
+    if max(n, m) <= BACKGROUND_GAP:  # no pair is BACKGROUND_GAP sentences apart: none drawn
+        return DEFAULT_BACKGROUND
+    rng = np.random.default_rng(0)
     wlist = weights.tolist()
     dice, cosine = [], []
     draws = zip(rng.integers(0, n, BACKGROUND_PAIRS), rng.integers(0, m, BACKGROUND_PAIRS), strict=True)
     for i, j in draws:
         i, j = int(i), int(j)
-        if abs(i / n - j / m) < 0.2 or abs(i - j) < 20:
+        if abs(i / n - j / m) < 0.2 or abs(i - j) < BACKGROUND_GAP:
             continue
         total = own_fr[i] + own_en[j]
         overlap = sum(wlist[k] for k in side_fr.keys[i] & side_en.keys[j])
