@@ -44,6 +44,9 @@ _BACK_REFERENCE = {
     "fr": re.compile(r"(?=[LlDdAa])\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b"
                      r"(?! [A-Z(]| (?:de|du|des|d['’]|pour|sur|en|contre|chargée?)\b)"),
 }
+#: A head with an adjective and its own complement is another body's name ("le Conseil
+#: national de sécurité", "le Conseil exécutif de l'OIAC"), not a shortened one.
+_QUALIFIED_FR = re.compile(r" [a-zà-ÿ]+ (?:de|du|des|d['’])\b")
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "against"})
 #: "la résolution 2140 (2014) du Conseil de sécurité": the body is implied by the number.
 _RESOLUTION_OF = {
@@ -124,8 +127,11 @@ class Context:
     ui: str = "en"
     #: Concepts already given an issue in this segment (one issue per mistake).
     reported: set[int] = field(default_factory=set)
-    #: Concepts the translation named in the segments just before (for "the Council").
+    #: Concepts the translation named in the segments before (for "the Council").
     named_before: frozenset[int] = frozenset()
+    #: True when the pair is checked within its document (the segments before it were
+    #: checked too); False for an isolated pair, whose document context is unknown.
+    in_document: bool = False
     #: Concepts the translation names in this segment (filled by :func:`check_names`).
     named: set[int] = field(default_factory=set)
     #: Countries named more often by a non-UNTERM name in the translation than in the
@@ -276,6 +282,27 @@ def _refs(text: str, lang: str) -> Counter:
     return Counter(w for m in _BACK_REFERENCE[lang].finditer(text) for w in [m.group(1)])
 
 
+def _bare_heads(text: str, lang: str) -> Counter:
+    """The head nouns standing alone for a name ("le Conseil a décidé"), not another
+    body's qualified head ("le Conseil national de sécurité")."""
+    return Counter(m.group(1) for m in _BACK_REFERENCE[lang].finditer(text)
+                   if lang == "en" or not _QUALIFIED_FR.match(text, m.end()))
+
+
+def _back_reference(ctx: Context, index: int, heads, tgt_refs: Counter) -> str:
+    """How a bare head noun of the name in the translation ("le Conseil" for "le Conseil
+    de sécurité", "the Office" for UNODC) stands for it: "accepted" after the full name in
+    an earlier segment of the document; "unknown" in a pair checked out of its document
+    (a UN translation shortens a name its document gave before: at most a warning);
+    "dropped" when the document did not name it before (the name is missing); "" when
+    the translation has no bare head of the name."""
+    if not any(tgt_refs[h] for h in heads):
+        return ""
+    if index in ctx.named_before:
+        return "accepted"
+    return "dropped" if ctx.in_document else "unknown"
+
+
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
@@ -287,8 +314,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
 
     def referred(index: int, start: int) -> bool:
         """Named by a bare head ("the Council") after the full name in an earlier segment
-        (else "the Council" hides a dropped "Security Council"), or, in French, by the subject pronoun of a resolution paragraph ("Il rappelle" for
-        "The Security Council recalls")."""
+        of the document (:func:`_back_reference`), or, in French, by the subject pronoun of
+        a resolution paragraph ("Il rappelle" for "The Security Council recalls")."""
         heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True
@@ -297,8 +324,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if any(h in ctx.tgt for h in heads_t) and any(
                 d.lang == t and d.text in OWN_BODIES[t] for d in ck.forms(index)):
             return True  # "le Secrétariat", "the Secretariat": the UN's own
-        # "the Council" only stands for a name the translation gave in an earlier segment
-        return index in ctx.named_before and any(tgt_refs[h] for h in heads_t)
+        return _back_reference(ctx, index, heads_t, tgt_refs) == "accepted"
 
     done = set(ctx.reported)
     starts = {start for start, _end in by_span}
@@ -346,8 +372,12 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             expected = [e for i in sorted(concepts) for e in ck.preferred(i, t)]
             kind = "missing-term" if concept.kind == "term" else "missing-title"
             # no trace of the name (neither a form nor its head noun: a pronoun, "elle a
-            # décidé" for "the General Assembly decided", or an omission): a warning
-            weak = not trace(ctx, concepts)
+            # décidé" for "the General Assembly decided", or an omission): a warning; so is
+            # a bare head ("le Conseil") in a pair checked out of its document
+            bare = _bare_heads(ctx.tgt, t)
+            weak = not trace(ctx, concepts) or any(
+                _back_reference(ctx, i, ck.heads[t].get(i, ()), bare) == "unknown"
+                for i in concepts)
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
                                     shown=expected[:4], weak=weak))
     return issues
