@@ -19,7 +19,15 @@ from checks.fuzzy import near_miss
 from checks.matcher import Hit, longest
 from checks.messages import message, quote
 from checks.model import Issue
-from checks.traces import CAPITAL_BEFORE, NAME_AFTER, another_body, trace
+from checks.traces import (
+    CAPITAL_BEFORE,
+    NAME_AFTER,
+    another_body,
+    author_pronoun,
+    back_reference,
+    defined_elsewhere,
+    trace,
+)
 
 if TYPE_CHECKING:
     from checks.checker import Checker
@@ -30,7 +38,7 @@ HEADS_EN = frozenset({
     "Agency", "Assembly", "Bank", "Centre", "Charter", "Commission", "Committee", "Community",
     "Conference", "Council", "Court", "Department", "Entity", "Force", "Forum", "Fund", "Group",
     "League", "Mission", "Office", "Operation", "Organization", "Organisation", "Panel",
-    "Programme", "Secretariat", "Tribunal", "Union", "Unit",
+    "Programme", "Secretariat", "Tribunal", "Union", "Unit", "Directorate",
 })  # fmt: skip
 #: The same in French, where the head noun comes first ("le Conseil", "l’Office").
 HEADS_FR = frozenset({
@@ -38,15 +46,16 @@ HEADS_FR = frozenset({
     "Conférence", "Conseil", "Cour", "Département", "Entité", "Force", "Forum", "Fonds",
     "Groupe", "Ligue", "Mission", "Office", "Opération", "Organisation", "Programme",
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
+    "Direction",
 })  # fmt: skip
 _BACK_REFERENCE = {
-    "en": re.compile(r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to)\b)"),
+    "en": re.compile(r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
     "fr": re.compile(r"(?=[LlDdAa])\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b"
                      r"(?! [A-Z(]| (?:de|du|des|d['’]|pour|sur|en|contre|chargée?)\b)"),
 }
 #: A head with an adjective and its own complement is another body's name ("le Conseil
 #: national de sécurité", "le Conseil exécutif de l'OIAC"), not a shortened one.
-_QUALIFIED_FR = re.compile(r" [a-zà-ÿ]+ (?:de|du|des|d['’])\b")
+_QUALIFIED_FR = re.compile(r" [a-zà-ÿ]{4,} (?:de|du|des|d['’])\b")
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "against"})
 #: "la résolution 2140 (2014) du Conseil de sécurité": the body is implied by the number.
 _RESOLUTION_OF = {
@@ -289,20 +298,6 @@ def _bare_heads(text: str, lang: str) -> Counter:
                    if lang == "en" or not _QUALIFIED_FR.match(text, m.end()))
 
 
-def _back_reference(ctx: Context, index: int, heads, tgt_refs: Counter) -> str:
-    """How a bare head noun of the name in the translation ("le Conseil" for "le Conseil
-    de sécurité", "the Office" for UNODC) stands for it: "accepted" after the full name in
-    an earlier segment of the document; "unknown" in a pair checked out of its document
-    (a UN translation shortens a name its document gave before: at most a warning);
-    "dropped" when the document did not name it before (the name is missing); "" when
-    the translation has no bare head of the name."""
-    if not any(tgt_refs[h] for h in heads):
-        return ""
-    if index in ctx.named_before:
-        return "accepted"
-    return "dropped" if ctx.in_document else "unknown"
-
-
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
@@ -324,7 +319,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if any(h in ctx.tgt for h in heads_t) and any(
                 d.lang == t and d.text in OWN_BODIES[t] for d in ck.forms(index)):
             return True  # "le Secrétariat", "the Secretariat": the UN's own
-        return _back_reference(ctx, index, heads_t, tgt_refs) == "accepted"
+        return back_reference(ctx, index, heads_t, tgt_refs) == "accepted"
 
     done = set(ctx.reported)
     starts = {start for start, _end in by_span}
@@ -355,9 +350,10 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if concept.kind == "country":
             if index in ctx.wrong_countries:  # more "Russia" than the original has "Russie"
                 expected = ck.preferred(index, t)
+                found = ctx.wrong_countries[index][0]
                 issues.append(ctx.issue("country-name", index, source_term=hit.text,
-                                        expected=expected, shown=expected[:2],
-                                        found=ctx.wrong_countries[index][0]))
+                                        expected=expected, shown=expected[:2], found=found,
+                                        weak=defined_elsewhere(ctx, found)))
             elif not ck.designations[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
         elif not concepts & ctx.full_named and not ck.designations[hit.entry.term].acronym and (
@@ -376,8 +372,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             # a bare head ("le Conseil") in a pair checked out of its document
             bare = _bare_heads(ctx.tgt, t)
             weak = not trace(ctx, concepts) or any(
-                _back_reference(ctx, i, ck.heads[t].get(i, ()), bare) == "unknown"
-                for i in concepts)
+                back_reference(ctx, i, ck.heads[t].get(i, ()), bare) == "unknown"
+                or author_pronoun(ctx, ck.heads[t].get(i, ())) for i in concepts)
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
                                     shown=expected[:4], weak=weak))
     return issues
@@ -391,7 +387,8 @@ def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
         if wrong and not _defined(ctx, index, sorted(wrong)):
             expected = ck.preferred(index, t)
             return [ctx.issue("country-name", index, source_term=hit.text, expected=expected,
-                              found=min(wrong), shown=expected[:2])]
+                              found=min(wrong), shown=expected[:2],
+                              weak=defined_elsewhere(ctx, min(wrong)))]
         return []  # otherwise rendered by an adjective or a pronoun
     role = ck.designations[hit.entry.term].role
     if role in roles:

@@ -226,3 +226,62 @@ def test_another_bodys_head_is_no_trace_of_the_name(checker):
     assert _issues(checker, french, english, "en") == [("missing-title", "warning")]
     dropped = french.replace("qu'il lui présente", "qu'il présente au Conseil")
     assert _issues(checker, dropped, english, "en", document=True) == [("missing-title", "error")]
+
+
+# (corpus line, English original, official French): the resolution's author, the General
+# Assembly, named by a pronoun or a possessive in its own paragraph (UNv1.0.devset)
+AUTHOR = [
+    (1279, "52. Notes that the pool of language professionals at duty stations is uneven, and "
+           "requests the Secretary-General to report thereon to the General Assembly at its "
+           "seventieth session;",
+     "52. Note que le personnel des services linguistiques est inégalement réparti et prie le "
+     "Secrétaire général de lui faire rapport à ce sujet à sa soixante-dixième session;"),
+    (1649, "4. Requests the Secretary‐General to continue his efforts to mitigate the "
+           "environmental impact of the Operation in full compliance with the relevant "
+           "provisions of General Assembly resolutions;",
+     "4. Prie le Secrétaire général de continuer de s'efforcer à atténuer l'impact de "
+     "l'Opération sur l'environnement en pleine conformité avec les dispositions pertinentes "
+     "de ses résolutions;"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "english", "french"), AUTHOR, ids=[str(c[0]) for c in AUTHOR])
+def test_the_author_of_a_resolution_named_by_a_pronoun_is_a_warning(checker, line, english,
+                                                                    french):
+    for document in (False, True):
+        assert _issues(checker, french, english, "en", document) == [("missing-title", "warning")]
+    # out of a resolution paragraph, the possessive is no reference to the Assembly
+    plain = french.split(". ", 1)[1]
+    assert _issues(checker, plain, english, "en") == [("missing-title", "error")]
+
+
+def test_a_head_before_a_lower_case_complement_is_a_back_reference(checker):
+    # UNv1.0.devset line 2598 (shortened): "the Assembly for reliable information"
+    french = "Le Comité regrette que l'on ne se soit pas attaché à répondre aux multiples "\
+        "requêtes de l'Assemblée générale relatives aux dépenses de voyage."
+    english = "The Committee is disappointed that greater effort was not made to respond to "\
+        "the repeated requests of the Assembly for reliable information on travel expenditures."
+    assert _issues(checker, french, english, "fr") == [("missing-title", "warning")]
+    assert _issues(checker, french, english, "fr", document=True) == [("missing-title", "error")]
+
+
+def test_the_executive_directorate_is_a_back_reference(checker):
+    # UNv1.0.devset line 2247 (shortened): "la Direction exécutive" for CTED
+    english = "The Coordinator of the Legal and Criminal Justice Working Group of the "\
+        "Counter-Terrorism Committee Executive Directorate, David Scharia, described the "\
+        "relevant resolutions."
+    french = "Le Coordonnateur du Groupe de travail droit et justice pénale de la Direction "\
+        "exécutive, David Scharia, a présenté les résolutions pertinentes."
+    assert _issues(checker, french, english, "en") == [("missing-title", "warning")]
+
+
+def test_an_abbreviation_out_of_its_document_is_a_warning(checker):
+    # UNv1.0.devset line 2863 alone: the DRC may have been defined before; the USA never is
+    french = "5. Décide que les mesures s'appliquent aux personnes qui compromettent la paix "\
+        "ou la sécurité de la République démocratique du Congo :"
+    english = "5. Decides that the measures shall apply to individuals that undermine the "\
+        "peace or security of the DRC:"
+    assert [(i.kind, i.severity) for i in checker.check_pair(french, english)] == [
+        ("country-name", "warning")]
+    usa = checker.check_pair("les États-Unis d'Amérique", "the USA")
+    assert [(i.kind, i.severity) for i in usa] == [("country-name", "error")]
