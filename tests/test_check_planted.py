@@ -50,11 +50,12 @@ def test_devset_recall_and_false_alarms(checker):
     assert min(f / n for f, n in found.values()) >= 0.85, found
 
 
-def test_the_judged_devset_pairs_are_well_formed():
+@pytest.mark.parametrize("part", ["devset", "testset"])
+def test_the_judged_pairs_are_well_formed(part):
     from benchmarks.bench_planted import judged
 
-    verdicts = judged()
-    lines = seeds.path("unpc", "UNv1.0.devset.fr").read_text(encoding="utf-8").splitlines()
+    verdicts = judged(part)
+    lines = seeds.path("unpc", f"UNv1.0.{part}.fr").read_text(encoding="utf-8").splitlines()
     assert len(verdicts) >= 90
     for (source, line), (verdict, kind) in verdicts.items():
         assert source in ("fr", "en") and 1 <= line <= len(lines)
