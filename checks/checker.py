@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -84,9 +83,6 @@ class Checker:
     MIN_CONFIDENCE = 0.5
     CONFIDENT = 0.9
     CONFIDENT_ACRONYM = 0.7
-    #: Segments before a pair whose names a bare "the Council" may refer back to.
-    CONTEXT = 5
-
     def __init__(self, concepts: Iterable[Concept], numbers: bool = True):
         self.concepts: list[Rated] = []
         #: Every designation (a plain list while building, then kept in arrays).
@@ -183,11 +179,11 @@ class Checker:
         ``named_before``: the concepts the translation named in the segments just before."""
         return self._check_pair(fr, en, segment, source, lang, frozenset(named_before))[0]
 
-    def _check_pair(self, fr, en, segment, source, lang, named_before):
+    def _check_pair(self, fr, en, segment, source, lang, named_before, in_document=False):
         target = other(source)
         src, tgt = (fr, en) if source == "fr" else (en, fr)
         context = names.Context(self, src, tgt, source, target, segment, lang,
-                                named_before=named_before)
+                                named_before=named_before, in_document=in_document)
         issues = names.check_names(context)
         if self.numbers:
             from checks.figures import check_numbers
@@ -195,23 +191,27 @@ class Checker:
             issues += check_numbers(context)
         return issues, context.named
 
-    def check(self, segments: Iterable[Segment], source: str = "fr", lang: str = "en") -> Report:
+    def check(self, segments: Iterable[Segment], source: str = "fr", lang: str = "en",
+              isolated: bool = False) -> Report:
         """Check every pair, then the consistency across pairs.
 
         ``source``: the original side of every pair (``fr`` or ``en``); ``lang``: the
-        language of the messages (``en`` or ``fr``).
+        language of the messages (``en`` or ``fr``). The segments are one document, in
+        order (a name given before stands for a shortened one later), unless ``isolated``:
+        pairs from unknown contexts (a sample, a memory), each checked on its own.
         """
         if source not in LANGS:
             raise ValueError(f"unknown source language {source!r}: use fr or en")
         segments = list(segments)
         issues: list[Issue] = []
-        recent: deque[set[int]] = deque(maxlen=self.CONTEXT)
+        named_before: set[int] = set()  # the document's names so far (none if isolated)
         for seg in segments:
             budget.check()  # (a web request's time budget)
-            before = frozenset().union(*recent)
-            found, named = self._check_pair(seg.fr, seg.en, seg.number, source, lang, before)
+            found, named = self._check_pair(seg.fr, seg.en, seg.number, source, lang,
+                                            named_before, not isolated)
             issues += found
-            recent.append(named)
+            if not isolated:
+                named_before |= named
         issues += inconsistencies(segments)
         issues.sort(key=lambda i: (i.segment, list(KINDS).index(i.kind)))
         return Report(len(segments), issues, source)

@@ -58,6 +58,10 @@ NON_UNTERM_EN.update({
     "Holland": "Netherlands (Kingdom of the)",
 })
 
+#: Abbreviations UN documents define for a country after its UNTERM name ("the Democratic
+#: Republic of the Congo (DRC)") and use from then on; "USA" is never defined.
+DEFINED_ABBREVIATIONS = frozenset({"DRC", "RDC"})
+
 
 def clean_name(text: str) -> str:
     """A UNTERM list name without its footnote marks and bracketed article.

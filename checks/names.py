@@ -19,7 +19,15 @@ from checks.fuzzy import near_miss
 from checks.matcher import Hit, longest
 from checks.messages import message, quote
 from checks.model import Issue
-from checks.traces import CAPITAL_BEFORE, NAME_AFTER, another_body, trace
+from checks.traces import (
+    CAPITAL_BEFORE,
+    NAME_AFTER,
+    another_body,
+    author_pronoun,
+    back_reference,
+    defined_elsewhere,
+    trace,
+)
 
 if TYPE_CHECKING:
     from checks.checker import Checker
@@ -30,7 +38,7 @@ HEADS_EN = frozenset({
     "Agency", "Assembly", "Bank", "Centre", "Charter", "Commission", "Committee", "Community",
     "Conference", "Council", "Court", "Department", "Entity", "Force", "Forum", "Fund", "Group",
     "League", "Mission", "Office", "Operation", "Organization", "Organisation", "Panel",
-    "Programme", "Secretariat", "Tribunal", "Union", "Unit",
+    "Programme", "Secretariat", "Tribunal", "Union", "Unit", "Directorate",
 })  # fmt: skip
 #: The same in French, where the head noun comes first ("le Conseil", "l’Office").
 HEADS_FR = frozenset({
@@ -38,12 +46,16 @@ HEADS_FR = frozenset({
     "Conférence", "Conseil", "Cour", "Département", "Entité", "Force", "Forum", "Fonds",
     "Groupe", "Ligue", "Mission", "Office", "Opération", "Organisation", "Programme",
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
+    "Direction",
 })  # fmt: skip
 _BACK_REFERENCE = {
-    "en": re.compile(r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to)\b)"),
+    "en": re.compile(r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
     "fr": re.compile(r"(?=[LlDdAa])\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b"
                      r"(?! [A-Z(]| (?:de|du|des|d['’]|pour|sur|en|contre|chargée?)\b)"),
 }
+#: A head with an adjective and its own complement is another body's name ("le Conseil
+#: national de sécurité", "le Conseil exécutif de l'OIAC"), not a shortened one.
+_QUALIFIED_FR = re.compile(r" [a-zà-ÿ]{4,} (?:de|du|des|d['’])\b")
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "to", "against"})
 #: "la résolution 2140 (2014) du Conseil de sécurité": the body is implied by the number.
 _RESOLUTION_OF = {
@@ -124,8 +136,11 @@ class Context:
     ui: str = "en"
     #: Concepts already given an issue in this segment (one issue per mistake).
     reported: set[int] = field(default_factory=set)
-    #: Concepts the translation named in the segments just before (for "the Council").
+    #: Concepts the translation named in the segments before (for "the Council").
     named_before: frozenset[int] = frozenset()
+    #: True when the pair is checked within its document (the segments before it were
+    #: checked too); False for an isolated pair, whose document context is unknown.
+    in_document: bool = False
     #: Concepts the translation names in this segment (filled by :func:`check_names`).
     named: set[int] = field(default_factory=set)
     #: Countries named more often by a non-UNTERM name in the translation than in the
@@ -276,6 +291,13 @@ def _refs(text: str, lang: str) -> Counter:
     return Counter(w for m in _BACK_REFERENCE[lang].finditer(text) for w in [m.group(1)])
 
 
+def _bare_heads(text: str, lang: str) -> Counter:
+    """The head nouns standing alone for a name ("le Conseil a décidé"), not another
+    body's qualified head ("le Conseil national de sécurité")."""
+    return Counter(m.group(1) for m in _BACK_REFERENCE[lang].finditer(text)
+                   if lang == "en" or not _QUALIFIED_FR.match(text, m.end()))
+
+
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
@@ -287,8 +309,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
 
     def referred(index: int, start: int) -> bool:
         """Named by a bare head ("the Council") after the full name in an earlier segment
-        (else "the Council" hides a dropped "Security Council"), or, in French, by the subject pronoun of a resolution paragraph ("Il rappelle" for
-        "The Security Council recalls")."""
+        of the document (:func:`_back_reference`), or, in French, by the subject pronoun of
+        a resolution paragraph ("Il rappelle" for "The Security Council recalls")."""
         heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True
@@ -297,8 +319,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if any(h in ctx.tgt for h in heads_t) and any(
                 d.lang == t and d.text in OWN_BODIES[t] for d in ck.forms(index)):
             return True  # "le Secrétariat", "the Secretariat": the UN's own
-        # "the Council" only stands for a name the translation gave in an earlier segment
-        return index in ctx.named_before and any(tgt_refs[h] for h in heads_t)
+        return back_reference(ctx, index, heads_t, tgt_refs) == "accepted"
 
     done = set(ctx.reported)
     starts = {start for start, _end in by_span}
@@ -329,9 +350,10 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if concept.kind == "country":
             if index in ctx.wrong_countries:  # more "Russia" than the original has "Russie"
                 expected = ck.preferred(index, t)
+                found = ctx.wrong_countries[index][0]
                 issues.append(ctx.issue("country-name", index, source_term=hit.text,
-                                        expected=expected, shown=expected[:2],
-                                        found=ctx.wrong_countries[index][0]))
+                                        expected=expected, shown=expected[:2], found=found,
+                                        weak=defined_elsewhere(ctx, found)))
             elif not ck.designations[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
         elif not concepts & ctx.full_named and not ck.designations[hit.entry.term].acronym and (
@@ -346,8 +368,12 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             expected = [e for i in sorted(concepts) for e in ck.preferred(i, t)]
             kind = "missing-term" if concept.kind == "term" else "missing-title"
             # no trace of the name (neither a form nor its head noun: a pronoun, "elle a
-            # décidé" for "the General Assembly decided", or an omission): a warning
-            weak = not trace(ctx, concepts)
+            # décidé" for "the General Assembly decided", or an omission): a warning; so is
+            # a bare head ("le Conseil") in a pair checked out of its document
+            bare = _bare_heads(ctx.tgt, t)
+            weak = not trace(ctx, concepts) or any(
+                back_reference(ctx, i, ck.heads[t].get(i, ()), bare) == "unknown"
+                or author_pronoun(ctx, ck.heads[t].get(i, ())) for i in concepts)
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
                                     shown=expected[:4], weak=weak))
     return issues
@@ -361,7 +387,8 @@ def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
         if wrong and not _defined(ctx, index, sorted(wrong)):
             expected = ck.preferred(index, t)
             return [ctx.issue("country-name", index, source_term=hit.text, expected=expected,
-                              found=min(wrong), shown=expected[:2])]
+                              found=min(wrong), shown=expected[:2],
+                              weak=defined_elsewhere(ctx, min(wrong)))]
         return []  # otherwise rendered by an adjective or a pronoun
     role = ck.designations[hit.entry.term].role
     if role in roles:

@@ -5,7 +5,11 @@ translation keeps a trace of it (see :mod:`checks.names`).
   Council", "the OPANAL Secretary-General", "UNU-IAS"): not the UN body;
 * :func:`trace`: a word of the name in the translation ("le Conseil", "Program" for
   "Programme"); without one, the name was left to a pronoun ("elle a décidé" for "the
-  General Assembly decided") or omitted, which the check cannot tell apart: a warning.
+  General Assembly decided") or omitted, which the check cannot tell apart: a warning;
+* :func:`author_pronoun`: a resolution paragraph whose translation names its author by a
+  pronoun or a possessive ("de lui faire rapport", "ses résolutions"): a warning;
+* :func:`back_reference`, :func:`defined_elsewhere`: a shortened name ("le Conseil", "the
+  DRC") and the document context that accepts it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from checks.countries import DEFINED_ABBREVIATIONS
 from checks.matcher import Hit
 
 if TYPE_CHECKING:
@@ -93,3 +98,56 @@ def _same_word(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
     short, long_ = sorted((a, b), key=len)
     return long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+#: An operative paragraph of a resolution: its number, then the author's verb ("52. Note",
+#: "4. Prie", "29. Notes with concern", "3. Requests").
+_OPERATIVE = {
+    "fr": re.compile(r"^\W*\d+\.\s+(?:(?:Se|S['’]|En|Y|Lui)\s?)?(?:Prie|Note|Notes?|Décide|"
+                     r"Demande|Invite|Engage|Souligne|Réaffirme|Rappelle|Encourage|Exhorte|"
+                     r"Approuve|Accueille|Exprime|Considère|Salue|Constate|Estime|Affirme|"
+                     r"Condamne|Déplore|Regrette|Autorise|Charge|Recommande|Attend|Prend|"
+                     r"Insiste|Souscrit|Reconnaît|Félicite|Sait|Appelle|Rend|Souhaite)\b"),
+    "en": re.compile(r"^\W*\d+\.\s+(?:Also |Further |Again |Once again |Strongly )?"
+                     r"[A-Z][a-z]+s\b"),
+}
+#: The author of a resolution named by a pronoun or a possessive in its own paragraph.
+_AUTHOR_PRONOUN = {
+    "fr": re.compile(r"\blui (?:faire|présenter|rendre|soumettre|communiquer|adresser|fait|"
+                     r"présente|soumet|rend)\b|\bses (?:propres )?résolutions\b|"
+                     r"\b[àa] sa [\w-]+ session\b"),
+    "en": re.compile(r"\bto it\b|\bits (?:own )?resolutions\b|\bat its [\w-]+ session\b"),
+}
+#: The bodies that adopt resolutions, by the head noun of their name in the target.
+AUTHOR_HEADS = {"fr": frozenset({"Assemblée", "Conseil"}),
+                "en": frozenset({"Assembly", "Council"})}
+
+
+def author_pronoun(ctx: Context, heads) -> bool:
+    """True when the translation of a resolution paragraph names the body with these head
+    nouns, if it is one that adopts resolutions, by a pronoun or possessive: "prie le
+    Secrétaire général de lui faire rapport à sa soixante-dixième session" for "to report
+    thereon to the General Assembly at its seventieth session"."""
+    t = ctx.target
+    return (bool(AUTHOR_HEADS[t] & set(heads)) and bool(_OPERATIVE[t].match(ctx.tgt))
+            and bool(_AUTHOR_PRONOUN[t].search(ctx.tgt)))
+
+
+def back_reference(ctx: Context, index: int, heads, tgt_refs) -> str:
+    """How a bare head noun of the name in the translation ("le Conseil" for "le Conseil
+    de sécurité", "the Office" for UNODC) stands for it: "accepted" after the full name in
+    an earlier segment of the document; "unknown" in a pair checked out of its document
+    (a UN translation shortens a name its document gave before: at most a warning);
+    "dropped" when the document did not name it before (the name is missing); "" when
+    the translation has no bare head of the name."""
+    if not any(tgt_refs[h] for h in heads):
+        return ""
+    if index in ctx.named_before:
+        return "accepted"
+    return "dropped" if ctx.in_document else "unknown"
+
+
+def defined_elsewhere(ctx: Context, found: str) -> bool:
+    """True for an abbreviation UN documents define for a country ("the DRC") in a pair
+    checked out of its document: it may have been defined before (a warning)."""
+    return not ctx.in_document and found in DEFINED_ABBREVIATIONS

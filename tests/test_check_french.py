@@ -117,7 +117,8 @@ def test_one_issue_for_arab_league(checker):
      "missing-title"),
 ])  # fmt: skip
 def test_english_target_fixes(checker, fr, en, kind):
-    issues = [i for i in checker.check_pair(fr, en) if i.severity == "error"]
+    # checked as a document: "the Council" with no "Security Council" before it is a drop
+    issues = [i for i in checker.check([Segment(1, fr, en)]).issues if i.severity == "error"]
     assert kind in [i.kind for i in issues], issues
 
 

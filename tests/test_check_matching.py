@@ -243,7 +243,8 @@ def test_automatic_candidates_are_warnings_or_ignored(curated, confidence, sever
                              Term("en", "International Atomic Energy Agency")],
                    curated=curated, confidence=confidence)  # fmt: skip
     # "the Agency" alone, with no segment before naming it: a dropped name
-    issues = Checker([iaea], numbers=False).check_pair("L’AIEA a publié.", "The Agency published.")
+    issues = Checker([iaea], numbers=False).check(
+        [Segment(1, "L’AIEA a publié.", "The Agency published.")]).issues
     assert [i.severity for i in issues] == severities
 
 

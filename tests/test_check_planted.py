@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 import seeds
-from benchmarks.bench_planted import ACCEPTED, run_termalign
+from benchmarks.bench_planted import ACCEPTED, _warnings, run_termalign
 from benchmarks.make_planted import KINDS, read
 from checks import Checker
 from termalign.building import seed_curated
@@ -38,16 +38,24 @@ def test_sets_are_well_formed(part):
 def test_devset_recall_and_false_alarms(checker):
     found, alarms = run_termalign(checker, read("devset"))
     recall = {key: f / n for key, (f, n) in found.items()}
-    assert min(recall.values()) >= 0.85, recall
+    # each pair alone: a bare head ("the Council") for a dropped name is only a warning
+    assert min(r for (s, k), r in recall.items() if k != "name-dropped") >= 0.85, recall
     for source, (fa, n) in alarms.items():
-        assert fa / n <= 0.06, (source, fa, n)
+        assert fa / n <= 0.03, (source, fa, n)
+    found, _ = run_termalign(checker, read("devset"), count=_warnings)
+    assert min(f / n for f, n in found.values()) >= 0.85, found
+    # each pair as a whole document: the name was never given before, the drop is an error
+    found, _ = run_termalign(checker, [c for c in read("devset") if c["kind"] == "name-dropped"],
+                             document=True)
+    assert min(f / n for f, n in found.values()) >= 0.85, found
 
 
-def test_the_judged_devset_pairs_are_well_formed():
+@pytest.mark.parametrize("part", ["devset", "testset"])
+def test_the_judged_pairs_are_well_formed(part):
     from benchmarks.bench_planted import judged
 
-    verdicts = judged()
-    lines = seeds.path("unpc", "UNv1.0.devset.fr").read_text(encoding="utf-8").splitlines()
+    verdicts = judged(part)
+    lines = seeds.path("unpc", f"UNv1.0.{part}.fr").read_text(encoding="utf-8").splitlines()
     assert len(verdicts) >= 90
     for (source, line), (verdict, kind) in verdicts.items():
         assert source in ("fr", "en") and 1 <= line <= len(lines)
