@@ -328,19 +328,12 @@ MATCH_LABELS = {
 }
 
 
-#: The flag of an entry whose English is only an acronym (see :func:`acronym_only`).
 NO_FULL_FORM = "English full form not known"
 
 
 def acronym_only(concept: Concept) -> bool:
-    """Whether the concept has English terms and every one is an acronym: it tells the
-    English acronym but not the English name, an incomplete entry (labelled so).
-
-    >>> acronym_only(Concept(terms=[Term("fr", "CEEAC", "acronym"), Term("en", "ECCAS", "acronym")]))
-    True
-    >>> acronym_only(Concept(terms=[Term("en", "ECCAS", "acronym"), Term("en", "Economic Community")]))
-    False
-    """
+    """Whether every English term of the concept is an acronym: an incomplete entry that
+    tells the English acronym but not the name (flagged :data:`NO_FULL_FORM`; see brief)."""
     english = concept.terms_in("en")
     return bool(english) and all(t.type == "acronym" for t in english)
 
