@@ -5,6 +5,13 @@
         corpora of ../shared/corpus (Canadian Hansard, Justice Canada Acts and Regulations,
         UDHR; EuroVoc is not used: EU terms, not UN ones) and write
         seeds/terms/corpora_names.tsv (byte for byte reproducible: --check compares);
+    python benchmarks/derive_corpora.py --write-terms
+        learn key terms (lower-case multiword phrases) from the same corpora beyond the UN
+        pairs by association and competitive linking (the method of the UN term links), keep
+        those the UN links, the corpus names and the curated data do not hold, and write
+        seeds/terms/corpora_terms.tsv (lower confidence than UN evidence);
+    python benchmarks/derive_corpora.py --sample-terms 80 --seed 41
+        a random sample of those terms to judge by hand (tests/data/terms_precision_corpora.tsv);
     python benchmarks/derive_corpora.py --sample 120 --seed 35
         a random sample of the file's names to judge by hand
         (tests/data/corpora_names_sample.tsv, column ``right``: yes/no);
@@ -36,13 +43,22 @@ from aligner.align.lexicon import load as load_lexicon  # noqa: E402
 from benchmarks import report  # noqa: E402
 from termalign.building import (  # noqa: E402
     CORPORA_NAMES,
+    CORPORA_TERMS,
+    SHIPPED_TERMS,
     read_document,
     seed_aligned,
     seed_curated,
     seed_documents,
 )
 from termbase.build import build  # noqa: E402
-from termbase.extract.corpora import collect, dump_names, load_name_concepts, read_rows  # noqa: E402
+from termbase.extract.association import link_terms  # noqa: E402
+from termbase.extract.corpora import (  # noqa: E402
+    collect,
+    dump_names,
+    load_name_concepts,
+    read_rows,
+    term_name_links,
+)
 from termbase.extract.corpora_read import (  # noqa: E402
     UNPC,
     corpus_of,
@@ -52,14 +68,19 @@ from termbase.extract.corpora_read import (  # noqa: E402
 )
 from termbase.extract.corpora_words import Lexicon  # noqa: E402
 from termbase.extract.evaluate import first_answers, gold_splits, read_gold  # noqa: E402
+from termbase.extract.explain import word_lexicon  # noqa: E402
 from termbase.extract.term_concepts import link_concept, load_links, usable  # noqa: E402
+from termbase.extract.terms_fr import extract  # noqa: E402
 from termbase.extract.text import fold  # noqa: E402
+from termbase.fold import fold_term  # noqa: E402
 from termbase.store import Termbase  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 DATA = ROOT / "tests" / "data"
 GOLD = {"names": DATA / "names_gold.tsv", "terms": DATA / "terms_gold.tsv"}
 SAMPLE = DATA / "corpora_names_sample.tsv"
+#: The held-out sample of the corpus key terms (drawn once the filters were fixed).
+TERM_SAMPLE = DATA / "terms_precision_corpora.tsv"
 #: The samples judged while the filters were designed (seeds 31 to 34, earlier files).
 DEV_SAMPLE = DATA / "corpora_names_sample_dev.tsv"
 DEV_SAMPLE_2 = DATA / "corpora_names_sample_dev2.tsv"
@@ -117,6 +138,43 @@ def derive(path: Path) -> None:
           f"-> {path}; names seen in: {dict(sorted(by_corpus.items()))}")
 
 
+def known_terms() -> frozenset[str]:
+    """The folded French and English forms the UN term links, the corpus names and the
+    curated data already hold (corpus term links never override nor extend them)."""
+    pairs = seed_aligned()
+    known = set()
+    for link in load_links(seeds.path(*SHIPPED_TERMS), pairs):
+        known |= {fold_term(f) for f in (*link.fr_forms, *link.en_forms)}
+    for row in read_rows(seeds.path(*CORPORA_NAMES)):
+        known |= {fold_term(row["fr"]), fold_term(row["en"])}
+    for concept in seed_curated():
+        known |= {fold_term(t.text) for t in concept.terms}
+    return frozenset(known)
+
+
+def derive_terms(path: Path) -> None:
+    """Key terms of the corpora beyond the UN pairs (their UN pairs' terms are the shipped
+    UN links), by the UN links' method; a document is a Hansard sitting, a law or the UDHR."""
+    if not CORPUS.is_dir():
+        sys.exit(f"derive_corpora: {CORPUS} is missing (the shared corpora are needed)")
+    start = time.perf_counter()
+    items = [(p, c) for p, c in corpus_pairs() if c != UNPC]
+    pairs = [p for p, _ in items]
+    links = link_terms(extract([p.fr for p in pairs], "pos"), [p.en for p in pairs],
+                       [len(p.fr) for p in pairs],
+                       documents=[p.source.rsplit(", ", 1)[0] for p in pairs])
+    # One-word translations for the word-for-word test: the strong links of these corpora
+    # and of the UN pairs (as the UN links' own test learns them).
+    un = load_links(seeds.path(*SHIPPED_TERMS), seed_aligned())
+    match = word_lexicon([(link.fr_key, link.en_key) for link in [*links, *un] if link.links > 2])
+    kept = term_name_links(links, pairs, [c for _, c in items], known_terms(), match)
+    dump_names(kept, path, "Key terms learnt from aligned corpora beyond the UN pairs by "
+               "benchmarks/derive_corpora.py --write-terms (termbase.extract.corpora."
+               "term_name_links); see SOURCES.")
+    print(f"{len(pairs)} pairs, {len(links)} links, {len(kept)} key terms kept in "
+          f"{time.perf_counter() - start:.1f} s -> {path}")
+
+
 def check() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "names.tsv"
@@ -150,6 +208,30 @@ def write_sample(n: int, seed: int) -> None:
     print(f"wrote {SAMPLE} ({len(chosen)} rows to judge)")
 
 
+def write_term_sample(n: int, seed: int) -> None:
+    """A random sample of the corpus key terms to judge by hand."""
+    terms: dict[tuple[str, str], dict] = {}
+    for row in read_rows(seeds.path(*CORPORA_TERMS)):
+        terms.setdefault((row["fr"], row["en"]), row)
+    pool = sorted(terms)
+    chosen = random.Random(seed).sample(pool, min(n, len(pool)))
+    lines = [f"# {len(chosen)} of the {len(terms)} key terms of seeds/terms/corpora_terms.tsv, "
+             f"drawn with random.Random({seed}) after the filters were fixed; 'right' judged by "
+             "reading (yes/no): the English is a correct equivalent of the French, whole on "
+             "both sides", "\t".join(SAMPLE_COLUMNS)]
+    for key in chosen:
+        row = terms[key]
+        lines.append("\t".join(["", row["fr"], row["en"], row["corpus"], row["source"],
+                                row["context_fr"][:400], row["context_en"][:400]]))
+    TERM_SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {TERM_SAMPLE} ({len(chosen)} rows to judge)")
+
+
+def _judged(path: Path) -> tuple[int, int]:
+    rows = read_gold(path, SAMPLE_COLUMNS)
+    return sum(r[0] == "yes" for r in rows), len(rows)
+
+
 def precision(path: Path = SAMPLE) -> tuple[int, int]:
     rows = read_gold(path, SAMPLE_COLUMNS)
     right = sum(r[0] == "yes" for r in rows)
@@ -175,19 +257,21 @@ def evaluate(verbose: bool) -> None:
     rows = []
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for label, with_names in (("shipped term links (before)", False),
-                                  ("+ corpus names (after)", True)):
+        names = load_name_concepts(seeds.path(*CORPORA_NAMES))
+        terms = load_name_concepts(seeds.path(*CORPORA_TERMS))
+        for label, with_names, extra in (("shipped term links", False, []),
+                                         ("+ corpus names (main)", True, []),
+                                         ("+ corpus key terms (this pass)", True, terms)):
             for curated in (True, False):
-                extracted = [*shipped, *load_name_concepts(seeds.path(*CORPORA_NAMES))] \
-                    if with_names else shipped
-                db = Path(tmp) / f"tb-{with_names}-{curated}.sqlite3"
+                extracted = [*shipped, *names, *extra] if with_names else shipped
+                db = Path(tmp) / f"tb-{with_names}-{len(extra)}-{curated}.sqlite3"
                 start = time.perf_counter()
                 build(db, documents=documents, aligned=pairs,
                       curated=seed_curated() if curated else [], rebuild=True,
                       extracted=extracted)
                 seconds = time.perf_counter() - start
                 res = _answers(db)
-                results[with_names, curated] = res
+                results[label, curated] = res
                 cells = [f"{len(res[k].right)}/{res[k].total} = {res[k].accuracy:.1%} "
                          f"(wrong {len(res[k].wrong)})"
                          for k in (("names", "dev"), ("names", "held-out"),
@@ -195,7 +279,7 @@ def evaluate(verbose: bool) -> None:
                 rows.append(f"| {label} | {'on' if curated else 'off'} | " + " | ".join(cells)
                             + f" | {seconds:.1f} s |")
                 print(rows[-1])
-                if verbose and with_names:
+                if verbose and extra:
                     for row in res["names", "dev"].wrong + res["names", "dev"].none + \
                             res["names", "dev"].french_only:
                         print("   dev name not right:", *row, sep=" | ")
@@ -203,7 +287,10 @@ def evaluate(verbose: bool) -> None:
     dev = [precision(path) for path in DEV_SAMPLES if path.exists()]
     body = ["First answers on the gold lists (dev = odd rows, held-out = even rows, fixed "
             "before tuning; only dev failures were read), default build from the seeds "
-            "without and with `seeds/terms/corpora_names.tsv`, in the same run:", "",
+            "without and with `seeds/terms/corpora_names.tsv` and then "
+            "`seeds/terms/corpora_terms.tsv` (key terms of the corpora beyond the UN pairs, "
+            "`--write-terms`), in the same run (an English-acronym-only first answer is "
+            "counted neither right nor wrong, see terms-content):", "",
             "| build | curated | names dev | names held-out | terms dev | terms held-out "
             "| build time |", "|---|---|---|---|---|---|---|", *rows, ""]
     if judged:
@@ -214,6 +301,15 @@ def evaluate(verbose: bool) -> None:
                     f"designing the filters (seeds 31 to 34, earlier files; "
                     + ", ".join(f"`{p.name}`" for p in DEV_SAMPLES) + "): " + ", ".join(
                         f"{r}/{n} = {r / n:.1%}" for r, n in dev) + ".")
+    t_right, t_judged = _judged(TERM_SAMPLE)
+    body.append("")
+    body.append(f"Precision of the corpus key terms, judged by reading a random sample of "
+                f"`seeds/terms/corpora_terms.tsv` (`--sample-terms 80 --seed 41`, "
+                f"`tests/data/{TERM_SAMPLE.name}`, drawn once the filters were fixed): "
+                f"{t_right}/{t_judged} = {t_right / t_judged:.1%}. The filters (word for word, "
+                f"no phrase cut after a function word) were chosen while reading two random "
+                f"listings of about 45 rows of earlier versions of the file (not saved; some of "
+                f"their rows may be in the sample).")
     report.write_section("terms-corpora", "Names learnt from aligned corpora (issue 11)",
                          "\n".join(body))
 
@@ -222,6 +318,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--write-terms", action="store_true")
+    parser.add_argument("--sample-terms", type=int, default=0)
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=35)
     parser.add_argument("--precision", action="store_true")
@@ -229,6 +327,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.write:
         derive(seeds.path(*CORPORA_NAMES))
+    elif args.write_terms:
+        derive_terms(seeds.path(*CORPORA_TERMS))
+    elif args.sample_terms:
+        write_term_sample(args.sample_terms, args.seed)
     elif args.check:
         check()
     elif args.sample:

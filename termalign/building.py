@@ -29,6 +29,9 @@ UNPC_SETS = ("devset", "testset")
 SHIPPED_TERMS = ("terms", "unpc_terms.tsv")
 #: Names learnt from the UN pairs and other aligned corpora (``benchmarks/derive_corpora.py``).
 CORPORA_NAMES = ("terms", "corpora_names.tsv")
+#: Key terms learnt from the aligned corpora beyond the UN pairs, at a lower confidence
+#: (``benchmarks/derive_corpora.py --write-terms``).
+CORPORA_TERMS = ("terms", "corpora_terms.tsv")
 
 
 def read_document(path: str | Path, lang: str | None = None) -> SourceDocument:
@@ -77,8 +80,10 @@ def shipped_term_concepts(pairs: list[AlignedPair] | None = None):
 
 def shipped_concepts(pairs: list[AlignedPair] | None = None):
     """Everything precomputed that a build with the shipped evidence gets: the term
-    concepts of the shipped UN pairs, then the names learnt from the aligned corpora."""
-    return [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES))]
+    concepts of the shipped UN pairs, then the names learnt from the aligned corpora, then
+    the key terms learnt from the corpora beyond the UN pairs (lower confidence)."""
+    return [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES)),
+            *load_name_concepts(seeds.path(*CORPORA_TERMS))]
 
 
 def seed_curated():

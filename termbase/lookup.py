@@ -328,6 +328,16 @@ MATCH_LABELS = {
 }
 
 
+NO_FULL_FORM = "English full form not known"
+
+
+def acronym_only(concept: Concept) -> bool:
+    """Whether every English term of the concept is an acronym: an incomplete entry that
+    tells the English acronym but not the name (flagged :data:`NO_FULL_FORM`; see brief)."""
+    english = concept.terms_in("en")
+    return bool(english) and all(t.type == "acronym" for t in english)
+
+
 def brief(result: LookupResult) -> str:
     """One line: ``FR (ACR) = EN (ACR)``, with how it matched unless it is an exact match.
 
@@ -337,11 +347,17 @@ def brief(result: LookupResult) -> str:
     'OTSC = Collective Security Treaty Organization (CSTO)'
     >>> brief(LookupResult(c, "fuzzy", 0.8, c.terms[2]))
     'OTSC = Collective Security Treaty Organization (CSTO)  [nearest spelling (fuzzy)]'
+    >>> d = Concept(terms=[Term("fr", "CEEAC", "acronym"), Term("en", "ECCAS", "acronym")])
+    >>> brief(LookupResult(d, "acronym", 1.0, d.terms[0]))
+    'CEEAC = ECCAS  [English full form not known]'
     """
     c = result.concept
     line = " = ".join(n for n in (display_name(c, "fr"), display_name(c, "en")) if n)
-    if result.match not in ("exact", "acronym"):
-        line += f"  [{MATCH_LABELS[result.match]}]"
+    flags = [MATCH_LABELS[result.match]] if result.match not in ("exact", "acronym") else []
+    if acronym_only(c):
+        flags.append(NO_FULL_FORM)
+    if flags:
+        line += f"  [{'; '.join(flags)}]"
     return line
 
 
@@ -364,6 +380,8 @@ def describe(result: LookupResult, evidence: int = 3) -> list[str]:
     names = [n for n in (display_name(c, "en"), display_name(c, "fr")) if n]
     flags = [c.kind, "curated" if c.curated else f"candidate {c.confidence:.2f}",
              f"{MATCH_LABELS[result.match]} on {result.term.text!r}"]
+    if acronym_only(c):
+        flags.append(NO_FULL_FORM)
     if c.subject:
         flags.insert(1, c.subject)
     lines = [" / ".join(names), "  " + " · ".join(flags)]

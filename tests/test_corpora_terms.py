@@ -214,3 +214,111 @@ def test_readers_of_the_shared_corpora(shared):
     assert (udhr[0].fr, udhr[0].en) == ("Déclaration universelle des droits de l’homme",
                                         "Universal Declaration of Human Rights")
     assert len(udhr) == 32 and all(p.source.startswith(UDHR) for p in udhr)
+
+
+# Canadian Hansard, 36th Parliament (shared/corpus/hansard_isi_36), sittings 134 and 205.
+HANSARD_COLLECTIVE = [
+    ("134", "Troisièmement, une telle participation serait conforme à notre engagement envers "
+     "le principe de la sécurité collective.",
+     "Third, such participation would be in keeping with our commitment to the principle of "
+     "collective security."),
+    ("134", "Même si le leadership des États-Unis est indispensable, le monde se rendra compte "
+     "que l'OTAN continue d'être le plus bel exemple de sécurité collective de tous les temps.",
+     "While U.S. leadership is essential, the world will know that NATO continues to be "
+     "history's finest example of collective security."),
+    ("205", "Nous avons fermement proclamé notre foi dans la sécurité collective et dans la "
+     "responsabilité de notre engagement à aider les autres.",
+     "We firmly proclaimed our belief in collective security and responsibility in our "
+     "commitment to help others."),
+    ("205", "Il y a 50 ans à peine, l'OTAN était créée pour assurer la sécurité collective de "
+     "l'Atlantique Nord.",
+     "It was only 50 years ago that NATO was formed to provide for the collective security of "
+     "the North Atlantic."),
+]
+
+
+@pytest.fixture(scope="module")
+def hansard_links():
+    from termbase.extract.association import link_terms
+    from termbase.extract.terms_fr import extract
+
+    pairs = [AlignedPair(fr, en, f"{HANSARD} 36.1, debates {sitting}, line {i}")
+             for i, (sitting, fr, en) in enumerate(HANSARD_COLLECTIVE, 1)]
+    links = link_terms(extract([p.fr for p in pairs]), [p.en for p in pairs],
+                       [len(p.fr) for p in pairs],
+                       documents=[p.source.rsplit(", ", 1)[0] for p in pairs])
+    return pairs, links
+
+
+def test_key_terms_of_other_corpora(hansard_links):
+    from termbase.extract.corpora import TERM_LINK, term_name_links
+    from termbase.extract.explain import cognate
+
+    pairs, links = hansard_links
+    kept = term_name_links(links, pairs, [HANSARD] * len(pairs), frozenset(), cognate)
+    [term] = [t for t in kept if t.fr == "sécurité collective"]
+    assert (term.en, term.method) == ("collective security", TERM_LINK)
+    assert term.counts == {HANSARD: 4}
+    # Hansard only: 0.7 of the association confidence (UN evidence keeps it whole)
+    assert term.confidence == round(0.7 * term.association, 2) > 0
+    ev = term.evidence[0]
+    assert ev.pair.en[slice(*ev.span_en)] == "collective security"
+
+
+def test_key_terms_never_override_un_or_curated(hansard_links):
+    from termbase.extract.corpora import term_name_links
+    from termbase.extract.explain import cognate
+
+    pairs, links = hansard_links
+    for known in ({"securite collective"}, {"collective security"}):
+        kept = term_name_links(links, pairs, [HANSARD] * len(pairs), frozenset(known), cognate)
+        assert all(t.fr != "sécurité collective" for t in kept)
+
+
+SHIPPED_TERMS_FILE = seeds.path("terms", "corpora_terms.tsv")
+
+
+def test_shipped_key_term_file():
+    from termbase.extract.corpora import TERM_LINK
+
+    rows = read_rows(SHIPPED_TERMS_FILE)
+    assert len({(r["fr"], r["en"]) for r in rows}) > 200
+    assert all(r["method"] == TERM_LINK and r["corpus"] not in UN_CORPORA - {UDHR}
+               for r in rows)
+    for r in rows:
+        start, end = (int(x) for x in r["span_en"].split("-"))
+        # the span of this pair's form (the preferred form is the most frequent one)
+        assert r["context_en"][start:end].casefold().split()[0] == r["en"].casefold().split()[0]
+        assert r["fr"][:1].islower() and len(r["fr"].split()) >= 2
+    concepts = load_name_concepts(SHIPPED_TERMS_FILE)
+    assert {c.kind for c in concepts} == {"term"}
+    assert not any(c.curated for c in concepts)
+    # outside UN documents at most 0.7 of the association confidence
+    assert all(c.confidence <= 0.7 for c in concepts if not c.evidence[0].source.startswith(UDHR))
+
+
+def test_judged_sample_of_the_shipped_key_terms():
+    """The hand-judged random sample (BENCHMARKS.md, terms-corpora): all judged, all still
+    shipped, at least 90% right."""
+    columns = ("right", "fr", "en", "corpus", "source", "context_fr", "context_en")
+    rows = read_gold(SHIPPED.parent.parent.parent / "tests" / "data"
+                     / "terms_precision_corpora.tsv", columns)
+    shipped = {(r["fr"], r["en"]) for r in read_rows(SHIPPED_TERMS_FILE)}
+    assert len(rows) >= 80 and {r[0] for r in rows} <= {"yes", "no"}
+    assert all((r[1], r[2]) in shipped for r in rows)
+    assert sum(r[0] == "yes" for r in rows) >= 0.9 * len(rows)
+
+
+def test_default_build_answers_a_key_term_of_the_hansard(tmp_path):
+    from termalign.building import seed_aligned
+
+    concepts = [c for c in shipped_concepts(seed_aligned())
+                if c.origin == "corpus-names" and c.kind == "term"]
+    assert concepts
+    db = tmp_path / "tb.sqlite3"
+    build(db, extracted=concepts, rebuild=True)
+    with Termbase.open(db) as tb:
+        first = lookup(tb, "la sécurité collective")[0]
+        assert (first.match, first.concept.kind) == ("exact", "term")
+        assert "collective security" in {t.text for t in first.concept.terms_in("en")}
+        assert first.concept.evidence[0].source.startswith(HANSARD)

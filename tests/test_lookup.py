@@ -250,3 +250,36 @@ def test_fuzzy_caches_follow_writes(tmp_path):
         assert reader.lookup("Programme alimentare mondial")[0].match == "fuzzy"
         reader.add_concept(Concept(terms=[Term("en", "World Food Programme")]))
         assert reader.lookup("World Fod Programme")[0].match == "fuzzy"
+
+
+def test_an_english_acronym_alone_is_labelled_and_not_counted_wrong(tmp_path):
+    """UNPC devset (A/69/...): the French full form and acronym are defined, the English only
+    ever writes ECCAS: the entry gives no English full form, and says so."""
+    from termbase.extract.evaluate import first_answers
+    from termbase.lookup import NO_FULL_FORM, brief, describe
+
+    fr = "Communauté économique des États de l'Afrique centrale"
+    with Termbase.open(tmp_path / "tb.sqlite3") as store:
+        with store.transaction():
+            store.add_concept(Concept(kind="title", curated=False, confidence=0.6, terms=[
+                Term("fr", fr), Term("fr", "CEEAC", "acronym"), Term("en", "ECCAS", "acronym")],
+                evidence=[Evidence("UNv1.0.devset.fr:1170",
+                                   context_fr="des représentants de l'Union africaine et de la "
+                                              "CEEAC",
+                                   context_en="representatives of the African Union and ECCAS")]))
+            store.add_concept(Concept(kind="title", curated=False, confidence=0.6, terms=[
+                Term("fr", "Organisation du Traité de sécurité collective"),
+                Term("en", "CSTO", "acronym"),
+                Term("en", "Collective Security Treaty Organization")]))
+        [first] = lookup(store, fr)[:1]
+        assert first.match == "exact"
+        assert brief(first) == f"{fr} (CEEAC) = ECCAS  [{NO_FULL_FORM}]"
+        assert NO_FULL_FORM in describe(first)[1]
+        other = lookup(store, "Organisation du Traité de sécurité collective")[0]
+        assert NO_FULL_FORM not in brief(other)
+        answers = first_answers(store, [
+            (fr, "Economic Community of Central African States"),
+            ("Organisation du Traité de sécurité collective", "Collective Security Treaty Organization"),
+        ])
+    assert (len(answers.acronym_only), len(answers.wrong), len(answers.right)) == (1, 0, 1)
+    assert answers.total == 2

@@ -9,12 +9,18 @@ concepts (kind ``title``, origin ``corpus-names``) whose evidence names its corp
 (*Canadian Hansard 36.1, debates 205, line 1234*; a UN pair gives its document symbol).
 Names seen only outside UN documents get a lower confidence: Canadian usage may differ
 from the UN's.
+
+The same file format holds the key terms learnt from the corpora beyond the UN pairs
+(``seeds/terms/corpora_terms.tsv``, method ``term-link``): :func:`term_name_links` turns the
+links of :func:`termbase.extract.association.link_terms` over those pairs into rows, keeping
+only lower-case multiword phrases that neither the UN links nor the curated data hold;
+they load as concepts of kind ``term`` at a lower confidence than UN evidence.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +28,8 @@ from termbase.errors import FormatError
 from termbase.extract.cooccur import AlignedPair
 from termbase.extract.corpora_names import NamePair, name_pairs
 from termbase.extract.corpora_words import Lexicon, feminine
+from termbase.extract.explain import EN_FUNCTION, FR_FUNCTION, content_words, word_for_word
+from termbase.extract.text import fold
 from termbase.fold import fold_term
 from termbase.model import Concept, Evidence, Term
 
@@ -35,6 +43,8 @@ MAX_EVIDENCE = 3
 #: (up to three) and an acronym defined on both sides add; names seen only in other corpora
 #: get ``OTHER_FACTOR`` of it.
 BASE, STEP, ACRONYM_BONUS, OTHER_FACTOR = 0.5, 0.1, 0.1, 0.7
+#: The method of a key term linked by association in corpora beyond the UN pairs.
+TERM_LINK = "term-link"
 
 
 @dataclass
@@ -55,18 +65,27 @@ class NameLink:
     method: str = "name-pair"
     counts: Counter = field(default_factory=Counter)  # corpus -> pairs
     evidence: list[NameEvidence] = field(default_factory=list)
+    #: The association confidence of a ``term-link`` (see ``TermLink.confidence``).
+    association: float = 0.0
 
     @property
     def confidence(self) -> float:
         """Higher with more pairs and an acronym on both sides; lower outside UN documents.
+        A key term linked by association keeps its association confidence, lowered the same
+        way outside UN documents.
 
         >>> NameLink("a", "b", counts=Counter({"UN Parallel Corpus": 2})).confidence
         0.7
         >>> NameLink("a", "b", counts=Counter({"Canadian Hansard": 2})).confidence
         0.49
+        >>> NameLink("a", "b", method=TERM_LINK, counts=Counter({"Canadian Hansard": 5}),
+        ...          association=0.76).confidence
+        0.53
         """
         n = sum(self.counts.values())
         value = BASE + STEP * min(n, 3) + (ACRONYM_BONUS if self.method == "acronym-pair" else 0)
+        if self.method == TERM_LINK:
+            value = self.association
         if not UN_CORPORA & set(self.counts):
             value *= OTHER_FACTOR
         return round(min(value, 0.9), 2)
@@ -181,8 +200,9 @@ def load_name_concepts(path: str | Path) -> list[Concept]:
             spans = [tuple(int(x) for x in r["span_en"].split("-")) for r in rows]
         except ValueError as exc:
             raise FormatError(f"{path}: bad confidence or span for {fr!r}") from exc
+        term = first["method"] == TERM_LINK
         terms = [Term("fr", fr, "fullForm", "preferred")]
-        if feminine(fr):  # a title of a person: its feminine form too
+        if not term and feminine(fr):  # a title of a person: its feminine form too
             terms.append(Term("fr", feminine(fr), "variant", "admitted"))
         if first["fr_acronym"]:
             terms.append(Term("fr", first["fr_acronym"], "acronym", "preferred"))
@@ -194,6 +214,47 @@ def load_name_concepts(path: str | Path) -> list[Concept]:
                              confidence=confidence,
                              span_en=span if len(span) == 2 else None)
                     for r, span in zip(rows, spans, strict=True)]
-        concepts.append(Concept(kind="title", terms=terms, evidence=evidence, curated=False,
+        concepts.append(Concept(kind="term" if term else "title", terms=terms, evidence=evidence, curated=False,
                                 confidence=confidence, origin=ORIGIN))
     return concepts
+
+
+def _whole(fr: str) -> bool:
+    """Whether a French phrase ends on a content word (not cut after *d'* or *de*).
+
+    >>> _whole("sécurité collective"), _whole("capitaine d’"), _whole("bâtiment de")
+    (True, False, False)
+    """
+    last = fr.split()[-1]
+    return not last.endswith(("'", "’")) and fold(last) not in FR_FUNCTION
+
+
+def term_name_links(links: Sequence, pairs: Sequence[AlignedPair], corpora: Sequence[str],
+                    known: frozenset[str], match: Callable[[str, str], bool],
+                    min_links: int = 3, min_confidence: float = 0.3) -> list[NameLink]:
+    """The key terms among term ``links`` (:class:`~termbase.extract.association.TermLink`
+    over ``pairs``, whose corpora are ``corpora``) worth shipping as lower-confidence
+    evidence: a multiword phrase written in lower case (names have their own extractor),
+    linked ``min_links`` times or more at ``min_confidence`` or more, whose French and
+    English forms are none of the ``known`` folded terms (the UN links and the curated data
+    win: they are never overridden nor extended), and that translates word for word by
+    ``match`` (:func:`termbase.extract.explain.word_for_word`: free renderings of debates,
+    *vote suivant* / *agreed to on the following division*, are left out); one English per
+    French phrase and one French per English phrase, the most linked first."""
+    out = []
+    for link in links:
+        fr, en = link.fr_text(), link.en_text()
+        if (len(link.fr_key.split()) < 2 or not fr[:1].islower() or not _whole(fr)
+                or link.links < min_links
+                or link.confidence < min_confidence or any(c.isdigit() for c in fr + en)
+                or {_key(f) for f in link.fr_forms} & known or _key(en) in known
+                or not link.evidence or not word_for_word(
+                    content_words(fr, FR_FUNCTION), content_words(en, EN_FUNCTION), match)):
+            continue
+        name = NameLink(fr, en, method=TERM_LINK, association=link.confidence)
+        for ev in link.evidence:
+            name.counts[corpora[ev.pair]] += 1
+            name.evidence.append(NameEvidence(pairs[ev.pair], corpora[ev.pair], ev.en))
+        name.counts[corpora[link.evidence[0].pair]] += link.links - len(link.evidence)
+        out.append(name)
+    return _one_to_one(out)

@@ -105,17 +105,21 @@ def score_links(predicted: set[tuple[str, str]], gold: list[tuple[str, str]]) ->
 @dataclass
 class Answers:
     """First answers of a termbase to gold lookups: right, wrong (another English), French
-    only (an entry without English, e.g. an acronym defined in a French document), or none
-    (no exact entry: the lookup's first result was a prefix, word, infix or fuzzy match)."""
+    only (an entry without English, e.g. an acronym defined in a French document), acronym
+    only (an entry whose English is only an acronym: it gives no English full form, and the
+    lookup says so, see :func:`termbase.lookup.acronym_only`), or none (no exact entry: the
+    lookup's first result was a prefix, word, infix or fuzzy match)."""
 
     right: list = field(default_factory=list)
     wrong: list = field(default_factory=list)
     french_only: list = field(default_factory=list)
     none: list = field(default_factory=list)
+    acronym_only: list = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(self.right) + len(self.wrong) + len(self.french_only) + len(self.none)
+        return (len(self.right) + len(self.wrong) + len(self.french_only) + len(self.none)
+                + len(self.acronym_only))
 
     @property
     def accuracy(self) -> float:
@@ -137,8 +141,11 @@ def first_answers(termbase, gold: list[tuple[str, ...]]) -> Answers:
     judge the first result: right when it is an answer of the lookup (every exact-or-folded
     label of :data:`termbase.lookup.ANSWERS`: exact, acronym, accent-insensitive) whose
     concept holds one of the English forms; a first result found any other way (prefix,
-    words, infix, fuzzy) counts as no answer."""
-    from termbase.lookup import is_answer, lookup
+    words, infix, fuzzy) counts as no answer. A first answer whose English forms are all
+    acronyms while the gold English is a full form is no English answer (the entry is
+    incomplete and labelled so), neither right nor wrong: it is counted apart
+    (``acronym_only``), like an entry without English."""
+    from termbase.lookup import acronym_only, is_answer, lookup
 
     out = Answers()
     for row in gold:
@@ -154,6 +161,8 @@ def first_answers(termbase, gold: list[tuple[str, ...]]) -> Answers:
             out.right.append((fr, en))
         elif not english:
             out.french_only.append((fr, en))
+        elif acronym_only(concept):
+            out.acronym_only.append((fr, en, " / ".join(english[:3])))
         else:
             out.wrong.append((fr, en, " / ".join(english[:3]) or "(no English)"))
     return out
