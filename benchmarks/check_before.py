@@ -109,3 +109,63 @@ def before_after(test: dict, off: dict, before: dict) -> str:
         rows.append([f"devset official pairs with a false alarm (read), {label}", "not read",
                      f"{100 * off[f'{s}-alarms']:.2f}%", "< 1%"])
     return table(["figure", "before", "after", "target"], rows)
+
+
+_ISSUES = r'''
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from dataclasses import astuple
+from benchmarks.bench_check import unpc_segments
+from benchmarks.make_planted import read
+from checks.cache import load_checker
+checker = load_checker(sys.argv[2])
+segments = unpc_segments()
+out = {f"official {s}": [astuple(i) for i in checker.check(segments, source=s).issues]
+       for s in ("fr", "en")}
+for part in ("devset", "testset"):
+    rows = []
+    for case in read(part):
+        s, fr, en, planted = case["source"], case["fr"], case["en"], case["planted"]
+        bad = (planted, en) if s == "en" else (fr, planted)
+        for pair in ((fr, en), bad):
+            rows.append([astuple(i) for i in checker.check_pair(*pair, source=s)])
+    out[f"planted {part}"] = rows
+print(json.dumps(out, ensure_ascii=False))
+'''
+
+
+def same_issues(db: Path, tmp: Path, rev: str) -> str:
+    """Whether this tree and revision ``rev`` report the very same issues (every field, in
+    order) on the 8,000 official pairs in both directions and on the planted sets (clean
+    and planted pair of every case), each from its own copy of the termbase ``db``; this
+    tree twice: building its checker, then loading it from the cache file just written."""
+    import shutil
+
+    base = extract(rev, tmp / "same")
+    results = {}
+    for label, root, name in ((rev, base, "before"), ("built", ROOT, "after"),
+                              ("cached", ROOT, "after")):
+        path = tmp / f"{name}-{db.name}"
+        if not path.exists():
+            shutil.copy(db, path)
+        out = subprocess.run([sys.executable, "-c", _ISSUES, str(root), str(path)],
+                             capture_output=True, text=True, check=True)
+        results[label] = json.loads(out.stdout)
+    lines = []
+    for part, want in results[rev].items():
+        count = sum(len(x) for x in want) if part.startswith("planted") else len(want)
+        pairs = 8000 if part.startswith("official") else len(want)
+        verdicts = ["identical" if results[k][part] == want else "DIFFERENT"
+                    for k in ("built", "cached")]
+        lines.append(f"- {part}: {pairs:,} pairs, {count:,} issues at `{rev}`: built "
+                     f"{verdicts[0]}, cached {verdicts[1]}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    # python -m benchmarks.check_before TERMBASE [REV]: the issue lists of REV vs this tree
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        print(same_issues(Path(sys.argv[1]), Path(tmp_name),
+                          sys.argv[2] if len(sys.argv) > 2 else "823d05f"))
