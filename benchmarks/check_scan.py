@@ -1,6 +1,7 @@
 """The speed table of ``bench_planted.py`` (issue 16): ``check`` of 3,000 UN pairs against a
 termbase vs a bare pyahocorasick scan of the same termbase's terms, each in a fresh process,
-at the devset termbase and at grown sizes; optionally an earlier revision in the same run."""
+at the default termbase (:func:`termalign.defaults.ensure_default_db`, copied), the devset
+termbase and grown sizes; optionally an earlier revision in the same run."""
 
 from __future__ import annotations
 
@@ -90,10 +91,18 @@ def speed(db: Path, tmp: Path, sizes, before: Path | None = None) -> str:
     check too, in the same run, on its own copy of each termbase (its own cache file)."""
     import shutil
 
+    from termalign.defaults import ensure_default_db
+    from termbase.store import Termbase
+
+    default = tmp / "default.sqlite3"  # a copy: its cache files are this run's own
+    shutil.copy(ensure_default_db(), default)
+    with Termbase.open(default) as tb:
+        concepts = sum(1 for _ in tb.iter_concepts())
     rows = []
-    for label, size in [("devset termbase", None), *[(f"{n:,} concepts", n) for n in sizes]]:
-        path = db
-        if size is not None:
+    for label, size in [(f"default termbase ({concepts:,} concepts)", "default"),
+                        ("devset termbase", None), *[(f"{n:,} concepts", n) for n in sizes]]:
+        path = default if size == "default" else db
+        if isinstance(size, int):
             path = tmp / f"tb{size}.sqlite3"
             _grow(db, size, path)
         # the cached matcher: what a second check finds on disk
