@@ -360,9 +360,8 @@ def speed_only(rev: str, sizes) -> None:
         "(termbase read and cached matcher load included, the reading of the 3,000 pairs "
         "not); the bare scan: one pyahocorasick automaton over every term of the same "
         "termbase, lower-cased, run over both sides of every pair. The last column gives "
-        "the issues each revision finds: the checker's speed work left them unchanged; "
-        "fewer after it are the one-word builder terms no longer checked "
-        "(`checks.model.worth_listing`).", "", text])  # fmt: skip
+        "the issues each revision finds (`python -m benchmarks.check_before TERMBASE REV` "
+        "compares their full lists).", "", text])  # fmt: skip
     write_section("checks-speed-scan", "Checks: check vs a bare scan, before → after (issue 16)",
                   body)
     print(body)

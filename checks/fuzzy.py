@@ -65,7 +65,7 @@ def near_miss(text: str, forms: list[str]) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _form_keys(form: str) -> tuple[KeyedText, list[str]]:
     """The keys of one form of a name (the forms of the names of a file come back often)."""
     fk = build_keys(form)
