@@ -356,7 +356,7 @@ def speed_only(rev: str, sizes) -> None:
     body = "\n".join([
         f"Before: revision `{rev}`, extracted with `git archive` and run from its own tree on "
         "its own copy of each termbase (so each finds its own cached matcher), alternating "
-        "with this tree's runs. Each figure is the best CPU time of 2 fresh processes "
+        "with this tree's runs. Each figure is the best CPU time of 3 fresh processes "
         "(termbase read and cached matcher load included, the reading of the 3,000 pairs "
         "not); the bare scan: one pyahocorasick automaton over every term of the same "
         "termbase, lower-cased, run over both sides of every pair. The last column gives "
