@@ -29,7 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.check_before import against_baseline, before_after, round_before  # noqa: E402
+from benchmarks.check_before import (  # noqa: E402
+    against_baseline,
+    before_after,
+    round_before,
+    same_issues,
+)
 from benchmarks.check_scan import extract, speed  # noqa: E402
 from benchmarks.make_planted import KINDS, read  # noqa: E402
 from benchmarks.report import table, write_section  # noqa: E402
@@ -353,6 +358,10 @@ def speed_only(rev: str, sizes) -> None:
         devset_termbase(db)
         before = extract(rev, tmp / "before")
         text = speed(db, tmp, sizes, before)
+        from termalign.defaults import ensure_default_db
+
+        same = "\n".join(same_issues(path, tmp, rev, before, label) for path, label in (
+            (ensure_default_db(), "default termbase"), (db, "devset termbase")))
     body = "\n".join([
         f"Before: revision `{rev}`, extracted with `git archive` and run from its own tree on "
         "its own copy of each termbase (so each finds its own cached matcher), alternating "
@@ -361,7 +370,10 @@ def speed_only(rev: str, sizes) -> None:
         "not); the bare scan: one pyahocorasick automaton over every term of the same "
         "termbase, lower-cased, run over both sides of every pair. The last column gives "
         "the issues each revision finds (`python -m benchmarks.check_before TERMBASE REV` "
-        "compares their full lists).", "", text])  # fmt: skip
+        "compares their full lists).", "", text, "",
+        f"The full issue lists of `{rev}` and this tree (every field, in order), each on "
+        "its own copy of the termbase; this tree building its checker, then loading it "
+        "from the cache file:", "", same])  # fmt: skip
     write_section("checks-speed-scan", "Checks: check vs a bare scan, before → after (issue 16)",
                   body)
     print(body)

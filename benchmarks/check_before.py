@@ -134,31 +134,35 @@ print(json.dumps(out, ensure_ascii=False))
 '''
 
 
-def same_issues(db: Path, tmp: Path, rev: str) -> str:
-    """Whether this tree and revision ``rev`` report the very same issues (every field, in
-    order) on the 8,000 official pairs in both directions and on the planted sets (clean
-    and planted pair of every case), each from its own copy of the termbase ``db``; this
-    tree twice: building its checker, then loading it from the cache file just written."""
+def same_issues(db: Path, tmp: Path, rev: str, tree: Path | None = None,
+                label: str = "") -> str:
+    """Whether this tree and revision ``rev`` (extracted, or already in ``tree``) report the
+    very same issues (every field, in order) on the 8,000 official pairs in both directions
+    and on the planted sets (clean and planted pair of every case), each from its own copy
+    of the termbase ``db``; this tree twice: building its checker, then loading it from the
+    cache file just written."""
     import shutil
 
-    base = extract(rev, tmp / "same")
+    base = tree if tree is not None else extract(rev, tmp / f"same-{db.stem}")
     results = {}
-    for label, root, name in ((rev, base, "before"), ("built", ROOT, "after"),
-                              ("cached", ROOT, "after")):
-        path = tmp / f"{name}-{db.name}"
+    for run, root, name in ((rev, base, "before"), ("built", ROOT, "after"),
+                            ("cached", ROOT, "after")):
+        path = tmp / f"same-{name}-{db.name}"
         if not path.exists():
             shutil.copy(db, path)
         out = subprocess.run([sys.executable, "-c", _ISSUES, str(root), str(path)],
                              capture_output=True, text=True, check=True)
-        results[label] = json.loads(out.stdout)
-    lines = []
+        results[run] = json.loads(out.stdout)
+    from benchmarks.bench_check import unpc_segments
+
+    official, lines = len(unpc_segments()), []
     for part, want in results[rev].items():
         count = sum(len(x) for x in want) if part.startswith("planted") else len(want)
-        pairs = 8000 if part.startswith("official") else len(want)
+        pairs = official if part.startswith("official") else len(want)
         verdicts = ["identical" if results[k][part] == want else "DIFFERENT"
                     for k in ("built", "cached")]
-        lines.append(f"- {part}: {pairs:,} pairs, {count:,} issues at `{rev}`: built "
-                     f"{verdicts[0]}, cached {verdicts[1]}")
+        lines.append(f"- {label or db.stem}, {part}: {pairs:,} pairs, {count:,} issues at `{rev}`: "
+                     f"built {verdicts[0]}, cached {verdicts[1]}")
     return "\n".join(lines)
 
 
