@@ -156,8 +156,8 @@ def check_names(ctx: Context) -> list[Issue]:
     # concept index -> roles of its target forms found ("short"/"formal" for countries);
     # -1 - index -> former or non-UNTERM names of that concept found in the translation
     present: dict[int, set[str]] = {}
-    tgt_ds = [ck.designations[hit.entry.term] for hit in tgt_all]
-    for d in tgt_ds:
+    for hit in tgt_all:
+        d = ck.designations[hit.entry.term]
         if not d.avoid:
             present.setdefault(d.concept, set())
         elif d.status == "superseded":  # a former name: right where the original has one
@@ -179,13 +179,14 @@ def check_names(ctx: Context) -> list[Issue]:
     former = {ck.designations[h.entry.term].concept for hits in by_span.values()
               if any(ck.designations[h.entry.term].status == "superseded" for h in hits)
               for h in hits}  # fmt: skip
-    if tgt_longest:  # (each rule below only reads the names found in the translation)
-        issues += _avoided(ctx, tgt_longest, former)
-        issues += forms.wrong_acronyms(ctx, tgt_longest)
-        issues += forms.unhyphenated(ctx, tgt_longest)
-        issues += forms.variants(ctx, tgt_longest)
-    ctx.full_named = {d.concept for d in tgt_ds
-                      if not d.acronym and not d.avoid and d.status != "short"}  # fmt: skip
+    issues += _avoided(ctx, tgt_longest, former)
+    issues += forms.wrong_acronyms(ctx, tgt_longest)
+    issues += forms.unhyphenated(ctx, tgt_longest)
+    issues += forms.variants(ctx, tgt_longest)
+    ctx.full_named = {ck.designations[h.entry.term].concept for h in tgt_all
+                      if not ck.designations[h.entry.term].acronym
+                      and not ck.designations[h.entry.term].avoid
+                      and ck.designations[h.entry.term].status != "short"}  # fmt: skip
     wrong_tgt: dict[int, list[str]] = {}
     for hit in tgt_longest:
         d = ck.designations[hit.entry.term]
@@ -201,8 +202,7 @@ def check_names(ctx: Context) -> list[Issue]:
     ctx.wrong_countries = {c: texts for c, texts in wrong_tgt.items()
                            if len(texts) > wrong_src[c] and not _defined(ctx, c, texts)
                            and (not wrong_src[c] or c in right_src)}  # fmt: skip
-    if by_span:  # (only the names of the original are looked for)
-        issues += _source_names(ctx, by_span, present)
+    issues += _source_names(ctx, by_span, present)
     # a name the original gives is known to the reader of the next segments, whether or not
     # this translation rendered it (if not, this segment has its issue): "the Council" after
     # "the Security Council" is a repeat within the document
@@ -279,14 +279,9 @@ def _refs(text: str, lang: str) -> Counter:
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
-    refs: list[Counter] = []  # the bare heads of the translation, counted when first asked
-
-    def tgt_refs() -> Counter:
-        if not refs:
-            refs.append(_refs(ctx.tgt, t))
-            if _FIRST_PERSON[t].search(ctx.tgt):
-                refs[0][_SECRETARY_GENERAL[t]] += 1
-        return refs[0]
+    tgt_refs = _refs(ctx.tgt, t)
+    if _FIRST_PERSON[t].search(ctx.tgt):
+        tgt_refs[_SECRETARY_GENERAL[t]] += 1
 
     pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
 
@@ -297,13 +292,13 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True
-        if _SECRETARY_GENERAL[t] in heads_t and tgt_refs()[_SECRETARY_GENERAL[t]]:
+        if _SECRETARY_GENERAL[t] in heads_t and tgt_refs[_SECRETARY_GENERAL[t]]:
             return True  # "requested me": the Secretary-General's own report
         if any(h in ctx.tgt for h in heads_t) and any(
                 d.lang == t and d.text in OWN_BODIES[t] for d in ck.forms(index)):
             return True  # "le Secrétariat", "the Secretariat": the UN's own
         # "the Council" only stands for a name the translation gave in an earlier segment
-        return index in ctx.named_before and any(tgt_refs()[h] for h in heads_t)
+        return index in ctx.named_before and any(tgt_refs[h] for h in heads_t)
 
     done = set(ctx.reported)
     starts = {start for start, _end in by_span}
