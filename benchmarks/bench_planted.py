@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import planted_read  # noqa: E402
-from benchmarks.check_before import against_baseline  # noqa: E402
+from benchmarks.check_before import against_baseline, same_issues  # noqa: E402
 from benchmarks.check_scan import extract, speed  # noqa: E402
 from benchmarks.make_planted import KINDS, read  # noqa: E402
 from benchmarks.planted_read import judged_path  # noqa: E402
@@ -389,16 +389,22 @@ def speed_only(rev: str, sizes) -> None:
         devset_termbase(db)
         before = extract(rev, tmp / "before")
         text = speed(db, tmp, sizes, before)
+        from termalign.defaults import ensure_default_db
+
+        same = "\n".join(same_issues(path, tmp, rev, before, label) for path, label in (
+            (ensure_default_db(), "default termbase"), (db, "devset termbase")))
     body = "\n".join([
         f"Before: revision `{rev}`, extracted with `git archive` and run from its own tree on "
         "its own copy of each termbase (so each finds its own cached matcher), alternating "
-        "with this tree's runs. Each figure is the best CPU time of 2 fresh processes "
+        "with this tree's runs. Each figure is the best CPU time of 3 fresh processes "
         "(termbase read and cached matcher load included, the reading of the 3,000 pairs "
         "not); the bare scan: one pyahocorasick automaton over every term of the same "
         "termbase, lower-cased, run over both sides of every pair. The last column gives "
-        "the issues each revision finds: the checker's speed work left them unchanged; "
-        "fewer after it are the one-word builder terms no longer checked "
-        "(`checks.model.worth_listing`).", "", text])  # fmt: skip
+        "the issues each revision finds (`python -m benchmarks.check_before TERMBASE REV` "
+        "compares their full lists).", "", text, "",
+        f"The full issue lists of `{rev}` and this tree (every field, in order), each on "
+        "its own copy of the termbase; this tree building its checker, then loading it "
+        "from the cache file:", "", same])  # fmt: skip
     write_section("checks-speed-scan", "Checks: check vs a bare scan, before → after (issue 16)",
                   body)
     print(body)

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from benchmarks.check_scan import extract
-from benchmarks.report import table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,50 +61,65 @@ def against_baseline(db: Path, tmp: Path, rev: str, runs: int = 3) -> str:
             f"{', '.join(f'{t:.2f}' for t in times['this branch'])}).")
 
 
-_BEFORE = r'''
-import json, pickle, sys
+_ISSUES = r'''
+import json, sys
 sys.path.insert(0, sys.argv[1])
-with open(sys.argv[2], "rb") as handle:
-    concepts = pickle.load(handle)
+from dataclasses import astuple
 from benchmarks.bench_check import unpc_segments
-from benchmarks.bench_planted import run_termalign
 from benchmarks.make_planted import read
-from checks import Checker
-checker = Checker(concepts)
+from checks.cache import load_checker
+checker = load_checker(sys.argv[2])
 segments = unpc_segments()
-out = {s: checker.check(segments, source=s).flagged(severity="error") / len(segments)
+out = {f"official {s}": [astuple(i) for i in checker.check(segments, source=s).issues]
        for s in ("fr", "en")}
-found, alarms = run_termalign(checker, read("testset"))
-out["recall"] = min(f / n for f, n in found.values())
-out.update({f"{s}-twins": fa / n for s, (fa, n) in alarms.items()})
-print(json.dumps(out))
+for part in ("devset", "testset"):
+    rows = []
+    for case in read(part):
+        s, fr, en, planted = case["source"], case["fr"], case["en"], case["planted"]
+        bad = (planted, en) if s == "en" else (fr, planted)
+        for pair in ((fr, en), bad):
+            rows.append([astuple(i) for i in checker.check_pair(*pair, source=s)])
+    out[f"planted {part}"] = rows
+print(json.dumps(out, ensure_ascii=False))
 '''
 
 
-def round_before(concepts, tmp: Path, rev: str) -> dict:
-    """The planted and official figures of the code at ``rev`` (the start of the round), on
-    the same concepts, in a fresh process."""
-    import pickle
+def same_issues(db: Path, tmp: Path, rev: str, tree: Path | None = None,
+                label: str = "") -> str:
+    """Whether this tree and revision ``rev`` (extracted, or already in ``tree``) report the
+    very same issues (every field, in order) on the 8,000 official pairs in both directions
+    and on the planted sets (clean and planted pair of every case), each from its own copy
+    of the termbase ``db``; this tree twice: building its checker, then loading it from the
+    cache file just written."""
+    import shutil
 
-    base = extract(rev, tmp / "before")
-    dump = tmp / "before-concepts.pickle"
-    dump.write_bytes(pickle.dumps(concepts))
-    out = subprocess.run([sys.executable, "-c", _BEFORE, str(base), str(dump)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    base = tree if tree is not None else extract(rev, tmp / f"same-{db.stem}")
+    results = {}
+    for run, root, name in ((rev, base, "before"), ("built", ROOT, "after"),
+                            ("cached", ROOT, "after")):
+        path = tmp / f"same-{name}-{db.name}"
+        if not path.exists():
+            shutil.copy(db, path)
+        out = subprocess.run([sys.executable, "-c", _ISSUES, str(root), str(path)],
+                             capture_output=True, text=True, check=True)
+        results[run] = json.loads(out.stdout)
+    from benchmarks.bench_check import unpc_segments
+
+    official, lines = len(unpc_segments()), []
+    for part, want in results[rev].items():
+        count = sum(len(x) for x in want) if part.startswith("planted") else len(want)
+        pairs = official if part.startswith("official") else len(want)
+        verdicts = ["identical" if results[k][part] == want else "DIFFERENT"
+                    for k in ("built", "cached")]
+        lines.append(f"- {label or db.stem}, {part}: {pairs:,} pairs, {count:,} issues at `{rev}`: "
+                     f"built {verdicts[0]}, cached {verdicts[1]}")
+    return "\n".join(lines)
 
 
-def before_after(test: dict, off: dict, before: dict) -> str:
-    worst = min(f / n for (s, k), (f, n) in test.items() if k != "alarms" and n)
-    twins = {s: test[(s, "alarms")][0] / test[(s, "alarms")][1] for s in ("fr", "en")}
-    rows = [["recall, lowest kind (testset)", f"{100 * before['recall']:.0f}%",
-             f"{100 * worst:.0f}%", "≥ 90%"]]
-    for s, label in (("fr", "fr→en"), ("en", "en→fr")):
-        rows.append([f"false alarms on the clean twins, {label} (testset)",
-                     f"{100 * before[f'{s}-twins']:.1f}%", f"{100 * twins[s]:.1f}%", "≤ 1%"])
-    for s, label in (("fr", "fr→en"), ("en", "en→fr")):
-        rows.append([f"8,000 official pairs with an error, {label}", f"{100 * before[s]:.2f}%",
-                     f"{100 * off[s]:.2f}%", "< 1%"])
-        rows.append([f"devset official pairs with a false alarm (read), {label}", "not read",
-                     f"{100 * off[f'{s}-alarms']:.2f}%", "< 1%"])
-    return table(["figure", "before", "after", "target"], rows)
+if __name__ == "__main__":
+    # python -m benchmarks.check_before TERMBASE [REV]: the issue lists of REV vs this tree
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        print(same_issues(Path(sys.argv[1]), Path(tmp_name),
+                          sys.argv[2] if len(sys.argv) > 2 else "823d05f"))

@@ -74,14 +74,18 @@ class Designations(Sequence):
         return len(self._concept)
 
     def __getitem__(self, index):
+        try:  # the designations of the hits of a pair are read again and again
+            return self._made[index]
+        except (KeyError, TypeError):  # not made yet, or a slice (unhashable)
+            pass
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("designation index out of range")
         made = self._made.get(index)
         if made is None:
-            if index < 0:
-                index += len(self)
-            if not 0 <= index < len(self):
-                raise IndexError("designation index out of range")
             made = self._made[index] = self._make(index)
         return made
 

@@ -10,7 +10,9 @@ the name's length and differs from one of its forms by one word (or by one spell
 
 from __future__ import annotations
 
-from checks.tokens import keyed
+from functools import lru_cache
+
+from checks.tokens import KeyedText, build_keys, keyed
 
 
 def similar(a: str, b: str) -> bool:
@@ -38,14 +40,15 @@ def near_miss(text: str, forms: list[str]) -> str | None:
     >>> near_miss("la commission de la paix", ["Conseil de sécurité"]) is None
     True
     """
-    k = keyed(text)
-    words = k.keys.split()
+    k = None
     for form in forms:
-        fk = keyed(form)
-        want = fk.keys.split()
+        fk, want = _form_keys(form)
         n = len(want)
         if n < 3:
             continue
+        if k is None:
+            k = keyed(text)
+            words = k.keys.split()
         for start in range(len(words) - n + 1):
             window = words[start : start + n]
             wrong = [i for i, (w, f) in enumerate(zip(window, want, strict=True)) if w != f]
@@ -60,3 +63,10 @@ def near_miss(text: str, forms: list[str]) -> str | None:
                 a, b = k.span(start, start + n - 1)
                 return text[a:b]
     return None
+
+
+@lru_cache(maxsize=1024)
+def _form_keys(form: str) -> tuple[KeyedText, list[str]]:
+    """The keys of one form of a name (the forms of the names of a file come back often)."""
+    fk = build_keys(form)
+    return fk, fk.keys.split()

@@ -20,6 +20,8 @@ except where a word's keying depends on its neighbours; those texts are keyed by
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import compress
 
 from checks.tokens import (
     _HYPHEN,
@@ -81,10 +83,23 @@ class Line:
             if all(parts):  # no word dropped: a key is its word
                 self._first = self._last = range(len(parts))
             else:
-                self._first = self._last = [i for i, p in enumerate(parts) if p]
+                self._first = self._last = list(compress(range(len(parts)), parts))
         if self._spans is None:
-            self._spans = [m.span() for m in _WORD.finditer(self.text)]
+            self._spans = _word_spans(self.text)
         return self._spans[self._first[first]][0], self._spans[self._last[last]][1]
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the words of ``text``, shared by its name line and its acronym line."""
+    return _spans(text) if len(text) <= KEPT_TEXT else list(map(_SPAN, _WORD.finditer(text)))
+
+
+_SPAN = re.Match.span
+
+
+@lru_cache(maxsize=8)
+def _spans(text: str) -> list[tuple[int, int]]:
+    return list(map(_SPAN, _WORD.finditer(text)))
 
 
 class Codes:
@@ -112,6 +127,8 @@ class Codes:
 
     def _code_word(self, word: str, acronym: bool) -> str:
         if acronym:
+            if word.isascii():  # a word of letters and digits: folding leaves it whole
+                return self.keys[True].get(_plural_acronym(word), UNKNOWN)
             folded = fold_text(word)
             if _WORD.fullmatch(folded) is None:  # folding cuts it in two (ŀ)
                 return _WHOLE
@@ -154,13 +171,18 @@ class Codes:
         try:
             line = "".join(parts)
         except TypeError:  # words not seen yet (None)
-            if len(cache) >= WORD_CACHE:
+            new = set(words).difference(cache)
+            if len(cache) + len(new) > WORD_CACHE:
                 cache.clear()
-            for i, part in enumerate(parts):
-                if part is None:
-                    parts[i] = self._code_word(words[i], acronym)
-                    if len(words[i]) <= KEPT_WORD:
-                        cache[words[i]] = parts[i]
+                new = set(words)
+            long = {}
+            for word in new:
+                (cache if len(word) <= KEPT_WORD else long)[word] = self._code_word(word,
+                                                                                   acronym)
+            if long:
+                parts = [cache[w] if len(w) <= KEPT_WORD else long[w] for w in words]
+            else:
+                parts = list(map(cache.__getitem__, words))
             line = "".join(parts)
         if acronym:
             whole = not text.isascii() and _COMBINING.search(text) is not None

@@ -310,3 +310,16 @@ def test_one_word_builder_terms_are_not_checked(french, curated, checked):
     issues = Checker([concept]).check_pair(f"À cet {french}, le Comité a pris note.",
                                            "In that connection, the Committee took note.")
     assert bool([i for i in issues if i.kind == "missing-term"]) is checked
+
+
+def test_designations_read_back_by_index_negative_index_and_slice(checker):
+    """The designations a checker keeps (read again and again for every hit) are the same
+    whichever way they are asked for, and an index out of range is an IndexError."""
+    items = checker.designations
+    n = len(items)
+    assert items[-1] == items[n - 1] == list(items)[-1]
+    assert items[0:3] == [items[0], items[1], items[2]] == list(items)[:3]
+    assert items[-1] is items[n - 1]  # made once, then read from the ones made
+    for bad in (n, -n - 1):
+        with pytest.raises(IndexError):
+            items[bad]

@@ -33,6 +33,8 @@ HOSTILE = [
     "",
     "   ",
     "the the la les l’ d’ du des au aux",
+    # words over KEPT_WORD letters (never kept by the word caches) next to known ones
+    "l’OTSC et la " + "Organisation" * 6 + " du Traité de sécurité collective " + "ONU" * 25,
 ]
 
 
