@@ -1,13 +1,19 @@
-"""``POST /api/check`` answers real UNPC pairs exactly as main did, and the request path's
-shortcuts (anchors prepared once, no query while the termbase is unchanged) change nothing.
+"""``POST /api/check`` answers real UNPC pairs exactly as the request path did before its
+shortcuts (anchors prepared once, no query while the termbase is unchanged), which change
+nothing.
 
-``data/web_check_main.json`` was produced by main's code (823d05f), not by this tree::
+``data/web_check_main.json`` was produced by the code before those shortcuts, not by this
+tree: this tree with the four request-path files of 823d05f (``aligner/align/driver.py``,
+``aligner/align/inputs.py``, ``web/cache.py``, ``web/security.py``)::
 
-    git archive 823d05f | tar -x -C TREE
+    git archive HEAD | tar -x -C TREE
+    for f in aligner/align/driver.py aligner/align/inputs.py web/cache.py web/security.py; do
+        git show 823d05f:$f > TREE/$f; done
     PYTHONPATH=TREE python benchmarks/record_web_check.py tests/data/web_check_main.json NOTE
 
 (windows of the UNPC devset in ``seeds/unpc``: one line a side, one sentence a line, line
 counts that differ so that the texts are aligned first, an English original, a pairs list).
+When the seeds' termbase or the checks change, record again the same way.
 """
 
 from __future__ import annotations
