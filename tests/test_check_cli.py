@@ -190,3 +190,25 @@ def test_xliff_units_without_target_are_skipped():
     text = XLIFF_12.replace(f"<target>{EN_OK}</target>", "")
     segments = inputs.load_xliff(text.encode(), "partial.xlf")
     assert [s.number for s in segments] == [2]
+
+
+def test_pairs_alone_makes_a_bare_head_a_warning(runner, tmp_path):
+    """UNv1.0.devset line 772 (English original): *le Conseil* for the Security Council is a
+    dropped name in a document that never gave it, a warning in a pair of a memory."""
+    concepts = tmp_path / "concepts.tsv"
+    concepts.write_text("title\tConseil de sécurité\tSecurity Council\n", encoding="utf-8")
+    pairs = tmp_path / "memory.tsv"
+    pairs.write_text(
+        "Le présent additif donne la liste des questions examinées par le Conseil au cours de "
+        "la semaine qui s'est achevée le 7 mars 2015.\tThe present addendum lists the items on "
+        "which the Security Council took action during the week ending 7 March 2015.\n",
+        encoding="utf-8")
+
+    def severities(*extra):
+        result = runner.invoke(cli, ["check", str(pairs), "--source", "en", "--json",
+                                     "--concepts", str(concepts), *extra])
+        assert result.exit_code == 1, result.output
+        return [(i["kind"], i["severity"]) for i in json.loads(result.output)["issues"]]
+
+    assert severities() == [("missing-title", "error")]
+    assert severities("--pairs-alone") == [("missing-title", "warning")]

@@ -75,9 +75,7 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config["TERMALIGN_DB"]:
         from termalign import defaults
 
-        ensure = getattr(defaults, "ensure_default_db", None)
-        path = ensure() if ensure is not None else defaults.default_db_path()
-        app.config["TERMALIGN_DB"] = str(path)
+        app.config["TERMALIGN_DB"] = str(defaults.ensure_default_db())
     if not app.config["RESULTS_DIR"]:
         app.config["RESULTS_DIR"] = tempfile.mkdtemp(prefix="termalign-web-")
         atexit.register(shutil.rmtree, app.config["RESULTS_DIR"], ignore_errors=True)

@@ -30,8 +30,7 @@ def _concepts(db: Path | None, concepts: Path | None) -> list:
     if db is None:
         from termalign import defaults
 
-        ensure = getattr(defaults, "ensure_default_db", None)
-        db = Path(ensure()) if ensure else defaults.default_db_path()
+        db = Path(defaults.ensure_default_db())
         if not db.exists():
             fail(f"no termbase at {db}: run 'termalign build' or give --db")
     elif not db.is_file():
@@ -83,8 +82,13 @@ def _termbase_path(db: Path | None) -> Path:
               "default: the input's declared languages, else fr.")  # fmt: skip
 @click.option("--lang", "ui", type=click.Choice(["en", "fr"]), default="en", show_default=True,
               help="Language of the report's messages.")  # fmt: skip
+@click.option("--pairs-alone", is_flag=True,
+              help="Check each pair on its own, as pairs of a memory drawn from many "
+              "documents: a bare head noun for a name ('the Council') is then a warning, "
+              "since the name may have been given earlier in its document; by default the "
+              "pairs are one document, in order.")  # fmt: skip
 def check_command(source, english, db, concepts, fmt, as_json, no_numbers, output, original,
-                  ui) -> None:
+                  ui, pairs_alone) -> None:
     """Check INPUT: a TMX, XLIFF or TSV file (French TAB English per line, whichever is
     the original: see --source), or a French document with its English counterpart EN
     (aligned first).
@@ -113,7 +117,7 @@ def check_command(source, english, db, concepts, fmt, as_json, no_numbers, outpu
     if original is None:
         original, _why = declared_source(source, english)
     checker = _checker(db, concepts, not no_numbers)
-    result = checker.check(segments, source=original, lang=ui)
+    result = checker.check(segments, source=original, lang=ui, isolated=pairs_alone)
     if loaded.source_lang:  # a TMX or XLIFF input: its untranslated units are reported
         result.untranslated = [u.to_dict() for u in loaded.untranslated]
     pairs = [None] * max(s.number for s in segments)

@@ -20,8 +20,7 @@ def _open(db: Path | None, create: bool = False):
     from termbase.store import Termbase
 
     if db is None:
-        ensure = getattr(defaults, "ensure_default_db", None)
-        db = Path(ensure()) if ensure is not None else defaults.default_db_path()
+        db = Path(defaults.ensure_default_db())
     if not create and not db.exists():
         raise TermbaseError(f"{db}: no termbase there (build one with `termalign build`, "
                             "or pass --db)")
