@@ -49,6 +49,7 @@ def page(browser, request, server):  # noqa: F811 (the imported fixture)
 
 
 def no_horizontal_scroll(page) -> bool:
+    page.wait_for_load_state("load")  # (the stylesheet applied: the DOM can be read before)
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
