@@ -200,12 +200,7 @@ def write_sample(n: int, seed: int) -> None:
              "by reading (yes/no): the "
              "English is a correct equivalent of the French name, whole on both sides",
              "\t".join(SAMPLE_COLUMNS)]
-    for key in chosen:
-        row = names[key]
-        lines.append("\t".join(["", row["fr"], row["en"], row["corpus"], row["source"],
-                                row["context_fr"][:400], row["context_en"][:400]]))
-    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {SAMPLE} ({len(chosen)} rows to judge)")
+    _write_sample(SAMPLE, lines, [names[key] for key in chosen])
 
 
 def write_term_sample(n: int, seed: int) -> None:
@@ -219,12 +214,16 @@ def write_term_sample(n: int, seed: int) -> None:
              f"drawn with random.Random({seed}) after the filters were fixed; 'right' judged by "
              "reading (yes/no): the English is a correct equivalent of the French, whole on "
              "both sides", "\t".join(SAMPLE_COLUMNS)]
-    for key in chosen:
-        row = terms[key]
-        lines.append("\t".join(["", row["fr"], row["en"], row["corpus"], row["source"],
-                                row["context_fr"][:400], row["context_en"][:400]]))
-    TERM_SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {TERM_SAMPLE} ({len(chosen)} rows to judge)")
+    _write_sample(TERM_SAMPLE, lines, [terms[key] for key in chosen])
+
+
+def _write_sample(path: Path, header: list[str], rows: list[dict]) -> None:
+    """A sample to judge: the header lines, then a row each with an empty 'right' cell."""
+    lines = header + ["\t".join(["", row["fr"], row["en"], row["corpus"], row["source"],
+                                 row["context_fr"][:400], row["context_en"][:400]])
+                      for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({len(rows)} rows to judge)")
 
 
 def _judged(path: Path) -> tuple[int, int]:
