@@ -109,6 +109,7 @@ class LookupResult:
             "score": round(self.score, 3),
             "curated": c.curated,
             "matched": {"lang": self.term.lang, "term": self.term.text},
+            "no_full_form": ["en"] if acronym_only(c) else [],
             "subject": c.subject,
             "note": c.note,
             **{

@@ -277,6 +277,7 @@ def test_an_english_acronym_alone_is_labelled_and_not_counted_wrong(tmp_path):
         assert NO_FULL_FORM in describe(first)[1]
         other = lookup(store, "Organisation du Traité de sécurité collective")[0]
         assert NO_FULL_FORM not in brief(other)
+        assert (first.to_json()["no_full_form"], other.to_json()["no_full_form"]) == (["en"], [])
         answers = first_answers(store, [
             (fr, "Economic Community of Central African States"),
             ("Organisation du Traité de sécurité collective", "Collective Security Treaty Organization"),

@@ -156,3 +156,23 @@ def test_check_long_pasted_text_in_the_form(client):
                            content_type="multipart/form-data")  # as the page's form sends it
     assert response.status_code == 302
     assert "2000 segments" in client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_an_english_acronym_alone_is_labelled_in_json_and_page(tmp_path):
+    """UNPC devset: the English only ever writes ECCAS for the CEEAC; the API lists the
+    language with no full form and the search page says so, in the interface's language."""
+    from termbase.model import Concept, Term
+    from termbase.store import Termbase
+
+    db = tmp_path / "tb.sqlite3"
+    with Termbase.open(db) as store, store.transaction():
+        store.add_concept(Concept(kind="title", curated=False, confidence=0.6, terms=[
+            Term("fr", "Communauté économique des États de l'Afrique centrale"),
+            Term("fr", "CEEAC", "acronym"), Term("en", "ECCAS", "acronym")]))
+    client = create_app({"TERMALIGN_DB": str(db),
+                         "RESULTS_DIR": str(tmp_path / "results")}).test_client()
+    [result] = client.get("/api/lookup?q=CEEAC").get_json()["results"]
+    assert result["no_full_form"] == ["en"]
+    assert "English full form not known" in client.get("/?q=CEEAC").get_data(as_text=True)
+    page = client.get("/?q=CEEAC&lang=fr").get_data(as_text=True)
+    assert "forme développée anglaise inconnue" in page

@@ -23,7 +23,7 @@ def concept_json(concept) -> dict:
 
     first = concept.terms[0]
     data = LookupResult(concept, "exact", 1.0, first).to_json()
-    for key in ("match", "score", "matched"):
+    for key in ("match", "score", "matched", "no_full_form"):
         data.pop(key, None)
     data["origin"] = concept.origin
     data["created"] = concept.created

@@ -53,6 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "match.words": {"en": "contains your words", "fr": "contient vos mots"},
     "match.infix": {"en": "contains your query", "fr": "contient votre recherche"},
     "match.fuzzy": {"en": "nearest spelling", "fr": "graphie proche"},
+    "match.no_full_form_en": {"en": "English full form not known",
+                              "fr": "forme développée anglaise inconnue"},
     "copy.term": {"en": "Copy the term", "fr": "Copier le terme"},
     "copy.acronym": {"en": "Copy the acronym", "fr": "Copier le sigle"},
     "copy.name": {"en": "Copy “name (ACRONYM)”", "fr": "Copier « nom (SIGLE) »"},

@@ -54,7 +54,10 @@ _CONCEPT = {"id": _INT, "kind": {"enum": ["title", "term", "country"]}, "curated
             "subject": _STR, "note": _STR, "fr": _array(_ref("Term")),
             "en": _array(_ref("Term")), "evidence": _array(_ref("Evidence"))}
 LOOKUP_RESULT = _obj({**_CONCEPT, "match": _STR, "score": _NUM,
-                      "matched": _obj({"lang": {"enum": ["fr", "en"]}, "term": _STR})})
+                      "matched": _obj({"lang": {"enum": ["fr", "en"]}, "term": _STR}),
+                      "no_full_form": {**_array({"enum": ["fr", "en"]}),
+                                       "description": "languages whose terms are all "
+                                       "acronyms: the entry gives no full form there"}})
 LOOKUP = _obj({"query": _STR, "total": _INT, "offset": _INT, "limit": _INT,
                "next": {"type": ["integer", "null"],
                         "description": "offset of the next page, null on the last one"},
