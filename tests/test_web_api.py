@@ -176,3 +176,23 @@ def test_an_english_acronym_alone_is_labelled_in_json_and_page(tmp_path):
     assert "English full form not known" in client.get("/?q=CEEAC").get_data(as_text=True)
     page = client.get("/?q=CEEAC&lang=fr").get_data(as_text=True)
     assert "forme développée anglaise inconnue" in page
+
+
+def test_check_pairs_alone(client):
+    """UNv1.0.devset line 772 (English original): *le Conseil* for the Security Council is
+    a dropped name in a document, a warning in a pair of a memory (``pairs_alone``)."""
+    pair = ["Le présent additif donne la liste des questions examinées par le Conseil au "
+            "cours de la semaine qui s'est achevée le 7 mars 2015.",
+            "The present addendum lists the items on which the Security Council took action "
+            "during the week ending 7 March 2015."]
+
+    def severities(**options):
+        response = client.post("/api/check", json={"pairs": [pair], "source": "en", **options})
+        assert response.status_code == 200, response.get_json()
+        return [(i["kind"], i["severity"]) for i in response.get_json()["issues"]
+                if i["kind"] == "missing-title"]
+
+    assert severities() == [("missing-title", "error")]
+    assert severities(pairs_alone=True) == [("missing-title", "warning")]
+    bad = client.post("/api/check", json={"pairs": [pair], "pairs_alone": "yes"})
+    assert bad.status_code == 400 and "pairs_alone" in bad.get_json()["error"]

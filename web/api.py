@@ -121,21 +121,26 @@ def _source(value) -> str:
 def check():
     from web.check import InputProblem, collect_segments, run_check
 
-    untranslated = None
+    untranslated, pairs_alone = None, False
     try:
         if request.files:
             source = _source(request.form.get("source"))
+            pairs_alone = request.form.get("pairs_alone", "") in ("1", "true", "on")
             segments, _aligned, _detected, untranslated = collect_segments(request.form,
                                                                            request.files)
         else:
             body = _json_body()
             source = _source(body.get("source"))
+            pairs_alone = body.get("pairs_alone", False)
+            if not isinstance(pairs_alone, bool):
+                abort(400, description='"pairs_alone" must be true or false')
             segments = _segments_from_json(body)
     except InputProblem as exc:
         abort(400, description=str(exc))
     if not segments:
         abort(400, description="nothing to check")
-    return jsonify(run_check(segments, source, untranslated=untranslated))
+    return jsonify(run_check(segments, source, untranslated=untranslated,
+                             pairs_alone=pairs_alone))
 
 
 @bp.post("/align")

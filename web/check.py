@@ -180,11 +180,11 @@ def check_options(source: str = "fr", lang: str = "en") -> dict:
 
 
 def run_check(segments: list, source: str = "fr", lang: str = "en",
-              untranslated: list | None = None) -> dict:
+              untranslated: list | None = None, pairs_alone: bool = False) -> dict:
     """The JSON report of ``termalign check --json`` for these segments, its messages in
     ``lang`` (``en`` or ``fr``; ``untranslated``: the units of the input that were not
-    checked, see :func:`collect_segments`)."""
-    report = checker().check(segments, **check_options(source, lang))
+    checked, see :func:`collect_segments`; ``pairs_alone``: as ``--pairs-alone``)."""
+    report = checker().check(segments, **check_options(source, lang), isolated=pairs_alone)
     report.untranslated = untranslated
     return report.to_dict()
 

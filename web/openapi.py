@@ -139,14 +139,24 @@ def document(server_url: str = "/") -> dict:
     """The OpenAPI document (``server_url``: where the API is served)."""
     from termalign import __version__
 
+    check_options = {
+        "source": {"enum": ["fr", "en"], "description": "the original side (default: fr)"},
+        "pairs_alone": {"type": "boolean", "default": False,
+                        "description": "check each pair on its own, as pairs of a memory "
+                                       "drawn from many documents (a bare head noun for a "
+                                       "name is then a warning); default: one document"}}
     check_body = {"oneOf": [
-        _obj({"fr": _STR, "en": _STR}),
-        _obj({"pairs": _array({"type": "array", "items": _STR, "minItems": 2, "maxItems": 2})}),
+        _obj({"fr": _STR, "en": _STR}, check_options),
+        _obj({"pairs": _array({"type": "array", "items": _STR, "minItems": 2, "maxItems": 2})},
+             check_options),
     ]}
     upload = {"type": "object", "properties": {
         "pairs": {"type": "string", "format": "binary", "description": "a TMX, XLIFF or TSV file"},
         "fr_file": {"type": "string", "format": "binary"},
         "en_file": {"type": "string", "format": "binary"}}}
+    check_upload = {"type": "object", "properties": {
+        **upload["properties"], "source": check_options["source"],
+        "pairs_alone": {"enum": ["1", "true", "on"], "description": "as pairs_alone in JSON"}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "termalign", "version": __version__,
@@ -164,10 +174,11 @@ def document(server_url: str = "/") -> dict:
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": _INT}],
                 "responses": {"200": _json("Entry", "the entry"), **_errors(404)}}},
             "/api/check": {"post": {
-                "summary": "Check an English translation against the termbase and the French",
+                "summary": "Check a translation, English or French, against the termbase "
+                           "and its original",
                 "requestBody": {"required": True, "content": {
                     "application/json": {"schema": check_body},
-                    "multipart/form-data": {"schema": upload}}},
+                    "multipart/form-data": {"schema": check_upload}}},
                 "responses": {"200": _json("Check", "the issues found"), **_errors(400, 413)}}},
             "/api/align": {"post": {
                 "summary": "Align French and English sentences or documents",
