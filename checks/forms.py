@@ -51,8 +51,8 @@ def unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     return issues
 
 
-_GLUED_NUMBER = re.compile(r"(?<=[^\W\d_])\d{1,3}\b")
-_INNER_HYPHEN = re.compile(r"(?<=\w)[-\u00ad\u2010\u2011](?=\w)")
+_GLUED_NUMBER = re.compile(r"(?=\d)(?<=[^\W\d_])\d{1,3}\b")
+_INNER_HYPHEN = re.compile(r"(?=[-\u00ad\u2010\u2011])(?<=\w)[-\u00ad\u2010\u2011](?=\w)")
 
 
 @lru_cache(maxsize=8192)

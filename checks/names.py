@@ -301,6 +301,8 @@ def _bare_heads(text: str, lang: str) -> Counter:
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
+    if not by_span:  # no name in the original
+        return issues
     tgt_refs = _refs(ctx.tgt, t)
     if _FIRST_PERSON[t].search(ctx.tgt):
         tgt_refs[_SECRETARY_GENERAL[t]] += 1
