@@ -303,16 +303,18 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
     if not by_span:  # no name in the original
         return issues
-    tgt_refs = _refs(ctx.tgt, t)
-    if _FIRST_PERSON[t].search(ctx.tgt):
-        tgt_refs[_SECRETARY_GENERAL[t]] += 1
-
-    pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
+    made: list[Counter] = []  # the translation's bare heads, read at the first need
 
     def referred(index: int, start: int) -> bool:
         """Named by a bare head ("the Council") after the full name in an earlier segment
         of the document (:func:`_back_reference`), or, in French, by the subject pronoun of
         a resolution paragraph ("Il rappelle" for "The Security Council recalls")."""
+        if not made:
+            made.append(_refs(ctx.tgt, t))
+            if _FIRST_PERSON[t].search(ctx.tgt):
+                made[0][_SECRETARY_GENERAL[t]] += 1
+        tgt_refs = made[0]
+        pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
         heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True
