@@ -149,6 +149,11 @@ def _misspelt_head(text: str, hit: Hit, forms, short: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _has_capital(text: str) -> bool:
+    return any(c.isupper() for c in text)
+
+
 def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     """A full name followed by the acronym of another body: "… Programme (UNEP)"."""
     ck, issues = ctx.checker, []
@@ -156,7 +161,7 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         d = ck.designations[hit.entry.term]
         if d.acronym or d.avoid or d.concept in ctx.reported:
             continue
-        if hit.text[:1].islower() and any(c.isupper() for c in d.text):
+        if hit.text[:1].islower() and _has_capital(d.text):
             continue  # "non-governmental organizations (NGOs)": not the Organization
         m = _BRACKETED.match(ctx.tgt, hit.end)
         if m is None:

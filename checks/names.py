@@ -171,8 +171,8 @@ def check_names(ctx: Context) -> list[Issue]:
     # concept index -> roles of its target forms found ("short"/"formal" for countries);
     # -1 - index -> former or non-UNTERM names of that concept found in the translation
     present: dict[int, set[str]] = {}
-    for hit in tgt_all:
-        d = ck.designations[hit.entry.term]
+    tgt_ds = [ck.designations[hit.entry.term] for hit in tgt_all]
+    for d in tgt_ds:
         if not d.avoid:
             present.setdefault(d.concept, set())
         elif d.status == "superseded":  # a former name: right where the original has one
@@ -198,10 +198,8 @@ def check_names(ctx: Context) -> list[Issue]:
     issues += forms.wrong_acronyms(ctx, tgt_longest)
     issues += forms.unhyphenated(ctx, tgt_longest)
     issues += forms.variants(ctx, tgt_longest)
-    ctx.full_named = {ck.designations[h.entry.term].concept for h in tgt_all
-                      if not ck.designations[h.entry.term].acronym
-                      and not ck.designations[h.entry.term].avoid
-                      and ck.designations[h.entry.term].status != "short"}  # fmt: skip
+    ctx.full_named = {d.concept for d in tgt_ds
+                      if not d.acronym and not d.avoid and d.status != "short"}
     wrong_tgt: dict[int, list[str]] = {}
     for hit in tgt_longest:
         d = ck.designations[hit.entry.term]
