@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checks import names
-from checks.consistency import inconsistencies
+from checks.consistency import inconsistencies, keys
 from checks.countries import NON_UNTERM_EN, NON_UNTERM_FR, running_forms
 from checks.designations import Designation, Designations
 from checks.keying import Codes
@@ -205,14 +205,16 @@ class Checker:
         segments = list(segments)
         issues: list[Issue] = []
         named_before: set[int] = set()  # the document's names so far (none if isolated)
+        made = []  # the comparison forms of the consistency check, while the words are kept
         for seg in segments:
             budget.check()  # (a web request's time budget)
             found, named = self._check_pair(seg.fr, seg.en, seg.number, source, lang,
                                             named_before, not isolated)
             issues += found
+            made.append(keys(seg))
             if not isolated:
                 named_before |= named
-        issues += inconsistencies(segments)
+        issues += inconsistencies(segments, made)
         issues.sort(key=lambda i: (i.segment, list(KINDS).index(i.kind)))
         return Report(len(segments), issues, source)
 

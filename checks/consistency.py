@@ -22,17 +22,30 @@ def _key(text: str) -> str:
     return " ".join(words)
 
 
-def _groups(segments: list[Segment], side: str) -> dict[str, list[Segment]]:
-    groups: dict[str, list[Segment]] = {}
-    for seg in segments:
-        key = _key(getattr(seg, side))
+def keys(segment: Segment) -> tuple[str, str]:
+    """The comparison forms of the French and the English of a segment (made while the
+    pair is checked, when its folded words are still kept).
+
+    >>> keys(Segment(1, "2. L’Union africaine", "the African Union."))
+    ('l union africaine', 'the african union')
+    """
+    return _key(segment.fr), _key(segment.en)
+
+
+def _groups(made: list[tuple[str, str]], side: int) -> dict[str, list[int]]:
+    """The places of the segments by the comparison form of one side (0: French)."""
+    groups: dict[str, list[int]] = {}
+    for i, pair in enumerate(made):
+        key = pair[side]
         if key and any(c.isalpha() for c in key):
-            groups.setdefault(key, []).append(seg)
+            groups.setdefault(key, []).append(i)
     return groups
 
 
-def inconsistencies(segments: list[Segment]) -> list[Issue]:
-    """Issues for identical French segments with different English, and the reverse.
+def inconsistencies(segments: list[Segment],
+                    made: list[tuple[str, str]] | None = None) -> list[Issue]:
+    """Issues for identical French segments with different English, and the reverse;
+    ``made``: the :func:`keys` of every segment, if already made.
 
     The first segment of a group is taken as the reference; every later segment that
     differs from it gets an issue naming the segments it differs from.
@@ -42,13 +55,16 @@ def inconsistencies(segments: list[Segment]) -> list[Issue]:
     [(2, 'same French as segment 1, translated differently')]
     """
     issues: list[Issue] = []
-    for side, other in (("fr", "en"), ("en", "fr")):
-        for group in _groups(segments, side).values():
-            if len(group) < 2:
+    if made is None:
+        made = [keys(seg) for seg in segments]
+    for side, other in ((0, 1), (1, 0)):
+        for places in _groups(made, side).values():
+            if len(places) < 2:
                 continue  # one segment cannot be translated two ways
+            group = [segments[i] for i in places]
             variants: dict[str, list[int]] = {}
-            for seg in group:
-                variants.setdefault(_key(getattr(seg, other)), []).append(seg.number)
+            for i in places:
+                variants.setdefault(made[i][other], []).append(segments[i].number)
             if len(variants) < 2:
                 continue
             first = next(iter(variants.values()))
@@ -56,7 +72,7 @@ def inconsistencies(segments: list[Segment]) -> list[Issue]:
                 others = [n for n in (seg.number for seg in group) if n not in numbers]
                 names = ", ".join(str(n) for n in others)
                 label = "segment" if len(others) == 1 else "segments"
-                if side == "fr":
+                if side == 0:
                     message = f"same French as {label} {names}, translated differently"
                     expected = [next(s.en for s in group if s.number == first[0])]
                 else:

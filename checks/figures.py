@@ -32,12 +32,14 @@ _LEADING = re.compile(r"^\s*\(?(\d{1,3})[.)]\s")
 if TYPE_CHECKING:
     from checks.names import Context
 
+# Each pattern that starts with a lookbehind is led by a lookahead of its first character
+# (a digit): the regex engine then skips to the digits instead of trying every character.
 #: Digits glued to the letters that follow them (235U, 2359Z, 041A, 8 223enseignants).
-_GLUED_LETTERS = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=[^\W\d_])")
+_GLUED_LETTERS = re.compile(r"(?=\d)(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?=[^\W\d_])")
 #: A year with a footnote number glued to it (2014-20151, septembre 201442).
-_YEAR_NOTE = re.compile(r"(?<!\d)((?:19|20)\d\d)\d{1,2}(?!\d)")
+_YEAR_NOTE = re.compile(r"(?=\d)(?<!\d)((?:19|20)\d\d)\d{1,2}(?!\d)")
 #: A year with a footnote number after its full stop: "September 2014.42".
-_YEAR_DOT_NOTE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\.\d{1,2}(?!\d)")
+_YEAR_DOT_NOTE = re.compile(r"(?=\d)(?<![\d.,])((?:19|20)\d\d)\.\d{1,2}(?!\d)")
 #: The year of a resolution after its number, which a translation may leave out once the
 #: resolution has been cited: "résolution 2118 (2013)" = "resolution 2118".
 _RESOLUTION_YEAR = re.compile(r"r[ée]solutions?\s+(\d{2,4})\s+\((?:19|20)\d\d\)$", re.I)
@@ -45,17 +47,17 @@ _RESOLUTION_YEAR = re.compile(r"r[ée]solutions?\s+(\d{2,4})\s+\((?:19|20)\d\d\)
 _HOUR_ONLY = re.compile(r"(\d{1,2})\s?h")
 _ONE_DIGIT_MINUTE = re.compile(r"\s?(\d)(?!\d)")
 _HOUR_BEFORE = re.compile(r"(\d{1,2})\s?h\s?$")
-_FR_TIME_ONE = re.compile(r"(?<![\d,.])(\d{1,2})\s?h\s?(\d)(?!\d)")
+_FR_TIME_ONE = re.compile(r"(?=\d)(?<![\d,.])(\d{1,2})\s?h\s?(\d)(?!\d)")
 #: A footnote number opening a segment ("6 Il est entendu que…").
 _NOTE_START = re.compile(r"^\d{1,2} (?=[A-ZÀ-Ý][a-zà-ÿ])")
 #: Two numbers of a list run together by a missing space: "règles 1 et 6, 2, 7,10".
 _LIST_COMMA = re.compile(r"^(\d{1,3}),(\d{1,3})$")
 #: A footnote number after a closing quote or a full stop: ranges"18, position.2
-_NOTE_AFTER = re.compile(r"(?<!\bno\.)(?<!\bp\.)(?<!\bpp\.)(?<=[a-zà-ÿ][.”\"’»])\d{1,2}(?=\s|$)")
+_NOTE_AFTER = re.compile(r"(?=\d)(?<!\bno\.)(?<!\bp\.)(?<!\bpp\.)(?<=[a-zà-ÿ][.”\"’»])\d{1,2}(?=\s|$)")
 _NOON = {"fr": re.compile(r"\bmidi\b"), "en": re.compile(r"\bnoon\b", re.I)}
 _MIDNIGHT = {"fr": re.compile(r"\bminuit\b"), "en": re.compile(r"\bmidnight\b", re.I)}
 #: Military times in an English original: "At 0300", "0000 hours", "between 1100 and 1200".
-_MILITARY = re.compile(r"(?<![\d.,])([01]\d|2[0-3])([0-5]\d)(?![\d.,]?\d)")
+_MILITARY = re.compile(r"(?=\d)(?<![\d.,])([01]\d|2[0-3])([0-5]\d)(?![\d.,]?\d)")
 _MILITARY_CUE = re.compile(r"(?:\b[Aa]t|\b[Ff]rom|\bto|\buntil|\b[Bb]etween|\band|\bby) $")
 _HOURS_AFTER = re.compile(r"(?: (?:and|to|-) (?:[01]\d|2[0-3])[0-5]\d)? hours\b")
 _ABOUT_FR = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
@@ -80,7 +82,7 @@ _YEARS_WORD = {"biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
 _YEARS = re.compile(r"\b(" + "|".join(_YEARS_WORD) + r")(?:e|es|aux)?\b", re.I)
 _ANY_DIGIT = re.compile(r"\d")
 #: Digits inside a code word (B2C, B2B).
-_IN_CODE = re.compile(r"(?<=[A-Za-z])\d{1,2}(?=[A-Za-z])")
+_IN_CODE = re.compile(r"(?=\d)(?<=[A-Za-z])\d{1,2}(?=[A-Za-z])")
 
 
 def _roman(text: str) -> int:

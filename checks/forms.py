@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checks.fuzzy import similar
@@ -50,17 +51,27 @@ def unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     return issues
 
 
-def _letters(text: str, caps: bool) -> list[str]:
+_GLUED_NUMBER = re.compile(r"(?=\d)(?<=[^\W\d_])\d{1,3}\b")
+_INNER_HYPHEN = re.compile(r"(?=[-\u00ad\u2010\u2011])(?<=\w)[-\u00ad\u2010\u2011](?=\w)")
+
+
+@lru_cache(maxsize=8192)
+def _letters(text: str, caps: bool) -> tuple[str, ...]:
     """The words of a name as compared by :func:`_variants`: accents, apostrophes,
     punctuation and glued footnote numbers folded, hyphenated words joined, articles at the
-    edges dropped; case kept unless the text is in capitals (and the first letter)."""
-    text = re.sub(r"(?<=[^\W\d_])\d{1,3}\b", "", fold_text(text))
-    words = _WORDS.findall(re.sub(r"(?<=\w)[-\u00ad\u2010\u2011](?=\w)", "", text))
+    edges dropped; case kept unless the text is in capitals (and the first letter).
+    (Kept: the forms of a concept are compared again at each of its hits.)
+
+    >>> _letters("the Secretary‐General22", False), _letters("NATIONS UNIES", True)
+    (('secretaryGeneral',), ('nations', 'unies'))
+    """
+    text = _GLUED_NUMBER.sub("", fold_text(text))
+    words = _WORDS.findall(_INNER_HYPHEN.sub("", text))
     while words and words[0].lower() in _EDGE_ARTICLES:
         words = words[1:]
     if caps:
-        return [w.lower() for w in words]
-    return [w[:1].lower() + w[1:] for w in words[:1]] + words[1:]
+        return tuple(w.lower() for w in words)
+    return tuple([w[:1].lower() + w[1:] for w in words[:1]] + words[1:])
 
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -102,10 +113,12 @@ def variants(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
             issues.append(ctx.issue("name-variant", d.concept, source_term=d.text,
                                     expected=ck.preferred(d.concept, ctx.target), found=miss))
             continue
+        same_lang = [f.text for f in ck.forms(d.concept) if f.lang == d.lang and not f.acronym]
+        if hit.text in same_lang:
+            continue  # written as one of its forms (what the comparison below would find)
         caps = hit.text.isupper()
         seen = _letters(hit.text, caps)
-        forms = [_letters(f.text, caps) for f in ck.forms(d.concept)
-                 if f.lang == d.lang and not f.acronym]  # fmt: skip
+        forms = [_letters(text, caps) for text in same_lang]
         if any(_same_name(seen, f) or _same_name(seen[-len(f):], f) for f in forms if f):
             continue
         if not ("unies" in seen and "Unies" in d.text) and any(
@@ -136,6 +149,11 @@ def _misspelt_head(text: str, hit: Hit, forms, short: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _has_capital(text: str) -> bool:
+    return any(c.isupper() for c in text)
+
+
 def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     """A full name followed by the acronym of another body: "… Programme (UNEP)"."""
     ck, issues = ctx.checker, []
@@ -143,7 +161,7 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         d = ck.designations[hit.entry.term]
         if d.acronym or d.avoid or d.concept in ctx.reported:
             continue
-        if hit.text[:1].islower() and any(c.isupper() for c in d.text):
+        if hit.text[:1].islower() and _has_capital(d.text):
             continue  # "non-governmental organizations (NGOs)": not the Organization
         m = _BRACKETED.match(ctx.tgt, hit.end)
         if m is None:

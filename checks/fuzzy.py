@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checks.tokens import KeyedText, build_keys, keyed
+from checks.tokens import KEPT_TEXT, KeyedText, build_keys, keyed
 
 
 def similar(a: str, b: str) -> bool:
@@ -47,8 +47,7 @@ def near_miss(text: str, forms: list[str]) -> str | None:
         if n < 3:
             continue
         if k is None:
-            k = keyed(text)
-            words = k.keys.split()
+            k, words = _text_keys(text) if len(text) <= KEPT_TEXT else _keys_of(text)
         for start in range(len(words) - n + 1):
             window = words[start : start + n]
             wrong = [i for i, (w, f) in enumerate(zip(window, want, strict=True)) if w != f]
@@ -63,6 +62,15 @@ def near_miss(text: str, forms: list[str]) -> str | None:
                 a, b = k.span(start, start + n - 1)
                 return text[a:b]
     return None
+
+
+def _keys_of(text: str) -> tuple[KeyedText, list[str]]:
+    k = keyed(text)
+    return k, k.keys.split()
+
+
+#: The keys of the last translations (each looked at again for every name of its original).
+_text_keys = lru_cache(maxsize=8)(_keys_of)
 
 
 @lru_cache(maxsize=1024)

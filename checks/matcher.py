@@ -172,6 +172,8 @@ def longest(hits: list[Hit]) -> list[Hit]:
 
     Hits of the same span (one designation shared by two concepts) are all kept.
     """
+    if len(hits) < 2:  # nothing overlaps
+        return list(hits)
     chosen: list[Hit] = []
     taken: list[tuple[int, int]] = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):

@@ -171,8 +171,8 @@ def check_names(ctx: Context) -> list[Issue]:
     # concept index -> roles of its target forms found ("short"/"formal" for countries);
     # -1 - index -> former or non-UNTERM names of that concept found in the translation
     present: dict[int, set[str]] = {}
-    for hit in tgt_all:
-        d = ck.designations[hit.entry.term]
+    tgt_ds = [ck.designations[hit.entry.term] for hit in tgt_all]
+    for d in tgt_ds:
         if not d.avoid:
             present.setdefault(d.concept, set())
         elif d.status == "superseded":  # a former name: right where the original has one
@@ -198,10 +198,8 @@ def check_names(ctx: Context) -> list[Issue]:
     issues += forms.wrong_acronyms(ctx, tgt_longest)
     issues += forms.unhyphenated(ctx, tgt_longest)
     issues += forms.variants(ctx, tgt_longest)
-    ctx.full_named = {ck.designations[h.entry.term].concept for h in tgt_all
-                      if not ck.designations[h.entry.term].acronym
-                      and not ck.designations[h.entry.term].avoid
-                      and ck.designations[h.entry.term].status != "short"}  # fmt: skip
+    ctx.full_named = {d.concept for d in tgt_ds
+                      if not d.acronym and not d.avoid and d.status != "short"}
     wrong_tgt: dict[int, list[str]] = {}
     for hit in tgt_longest:
         d = ck.designations[hit.entry.term]
@@ -301,16 +299,20 @@ def _bare_heads(text: str, lang: str) -> Counter:
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
-    tgt_refs = _refs(ctx.tgt, t)
-    if _FIRST_PERSON[t].search(ctx.tgt):
-        tgt_refs[_SECRETARY_GENERAL[t]] += 1
-
-    pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
+    if not by_span:  # no name in the original
+        return issues
+    made: list[Counter] = []  # the translation's bare heads, read at the first need
 
     def referred(index: int, start: int) -> bool:
         """Named by a bare head ("the Council") after the full name in an earlier segment
         of the document (:func:`_back_reference`), or, in French, by the subject pronoun of
         a resolution paragraph ("Il rappelle" for "The Security Council recalls")."""
+        if not made:
+            made.append(_refs(ctx.tgt, t))
+            if _FIRST_PERSON[t].search(ctx.tgt):
+                made[0][_SECRETARY_GENERAL[t]] += 1
+        tgt_refs = made[0]
+        pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
         heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True

@@ -108,6 +108,7 @@ _DOLLAR = re.compile(r"(?=[U$])(?:US)?\$\s?(\d+(?:[.,]\d+)*)(?:\s*(billion|milli
 _PERCENT = re.compile(r"(?=\d)(?<![\d.,])(\d+(?:,\d+)?)%")
 _AM_PM = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.\s?m\.", re.I)
 _ORDINAL_EN = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(st|nd|rd|th)\b")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def french_format(text: str) -> list[FormatSlip]:
@@ -121,6 +122,8 @@ def french_format(text: str) -> list[FormatSlip]:
     []
     """
     slips: list[FormatSlip] = []
+    if _ANY_DIGIT.search(text) is None:  # every pattern below needs a figure
+        return slips
     taken: list[tuple[int, int]] = []
 
     def add(m: re.Match, found: str, expected: str, key: str) -> None:
@@ -128,7 +131,7 @@ def french_format(text: str) -> list[FormatSlip]:
             taken.append(m.span())
             slips.append(FormatSlip(found, expected, key))
 
-    for m in _DOLLAR.finditer(text):
+    for m in _DOLLAR.finditer(text) if "$" in text else ():
         value = m.group(1).replace(",", "") if "." in m.group(1) else m.group(1)
         value = value.replace(",", ".") if value.count(",") == 1 and len(
             value.split(",")[1]) != 3 else value.replace(",", "")
@@ -137,14 +140,14 @@ def french_format(text: str) -> list[FormatSlip]:
         shown = value.replace(".", ",") if "." in value else render_number(value, "fr")
         expected = f"{shown} {word} de dollars" if word else f"{shown} dollars"
         add(m, m.group().strip(), expected, value)
-    for m in _THOUSANDS.finditer(text):
+    for m in _THOUSANDS.finditer(text) if "," in text else ():
         key = m.group().replace(",", "")
         add(m, m.group(), render_number(key, "fr"), key)
-    for m in _DECIMAL.finditer(text):
+    for m in _DECIMAL.finditer(text) if "." in text else ():
         add(m, m.group(), f"{m.group(1)},{m.group(2)}", f"{m.group(1)}.{m.group(2)}")
-    for m in _PERCENT.finditer(text):
+    for m in _PERCENT.finditer(text) if "%" in text else ():
         add(m, m.group(), f"{m.group(1)} %", m.group(1).replace(",", "."))
-    for m in _AM_PM.finditer(text):
+    for m in _AM_PM.finditer(text) if "." in text else ():
         hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
         key = f"{hour}h{int(m.group(2) or 0):02d}"
         add(m, m.group(), render_time(key, "fr"), key)
@@ -156,6 +159,7 @@ def french_format(text: str) -> list[FormatSlip]:
 #: A word (or closing bracket or quote) glued to ; : ! ? (French wants a space before them).
 _GLUED_PUNCT = re.compile(r"(?=[;:!?])(?<=[^\W\d_]|[)»\]])([;:!?])(?=\s|$)")
 _GUILLEMETS = re.compile(r"(?=[«»])(?:«(?=\S)|(?<=\S)»)")
+_TYPOGRAPHY_MARKS = frozenset(";:!?«»")
 
 
 def french_typography(text: str) -> list[str]:
@@ -168,7 +172,9 @@ def french_typography(text: str) -> list[str]:
     >>> french_typography("Il a déclaré\u00a0: «\u00a0Non\u00a0» ; voir http://un.org.")
     []
     """
-    found = []
+    found: list[str] = []
+    if not _TYPOGRAPHY_MARKS.intersection(text):  # none of ; : ! ? « »
+        return found
     for m in sorted([*_GLUED_PUNCT.finditer(text), *_GUILLEMETS.finditer(text)],
                     key=lambda m: m.start()):
         if m.group() in ";:!?":

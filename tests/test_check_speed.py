@@ -160,3 +160,54 @@ def test_a_pickled_checker_finds_what_it_found(checker, texts):
         for lang in ("fr", "en"):
             assert loaded.seen[lang].find_all(text) == checker.seen[lang].find_all(text)
             assert loaded.leftover[lang].find(text) == checker.leftover[lang].find(text)
+
+
+def _without_lead(regex: re.Pattern) -> re.Pattern:
+    """A pattern without the lookahead that leads it (what it was written as)."""
+    lead = re.match(r"\(\?=(?:\\d|\[[^\]]*\])\)", regex.pattern)
+    assert lead, regex.pattern
+    return re.compile(regex.pattern[lead.end():], regex.flags)
+
+
+@pytest.mark.parametrize("name", [
+    "figures._GLUED_LETTERS", "figures._YEAR_NOTE", "figures._YEAR_DOT_NOTE",
+    "figures._FR_TIME_ONE", "figures._NOTE_AFTER", "figures._MILITARY", "figures._IN_CODE",
+    "forms._GLUED_NUMBER", "forms._INNER_HYPHEN",
+])  # fmt: skip
+def test_a_pattern_led_by_a_lookahead_finds_what_it_found(texts, name):
+    import importlib
+
+    module, attr = name.split(".")
+    regex = getattr(importlib.import_module(f"checks.{module}"), attr)
+    plain = _without_lead(regex)
+    found = 0
+    for text in [*texts, "adopted in September 2014.42 at 15 h 5"]:
+        got = [m.span() for m in regex.finditer(text)]
+        assert got == [m.span() for m in plain.finditer(text)], text
+        found += bool(got)
+    assert found  # the pattern is used on these texts
+
+
+def test_the_french_style_patterns_skipped_find_nothing(texts):
+    """french_format skips its patterns on a side without a figure, and each pattern on a
+    side without its mark; french_typography a side without ; : ! ? « »: none of the
+    skipped patterns finds anything there."""
+    from checks import style
+
+    gates = [(style._DOLLAR, "$"), (style._THOUSANDS, ","), (style._DECIMAL, "."),
+             (style._PERCENT, "%"), (style._AM_PM, ".")]  # fmt: skip
+    patterns = [g[0] for g in gates] + [style._ORDINAL_EN]
+    skipped = 0
+    for text in [*texts, "à 8 a.m. le 1st, 15% et $3", "488,000 et 19.44"]:
+        if style._ANY_DIGIT.search(text) is None:
+            assert not any(p.search(text) for p in patterns), text
+            assert style.french_format(text) == []
+            skipped += 1
+        for regex, mark in gates:
+            if mark not in text:
+                assert regex.search(text) is None, text
+        if not style._TYPOGRAPHY_MARKS.intersection(text):
+            assert not style._GLUED_PUNCT.search(text) and not style._GUILLEMETS.search(text)
+    assert skipped > 100
+    assert [s.found for s in style.french_format("à 8 a.m. le 1st, 15% et $3")] == [
+        "$3", "15%", "8 a.m.", "1st"]
