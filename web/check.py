@@ -184,7 +184,8 @@ def run_check(segments: list, source: str = "fr", lang: str = "en",
     """The JSON report of ``termalign check --json`` for these segments, its messages in
     ``lang`` (``en`` or ``fr``; ``untranslated``: the units of the input that were not
     checked, see :func:`collect_segments`; ``pairs_alone``: as ``--pairs-alone``)."""
-    report = checker().check(segments, **check_options(source, lang), isolated=pairs_alone)
+    alone = {"isolated": True} if pairs_alone else {}  # (the library's default: a document)
+    report = checker().check(segments, **check_options(source, lang), **alone)
     report.untranslated = untranslated
     return report.to_dict()
 
