@@ -102,3 +102,18 @@ def test_report_in_french(page, server):
         page.click("a.button:text-is('CSV')")
     text = Path(download.value.path()).read_text(encoding="utf-8")
     assert text.startswith("segment,type,gravité") and "sigle « OTSC » non traduit" in text
+
+
+def test_pairs_alone_box_is_kept(page, server):
+    """The memory box: ticked by clicking its label, still ticked on the result page."""
+    page.goto(server + "/check?lang=en")
+    assert not page.locator("#pairs_alone").is_checked()
+    page.click("label[for=pairs_alone]")
+    assert page.locator("#pairs_alone").is_checked()
+    page.check("#direction input[value=fr]")
+    page.fill("#fr", FR)
+    page.fill("#en", EN)
+    submit(page)
+    assert "/check/" in page.url
+    assert page.locator("#pairs_alone").is_checked()
+    assert "check each pair on its own" in page.locator("label[for=pairs_alone]").inner_text()

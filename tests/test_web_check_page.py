@@ -127,7 +127,7 @@ def test_a_report_is_reworded_once_for_its_page_and_downloads(client, monkeypatc
     location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")
     calls = []
     real = web.check.run_check
-    monkeypatch.setattr("web.check.run_check", lambda *args: calls.append(args) or real(*args))
+    monkeypatch.setattr("web.check.run_check", lambda *args, **options: calls.append(args) or real(*args, **options))
     client.get("/?lang=en")
     for suffix in ("", ".csv", ".html", ""):
         assert "left untranslated" in client.get(location + suffix).get_data(as_text=True)
@@ -137,7 +137,7 @@ def test_a_report_is_reworded_once_for_its_page_and_downloads(client, monkeypatc
 def test_a_report_stays_as_made_when_the_issues_changed_since(client, monkeypatch):
     client.get("/?lang=fr")
     location = check(client, "Il a salué l'OTSC.", "He welcomed the OTSC.")
-    monkeypatch.setattr("web.check.run_check", lambda *args: {"segments": 1, "issues": []})
+    monkeypatch.setattr("web.check.run_check", lambda *args, **options: {"segments": 1, "issues": []})
     client.get("/?lang=en")
     page = html.unescape(client.get(location).get_data(as_text=True))
     assert "sigle « OTSC » non traduit" in page and "1 segment, 1 issue" in page
@@ -363,3 +363,28 @@ def test_the_align_page_detects_the_original_from_the_documents(client):
     page = upload("fr").get_data(as_text=True)
     used = page.split('id="direction-used"')[1].split("</span>")[0]
     assert "French original" in used and "(" not in used
+
+
+def test_pairs_alone_box(client):
+    """UNv1.0.devset line 772 (English original): *le Conseil* for the Security Council is a
+    dropped name in a document, a warning when the box says the pairs are a memory's; the
+    box stays ticked on the result page, and the report in the other language keeps it."""
+    fr = ("Le présent additif donne la liste des questions examinées par le Conseil au cours "
+          "de la semaine qui s'est achevée le 7 mars 2015.")
+    en = ("The present addendum lists the items on which the Security Council took action "
+          "during the week ending 7 March 2015.")
+    assert 'name="pairs_alone"' in client.get("/check").get_data(as_text=True)
+    urls = [check(client, fr, en, source="en", **extra) for extra in ({}, {"pairs_alone": "1"})]
+    pages = [html.unescape(client.get(url).get_data(as_text=True)) for url in urls]
+    document, memory = pages
+    in_french = html.unescape(client.get(urls[1] + "?lang=fr").get_data(as_text=True))
+    assert re.findall(r'class="issue sev-(\w+)" data-kind="missing-title"', in_french) == [
+        "warning"]
+    assert re.findall(r'<span class="issue-text">(.*?)</span>', in_french) == [
+        "« Security Council » n’est pas rendu par son nom français : attendu « Conseil de "
+        "sécurité »"]
+    assert 'id="pairs_alone" name="pairs_alone" type="checkbox" value="1">' in document
+    assert 'type="checkbox" value="1" checked>' in memory
+    titles = [re.findall(r'class="issue sev-(\w+)" data-kind="missing-title"', page)
+              for page in pages]
+    assert titles == [["error"], ["warning"]]

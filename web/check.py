@@ -231,7 +231,8 @@ def _reworded(data: dict, lang: str) -> list[str] | None:
     from checks.model import Segment
 
     segments = [Segment(number, fr, en) for number, fr, en in data["segments"]]
-    again = run_check(segments, data.get("source", "fr"), lang)["issues"]
+    again = run_check(segments, data.get("source", "fr"), lang,
+                      pairs_alone=data.get("pairs_alone", False))["issues"]
 
     def fields(issues: list[dict]) -> list[dict]:
         return [{k: v for k, v in issue.items() if k != "message"} for issue in issues]
@@ -288,7 +289,8 @@ def chosen_direction(value: str | None = None) -> str:
 
 @bp.get("/check")
 def form():
-    return render_template("check.html", fr="", en="", error=None, choice=chosen_direction())
+    return render_template("check.html", fr="", en="", error=None, choice=chosen_direction(),
+                           pairs_alone=False)
 
 
 @bp.post("/check")
@@ -302,12 +304,14 @@ def submit():
     if not segments:
         return _form_error(i18n.translate("check.empty", g.ui_lang), choice)
     source = detected.source if choice == "auto" else choice
-    report = run_check(segments, source, g.ui_lang, untranslated)
+    alone = request.form.get("pairs_alone") == "1"
+    report = run_check(segments, source, g.ui_lang, untranslated, pairs_alone=alone)
     texts = (request.form.get("fr", ""), request.form.get("en", ""))
     if request.files.get("pairs") or request.files.get("fr_file"):
         texts = ("", "")
     data = stored(segments, report, source, texts, aligned, g.ui_lang)
     data["choice"] = choice
+    data["pairs_alone"] = alone
     if choice == "auto":
         data["detected"] = detected.reason
     result_id = results.save("check", data)
@@ -316,7 +320,8 @@ def submit():
 
 def _form_error(message: str, choice: str):
     return render_template("check.html", fr=request.form.get("fr", ""),
-                           en=request.form.get("en", ""), error=message, choice=choice), 400
+                           en=request.form.get("en", ""), error=message, choice=choice,
+                           pairs_alone=request.form.get("pairs_alone") == "1"), 400
 
 
 @bp.get("/check/<result_id>")
@@ -329,6 +334,7 @@ def show(result_id: str):
     return render_template(
         "check_result.html", report=report, result_id=result_id, fr=fr, en=en,
         source=source, choice=data.get("choice", source), error=None,
+        pairs_alone=data.get("pairs_alone", False),
         aligned=data.get("aligned"), rows=annotate(report, numbered_pairs(data), source),
         detected=check_direction.WHY.get(detected, detected) if detected else None,
     )

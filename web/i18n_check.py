@@ -17,6 +17,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "check.docs": {"en": "or two documents", "fr": "ou deux documents"},
     "check.fr_file": {"en": "French document", "fr": "Document français"},
     "check.en_file": {"en": "English document", "fr": "Document anglais"},
+    "check.pairs_alone": {
+        "en": "Pairs of a memory drawn from many documents: check each pair on its own "
+              "(a shortened name such as “the Council” is then a warning)",
+        "fr": "Paires d’une mémoire tirée de nombreux documents\u00a0: vérifier chaque paire "
+              "isolément (un nom abrégé comme «\u00a0le Conseil\u00a0» n’est alors qu’un "
+              "avertissement)"},
     "check.button": {"en": "Check", "fr": "Vérifier"},
     "check.summary": {
         "en": "{segments} [segments:segment|segments], {issues} [issues:issue|issues]",
