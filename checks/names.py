@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from checks import forms
@@ -301,27 +302,30 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
     if not by_span:  # no name in the original
         return issues
-    made: list[Counter] = []  # the translation's bare heads, read at the first need
+
+    @cache
+    def tgt_refs() -> Counter:  # the translation's bare heads, read once, at the first need
+        refs = _refs(ctx.tgt, t)
+        if _FIRST_PERSON[t].search(ctx.tgt):
+            refs[_SECRETARY_GENERAL[t]] += 1
+        return refs
+
+    bare = cache(lambda: _bare_heads(ctx.tgt, t))  # the same, not another body's qualified head
+    pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
 
     def referred(index: int, start: int) -> bool:
         """Named by a bare head ("the Council") after the full name in an earlier segment
-        of the document (:func:`_back_reference`), or, in French, by the subject pronoun of
+        of the document (:func:`back_reference`), or, in French, by the subject pronoun of
         a resolution paragraph ("Il rappelle" for "The Security Council recalls")."""
-        if not made:
-            made.append(_refs(ctx.tgt, t))
-            if _FIRST_PERSON[t].search(ctx.tgt):
-                made[0][_SECRETARY_GENERAL[t]] += 1
-        tgt_refs = made[0]
-        pronoun = t == "fr" and bool(_PRONOUN_START.match(ctx.tgt))
         heads_t = ck.heads[t].get(index, ())
         if pronoun and heads_t and _SUBJECT_START.match(ctx.src[:start]):
             return True
-        if _SECRETARY_GENERAL[t] in heads_t and tgt_refs[_SECRETARY_GENERAL[t]]:
+        if _SECRETARY_GENERAL[t] in heads_t and tgt_refs()[_SECRETARY_GENERAL[t]]:
             return True  # "requested me": the Secretary-General's own report
         if any(h in ctx.tgt for h in heads_t) and any(
                 d.lang == t and d.text in OWN_BODIES[t] for d in ck.forms(index)):
             return True  # "le Secrétariat", "the Secretariat": the UN's own
-        return back_reference(ctx, index, heads_t, tgt_refs) == "accepted"
+        return back_reference(ctx, index, heads_t, tgt_refs()) == "accepted"
 
     done = set(ctx.reported)
     starts = {start for start, _end in by_span}
@@ -372,9 +376,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             # no trace of the name (neither a form nor its head noun: a pronoun, "elle a
             # décidé" for "the General Assembly decided", or an omission): a warning; so is
             # a bare head ("le Conseil") in a pair checked out of its document
-            bare = _bare_heads(ctx.tgt, t)
             weak = not trace(ctx, concepts) or any(
-                back_reference(ctx, i, ck.heads[t].get(i, ()), bare) == "unknown"
+                back_reference(ctx, i, ck.heads[t].get(i, ()), bare()) == "unknown"
                 or author_pronoun(ctx, ck.heads[t].get(i, ())) for i in concepts)
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
                                     shown=expected[:4], weak=weak))

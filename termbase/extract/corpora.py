@@ -82,10 +82,12 @@ class NameLink:
         ...          association=0.76).confidence
         0.53
         """
-        n = sum(self.counts.values())
-        value = BASE + STEP * min(n, 3) + (ACRONYM_BONUS if self.method == "acronym-pair" else 0)
         if self.method == TERM_LINK:
             value = self.association
+        else:
+            n = sum(self.counts.values())
+            value = BASE + STEP * min(n, 3) + (ACRONYM_BONUS if self.method == "acronym-pair"
+                                               else 0)
         if not UN_CORPORA & set(self.counts):
             value *= OTHER_FACTOR
         return round(min(value, 0.9), 2)
