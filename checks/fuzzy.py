@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from checks.tokens import KEPT_TEXT, KeyedText, build_keys, keyed
+from checks.tokens import KEPT_TEXT, KeyedText, build_keys
 
 
 def similar(a: str, b: str) -> bool:
@@ -65,7 +65,7 @@ def near_miss(text: str, forms: list[str]) -> str | None:
 
 
 def _keys_of(text: str) -> tuple[KeyedText, list[str]]:
-    k = keyed(text)
+    k = build_keys(text)
     return k, k.keys.split()
 
 
