@@ -25,7 +25,10 @@ identical to a gold bead), and the document-relatedness threshold on those docum
 mismatched pairs of them; with ``--embed`` on a fixed part of it
 (:data:`EMBED_CONFIDENCE_BOOKS` and eight tasks).
 
-Usage: ``python benchmarks/tune_align.py [--embed] [--only NAME,NAME] [--confidence]``
+``--errors`` prints, per gold bead shape, how many gold beads of the development books the
+aligner misses (strict), the error analysis behind the tuning.
+
+Usage: ``python benchmarks/tune_align.py [--embed] [--only NAME,NAME] [--confidence] [--errors]``
 (about 10 s per evaluation classical; the embedding mode first embeds the development
 material, cached on disk by :class:`benchmarks.align_peers.CachedEncoder`). Tune classical
 first.
@@ -99,6 +102,21 @@ def micro_f1(books: dict, embedder=None, lexicon=None) -> float:
     hit_p, n_p, hit_g, n_g = counts
     p, r = hit_p / max(n_p, 1), hit_g / max(n_g, 1)
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def shape_errors(books: dict, lexicon=None) -> dict[tuple[int, int], tuple[int, int]]:
+    """``{gold shape: (missed, total)}`` over the gold beads of ``books`` ({name: (fr, en,
+    gold)}): a gold bead is missed when the aligner does not output it exactly (strict)."""
+    from aligner.align import align
+
+    missed: dict[tuple[int, int], list[int]] = {}
+    for fr, en, gold in books.values():
+        found = {(tuple(b.fr), tuple(b.en)) for b in align(fr, en, lexicon=lexicon)}
+        for bead_fr, bead_en in gold:
+            row = missed.setdefault((len(bead_fr), len(bead_en)), [0, 0])
+            row[0] += (tuple(bead_fr), tuple(bead_en)) not in found
+            row[1] += 1
+    return {shape: (row[0], row[1]) for shape, row in sorted(missed.items())}
 
 
 def unpc_tasks(part: str) -> dict:
@@ -261,9 +279,15 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated weight names to tune")
     parser.add_argument("--confidence", action="store_true",
                         help="fit the bead-confidence weights instead")
+    parser.add_argument("--errors", action="store_true",
+                        help="print the development books' missed gold beads by shape")
     args = parser.parse_args()
     dev_names, _held_names = split()
     dev = {name: load_book(name) for name in dev_names}
+    if args.errors:
+        for (a, b), (missed, total) in shape_errors(dev).items():
+            print(f"{a}-{b}: {missed} of {total} gold beads missed")
+        return
     unpc = unpc_tasks("devset")
     if args.embed and args.confidence:
         # embedding all the development material takes long on a shared machine: fit the
