@@ -314,12 +314,7 @@ def main() -> None:
         "### Document mode: a document of one pair → the pair in its real document "
         "(issue 12, fa)",
         "",
-        "Same run, same code (no rule changed), same cases; only the segments checked "
-        "before the case differ. The read false alarms count the twins with an error "
-        "not read as a real discrepancy of the official pair (a twin is counted once per "
-        "case planted on it).",
-        "",
-        planted_context.mode_rows(test, dev),
+        planted_context.document_section(test, dev),
         "",
         "### 8,000 official pairs (UNPC dev + test), both directions",
         "",

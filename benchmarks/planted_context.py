@@ -149,3 +149,53 @@ def mode_rows(test: dict, dev: dict) -> str:
                 rows.append([f"{what}, {label} ({part})", *pair, target])
     return table(["figure", "document of one pair", "pair in its real document", "target"],
                  rows)
+
+
+def targets(test: dict, dev: dict) -> str:
+    """Issue 12's planted-error targets judged on the pair in its real document (recall and
+    false alarms in the same configuration), from the summaries of ``bench_planted``."""
+    from benchmarks.make_planted import KINDS
+
+    out = []
+    for part, figures in (("testset", test), ("devset", dev)):
+        cells = []
+        for s, label in (("fr", "fr→en"), ("en", "en→fr")):
+            recall = min(f / n for (side, k, *m), (f, n) in figures.items()
+                         if side == s and k in KINDS and m == ["real"] and n)  # fmt: skip
+            raw, n = figures[(s, "alarms", "real")]
+            false, _ = figures[(s, "false", "real")]
+            cells.append(f"{label}: lowest recall {100 * recall:.0f}% "
+                         f"({'met' if recall >= 0.9 else '**not met**'}), clean twins with an "
+                         f"error {100 * raw / n:.1f}% raw, {100 * false / n:.1f}% read false "
+                         f"alarms ({'met' if false / n <= 0.01 else '**not met**'} read, "
+                         f"{'met' if raw / n <= 0.01 else 'not met'} raw)")
+        out.append(f"{part}: " + "; ".join(cells))
+    return ("Targets (issue 12: recall ≥ 90% every kind, clean-twin false alarms ≤ 1%), each "
+            "case in its real document: " + ". ".join(out) + ".")
+
+
+def document_section(test: dict, dev: dict) -> str:
+    """The BENCHMARKS text of the document mode: one-pair → real document, the targets, and
+    what the remaining false alarms are (the readings of ``official_*_judged.tsv``)."""
+    return "\n\n".join([
+        "Same run, same code (no rule changed), same cases; only the segments checked before "
+        "the case differ. The read false alarms count the twins with an error not read as a "
+        "real discrepancy of the official pair (a twin counts once per case planted on it).",
+        mode_rows(test, dev),
+        targets(test, dev),
+        "The real document removes the document-mode alarms whose name the sample has "
+        "before the case (devset fr→en lines 1289 and 2172, *the DRC* defined earlier in the "
+        "resolution; testset en→fr line 2901, *le Centre* after *ITC* in line 2276). What "
+        "remains, read in `benchmarks/official_*_judged.tsv` (`python "
+        "benchmarks/planted_alarms.py {devset,testset}` lists each with the pairs before "
+        "it): a name the document gave in lines the corpus did not sample (the sample has "
+        "none of the pairs before these: devset en→fr 290 and 2247, testset fr→en 191, en→fr "
+        "186, three cases, and 324: *le Conseil*, *du Conseil*, *la Direction exécutive* for "
+        "the Security Council, CTED and ECOSOC; the planted name-dropped case is the same "
+        "text where the name was not given, so no rule tells them apart without the full "
+        "document), and errors the pair alone has too (testset 956, UNCTAD's Deputy "
+        "Secretary-General, *Secrétaire général adjoint de la CNUCED*, taken for the UN's; "
+        "1243, *Figure I* for *figure 1*; en→fr 232, *la résolution* for *resolution 1701 "
+        "(2006)* cited before, with the message expecting *1 701*, a resolution number "
+        "grouped as a quantity). No testset figure was tuned on; no rule changed.",
+    ])  # fmt: skip
