@@ -17,6 +17,7 @@
 
     python benchmarks/bench_planted.py [--quick]
     python benchmarks/bench_planted.py --speed-only [REV] [--quick]   # the speed table only
+    python benchmarks/bench_planted.py --planted-only devset   # one set's planted table only
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from benchmarks.check_before import against_baseline, same_issues  # noqa: E402
 from benchmarks.check_scan import extract, speed  # noqa: E402
 from benchmarks.make_planted import KINDS, read  # noqa: E402
 from benchmarks.planted_context import errors as _errors  # noqa: E402
+from benchmarks.planted_pofilter import run_pofilter  # noqa: E402
 from benchmarks.planted_read import judged_path  # noqa: E402
 from benchmarks.report import table, write_section  # noqa: E402
 
@@ -48,8 +50,6 @@ ACCEPTED = {
     "country": {"country-name", "country-form"},
     "name-dropped": {"missing-title", "missing-term"},
 }
-#: pofilter's tests that look at the same things (the others: punctuation, spacing, case…).
-POFILTER_RELEVANT = {"numbers", "acronyms", "untranslated", "unchanged", "brackets"}
 
 
 def devset_termbase(path: Path) -> None:
@@ -97,37 +97,6 @@ def run_termalign(checker, cases, document: bool = False, count=_errors):
         fa = alarms.setdefault(s, [0, 0])
         fa[0] += bool(_errors(clean))
         fa[1] += 1
-    return found, alarms
-
-
-def run_pofilter(cases):
-    from translate.filters import checks
-    from translate.storage.pypo import pounit
-
-    checkers = {t: checks.StandardChecker(checkerconfig=checks.CheckerConfig(targetlanguage=t))
-                for t in ("fr", "en")}  # fmt: skip
-
-    def failures(source: str, target: str, lang: str) -> set[str]:
-        unit = pounit(source)
-        unit.target = target
-        return set(checkers[lang].run_filters(unit))
-
-    found: dict[tuple[str, str], list[int]] = {}
-    alarms: dict[str, list[int]] = {}
-    for case in cases:
-        s, kind = case["source"], case["kind"]
-        t = "en" if s == "fr" else "fr"
-        src = case[s]
-        clean, planted = case[t], case["planted"]
-        before, after = failures(src, clean, t), failures(src, planted, t)
-        row = found.setdefault((s, kind), [0, 0, 0])
-        row[0] += bool(after - before)
-        row[1] += bool((after - before) & POFILTER_RELEVANT)
-        row[2] += 1
-        fa = alarms.setdefault(s, [0, 0, 0])
-        fa[0] += bool(before)
-        fa[1] += bool(before & POFILTER_RELEVANT)
-        fa[2] += 1
     return found, alarms
 
 
@@ -240,7 +209,12 @@ def main() -> None:
                         help="only the speed table, with revision REV (default: 2ba56ca, "
                              "before the checker's speed work) measured in the same run; "
                              "written to its own section")
+    parser.add_argument("--planted-only", choices=("devset", "testset"), metavar="PART",
+                        help="only the planted-error table of one set, printed (BENCHMARKS.md "
+                             "untouched): devset to tune on")
     args = parser.parse_args()
+    if args.planted_only:
+        return planted_only(args.planted_only)
     if args.speed_only:
         return speed_only(args.speed_only, (1_000, 10_000) if args.quick
                           else (1_000, 10_000, 100_000))
@@ -361,6 +335,18 @@ def main() -> None:
     write_section("checks-both-directions", "Checks in both directions (issues 12, 16)", body)
     print(body)
     del dev, off
+
+
+def planted_only(part: str) -> None:
+    from checks.checker import Checker
+    from termbase.store import Termbase
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        db = Path(tmp_name) / "devset.sqlite3"
+        devset_termbase(db)
+        with Termbase.open(db) as tb:
+            checker = Checker(list(tb.iter_concepts()))
+    print(planted_section(checker, part)[0])
 
 
 def speed_only(rev: str, sizes) -> None:

@@ -96,3 +96,15 @@ def test_the_context_is_checked_the_same_in_twin_and_planted_document(checker):
     assert result["context_differ"] == 0
     found = result["found"]
     assert sum(f for f, _n in found.values()) >= 0.8 * sum(n for _f, n in found.values())
+
+
+def test_devset_recall_and_false_alarms_in_the_real_document(checker):
+    from benchmarks.bench_planted import ACCEPTED
+
+    result = planted_context.run_in_document(checker, read("devset"), "devset", ACCEPTED)
+    recall = {key: f / n for key, (f, n) in result["found"].items()}
+    # in its document, a dropped name is an error: every kind, name-dropped included
+    assert min(recall.values()) >= 0.85, recall
+    for source, (fa, n) in result["alarms"].items():
+        assert fa / n <= 0.03, (source, fa, n)
+    assert result["context_differ"] == 0
