@@ -57,6 +57,11 @@ _FOLLOWERS = frozenset(["session", "seance", "reunion", "rapport", "conference",
                         "periode", "edition"])  # fmt: skip
 _TIME_EN = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
 _ROMAN = re.compile(r"(?=[IVX])\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
+#: A single-letter Roman numeral after a label ("Figure I" for "figure 1", "annexe V"); alone,
+#: "I" is the English pronoun.
+_LABELLED_ROMAN = re.compile(r"(?=[FfTtAaCcPpSsVv])\b(?:[Ff]igures?|[Tt]ables?|[Tt]ableaux?|[Aa]nnex(?:es?)?|"
+                             r"[Cc]hap(?:ter|itre)s?|[Pp]arts?|[Pp]arties?|[Ss]ections?|[Vv]olumes?)"
+                             r"\s+([IVX])\b")
 _YEAR_SPAN = re.compile(r"(?=\d)(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
 
 _NUMBER = {
@@ -309,16 +314,16 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
+    romans = [_roman_value(m.group()) for m in _ROMAN.finditer(text)]
+    romans += [_roman_value(m.group(1)) for m in _LABELLED_ROMAN.finditer(text)]
     if _DIGIT.search(text) is None:  # no figure: Roman numerals and numbers in words
-        for m in _ROMAN.finditer(text):
-            value = str(_roman_value(m.group()))
+        for value in map(str, romans):
             bag["number"].update((value, f"ord:{value}"))
         _add_spelled(bag, text, lang)
         return bag
     if lang == "en":
         bag["number"].update(_military(text))
-    for m in _ROMAN.finditer(text):
-        bag["number"].add(str(_roman_value(m.group())))
+    bag["number"].update(map(str, romans))
     for m in _DECADE.finditer(text):
         bag["number"].add(m.group(1))
     for m in _DOTTED.finditer(text):

@@ -77,7 +77,12 @@ def render_date(key: str, lang: str) -> str:
 
 def render(kind: str, keys, lang: str, text: str = "") -> str:
     """The most specific key of a mention, in the UN style of ``lang`` (``text``: the
-    mention as written, whose thousands separator tells 2,000 from the year 2000)."""
+    mention as written, whose thousands separator tells 2,000 from the year 2000; four
+    digits without one are a number used as a name, resolution 1701, and stay as they are).
+
+    >>> render("number", {"1701"}, "fr", "1701"), render("number", {"1250"}, "fr", "1,250")
+    ('1701', '1 250')
+    """
     keys = [k for k in keys if not k.startswith("ord:")] or list(keys)
     if kind == "date":
         return render_date(max(keys, key=len), lang)
@@ -88,6 +93,8 @@ def render(kind: str, keys, lang: str, text: str = "") -> str:
         return render_time(key, lang)
     if key.startswith("ord:"):
         return key[4:] + ("e" if lang == "fr" else "th")
+    if len(key) == 4 and text == key:
+        return key  # four digits written without a separator: a number used as a name
     return render_number(key, lang, grouped=bool(re.search(r"\d[,\s\u00a0\u202f]\d{3}", text)))
 
 

@@ -3,6 +3,8 @@ translation keeps a trace of it (see :mod:`checks.names`).
 
 * :func:`another_body`: an English name inside another body's name ("the national Security
   Council", "the OPANAL Secretary-General", "UNU-IAS"): not the UN body;
+* :func:`other_body_rank`: a rank followed by another body ("Deputy Secretary-General of
+  UNCTAD"): that body's, not the UN's;
 * :func:`trace`: a word of the name in the translation ("le Conseil", "Program" for
   "Programme"); without one, the name was left to a pronoun ("elle a décidé" for "the
   General Assembly decided") or omitted, which the check cannot tell apart: a warning;
@@ -46,6 +48,38 @@ def another_body(src: str, hit: Hit) -> bool:
         return bool(_ACRONYM_AFTER.match(src, hit.end))
     return bool(CAPITAL_BEFORE.search(src, max(0, hit.start - 30), hit.start)
                 and NAME_AFTER.match(src, hit.end))
+
+
+#: A rank followed by the body it belongs to when that body is not the United Nations:
+#: "Deputy Secretary-General of the United Nations Conference on Trade and Development",
+#: "Secrétaire général adjoint de la CNUCED" are UNCTAD's, not the UN's ranks.
+_RANK = {"en": "Secretary-General", "fr": "Secrétaire général"}
+_OTHER_BODY_AFTER = {
+    "en": re.compile(r",?\s+of\s+(?:the\s+)?(?!United Nations\b(?!\s+[A-Z]))(?=[A-Z])"),
+    "fr": re.compile(r",?\s+(?:de\s+la\s+|de\s+l['’]\s?|du\s+|des\s+|de\s+)"
+                     r"(?!(?:Organisation\s+des\s+)?Nations\s+Unies\b(?!\s+(?:pour|sur|[A-Z]))|ONU\b)"
+                     r"(?=[A-ZÀ-Ý])"),
+}
+
+
+def other_body_rank(src: str, hit: Hit, lang: str) -> bool:
+    """True when a rank of the original is another body's, named right after it.
+
+    >>> from checks.matcher import Hit
+    >>> text = "Deputy Secretary-General of the United Nations Conference on Trade"
+    >>> other_body_rank(text, Hit(None, 0, 24, "Deputy Secretary-General"), "en")
+    True
+    >>> text = "Deputy Secretary-General of the United Nations, Amina Mohammed"
+    >>> other_body_rank(text, Hit(None, 0, 24, "Deputy Secretary-General"), "en")
+    False
+    >>> text = "Secrétaire général adjoint de la CNUCED"
+    >>> other_body_rank(text, Hit(None, 0, 26, "Secrétaire général adjoint"), "fr")
+    True
+    >>> text = "Secrétaire général adjoint aux affaires politiques"
+    >>> other_body_rank(text, Hit(None, 0, 26, "Secrétaire général adjoint"), "fr")
+    False
+    """
+    return _RANK[lang] in hit.text and bool(_OTHER_BODY_AFTER[lang].match(src, hit.end))
 
 
 #: Words of a name that do not show it is there.

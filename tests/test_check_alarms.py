@@ -39,6 +39,26 @@ CASES = [
      "l'OIE et de l'ONUDC.",
      "Malawi received offers for assistance in those areas from WCO, the World Organization "
      "for Animal Health and UNODC.", "en", None, None),
+    # (UN Parallel Corpus testset, line 956: found by reading the planted twins' alarms)
+    ("another body's rank, French original",
+     "M. Draganov est actuellement Secrétaire général adjoint de la Conférence des Nations "
+     "Unies sur le commerce et le développement à Genève.",
+     "Mr. Draganov is currently Deputy Secretary-General of the United Nations Conference on "
+     "Trade and Development in Geneva.", "fr",
+     "Mr. Draganov is currently Deputy Secretary-General of the United Nations Conference on "
+     "Commerce and Development in Geneva.", "name-variant"),
+    ("another body's rank, English original",
+     "M. Draganov est actuellement Secrétaire général adjoint de la Conférence des Nations "
+     "Unies sur le commerce et le développement à Genève.",
+     "Mr. Draganov is currently Deputy Secretary-General of the United Nations Conference on "
+     "Trade and Development in Geneva.", "en",
+     "M. Draganov est actuellement Secrétaire général adjoint de la Conférence des Nations "
+     "Unies sur le commerce à Genève.", "missing-title"),
+    # (testset line 1243) UN English numbers figures in Roman numerals, the French in figures
+    ("Figure I for figure 1",
+     "La figure 1 ci-après présente la structure des programmes de la CEPALC.",
+     "Figure I presents the ECLAC programme structure.", "fr",
+     "Figure II presents the ECLAC programme structure.", "number"),
 ]  # fmt: skip
 
 
@@ -84,3 +104,17 @@ def test_a_resolution_does_not_excuse_a_wrong_name(checker):
     french = "Mise à jour du rapport du Ghana (2004) sur l'application de la résolution 1540 "\
         "(2004) du Comité de sécurité"
     assert "name-variant" in _errors(checker, french, english, "en")
+
+
+def test_the_un_rank_is_still_checked(checker):
+    fr = "La Vice-Secrétaire générale de l'Organisation des Nations Unies a pris la parole."
+    en = "The Under-Secretary-General of the United Nations took the floor."
+    assert "name-variant" in _errors(checker, fr, en, "fr") or "missing-title" in _errors(
+        checker, fr, en, "fr")
+
+
+def test_a_resolution_number_is_expected_as_written(checker):
+    fr = "Il a violé la résolution."
+    en = "It violated resolution 1701 (2006)."
+    expected = [i.expected for i in checker.check_pair(fr, en, source="en") if i.kind == "number"]
+    assert ["1701"] in expected
