@@ -178,7 +178,7 @@ def document_section(test: dict, dev: dict) -> str:
     """The BENCHMARKS text of the document mode: one-pair → real document, the targets, and
     what the remaining false alarms are (the readings of ``official_*_judged.tsv``)."""
     return "\n\n".join([
-        "Same run, same code (no rule changed), same cases; only the segments checked before "
+        "Same run, same code, same cases; only the segments checked before "
         "the case differ. The read false alarms count the twins with an error not read as a "
         "real discrepancy of the official pair (a twin counts once per case planted on it).",
         mode_rows(test, dev),
@@ -193,9 +193,13 @@ def document_section(test: dict, dev: dict) -> str:
         "186, three cases, and 324: *le Conseil*, *du Conseil*, *la Direction exécutive* for "
         "the Security Council, CTED and ECOSOC; the planted name-dropped case is the same "
         "text where the name was not given, so no rule tells them apart without the full "
-        "document), and errors the pair alone has too (testset 956, UNCTAD's Deputy "
-        "Secretary-General, *Secrétaire général adjoint de la CNUCED*, taken for the UN's; "
-        "1243, *Figure I* for *figure 1*; en→fr 232, *la résolution* for *resolution 1701 "
-        "(2006)* cited before, with the message expecting *1 701*, a resolution number "
-        "grouped as a quantity). No testset figure was tuned on; no rule changed.",
+        "document), and en→fr 232, *la résolution* for *resolution 1701 (2006)* cited "
+        "before, an error the pair alone has too. Three rules were fixed after the testset "
+        "twins were read (issue 12, the lead's *rules* round): UNCTAD's Deputy "
+        "Secretary-General (*Secrétaire général adjoint de la CNUCED*, line 956) was taken "
+        "for the UN's, *Figure I* did not answer *figure 1* (line 1243), and the message of "
+        "line 232 expected *1 701*, a resolution number grouped as a quantity (now *1701*). "
+        "The testset figures here are after those fixes, so they are no longer held out for "
+        "these three lines; before them the same cases gave testset en→fr 2.9% raw / 1.8% "
+        "read, fr→en 1.3% / 0.8%, in the real document. The devset figures did not change.",
     ])  # fmt: skip
