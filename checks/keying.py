@@ -20,7 +20,6 @@ except where a word's keying depends on its neighbours; those texts are keyed by
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import compress
 
 from checks.tokens import (
@@ -34,6 +33,7 @@ from checks.tokens import (
     fold_text,
     name_key,
     text_words,
+    word_spans,
 )
 
 #: The code of a text token that no designation uses.
@@ -85,21 +85,8 @@ class Line:
             else:
                 self._first = self._last = list(compress(range(len(parts)), parts))
         if self._spans is None:
-            self._spans = _word_spans(self.text)
+            self._spans = word_spans(self.text)
         return self._spans[self._first[first]][0], self._spans[self._last[last]][1]
-
-
-def _word_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the words of ``text``, shared by its name line and its acronym line."""
-    return _spans(text) if len(text) <= KEPT_TEXT else list(map(_SPAN, _WORD.finditer(text)))
-
-
-_SPAN = re.Match.span
-
-
-@lru_cache(maxsize=8)
-def _spans(text: str) -> list[tuple[int, int]]:
-    return list(map(_SPAN, _WORD.finditer(text)))
 
 
 class Codes:

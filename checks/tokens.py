@@ -137,33 +137,23 @@ class _Folded(dict):
 _FOLDED = _Folded()
 
 
-class WordSpans:
-    """The character spans of the words of a text (:func:`text_words`), found as they are
-    asked for, from the first word on: ``spans[i]`` is the span of word ``i``.
-
-    >>> spans = WordSpans("l’Union africaine, 2015")
-    >>> spans[1], spans[3], spans.words[3]
-    ((2, 7), (19, 23), '2015')
-    """
-
-    __slots__ = ("text", "words", "_ends")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.words = text_words(text)
-        self._ends: list[int] = []
-
-    def __getitem__(self, index: int) -> tuple[int, int]:
-        ends, words, text = self._ends, self.words, self.text
-        while len(ends) <= index:  # a word is the first run of its letters after the last
-            start = text.index(words[len(ends)], ends[-1] if ends else 0)
-            ends.append(start + len(words[len(ends)]))
-        return ends[index] - len(words[index]), ends[index]
-
-
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """The character spans of the words of ``text`` (the words of :func:`words_of`)."""
-    return [m.span() for m in _WORD.finditer(text)]
+    """The character spans of the words of ``text`` (the words of :func:`words_of`), kept
+    for the last few texts (each side of a pair is read by several checks; do not change
+    the list).
+
+    >>> word_spans("l’Union africaine, 2015")
+    [(0, 1), (2, 7), (8, 17), (19, 23)]
+    """
+    return _word_spans(text) if len(text) <= KEPT_TEXT else list(map(_SPAN, _WORD.finditer(text)))
+
+
+_SPAN = re.Match.span
+
+
+@lru_cache(maxsize=8)
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    return list(map(_SPAN, _WORD.finditer(text)))
 
 
 def fold_text(text: str) -> str:
