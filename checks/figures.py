@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from checks import cues
+from checks.cues import any_cue
 from checks.messages import message, quote
 from checks.model import KINDS, Issue
 from checks.numwords import spelled_numbers
@@ -70,6 +72,11 @@ _HALF = {"fr": re.compile(r"\bmoitié\b", re.I), "en": re.compile(r"\bhalf\b", r
 _AND_A_HALF = {"fr": re.compile(r"(?:\s+[^\W\d_]+)?\s+et\s+demie?\b"),
                "en": re.compile(r"\s+and\s+a\s+half\b")}
 _ROMAN_ORDINAL = re.compile(r"\b([IVX]{1,6})(?:e|er|ème|th)\b")
+#: What every match of _ROMAN_ORDINAL holds (a search led by a character set is fast).
+_ROMAN_ORDINAL_CUE = re.compile(r"[IVX][eèt]")
+#: A figure and a half: "deux ans et demi", "2 and a half years".
+_AND_HALF_FIGURE = re.compile(
+    r"(?<![\d,.])(\d+)(?=(?:\s+[^\W\d_]+)?\s+(?:et\s+demie?|and\s+a\s+half)\b)")
 #: Before a number that an ordinal in words may render: an acronym (COP 12, GEF 6) or a
 #: part, phase, session or meeting.
 _ORDINAL_CUE = re.compile(r"(?:\b[A-Z]{2,}[- ]?|\b(?:[Pp]arts?|[Pp]hases?|[Ss]essions?|"
@@ -109,29 +116,36 @@ def leeway(tgt: str, lang: str) -> set[str]:
     keys.update(m.group(1) for m in _YEAR_DOT_NOTE.finditer(tgt))
     if lang == "en":
         keys.update(_military_times(tgt).values())
-    if _NOON[lang].search(tgt):
+    # each pattern of words below is run only where its word is (checks.cues)
+    noon = "midi" in tgt if lang == "fr" else any_cue(tgt, "noon")  # (re.I in English)
+    if noon and _NOON[lang].search(tgt):
         keys.add("12h00")
-    if _MIDNIGHT[lang].search(tgt):
+    midnight = "minuit" in tgt if lang == "fr" else any_cue(tgt, "midnight")
+    if midnight and _MIDNIGHT[lang].search(tgt):
         keys.update(("0h00", "24h00"))
     if lang == "fr":
-        keys.update(str(_ABOUT_FR[m.group(1).lower()]) for m in _ABOUT.finditer(tgt))
+        if any_cue(tgt, "aine"):
+            keys.update(str(_ABOUT_FR[m.group(1).lower()]) for m in _ABOUT.finditer(tgt))
         keys.update(f"{int(m.group(1))}h0{m.group(2)}" for m in _FR_TIME_ONE.finditer(tgt))
-    for m in _ONE_MILLION[lang].finditer(tgt):
-        keys.update(("1", "1000000" if m.group(1).lower() == "million" else "1000000000"))
-    keys.update(str(_YEARS_WORD[m.group(1).lower()]) for m in _YEARS.finditer(tgt))
-    if _HALF[lang].search(tgt):
+    if any_cue(tgt, "illi"):  # million, milliard, billion
+        for m in _ONE_MILLION[lang].finditer(tgt):
+            keys.update(("1", "1000000" if m.group(1).lower() == "million" else "1000000000"))
+    if any_cue(tgt, "enn"):  # biennal, triennial...
+        keys.update(str(_YEARS_WORD[m.group(1).lower()]) for m in _YEARS.finditer(tgt))
+    if any_cue(tgt, "moitié" if lang == "fr" else "half") and _HALF[lang].search(tgt):
         keys.add("50")
     pos = 0
     for words, value, _ordinal in spelled_numbers(tgt, lang):
         pos = tgt.find(words, pos) + len(words)
         if _AND_A_HALF[lang].match(tgt, pos):
             keys.add(f"{value}.5")
-    for m in re.finditer(r"(?<![\d,.])(\d+)(?=(?:\s+[^\W\d_]+)?\s+(?:et\s+demie?|and\s+a\s+half)\b)",
-                         tgt):
-        keys.add(f"{m.group(1)}.5")
-    for m in _ROMAN_ORDINAL.finditer(tgt):
-        value = str(_roman(m.group(1)))
-        keys.update((value, f"ord:{value}"))
+    if "demi" in tgt or "half" in tgt:
+        for m in _AND_HALF_FIGURE.finditer(tgt):
+            keys.add(f"{m.group(1)}.5")
+    if _ROMAN_ORDINAL_CUE.search(tgt):
+        for m in _ROMAN_ORDINAL.finditer(tgt):
+            value = str(_roman(m.group(1)))
+            keys.update((value, f"ord:{value}"))
     keys |= {f"ord:{k}" for k in keys if k.isdigit()}
     return keys
 
@@ -216,7 +230,7 @@ def check_numbers(ctx: Context) -> list[Issue]:
             issues.append(_issue(ctx, "typography", found, [], found))
     src = ctx.src
     if _ANY_DIGIT.search(src):  # footnote numbers and code words are no figures to render
-        src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", src))
+        src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", src) if cues.NOTE_AFTER.search(src) else src)
         if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
             src = _NOTE_START.sub("", src)
     wanted = required(src, ctx.source)

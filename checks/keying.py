@@ -24,6 +24,7 @@ from itertools import compress
 
 from checks.tokens import (
     _HYPHEN,
+    _HYPHENS,
     _PREFIXES,
     _WORD,
     KEPT_TEXT,
@@ -177,7 +178,30 @@ class Codes:
             whole = _HYPHEN.search(text) is not None and not self._prefixes.isdisjoint(words)
         if not whole and _WHOLE not in line:
             return Line(text, line, parts)
+        if not acronym and _WHOLE not in line:
+            return self._glued(text, words, parts)
         k = build_keys(text, acronym)
         keys = self.keys[acronym]
         line = "".join([keys.get(p, UNKNOWN) for p in k.keys.split()])
         return Line(text, line, first=k.first, last=k.last)
+
+    def _glued(self, text: str, words: tuple[str, ...], parts: list[str]) -> Line:
+        """The name line of a text where a prefix may be joined to the next word by a
+        hyphen, made from the codes of its words as :func:`~checks.tokens.build_keys` keys
+        it ("co-operation" reads "cooperation")."""
+        first = [i for i, part in enumerate(parts) if part]
+        codes = [parts[i] for i in first]
+        last = list(first)
+        keys, ends, n = self.keys[False], None, 0
+        while n < len(codes) - 1:  # (the key at n and the next are a word's each)
+            key = name_key(words[first[n]])
+            if key in _PREFIXES:
+                if ends is None:
+                    ends = [end for _start, end in word_spans(text)]
+                end = ends[last[n]]
+                if text[end : end + 1] in _HYPHENS:
+                    codes[n : n + 2] = [keys.get(key + name_key(words[first[n + 1]]), UNKNOWN)]
+                    first[n : n + 2] = [first[n]]
+                    last[n : n + 2] = [last[n + 1]]
+            n += 1
+        return Line(text, "".join(codes), first=first, last=last)

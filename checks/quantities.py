@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from checks import cues
 from checks.numwords import spelled_numbers
 from checks.tokens import DIGIT as _DIGIT
 from checks.tokens import strip_accents
@@ -111,7 +112,7 @@ def _mask(text: str, start: int, end: int) -> str:
 
 def _symbols(text: str) -> tuple[list[Mention], str]:
     found = []
-    for m in list(_SYMBOL.finditer(text)):
+    for m in list(_SYMBOL.finditer(text)) if "/" in text else ():
         if not any(c.isdigit() for c in m.group()):
             continue
         for part in _SYMBOL_JOIN.split(m.group()):
@@ -141,7 +142,7 @@ def _dates(text: str, lang: str) -> tuple[list[Mention], list[str], str]:
     patterns = (
         [(_DATE_FR, False)] if lang == "fr" else [(_DATE_EN_DMY, False), (_DATE_EN_MDY, True)]
     )
-    for regex, month_first in patterns:
+    for regex, month_first in patterns if cues.has_month(text, lang) else ():
         for m in list(regex.finditer(text)):
             month_name, day = (m.group(1), m.group(2)) if month_first else (m.group(2), m.group(1))
             month = _month(month_name, lang)
@@ -184,7 +185,8 @@ def _dotted(text: str) -> tuple[list[Mention], str]:
 
 
 def _plain_numbers(text: str, lang: str) -> list[Mention]:
-    text = _YEAR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
+    if cues.YEAR_SPAN.search(text):
+        text = _YEAR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
     found, text = _dotted(text) if lang == "fr" else ([], text)
     for m in _NUMBER[lang].finditer(text):
         if lang == "fr" and text[m.end() : m.end() + 1].isalpha():
@@ -284,7 +286,8 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
         found.append(mention)
     if lang == "en":  # 52nd session = cinquante-deuxième session; the 1960s = les années 60
         ordinals = {m.group(1) for m in _ORDINAL_FIGURE.finditer(text)}
-        decades = {m.group(1) + m.group(2): m.group(2) for m in _DECADE_EN.finditer(text)}
+        decades = {m.group(1) + m.group(2): m.group(2)
+                   for m in (_DECADE_EN.finditer(text) if "0s" in text else ())}
         found = [Mention(m.kind, m.text, m.keys | {f"ord:{k}" for k in m.keys & ordinals}
                          | {decades[k] for k in m.keys & decades.keys()}) for m in found]
     return found + _ordinals_in_words(text, lang)
@@ -310,20 +313,20 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
     if _DIGIT.search(text) is None:  # no figure: Roman numerals and numbers in words
-        for m in _ROMAN.finditer(text):
+        for m in _ROMAN.finditer(text) if cues.ROMAN.search(text) else ():
             value = str(_roman_value(m.group()))
             bag["number"].update((value, f"ord:{value}"))
         _add_spelled(bag, text, lang)
         return bag
     if lang == "en":
         bag["number"].update(_military(text))
-    for m in _ROMAN.finditer(text):
+    for m in _ROMAN.finditer(text) if cues.ROMAN.search(text) else ():
         bag["number"].add(str(_roman_value(m.group())))
-    for m in _DECADE.finditer(text):
+    for m in _DECADE.finditer(text) if "0s" in text else ():
         bag["number"].add(m.group(1))
     for m in _DOTTED.finditer(text):
         bag["number"].add(m.group())
-    for m in _JOINED_YEARS.finditer(text):
+    for m in _JOINED_YEARS.finditer(text) if cues.JOINED_YEARS.search(text) else ():
         bag["number"].update(m.groups())
     symbols, rest = _symbols(text)
     dates, parts, rest = _dates(rest, lang)

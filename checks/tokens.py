@@ -314,18 +314,16 @@ def build_keys(text: str, acronyms: bool = False) -> KeyedText:
 
 def _glue_prefixes(text: str, parts: list[str], first: list[int], last: list[int]) -> None:
     """Join a hyphenated prefix to its word, in place: "co-operation" reads "cooperation"."""
-    n = 0
+    n, ends = 0, None
     while n < len(parts) - 1:
-        if parts[n] in _PREFIXES and _hyphen_after(text, last[n]):
-            parts[n : n + 2] = [parts[n] + parts[n + 1]]
-            first[n : n + 2] = [first[n]]
-            last[n : n + 2] = [last[n + 1]]
+        if parts[n] in _PREFIXES:
+            if ends is None:  # the end of each word, read once
+                ends = [m.end() for m in _WORD.finditer(text)]
+            if text[ends[last[n]] : ends[last[n]] + 1] in _HYPHENS:
+                parts[n : n + 2] = [parts[n] + parts[n + 1]]
+                first[n : n + 2] = [first[n]]
+                last[n : n + 2] = [last[n + 1]]
         n += 1
-
-
-def _hyphen_after(text: str, index: int) -> bool:
-    match = list(_WORD.finditer(text))[index]
-    return text[match.end() : match.end() + 1] in _HYPHENS
 
 
 def pattern(text: str, acronyms: bool = False) -> tuple[str, int]:
