@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from checks import cues
-from checks.cues import any_cue
+from checks.cues import any_cue, digit_matches, digit_sub
 from checks.messages import message, quote
 from checks.model import KINDS, Issue
 from checks.numwords import spelled_numbers
@@ -88,6 +87,10 @@ _YEARS_WORD = {"biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
                "quadrennial": 4, "quinquennial": 5, "decennial": 10}  # fmt: skip
 _YEARS = re.compile(r"\b(" + "|".join(_YEARS_WORD) + r")(?:e|es|aux)?\b", re.I)
 _ANY_DIGIT = re.compile(r"\d")
+#: Two numbers with a comma between them (a list run together: 7,10), two pairs of digits
+#: (a range whose dash was lost: 1564).
+_LIST_PAIR = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,3})(?![\d,.]?\d)")
+_RUN_TOGETHER = re.compile(r"(?<![\d,.])(\d\d)(\d\d)(?![\d,.]?\d)")
 #: Digits inside a code word (B2C, B2B).
 _IN_CODE = re.compile(r"(?=\d)(?<=[A-Za-z])\d{1,2}(?=[A-Za-z])")
 
@@ -110,10 +113,10 @@ def leeway(tgt: str, lang: str) -> set[str]:
     ['2.5', '21', '40', 'ord:21', 'ord:40']
     """
     keys: set[str] = set()
-    for m in _GLUED_LETTERS.finditer(tgt):
+    for m in digit_matches(_GLUED_LETTERS, tgt):
         keys.add(str(int(re.sub(r"\D", "", m.group(1)))))
-    keys.update(m.group(1) for m in _YEAR_NOTE.finditer(tgt))
-    keys.update(m.group(1) for m in _YEAR_DOT_NOTE.finditer(tgt))
+    keys.update(m.group(1) for m in digit_matches(_YEAR_NOTE, tgt))
+    keys.update(m.group(1) for m in digit_matches(_YEAR_DOT_NOTE, tgt))
     if lang == "en":
         keys.update(_military_times(tgt).values())
     # each pattern of words below is run only where its word is (checks.cues)
@@ -126,7 +129,7 @@ def leeway(tgt: str, lang: str) -> set[str]:
     if lang == "fr":
         if any_cue(tgt, "aine"):
             keys.update(str(_ABOUT_FR[m.group(1).lower()]) for m in _ABOUT.finditer(tgt))
-        keys.update(f"{int(m.group(1))}h0{m.group(2)}" for m in _FR_TIME_ONE.finditer(tgt))
+        keys.update(f"{int(m.group(1))}h0{m.group(2)}" for m in digit_matches(_FR_TIME_ONE, tgt))
     if any_cue(tgt, "illi"):  # million, milliard, billion
         for m in _ONE_MILLION[lang].finditer(tgt):
             keys.update(("1", "1000000" if m.group(1).lower() == "million" else "1000000000"))
@@ -140,7 +143,7 @@ def leeway(tgt: str, lang: str) -> set[str]:
         if _AND_A_HALF[lang].match(tgt, pos):
             keys.add(f"{value}.5")
     if "demi" in tgt or "half" in tgt:
-        for m in _AND_HALF_FIGURE.finditer(tgt):
+        for m in digit_matches(_AND_HALF_FIGURE, tgt):
             keys.add(f"{m.group(1)}.5")
     if _ROMAN_ORDINAL_CUE.search(tgt):
         for m in _ROMAN_ORDINAL.finditer(tgt):
@@ -157,7 +160,7 @@ def _military_times(src: str) -> dict[str, str]:
     {'0300': '3h00', '1100': '11h00', '1200': '12h00', '0000': '0h00'}
     """
     out = {}
-    for m in _MILITARY.finditer(src):
+    for m in digit_matches(_MILITARY, src):
         cue = _MILITARY_CUE.search(src, max(0, m.start() - 9), m.start())
         if cue and cue.group().strip() in ("and", "to", "by") and not _HOURS_AFTER.match(
                 src, m.end()):
@@ -208,10 +211,10 @@ def _ranges(src_numbers: set[str], tgt: str) -> set[str]:
     and two numbers of a list run together in a French translation (7, 10 → 7,10), when the
     original has them."""
     out = set()
-    for m in re.finditer(r"(?<![\d,.])(\d{1,3}),(\d{1,3})(?![\d,.]?\d)", tgt):
+    for m in digit_matches(_LIST_PAIR, tgt):
         if m.group(1) in src_numbers and str(int(m.group(2))) in src_numbers:
             out.update((m.group(1), str(int(m.group(2)))))
-    for m in re.finditer(r"(?<![\d,.])(\d\d)(\d\d)(?![\d,.]?\d)", tgt):
+    for m in digit_matches(_RUN_TOGETHER, tgt):
         low, high = m.group(1), m.group(2)
         if low in src_numbers and high in src_numbers and int(low) < int(high):
             out.update((low, high))
@@ -230,7 +233,7 @@ def check_numbers(ctx: Context) -> list[Issue]:
             issues.append(_issue(ctx, "typography", found, [], found))
     src = ctx.src
     if _ANY_DIGIT.search(src):  # footnote numbers and code words are no figures to render
-        src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", src) if cues.NOTE_AFTER.search(src) else src)
+        src = digit_sub(_IN_CODE, " ", digit_sub(_NOTE_AFTER, "", src))
         if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
             src = _NOTE_START.sub("", src)
     wanted = required(src, ctx.source)

@@ -57,16 +57,13 @@ GATED = [
     ("half en", figures._HALF["en"], _lower_word("half")),
     ("and a half", figures._AND_HALF_FIGURE, _word("demi", "half")),
     ("roman ordinal", figures._ROMAN_ORDINAL, figures._ROMAN_ORDINAL_CUE.search),
-    ("note after", figures._NOTE_AFTER, cues.NOTE_AFTER.search),
     ("symbol", quantities._SYMBOL, _word("/")),
     ("date fr", quantities._DATE_FR, lambda t: cues.has_month(t, "fr")),
     ("date en dmy", quantities._DATE_EN_DMY, lambda t: cues.has_month(t, "en")),
     ("date en mdy", quantities._DATE_EN_MDY, lambda t: cues.has_month(t, "en")),
-    ("year span", quantities._YEAR_SPAN, cues.YEAR_SPAN.search),
     ("roman", quantities._ROMAN, cues.ROMAN.search),
     ("decade", quantities._DECADE, _word("0s")),
     ("decade en", quantities._DECADE_EN, _word("0s")),
-    ("joined years", quantities._JOINED_YEARS, cues.JOINED_YEARS.search),
 ]
 
 
@@ -89,3 +86,41 @@ def test_the_odd_case_letters_are_searched():
     for text in ("ſeptember", "bİennial", "bıennial"):
         assert cues.lowered(text) is None and cues.any_cue(text, "anything")
     assert quantities._DATE_EN_DMY.search("3 ſeptember") and cues.has_month("3 ſeptember", "en")
+
+
+#: The patterns tried only where a run of digits starts (:func:`checks.cues.digit_matches`).
+AT_DIGITS = {
+    "quantities": ["_DATE_FR", "_DATE_EN_DMY", "_TIME_FR", "_TIME_EN", "_DOTTED", "_YEAR_SPAN",
+                   "_GLUED_NOTE", "_ORDINAL_FIGURE", "_DECADE_EN", "_DECADE", "_JOINED_YEARS",
+                   "_ORDINAL_FR"],
+    "figures": ["_GLUED_LETTERS", "_YEAR_NOTE", "_YEAR_DOT_NOTE", "_FR_TIME_ONE",
+                "_AND_HALF_FIGURE", "_MILITARY", "_LIST_PAIR", "_RUN_TOGETHER", "_IN_CODE",
+                "_NOTE_AFTER"],
+}  # fmt: skip
+
+
+def _at_digits() -> list[tuple[str, object]]:
+    modules = {"quantities": quantities, "figures": figures}
+    out = [(f"{module}.{name}", getattr(modules[module], name))
+           for module, names in AT_DIGITS.items() for name in names]
+    return out + [(f"quantities._NUMBER[{lang}]", regex)
+                  for lang, regex in quantities._NUMBER.items()]
+
+
+#: Texts where digits follow digits, letters, marks and other scripts' digits.
+DIGITS = [
+    "12345 ١٢٣ 2014-20151 septembre 201442, 1564, 7,10, 0300 hours, at 1500, 2359Z, 235U",
+    "rapport22 B2C 15 h 5 à 8 heures 1er janvier 2021; 3.5 a.m.; 1.2.3 18.561 the 1990s",
+    'ranges"18 position.2 no.3 p.4 “x”5 «y»6, 2010/11 S/2015/446 ²³ 4th 5e 21st 3 et demi',
+]
+
+
+@pytest.mark.parametrize(("name", "regex"), list(_at_digits()), ids=[n for n, _ in _at_digits()])
+def test_a_pattern_tried_at_runs_of_digits_finds_what_it_found(texts, name, regex):
+    found = 0
+    for text in [*texts, *DIGITS]:
+        want = [(m.span(), m.groups()) for m in regex.finditer(text)]
+        assert [(m.span(), m.groups()) for m in cues.digit_matches(regex, text)] == want, text
+        assert cues.digit_sub(regex, " ", text) == regex.sub(" ", text), text
+        found += bool(want)
+    assert found  # the pattern is used on these texts
