@@ -237,3 +237,14 @@ def test_longest_keeps_what_the_pairwise_comparison_keeps(checker, texts):
     assert sum(len(c) > 1 for c in cases) > 300
     for hits in cases:
         assert longest(hits) == _longest_the_long_way(hits)
+
+
+def test_an_issue_as_a_dict_is_its_asdict():
+    from dataclasses import asdict, fields
+
+    from checks.model import Issue
+
+    issue = Issue(3, "missing-title", "warning", "OTSC", ["CSTO", "x"], "OTSC", "msg")
+    assert issue.to_dict() == asdict(issue)
+    assert list(issue.to_dict()) == [f.name for f in fields(Issue)]
+    assert issue.to_dict()["expected"] is not issue.expected
