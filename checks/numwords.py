@@ -9,6 +9,7 @@ Words are compared on accent-free lower-case tokens, so ``soixante-quinzième``,
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from checks.tokens import folded_words, strip_accents, text_words, word_spans
 
@@ -217,7 +218,7 @@ def _spelled(text: str, words: list[str], table, heads) -> list[tuple[str, int, 
     spans = None
     count, i = len(words), 0
     # only the words that can start a number are tried (the others are skipped one by one)
-    for start in [n for n, word in enumerate(words) if word in heads]:
+    for start in list(compress(range(count), map(heads.__contains__, words))):
         if start < i:  # inside the number just found
             continue
         for size in (5, 4, 3, 2, 1):

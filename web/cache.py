@@ -146,7 +146,7 @@ def kept_answer(body: bytes) -> bytes | None:
 def keep_answer(body: bytes, made_by: object, answer: bytes) -> None:
     """Keep ``answer`` to the request ``body``, made by the checker ``made_by``."""
     kept = current_app.config.get("CHECK_ANSWERS") or 0
-    if not kept or len(body) > ANSWER_MAX or len(answer) > ANSWER_MAX:
+    if not kept or made_by is None or len(body) > ANSWER_MAX or len(answer) > ANSWER_MAX:
         return
     answers = _answers()
     with _LOCK:
