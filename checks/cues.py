@@ -132,3 +132,31 @@ def digit_sub(regex: re.Pattern, repl, text: str) -> str:
         last = m.end()
     parts.append(text[last:])
     return "".join(parts)
+
+
+def month_matches(regex: re.Pattern, text: str, lang: str) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a case-insensitive pattern whose every match starts
+    with a month name of ``lang`` (:data:`MONTHS` in English): the pattern is only tried where
+    a month name is (found by ``str.find`` in the lower-cased text).
+
+    >>> [m.group() for m in month_matches(re.compile(r"(?i)(?:may|june) \\d+"), "May 3, June 4", "en")]
+    ['May 3', 'June 4']
+    """
+    low = lowered(text)
+    if low is None:  # (a letter lower-cased apart from re.I: searched everywhere)
+        return list(regex.finditer(text))
+    starts: set[int] = set()
+    for month in MONTHS[lang]:
+        at = low.find(month)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(month, at + 1)
+    out: list[re.Match] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = regex.match(text, start)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out

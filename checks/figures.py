@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from checks.cues import any_cue, digit_matches, digit_sub
+from checks.cues import any_cue, digit_matches, digit_runs, digit_sub
 from checks.messages import message, quote
 from checks.model import KINDS, Issue
 from checks.numwords import spelled_numbers
@@ -86,7 +86,6 @@ _YEARS_WORD = {"biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
                "sexennal": 6, "décennal": 10, "biennial": 2, "triennial": 3,
                "quadrennial": 4, "quinquennial": 5, "decennial": 10}  # fmt: skip
 _YEARS = re.compile(r"\b(" + "|".join(_YEARS_WORD) + r")(?:e|es|aux)?\b", re.I)
-_ANY_DIGIT = re.compile(r"\d")
 #: Two numbers with a comma between them (a list run together: 7,10), two pairs of digits
 #: (a range whose dash was lost: 1564).
 _LIST_PAIR = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,3})(?![\d,.]?\d)")
@@ -232,7 +231,7 @@ def check_numbers(ctx: Context) -> list[Issue]:
         for found in french_typography(ctx.tgt):
             issues.append(_issue(ctx, "typography", found, [], found))
     src = ctx.src
-    if _ANY_DIGIT.search(src):  # footnote numbers and code words are no figures to render
+    if digit_runs(src):  # footnote numbers and code words are no figures to render
         src = digit_sub(_IN_CODE, " ", digit_sub(_NOTE_AFTER, "", src))
         if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
             src = _NOTE_START.sub("", src)

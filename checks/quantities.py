@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from checks import cues
-from checks.cues import digit_matches, digit_sub
+from checks.cues import digit_matches, digit_runs, digit_sub, month_matches
 from checks.numwords import spelled_numbers
 from checks.tokens import DIGIT as _DIGIT
 from checks.tokens import strip_accents
@@ -144,7 +144,7 @@ def _dates(text: str, lang: str) -> tuple[list[Mention], list[str], str]:
         [(_DATE_FR, False)] if lang == "fr" else [(_DATE_EN_DMY, False), (_DATE_EN_MDY, True)]
     )
     for regex, month_first in patterns if cues.has_month(text, lang) else ():
-        for m in list(regex.finditer(text)) if month_first else digit_matches(regex, text):
+        for m in month_matches(regex, text, lang) if month_first else digit_matches(regex, text):
             month_name, day = (m.group(1), m.group(2)) if month_first else (m.group(2), m.group(1))
             month = _month(month_name, lang)
             found.append(_date(day, month, m.group(3), m.group(), lang))
@@ -267,7 +267,7 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
     >>> [m.text for m in required("Conformément à l’article 1")], required("pour 1 dollar")
     (['1'], [])
     """
-    if _DIGIT.search(text) is None:  # no figure: only ordinals in words
+    if not digit_runs(text) and _DIGIT.search(text) is None:  # no figure: ordinals in words
         return _ordinals_in_words(text, lang)
     text = digit_sub(_GLUED_NOTE, "", text)  # footnote numbers glued to words: rapport22
     one = None  # "article 1" somewhere in the text: looked for only when there is a bare 1
@@ -313,7 +313,7 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
-    if _DIGIT.search(text) is None:  # no figure: Roman numerals and numbers in words
+    if not digit_runs(text) and _DIGIT.search(text) is None:  # Roman numerals, words only
         for m in _ROMAN.finditer(text) if cues.ROMAN.search(text) else ():
             value = str(_roman_value(m.group()))
             bag["number"].update((value, f"ord:{value}"))

@@ -124,3 +124,13 @@ def test_a_pattern_tried_at_runs_of_digits_finds_what_it_found(texts, name, rege
         assert cues.digit_sub(regex, " ", text) == regex.sub(" ", text), text
         found += bool(want)
     assert found  # the pattern is used on these texts
+
+
+def test_an_english_date_led_by_its_month_is_found_where_a_month_name_is(texts):
+    regex, found = quantities._DATE_EN_MDY, 0
+    extra = ["on May 3, 2015, JUNE 4 and september 30th; ſeptember 3; İ May 5", "mayday 3"]
+    for text in [*texts, *DIGITS, *extra]:
+        want = [(m.span(), m.groups()) for m in regex.finditer(text)]
+        assert [(m.span(), m.groups()) for m in cues.month_matches(regex, text, "en")] == want
+        found += bool(want)
+    assert found > 3
