@@ -74,6 +74,9 @@ class Designations(Sequence):
         return len(self._concept)
 
     def __getitem__(self, index):
+        if index.__class__ is slice:  # the forms of a concept
+            made = self._made
+            return [made.get(i) or self[i] for i in range(*index.indices(len(self)))]
         try:  # the designations of the hits of a pair are read again and again
             return self._made[index]
         except (KeyError, TypeError):  # not made yet, or a slice (unhashable)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from checks.cues import any_cue, digit_matches, digit_runs, digit_sub
 from checks.messages import message, quote
 from checks.model import KINDS, Issue
 from checks.numwords import spelled_numbers
@@ -70,6 +71,11 @@ _HALF = {"fr": re.compile(r"\bmoitié\b", re.I), "en": re.compile(r"\bhalf\b", r
 _AND_A_HALF = {"fr": re.compile(r"(?:\s+[^\W\d_]+)?\s+et\s+demie?\b"),
                "en": re.compile(r"\s+and\s+a\s+half\b")}
 _ROMAN_ORDINAL = re.compile(r"\b([IVX]{1,6})(?:e|er|ème|th)\b")
+#: What every match of _ROMAN_ORDINAL holds (a search led by a character set is fast).
+_ROMAN_ORDINAL_CUE = re.compile(r"[IVX][eèt]")
+#: A figure and a half: "deux ans et demi", "2 and a half years".
+_AND_HALF_FIGURE = re.compile(
+    r"(?<![\d,.])(\d+)(?=(?:\s+[^\W\d_]+)?\s+(?:et\s+demie?|and\s+a\s+half)\b)")
 #: Before a number that an ordinal in words may render: an acronym (COP 12, GEF 6) or a
 #: part, phase, session or meeting.
 _ORDINAL_CUE = re.compile(r"(?:\b[A-Z]{2,}[- ]?|\b(?:[Pp]arts?|[Pp]hases?|[Ss]essions?|"
@@ -80,7 +86,10 @@ _YEARS_WORD = {"biennal": 2, "triennal": 3, "quadriennal": 4, "quinquennal": 5,
                "sexennal": 6, "décennal": 10, "biennial": 2, "triennial": 3,
                "quadrennial": 4, "quinquennial": 5, "decennial": 10}  # fmt: skip
 _YEARS = re.compile(r"\b(" + "|".join(_YEARS_WORD) + r")(?:e|es|aux)?\b", re.I)
-_ANY_DIGIT = re.compile(r"\d")
+#: Two numbers with a comma between them (a list run together: 7,10), two pairs of digits
+#: (a range whose dash was lost: 1564).
+_LIST_PAIR = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,3})(?![\d,.]?\d)")
+_RUN_TOGETHER = re.compile(r"(?<![\d,.])(\d\d)(\d\d)(?![\d,.]?\d)")
 #: Digits inside a code word (B2C, B2B).
 _IN_CODE = re.compile(r"(?=\d)(?<=[A-Za-z])\d{1,2}(?=[A-Za-z])")
 
@@ -103,35 +112,42 @@ def leeway(tgt: str, lang: str) -> set[str]:
     ['2.5', '21', '40', 'ord:21', 'ord:40']
     """
     keys: set[str] = set()
-    for m in _GLUED_LETTERS.finditer(tgt):
+    for m in digit_matches(_GLUED_LETTERS, tgt):
         keys.add(str(int(re.sub(r"\D", "", m.group(1)))))
-    keys.update(m.group(1) for m in _YEAR_NOTE.finditer(tgt))
-    keys.update(m.group(1) for m in _YEAR_DOT_NOTE.finditer(tgt))
+    keys.update(m.group(1) for m in digit_matches(_YEAR_NOTE, tgt))
+    keys.update(m.group(1) for m in digit_matches(_YEAR_DOT_NOTE, tgt))
     if lang == "en":
         keys.update(_military_times(tgt).values())
-    if _NOON[lang].search(tgt):
+    # each pattern of words below is run only where its word is (checks.cues)
+    noon = "midi" in tgt if lang == "fr" else any_cue(tgt, "noon")  # (re.I in English)
+    if noon and _NOON[lang].search(tgt):
         keys.add("12h00")
-    if _MIDNIGHT[lang].search(tgt):
+    midnight = "minuit" in tgt if lang == "fr" else any_cue(tgt, "midnight")
+    if midnight and _MIDNIGHT[lang].search(tgt):
         keys.update(("0h00", "24h00"))
     if lang == "fr":
-        keys.update(str(_ABOUT_FR[m.group(1).lower()]) for m in _ABOUT.finditer(tgt))
-        keys.update(f"{int(m.group(1))}h0{m.group(2)}" for m in _FR_TIME_ONE.finditer(tgt))
-    for m in _ONE_MILLION[lang].finditer(tgt):
-        keys.update(("1", "1000000" if m.group(1).lower() == "million" else "1000000000"))
-    keys.update(str(_YEARS_WORD[m.group(1).lower()]) for m in _YEARS.finditer(tgt))
-    if _HALF[lang].search(tgt):
+        if any_cue(tgt, "aine"):
+            keys.update(str(_ABOUT_FR[m.group(1).lower()]) for m in _ABOUT.finditer(tgt))
+        keys.update(f"{int(m.group(1))}h0{m.group(2)}" for m in digit_matches(_FR_TIME_ONE, tgt))
+    if any_cue(tgt, "illi"):  # million, milliard, billion
+        for m in _ONE_MILLION[lang].finditer(tgt):
+            keys.update(("1", "1000000" if m.group(1).lower() == "million" else "1000000000"))
+    if any_cue(tgt, "enn"):  # biennal, triennial...
+        keys.update(str(_YEARS_WORD[m.group(1).lower()]) for m in _YEARS.finditer(tgt))
+    if any_cue(tgt, "moitié" if lang == "fr" else "half") and _HALF[lang].search(tgt):
         keys.add("50")
     pos = 0
     for words, value, _ordinal in spelled_numbers(tgt, lang):
         pos = tgt.find(words, pos) + len(words)
         if _AND_A_HALF[lang].match(tgt, pos):
             keys.add(f"{value}.5")
-    for m in re.finditer(r"(?<![\d,.])(\d+)(?=(?:\s+[^\W\d_]+)?\s+(?:et\s+demie?|and\s+a\s+half)\b)",
-                         tgt):
-        keys.add(f"{m.group(1)}.5")
-    for m in _ROMAN_ORDINAL.finditer(tgt):
-        value = str(_roman(m.group(1)))
-        keys.update((value, f"ord:{value}"))
+    if "demi" in tgt or "half" in tgt:
+        for m in digit_matches(_AND_HALF_FIGURE, tgt):
+            keys.add(f"{m.group(1)}.5")
+    if _ROMAN_ORDINAL_CUE.search(tgt):
+        for m in _ROMAN_ORDINAL.finditer(tgt):
+            value = str(_roman(m.group(1)))
+            keys.update((value, f"ord:{value}"))
     keys |= {f"ord:{k}" for k in keys if k.isdigit()}
     return keys
 
@@ -143,7 +159,7 @@ def _military_times(src: str) -> dict[str, str]:
     {'0300': '3h00', '1100': '11h00', '1200': '12h00', '0000': '0h00'}
     """
     out = {}
-    for m in _MILITARY.finditer(src):
+    for m in digit_matches(_MILITARY, src):
         cue = _MILITARY_CUE.search(src, max(0, m.start() - 9), m.start())
         if cue and cue.group().strip() in ("and", "to", "by") and not _HOURS_AFTER.match(
                 src, m.end()):
@@ -194,10 +210,10 @@ def _ranges(src_numbers: set[str], tgt: str) -> set[str]:
     and two numbers of a list run together in a French translation (7, 10 → 7,10), when the
     original has them."""
     out = set()
-    for m in re.finditer(r"(?<![\d,.])(\d{1,3}),(\d{1,3})(?![\d,.]?\d)", tgt):
+    for m in digit_matches(_LIST_PAIR, tgt):
         if m.group(1) in src_numbers and str(int(m.group(2))) in src_numbers:
             out.update((m.group(1), str(int(m.group(2)))))
-    for m in re.finditer(r"(?<![\d,.])(\d\d)(\d\d)(?![\d,.]?\d)", tgt):
+    for m in digit_matches(_RUN_TOGETHER, tgt):
         low, high = m.group(1), m.group(2)
         if low in src_numbers and high in src_numbers and int(low) < int(high):
             out.update((low, high))
@@ -215,8 +231,8 @@ def check_numbers(ctx: Context) -> list[Issue]:
         for found in french_typography(ctx.tgt):
             issues.append(_issue(ctx, "typography", found, [], found))
     src = ctx.src
-    if _ANY_DIGIT.search(src):  # footnote numbers and code words are no figures to render
-        src = _IN_CODE.sub(" ", _NOTE_AFTER.sub("", src))
+    if digit_runs(src):  # footnote numbers and code words are no figures to render
+        src = digit_sub(_IN_CODE, " ", digit_sub(_NOTE_AFTER, "", src))
         if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
             src = _NOTE_START.sub("", src)
     wanted = required(src, ctx.source)

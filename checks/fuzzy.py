@@ -47,8 +47,11 @@ def near_miss(text: str, forms: list[str]) -> str | None:
         if n < 3:
             continue
         if k is None:
-            k, words = _text_keys(text) if len(text) <= KEPT_TEXT else _keys_of(text)
-        for start in range(len(words) - n + 1):
+            k, words, where = _text_keys(text) if len(text) <= KEPT_TEXT else _keys_of(text)
+        # a window with one word wrong has the form's first or second word in its place
+        starts = sorted({p for p in where.get(want[0], ()) if p <= len(words) - n}
+                        | {p - 1 for p in where.get(want[1], ()) if 0 < p <= len(words) - n + 1})
+        for start in starts:
             window = words[start : start + n]
             wrong = [i for i, (w, f) in enumerate(zip(window, want, strict=True)) if w != f]
             if len(wrong) != 1:
@@ -64,9 +67,14 @@ def near_miss(text: str, forms: list[str]) -> str | None:
     return None
 
 
-def _keys_of(text: str) -> tuple[KeyedText, list[str]]:
+def _keys_of(text: str) -> tuple[KeyedText, list[str], dict[str, list[int]]]:
+    """The keys of ``text``, as a list and by key (their positions)."""
     k = build_keys(text)
-    return k, k.keys.split()
+    words = k.keys.split()
+    where: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        where.setdefault(word, []).append(position)
+    return k, words, where
 
 
 #: The keys of the last translations (each looked at again for every name of its original).

@@ -20,11 +20,11 @@ except where a word's keying depends on its neighbours; those texts are keyed by
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import compress
 
 from checks.tokens import (
     _HYPHEN,
+    _HYPHENS,
     _PREFIXES,
     _WORD,
     KEPT_TEXT,
@@ -34,6 +34,7 @@ from checks.tokens import (
     fold_text,
     name_key,
     text_words,
+    word_spans,
 )
 
 #: The code of a text token that no designation uses.
@@ -85,21 +86,8 @@ class Line:
             else:
                 self._first = self._last = list(compress(range(len(parts)), parts))
         if self._spans is None:
-            self._spans = _word_spans(self.text)
+            self._spans = word_spans(self.text)
         return self._spans[self._first[first]][0], self._spans[self._last[last]][1]
-
-
-def _word_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the words of ``text``, shared by its name line and its acronym line."""
-    return _spans(text) if len(text) <= KEPT_TEXT else list(map(_SPAN, _WORD.finditer(text)))
-
-
-_SPAN = re.Match.span
-
-
-@lru_cache(maxsize=8)
-def _spans(text: str) -> list[tuple[int, int]]:
-    return list(map(_SPAN, _WORD.finditer(text)))
 
 
 class Codes:
@@ -190,7 +178,30 @@ class Codes:
             whole = _HYPHEN.search(text) is not None and not self._prefixes.isdisjoint(words)
         if not whole and _WHOLE not in line:
             return Line(text, line, parts)
+        if not acronym and _WHOLE not in line:
+            return self._glued(text, words, parts)
         k = build_keys(text, acronym)
         keys = self.keys[acronym]
         line = "".join([keys.get(p, UNKNOWN) for p in k.keys.split()])
         return Line(text, line, first=k.first, last=k.last)
+
+    def _glued(self, text: str, words: tuple[str, ...], parts: list[str]) -> Line:
+        """The name line of a text where a prefix may be joined to the next word by a
+        hyphen, made from the codes of its words as :func:`~checks.tokens.build_keys` keys
+        it ("co-operation" reads "cooperation")."""
+        first = [i for i, part in enumerate(parts) if part]
+        codes = [parts[i] for i in first]
+        last = list(first)
+        keys, ends, n = self.keys[False], None, 0
+        while n < len(codes) - 1:  # (the key at n and the next are a word's each)
+            key = name_key(words[first[n]])
+            if key in _PREFIXES:
+                if ends is None:
+                    ends = [end for _start, end in word_spans(text)]
+                end = ends[last[n]]
+                if text[end : end + 1] in _HYPHENS:
+                    codes[n : n + 2] = [keys.get(key + name_key(words[first[n + 1]]), UNKNOWN)]
+                    first[n : n + 2] = [first[n]]
+                    last[n : n + 2] = [last[n + 1]]
+            n += 1
+        return Line(text, "".join(codes), first=first, last=last)

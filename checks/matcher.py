@@ -175,10 +175,14 @@ def longest(hits: list[Hit]) -> list[Hit]:
     if len(hits) < 2:  # nothing overlaps
         return list(hits)
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[tuple[int, int]] = set()
+    covered = bytearray(max(h.end for h in hits))  # the characters of the spans taken
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
         span = (hit.start, hit.end)
-        if span in taken or not any(a < hit.end and hit.start < b for a, b in taken):
+        # a hit overlaps a span taken when one of its characters is taken
+        if span in taken or covered.find(1, hit.start, hit.end) < 0:
             chosen.append(hit)
-            taken.append(span)
+            if span not in taken:
+                taken.add(span)
+                covered[hit.start : hit.end] = b"\1" * (hit.end - hit.start)
     return sorted(chosen, key=lambda h: (h.start, h.entry.concept, h.entry.term))

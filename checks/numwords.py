@@ -9,8 +9,9 @@ Words are compared on accent-free lower-case tokens, so ``soixante-quinzième``,
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
-from checks.tokens import WordSpans, folded_words, strip_accents, word_spans
+from checks.tokens import folded_words, strip_accents, text_words, word_spans
 
 _FR_UNITS = [
     "zero",
@@ -210,22 +211,26 @@ def _with_hundreds(text: str, lang: str, ordinals: bool) -> list[tuple[str, int,
 
 
 def _spelled(text: str, words: list[str], table, heads) -> list[tuple[str, int, bool]]:
-    spans = WordSpans(text)
-    if len(spans.words) != len(words):  # decomposed accents: fold word by word
-        words = [strip_accents(w).lower() for w in spans.words]
+    raw = text_words(text)
+    if len(raw) != len(words):  # decomposed accents: fold word by word
+        words = [strip_accents(w).lower() for w in raw]
     found: list[tuple[str, int, bool]] = []
-    i = 0
-    while i < len(words):
-        if words[i] not in heads:
-            i += 1
+    spans = None
+    count, i = len(words), 0
+    # only the words that can start a number are tried (the others are skipped one by one)
+    for start in list(compress(range(count), map(heads.__contains__, words))):
+        if start < i:  # inside the number just found
             continue
         for size in (5, 4, 3, 2, 1):
-            key = tuple(words[i : i + size])
-            if len(key) == size and key in table:
+            if start + size > count:
+                continue
+            key = tuple(words[start : start + size])
+            if key in table:
+                if spans is None:
+                    spans = word_spans(text)
                 value, ordinal = table[key]
-                found.append((text[spans[i][0] : spans[i + size - 1][1]], value, ordinal))
-                i += size
+                found.append((text[spans[start][0] : spans[start + size - 1][1]], value,
+                              ordinal))
+                i = start + size
                 break
-        else:
-            i += 1
     return found

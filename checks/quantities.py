@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from checks import cues
+from checks.cues import digit_matches, digit_runs, digit_sub, month_matches
 from checks.numwords import spelled_numbers
 from checks.tokens import DIGIT as _DIGIT
 from checks.tokens import strip_accents
@@ -116,7 +118,7 @@ def _mask(text: str, start: int, end: int) -> str:
 
 def _symbols(text: str) -> tuple[list[Mention], str]:
     found = []
-    for m in list(_SYMBOL.finditer(text)):
+    for m in list(_SYMBOL.finditer(text)) if "/" in text else ():
         if not any(c.isdigit() for c in m.group()):
             continue
         for part in _SYMBOL_JOIN.split(m.group()):
@@ -146,8 +148,8 @@ def _dates(text: str, lang: str) -> tuple[list[Mention], list[str], str]:
     patterns = (
         [(_DATE_FR, False)] if lang == "fr" else [(_DATE_EN_DMY, False), (_DATE_EN_MDY, True)]
     )
-    for regex, month_first in patterns:
-        for m in list(regex.finditer(text)):
+    for regex, month_first in patterns if cues.has_month(text, lang) else ():
+        for m in month_matches(regex, text, lang) if month_first else digit_matches(regex, text):
             month_name, day = (m.group(1), m.group(2)) if month_first else (m.group(2), m.group(1))
             month = _month(month_name, lang)
             found.append(_date(day, month, m.group(3), m.group(), lang))
@@ -159,7 +161,7 @@ def _dates(text: str, lang: str) -> tuple[list[Mention], list[str], str]:
 
 def _times(text: str, lang: str) -> tuple[list[Mention], str]:
     found = []
-    for m in list((_TIME_FR if lang == "fr" else _TIME_EN).finditer(text)):
+    for m in digit_matches(_TIME_FR if lang == "fr" else _TIME_EN, text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if lang == "en":
             hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
@@ -176,7 +178,7 @@ def _times(text: str, lang: str) -> tuple[list[Mention], str]:
 def _dotted(text: str) -> tuple[list[Mention], str]:
     """Section numbers (2.1, 10.103) and French thousands with dots (18.561)."""
     found = []
-    for m in list(_DOTTED.finditer(text)):
+    for m in digit_matches(_DOTTED, text):
         keys = {m.group()}
         groups = m.group().split(".")
         if len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
@@ -189,9 +191,10 @@ def _dotted(text: str) -> tuple[list[Mention], str]:
 
 
 def _plain_numbers(text: str, lang: str) -> list[Mention]:
-    text = _YEAR_SPAN.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
+    text = digit_sub(_YEAR_SPAN, lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}",
+                     text)
     found, text = _dotted(text) if lang == "fr" else ([], text)
-    for m in _NUMBER[lang].finditer(text):
+    for m in digit_matches(_NUMBER[lang], text):
         if lang == "fr" and text[m.end() : m.end() + 1].isalpha():
             continue  # 1re classe, 5e séance, G(1eC): ordinal abbreviations, not required
         scale = _SCALE[lang].match(text, m.end())
@@ -269,9 +272,9 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
     >>> [m.text for m in required("Conformément à l’article 1")], required("pour 1 dollar")
     (['1'], [])
     """
-    if _DIGIT.search(text) is None:  # no figure: only ordinals in words
+    if not digit_runs(text) and _DIGIT.search(text) is None:  # no figure: ordinals in words
         return _ordinals_in_words(text, lang)
-    text = _GLUED_NOTE.sub("", text)  # footnote numbers glued to words: rapport22
+    text = digit_sub(_GLUED_NOTE, "", text)  # footnote numbers glued to words: rapport22
     one = None  # "article 1" somewhere in the text: looked for only when there is a bare 1
     found = []
     for mention in quantities(text, lang):
@@ -288,8 +291,9 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
                 continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
     if lang == "en":  # 52nd session = cinquante-deuxième session; the 1960s = les années 60
-        ordinals = {m.group(1) for m in _ORDINAL_FIGURE.finditer(text)}
-        decades = {m.group(1) + m.group(2): m.group(2) for m in _DECADE_EN.finditer(text)}
+        ordinals = {m.group(1) for m in digit_matches(_ORDINAL_FIGURE, text)}
+        decades = {m.group(1) + m.group(2): m.group(2)
+                   for m in (digit_matches(_DECADE_EN, text) if "0s" in text else ())}
         found = [Mention(m.kind, m.text, m.keys | {f"ord:{k}" for k in m.keys & ordinals}
                          | {decades[k] for k in m.keys & decades.keys()}) for m in found]
     return found + _ordinals_in_words(text, lang)
@@ -314,9 +318,11 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
-    romans = [_roman_value(m.group()) for m in _ROMAN.finditer(text)]
-    romans += [_roman_value(m.group(1)) for m in _LABELLED_ROMAN.finditer(text)]
-    if _DIGIT.search(text) is None:  # no figure: Roman numerals and numbers in words
+    romans = [_roman_value(m.group()) for m in _ROMAN.finditer(text)
+              ] if cues.ROMAN.search(text) else []
+    if " I" in text or " V" in text or " X" in text:  # "Figure I", "annexe V"
+        romans += [_roman_value(m.group(1)) for m in _LABELLED_ROMAN.finditer(text)]
+    if not digit_runs(text) and _DIGIT.search(text) is None:  # Roman numerals, words only
         for value in map(str, romans):
             bag["number"].update((value, f"ord:{value}"))
         _add_spelled(bag, text, lang)
@@ -324,11 +330,11 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     if lang == "en":
         bag["number"].update(_military(text))
     bag["number"].update(map(str, romans))
-    for m in _DECADE.finditer(text):
+    for m in digit_matches(_DECADE, text) if "0s" in text else ():
         bag["number"].add(m.group(1))
-    for m in _DOTTED.finditer(text):
+    for m in digit_matches(_DOTTED, text):
         bag["number"].add(m.group())
-    for m in _JOINED_YEARS.finditer(text):
+    for m in digit_matches(_JOINED_YEARS, text):
         bag["number"].update(m.groups())
     symbols, rest = _symbols(text)
     dates, parts, rest = _dates(rest, lang)
@@ -370,7 +376,7 @@ def _military(text: str) -> list[str]:
 def _plain_numbers_all(text: str) -> list[Mention]:
     """French numbers, ordinal abbreviations included (the 5e séance answers a 5th)."""
     found = _plain_numbers(text, "fr")
-    for m in _ORDINAL_FR.finditer(text):
+    for m in digit_matches(_ORDINAL_FR, text):
         found.append(Mention("number", m.group(), frozenset({m.group(1)})))
     return found
 

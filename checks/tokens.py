@@ -137,33 +137,23 @@ class _Folded(dict):
 _FOLDED = _Folded()
 
 
-class WordSpans:
-    """The character spans of the words of a text (:func:`text_words`), found as they are
-    asked for, from the first word on: ``spans[i]`` is the span of word ``i``.
-
-    >>> spans = WordSpans("l’Union africaine, 2015")
-    >>> spans[1], spans[3], spans.words[3]
-    ((2, 7), (19, 23), '2015')
-    """
-
-    __slots__ = ("text", "words", "_ends")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.words = text_words(text)
-        self._ends: list[int] = []
-
-    def __getitem__(self, index: int) -> tuple[int, int]:
-        ends, words, text = self._ends, self.words, self.text
-        while len(ends) <= index:  # a word is the first run of its letters after the last
-            start = text.index(words[len(ends)], ends[-1] if ends else 0)
-            ends.append(start + len(words[len(ends)]))
-        return ends[index] - len(words[index]), ends[index]
-
-
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """The character spans of the words of ``text`` (the words of :func:`words_of`)."""
-    return [m.span() for m in _WORD.finditer(text)]
+    """The character spans of the words of ``text`` (the words of :func:`words_of`), kept
+    for the last few texts (each side of a pair is read by several checks; do not change
+    the list).
+
+    >>> word_spans("l’Union africaine, 2015")
+    [(0, 1), (2, 7), (8, 17), (19, 23)]
+    """
+    return _word_spans(text) if len(text) <= KEPT_TEXT else list(map(_SPAN, _WORD.finditer(text)))
+
+
+_SPAN = re.Match.span
+
+
+@lru_cache(maxsize=8)
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    return list(map(_SPAN, _WORD.finditer(text)))
 
 
 def fold_text(text: str) -> str:
@@ -324,18 +314,16 @@ def build_keys(text: str, acronyms: bool = False) -> KeyedText:
 
 def _glue_prefixes(text: str, parts: list[str], first: list[int], last: list[int]) -> None:
     """Join a hyphenated prefix to its word, in place: "co-operation" reads "cooperation"."""
-    n = 0
+    n, ends = 0, None
     while n < len(parts) - 1:
-        if parts[n] in _PREFIXES and _hyphen_after(text, last[n]):
-            parts[n : n + 2] = [parts[n] + parts[n + 1]]
-            first[n : n + 2] = [first[n]]
-            last[n : n + 2] = [last[n + 1]]
+        if parts[n] in _PREFIXES:
+            if ends is None:  # the end of each word, read once
+                ends = [m.end() for m in _WORD.finditer(text)]
+            if text[ends[last[n]] : ends[last[n]] + 1] in _HYPHENS:
+                parts[n : n + 2] = [parts[n] + parts[n + 1]]
+                first[n : n + 2] = [first[n]]
+                last[n : n + 2] = [last[n + 1]]
         n += 1
-
-
-def _hyphen_after(text: str, index: int) -> bool:
-    match = list(_WORD.finditer(text))[index]
-    return text[match.end() : match.end() + 1] in _HYPHENS
 
 
 def pattern(text: str, acronyms: bool = False) -> tuple[str, int]:

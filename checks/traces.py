@@ -17,10 +17,12 @@ translation keeps a trace of it (see :mod:`checks.names`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checks.countries import DEFINED_ABBREVIATIONS
 from checks.matcher import Hit
+from checks.tokens import KEPT_TEXT
 
 if TYPE_CHECKING:
     from checks.names import Context
@@ -101,15 +103,7 @@ def trace(ctx: Context, concepts: set[int]) -> bool:
     """True when the translation has a word of the concepts' names in the target language
     ("Program" for "Programme" has "Development"; "le Conseil" has "Conseil"): a variant
     or a shortened name rather than a pronoun or an omission."""
-    # a head noun of another body's name is no trace: "le Conseil exécutif de l'OIAC"
-    tokens = _WORD.findall(_OTHER_HEAD[ctx.target].sub(" ", ctx.tgt))
-    # a word counts when it is part of a name: capitalised or next to a capitalised word
-    # ("Conférence générale"), not in running text ("le débat général")
-    capital = [w[0].isupper() and len(w) > 3 for w in tokens]  # (not "Le", "The")
-    words = {w.lower() for i, w in enumerate(tokens)
-             if w[0].isupper() or (i > 0 and capital[i - 1])
-             or (i + 1 < len(tokens) and capital[i + 1])}  # fmt: skip
-    stems = {w[:5] for w in words}
+    words, stems = _name_words(ctx.tgt, ctx.target)
     for index in concepts:
         for d in ctx.checker.forms(index):
             if d.lang == ctx.target and not d.acronym:
@@ -118,6 +112,28 @@ def trace(ctx: Context, concepts: set[int]) -> bool:
                     if name_word[:5] in stems and any(_same_word(name_word, w) for w in words):
                         return True
     return False
+
+
+def _name_words(tgt: str, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the translation ``tgt`` that may be part of a name (lower case), and
+    their first five letters; kept for the last translations (:func:`trace` reads one for
+    each name its original misses)."""
+    return _kept_name_words(tgt, lang) if len(tgt) <= KEPT_TEXT else _read_name_words(tgt, lang)
+
+
+def _read_name_words(tgt: str, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    # a head noun of another body's name is no trace: "le Conseil exécutif de l'OIAC"
+    tokens = _WORD.findall(_OTHER_HEAD[lang].sub(" ", tgt))
+    # a word counts when it is part of a name: capitalised or next to a capitalised word
+    # ("Conférence générale"), not in running text ("le débat général")
+    capital = [w[0].isupper() and len(w) > 3 for w in tokens]  # (not "Le", "The")
+    words = frozenset(w.lower() for i, w in enumerate(tokens)
+                      if w[0].isupper() or (i > 0 and capital[i - 1])
+                      or (i + 1 < len(tokens) and capital[i + 1]))  # fmt: skip
+    return words, frozenset(w[:5] for w in words)
+
+
+_kept_name_words = lru_cache(maxsize=8)(_read_name_words)
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -211,3 +211,40 @@ def test_the_french_style_patterns_skipped_find_nothing(texts):
     assert skipped > 100
     assert [s.found for s in style.french_format("à 8 a.m. le 1st, 15% et $3")] == [
         "$3", "15%", "8 a.m.", "1st"]
+
+
+def _longest_the_long_way(hits):
+    chosen, taken = [], []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        span = (hit.start, hit.end)
+        if span in taken or not any(a < hit.end and hit.start < b for a, b in taken):
+            chosen.append(hit)
+            taken.append(span)
+    return sorted(chosen, key=lambda h: (h.start, h.entry.concept, h.entry.term))
+
+
+def test_longest_keeps_what_the_pairwise_comparison_keeps(checker, texts):
+    import random
+
+    from checks.matcher import Entry, Hit, longest
+
+    rng = random.Random(16)
+    cases = [checker.en.find_all(t, case=False) for t in texts[::5]]
+    for _ in range(300):  # overlapping, nested and repeated spans of made-up hits
+        spans = [(a, a + rng.randint(1, 12)) for a in (rng.randint(0, 40) for _ in range(15))]
+        cases.append([Hit(Entry(rng.randint(0, 3), n, 1, False, False), a, b, "x")
+                      for n, (a, b) in enumerate(spans + spans[:3])])
+    assert sum(len(c) > 1 for c in cases) > 300
+    for hits in cases:
+        assert longest(hits) == _longest_the_long_way(hits)
+
+
+def test_an_issue_as_a_dict_is_its_asdict():
+    from dataclasses import asdict, fields
+
+    from checks.model import Issue
+
+    issue = Issue(3, "missing-title", "warning", "OTSC", ["CSTO", "x"], "OTSC", "msg")
+    assert issue.to_dict() == asdict(issue)
+    assert list(issue.to_dict()) == [f.name for f in fields(Issue)]
+    assert issue.to_dict()["expected"] is not issue.expected

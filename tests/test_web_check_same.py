@@ -53,6 +53,8 @@ def client(seeds_db, tmp_path_factory):
 def test_check_answers_as_main_did(client, case):
     response = client.post("/api/check", json=case["body"])
     assert (response.status_code, response.get_json()) == (case["status"], case["json"])
+    again = client.post("/api/check", json=case["body"])  # from the answers kept
+    assert (again.status_code, again.get_data()) == (response.status_code, response.get_data())
 
 
 def test_the_cases_cover_the_aligned_path():

@@ -36,8 +36,21 @@ MAX_BODY_BYTES = 16 * 1024 * 1024
 REQUEST_BUDGET_SECONDS = 30.0
 #: Routes whose POSTs get the time budget and the line-length limit of documents.
 HEAVY_POSTS = ("/api/check", "/api/align", "/check", "/align")
+#: ``POST /api/check`` answers kept for the same body sent again (``CHECK_ANSWERS`` in config,
+#: or this environment variable; 0: none): see :func:`web.cache.kept_answer`.
+CHECK_ANSWERS_KEPT = 16
+CHECK_ANSWERS_ENV = "TERMALIGN_CHECK_ANSWERS"
 #: Largest id in a URL (SQLite's INTEGER); anything above is simply not found (404).
 MAX_ID = 2**63 - 1
+
+
+def _count(value: str | None, default: int) -> int:
+    """A count given in the environment; ``default`` when unset or not a number.
+
+    >>> _count("0", 16), _count(None, 16), _count("many", 16)
+    (0, 16, 16)
+    """
+    return int(value) if value and value.strip().isdigit() else default
 
 
 class IdConverter(IntegerConverter):
@@ -55,7 +68,9 @@ def create_app(config: dict | None = None) -> Flask:
     default: the application's default termbase, built on first run), ``EDIT_TOKEN`` (enables
     editing; default ``$TERMALIGN_EDIT_TOKEN``), ``RESULTS_DIR`` (where check and alignment
     results are kept for download; default: a fresh temporary folder), ``CORS_ORIGIN`` (an
-    origin allowed to call the JSON API from a browser, or ``*``; default: none).
+    origin allowed to call the JSON API from a browser, or ``*``; default: none),
+    ``CHECK_ANSWERS`` (how many ``POST /api/check`` answers are kept for the same body sent
+    again; default ``$TERMALIGN_CHECK_ANSWERS`` or 16, 0: none).
     """
     app = Flask(__name__)
     app.url_map.converters["int"] = IdConverter
@@ -69,6 +84,7 @@ def create_app(config: dict | None = None) -> Flask:
         TERMALIGN_DB=None,
         RESULTS_DIR=None,
         REQUEST_BUDGET=REQUEST_BUDGET_SECONDS,
+        CHECK_ANSWERS=_count(os.environ.get(CHECK_ANSWERS_ENV), CHECK_ANSWERS_KEPT),
     )
     if config:
         app.config.update(config)

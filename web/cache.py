@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 from flask import current_app
@@ -111,3 +112,44 @@ def anchor_terms():
         return TermAnchors(pairs)
 
     return cached("anchors", build)
+
+
+#: Largest request body and answer of ``POST /api/check`` kept by :func:`keep_answer`.
+ANSWER_MAX = 256 * 1024
+
+
+def _answers() -> OrderedDict[bytes, tuple[object, bytes]]:
+    """The application's kept answers: request body -> (checker, answer), oldest first."""
+    return current_app.extensions.setdefault("check_answers", OrderedDict())
+
+
+def kept_answer(body: bytes) -> bytes | None:
+    """The answer of this application to this very ``POST /api/check`` body, if it was one
+    of its last ``CHECK_ANSWERS`` (config; ``$TERMALIGN_CHECK_ANSWERS``, 0: none) and the
+    checker that made it is still the current one (a new data version builds a new one):
+    the same request again (a reloaded page, a client that sends a text twice) is answered
+    without checking it again. Only bodies and answers of at most :data:`ANSWER_MAX` bytes
+    are kept."""
+    if not current_app.config.get("CHECK_ANSWERS") or len(body) > ANSWER_MAX:
+        return None
+    answers = _answers()
+    with _LOCK:
+        found = answers.get(body)
+    if found is None or found[0] is not checker():
+        return None
+    with _LOCK:
+        if body in answers:
+            answers.move_to_end(body)
+    return found[1]
+
+
+def keep_answer(body: bytes, made_by: object, answer: bytes) -> None:
+    """Keep ``answer`` to the request ``body``, made by the checker ``made_by``."""
+    kept = current_app.config.get("CHECK_ANSWERS") or 0
+    if not kept or made_by is None or len(body) > ANSWER_MAX or len(answer) > ANSWER_MAX:
+        return
+    answers = _answers()
+    with _LOCK:
+        answers[body] = (made_by, answer)
+        while len(answers) > kept:
+            answers.popitem(last=False)

@@ -1,0 +1,162 @@
+"""Cheap tests that a text may hold what a pattern looks for, so that the pattern is not run
+over a long segment that cannot match it.
+
+A regular expression without a literal start (a word boundary, a lookbehind, ``re.I``) is
+tried at every character of a text: over a 2 KB segment each costs tens of microseconds, and
+the number checks run dozens. Each test here is a necessary condition of a match (a word the
+match must contain), found by a plain substring search: a pattern whose cue is absent finds
+nothing, so skipping it changes no result.
+
+Case-insensitive patterns (``re.I``) match what ``str.lower`` cannot show in three cases: a
+pattern's ``i`` matches the dotless ``ı`` and the dotted ``İ`` (which lower-cases to two
+characters), and its ``s`` the long ``ſ``; a text holding one of them is always searched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from checks.tokens import KEPT_TEXT
+
+#: Letters that ``re.I`` matches to an ASCII letter of a pattern but ``str.lower`` does not
+#: turn into that letter.
+_ODD_CASES = ("\u0130", "\u0131", "\u017f")
+
+
+def lowered(text: str) -> str | None:
+    """``text`` in lower case, for case-insensitive cues; None when the text has one of the
+    letters ``str.lower`` does not fold as ``re.I`` does (then every cue is there).
+
+    >>> lowered("Une QUARANTAINE"), lowered("İstanbul")
+    ('une quarantaine', None)
+    """
+    return _lowered(text) if len(text) <= KEPT_TEXT else _lower(text)
+
+
+def _lower(text: str) -> str | None:
+    if not text.isascii() and any(c in text for c in _ODD_CASES):
+        return None
+    return text.lower()
+
+
+_lowered = lru_cache(maxsize=8)(_lower)
+
+
+def any_cue(text: str, *cues: str) -> bool:
+    """True unless ``text`` holds none of the lower-case ``cues``, in any case: a pattern
+    compiled with ``re.I`` whose every match holds one of them may match.
+
+    >>> any_cue("About HALF of them", "half"), any_cue("une dizaine", "million", "milliard")
+    (True, False)
+    >>> any_cue("ſeveral", "several")
+    True
+    """
+    low = lowered(text)
+    return low is None or any(cue in low for cue in cues)
+
+
+#: What a date of each language must hold: a month name (the patterns are ``re.I``).
+MONTHS = {
+    "fr": ("janvier", "vrier", "mars", "avril", "mai", "juin", "juillet", "aoû", "aout",
+           "septembre", "octobre", "novembre", "cembre"),
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"),
+}  # fmt: skip
+#: A cue led by a character set (a search the regex engine runs in C, without trying the
+#: pattern at every character): two Roman digits.
+ROMAN = re.compile("[IVX][IVX]")
+
+
+def has_month(text: str, lang: str) -> bool:
+    """False when ``text`` holds no month name of ``lang``: no date can be found there.
+
+    >>> has_month("le 1er JANVIER", "fr"), has_month("on 3 Mai", "en")
+    (True, False)
+    """
+    return any_cue(text, *MONTHS[lang])
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits (``\\d``) of ``text`` starts (kept for the last texts).
+
+    >>> digit_runs("le 15 mai 2021, 3e")
+    [3, 10, 16]
+    """
+    return _digit_runs(text) if len(text) <= KEPT_TEXT else _find_runs(text)
+
+
+def _find_runs(text: str) -> list[int]:
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+
+
+_digit_runs = lru_cache(maxsize=16)(_find_runs)
+
+
+def digit_matches(regex: re.Pattern, text: str) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a pattern whose every match starts with a digit
+    that follows no digit (its first character is ``\\d`` and a lookbehind rules out a digit
+    before it): the pattern is only tried where a run of digits starts, not at every
+    character (a 2 KB segment has a few runs of digits and 2,000 characters).
+
+    >>> [m.group() for m in digit_matches(re.compile(r"(?<!\\d)\\d{4}"), "en 2015 et 12345")]
+    ['2015', '1234']
+    """
+    out: list[re.Match] = []
+    end = 0
+    for start in digit_runs(text):
+        if start >= end:  # (the next match is searched from the end of the last)
+            m = regex.match(text, start)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def digit_sub(regex: re.Pattern, repl, text: str) -> str:
+    """``regex.sub(repl, text)`` for a pattern as :func:`digit_matches` takes; ``repl``: a
+    plain string (no group references) or a function of the match.
+
+    >>> digit_sub(re.compile(r"(?<=[a-z])\\d{1,2}\\b"), "", "rapport22 de 2015")
+    'rapport de 2015'
+    """
+    matches = digit_matches(regex, text)
+    if not matches:
+        return text
+    parts, last = [], 0
+    for m in matches:
+        parts += [text[last : m.start()], repl(m) if callable(repl) else repl]
+        last = m.end()
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def month_matches(regex: re.Pattern, text: str, lang: str) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a case-insensitive pattern whose every match starts
+    with a month name of ``lang`` (:data:`MONTHS` in English): the pattern is only tried where
+    a month name is (found by ``str.find`` in the lower-cased text).
+
+    >>> [m.group() for m in month_matches(re.compile(r"(?i)(?:may|june) \\d+"), "May 3, June 4", "en")]
+    ['May 3', 'June 4']
+    """
+    low = lowered(text)
+    if low is None:  # (a letter lower-cased apart from re.I: searched everywhere)
+        return list(regex.finditer(text))
+    starts: set[int] = set()
+    for month in MONTHS[lang]:
+        at = low.find(month)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(month, at + 1)
+    out: list[re.Match] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            m = regex.match(text, start)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
