@@ -17,6 +17,7 @@ from functools import lru_cache
 from checks import cues
 from checks.cues import digit_matches, digit_runs, digit_sub, month_matches
 from checks.numwords import spelled_numbers
+from checks.romans import roman_values
 from checks.tokens import DIGIT as _DIGIT
 from checks.tokens import strip_accents
 
@@ -58,12 +59,6 @@ _MARKER = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]|\(?[a-z]\)|\d+(?:\.\d+)+(?=\s
 _FOLLOWERS = frozenset(["session", "seance", "reunion", "rapport", "conference", "anniversaire",
                         "periode", "edition"])  # fmt: skip
 _TIME_EN = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.?\s?m\.?(?!\w)", re.I)
-_ROMAN = re.compile(r"(?=[IVX])\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
-#: A single-letter Roman numeral after a label ("Figure I" for "figure 1", "annexe V"); alone,
-#: "I" is the English pronoun.
-_LABELLED_ROMAN = re.compile(r"(?=[FfTtAaCcPpSsVv])\b(?:[Ff]igures?|[Tt]ables?|[Tt]ableaux?|[Aa]nnex(?:es?)?|"
-                             r"[Cc]hap(?:ter|itre)s?|[Pp]arts?|[Pp]arties?|[Ss]ections?|[Vv]olumes?)"
-                             r"\s+([IVX])\b")
 _YEAR_SPAN = re.compile(r"(?=\d)(?<![\w/])((?:19|20)\d\d)([/-])(\d\d)(?![\w/])")
 
 _NUMBER = {
@@ -85,20 +80,6 @@ class Mention:
     kind: str  # "number", "date" or "symbol"
     text: str
     keys: frozenset[str]
-
-
-def _roman_value(text: str) -> int:
-    """The value of a Roman numeral (I to XXXIX).
-
-    >>> _roman_value("XIV"), _roman_value("II")
-    (14, 2)
-    """
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for char, following in zip(text, text[1:] + " ", strict=True):
-        value = values[char]
-        total += -value if values.get(following, 0) > value else value
-    return total
 
 
 def number_key(value: Decimal) -> str:
@@ -318,10 +299,7 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
     text = _MARKER.sub("", text, count=1)
-    romans = [_roman_value(m.group()) for m in _ROMAN.finditer(text)
-              ] if cues.ROMAN.search(text) else []
-    if " I" in text or " V" in text or " X" in text:  # "Figure I", "annexe V"
-        romans += [_roman_value(m.group(1)) for m in _LABELLED_ROMAN.finditer(text)]
+    romans = roman_values(text)
     if not digit_runs(text) and _DIGIT.search(text) is None:  # Roman numerals, words only
         for value in map(str, romans):
             bag["number"].update((value, f"ord:{value}"))

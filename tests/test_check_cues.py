@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import seeds
-from checks import cues, figures, quantities
+from checks import cues, figures, quantities, romans
 
 #: Texts where each pattern matches, in cases and spellings a cue could miss.
 HOSTILE = [
@@ -61,7 +61,7 @@ GATED = [
     ("date fr", quantities._DATE_FR, lambda t: cues.has_month(t, "fr")),
     ("date en dmy", quantities._DATE_EN_DMY, lambda t: cues.has_month(t, "en")),
     ("date en mdy", quantities._DATE_EN_MDY, lambda t: cues.has_month(t, "en")),
-    ("roman", quantities._ROMAN, cues.ROMAN.search),
+    ("roman", romans.ROMAN, cues.ROMAN.search),
     ("decade", quantities._DECADE, _word("0s")),
     ("decade en", quantities._DECADE_EN, _word("0s")),
 ]
