@@ -62,6 +62,10 @@ NEW_DEV_SAMPLE = DATA / "terms_precision_explained_dev.tsv"
 BEFORE = "2ba56ca"
 #: The baseline of this pass (main): its shipped link file and corpus names.
 BASELINE = "823d05f"
+#: The links new in the fourth pass (compounds seen once), against the link file of main.
+ONCE_SAMPLE = DATA / "terms_precision_once.tsv"
+ONCE_DEV_SAMPLE = DATA / "terms_precision_once_dev.tsv"
+ONCE_BEFORE = "bea7557"
 #: The held-out sample of the corpus key terms (benchmarks/derive_corpora.py --sample-terms).
 CORPUS_TERM_SAMPLE = DATA / "terms_precision_corpora.tsv"
 SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
@@ -152,11 +156,11 @@ def _preferred(concept) -> tuple[str, str]:
     return concept.terms_in("fr")[0].text, concept.terms_in("en")[0].text
 
 
-def before_concepts(pairs) -> list:
-    """The term concepts of the link file of commit BEFORE (the previous pass)."""
+def before_concepts(pairs, commit: str = BEFORE) -> list:
+    """The term concepts of the link file of ``commit`` (default BEFORE, the previous pass)."""
     import subprocess
 
-    old_text = subprocess.run(["git", "show", f"{BEFORE}:seeds/terms/unpc_terms.tsv"],
+    old_text = subprocess.run(["git", "show", f"{commit}:seeds/terms/unpc_terms.tsv"],
                               cwd=ROOT, capture_output=True, text=True, check=True).stdout
     with tempfile.TemporaryDirectory() as tmp:
         old_path = Path(tmp) / "old.tsv"
@@ -215,6 +219,29 @@ def write_new_sample(pairs, n: int, seed: int) -> None:
     print(f"wrote {NEW_SAMPLE} ({len(chosen)} rows to judge; {len(new)} new links)")
 
 
+def write_once_sample(pairs, n: int, seed: int) -> None:
+    """A random sample of the shipped links whose preferred pair was not in the link file of
+    commit ONCE_BEFORE (the fourth pass: English compounds seen once are candidates, hyphens
+    read as spaces, spans without the French head dropped), to judge by hand."""
+    old = {_preferred(c) for c in before_concepts(pairs, ONCE_BEFORE)}
+    new = [c for c in shipped_links(pairs) if _preferred(c) not in old]
+    dev = {(r[1], r[2]) for r in read_gold(ONCE_DEV_SAMPLE, SAMPLE_COLUMNS)}
+    pool = [c for c in new if _preferred(c) not in dev]
+    chosen = random.Random(seed).sample(pool, min(n, len(pool)))
+    lines = [f"# Held-out sample of the links new in issue 11's fourth pass (terms4): {len(chosen)} "
+             f"of the {len(new)} links of unpc_terms.tsv absent from the link file of commit "
+             f"{ONCE_BEFORE} ({len(old)} links), drawn with random.Random({seed}) (none of "
+             f"{ONCE_DEV_SAMPLE.name}); 'right' judged by reading as in "
+             "terms_precision_sample.tsv",
+             "\t".join(SAMPLE_COLUMNS)]
+    for c in chosen:
+        ev = c.evidence[0] if c.evidence else None
+        lines.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
+                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    ONCE_SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {ONCE_SAMPLE} ({len(chosen)} rows to judge; {len(new)} new links)")
+
+
 def _share(path: Path) -> tuple[int, int]:
     rows = read_gold(path, SAMPLE_COLUMNS)
     return sum(r[0] == "yes" for r in rows), len(rows)
@@ -234,10 +261,17 @@ def stratified_precision(pairs) -> dict:
     old_total = _header_count(NEW_SAMPLE, r"\((\d+) links\)")
     new_added = _header_count(NEW_SAMPLE, r"of the (\d+) links")
     old = ((old_total - rare_added) * share[SAMPLE] + rare_added * share[RARE_SAMPLE]) / old_total
+    # The link file of commit ONCE_BEFORE (main): the strata above, then this pass's new links.
+    before_total = _header_count(ONCE_SAMPLE, r"\((\d+) links\)")
+    before = ((before_total - new_added) * old + new_added * share[NEW_SAMPLE]) / before_total
+    once_added = _header_count(ONCE_SAMPLE, r"of the (\d+) links")
+    once_share = _share(ONCE_SAMPLE)[0] / _share(ONCE_SAMPLE)[1]
     links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
     total = sum(usable(link) for link in links)
     return {"total": total, "new": new_added, "old": old, "new share": share[NEW_SAMPLE],
-            "estimate": ((total - new_added) * old + new_added * share[NEW_SAMPLE]) / total}
+            "before": before, "before total": before_total, "once": once_added,
+            "once share": once_share,
+            "estimate": ((total - once_added) * before + once_added * once_share) / total}
 
 
 def precision(pairs) -> None:
@@ -245,13 +279,17 @@ def precision(pairs) -> None:
                         ("rare-name held-out sample", RARE_SAMPLE),
                         ("rare-name dev sample", RARE_DEV_SAMPLE),
                         ("third-pass held-out sample", NEW_SAMPLE),
-                        ("third-pass dev sample", NEW_DEV_SAMPLE)):
+                        ("third-pass dev sample", NEW_DEV_SAMPLE),
+                        ("fourth-pass held-out sample", ONCE_SAMPLE),
+                        ("fourth-pass dev sample", ONCE_DEV_SAMPLE)):
         right, n = _share(path)
         print(f"extracted-pair precision, {label} ({path.name}): {right}/{n} = {right / n:.1%}")
     p = stratified_precision(pairs)
     print(f"extracted-pair precision, held-out, stratified over {p['total']} pairs "
-          f"({p['total'] - p['new']} of the earlier file at {p['old']:.1%}, {p['new']} new at "
-          f"{p['new share']:.1%}): {p['estimate']:.1%}")
+          f"({p['total'] - p['once']} of the link file of {ONCE_BEFORE} at {p['before']:.1%}: "
+          f"{p['before total'] - p['new']} at {p['old']:.1%}, {p['new']} at "
+          f"{p['new share']:.1%}; {p['once']} new in this pass at {p['once share']:.1%}): "
+          f"{p['estimate']:.1%}")
 
 
 def _cell(a) -> str:
@@ -371,6 +409,8 @@ def main() -> None:
     parser.add_argument("--precision", action="store_true")
     parser.add_argument("--sample-new", type=int, default=0,
                         help=f"sample the links new since commit {BEFORE} to judge")
+    parser.add_argument("--sample-once", type=int, default=0,
+                        help=f"sample the links new since commit {ONCE_BEFORE} to judge")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list the failures of the dev gold rows")
     args = parser.parse_args()
@@ -394,6 +434,8 @@ def main() -> None:
         write_sample(pairs, args.sample, args.seed)
     elif args.sample_new:
         write_new_sample(pairs, args.sample_new, args.seed)
+    elif args.sample_once:
+        write_once_sample(pairs, args.sample_once, args.seed)
     elif args.precision:
         precision(pairs)
     else:

@@ -125,6 +125,27 @@ def mismatched(fr: list[str], en: list[str]) -> bool:
         all(any(cognate(f, e) for f in fr[1:]) for e in en)
 
 
+def headless(fr: list[str], en_keys) -> set[str]:
+    """The English keys among ``en_keys`` that lack the head of the French phrase (its first
+    content word, ``fr[0]``) which a key one word longer on the right has: *confidence
+    building* beside *confidence building measure* for *mesures de confiance* (English puts
+    the head last, so the shorter span is a truncation, whatever the counts say).
+
+    >>> sorted(headless(["mesure", "confiance"], ["confidence building",
+    ...                 "confidence building measure", "confidence"]))
+    ['confidence building']
+    >>> headless(["maintien", "paix"], ["peacekeeping", "peacekeeping operation"])
+    set()
+    """
+    keys = set(en_keys)
+    out = set()
+    for key in keys:
+        shorter, _, last = key.rpartition(" ")
+        if shorter in keys and fr and cognate(fr[0], last):
+            out.add(shorter)
+    return out
+
+
 def explains(fr: list[str], en: list[str], match: Callable[[str, str], bool]) -> bool:
     """Whether every content word on each side matches one on the other side.
 
