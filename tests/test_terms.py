@@ -359,7 +359,7 @@ def test_later_samples_and_stratified_precision():
     (phrases explained word for word) and by the fourth (compounds seen once): every row
     judged and (nearly all) still shipped, and the held-out precision over the strata at
     least 90%."""
-    from benchmarks.bench_terms import stratified_precision
+    from benchmarks.terms_precision import stratified_precision
 
     columns = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
     concepts = shipped_term_concepts(seed_aligned())
