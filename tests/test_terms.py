@@ -114,6 +114,46 @@ def test_an_unexplained_phrase_stays_unlinked():
     assert "sécurité collective" not in {link.fr_text() for link in links}
 
 
+def test_an_english_compound_seen_once_is_a_candidate():
+    """*joint statement* is seen once and followed by *on the situation*: no truncation (once
+    is no evidence); *Harry Azhar* of *Harry Azhar Azis* is one (a content word follows)."""
+    fr, en = _strong_pairs()
+    fr += ["Une déclaration conjointe sur la situation est publiée.", "M. Harry Azhar Azis"]
+    en += ["A joint statement on the situation is issued.", "Mr. Harry Azhar Azis"]
+    fr += ["La déclaration compte.", "La déclaration suit.", "La déclaration reste.",
+           "Elle est conjointe.", "Elle reste conjointe.", "Elle semble conjointe."]
+    en += ["The statement counts.", "The statement follows.", "The statement stays.",
+           "It is joint.", "It stays joint.", "It seems joint."]
+    links = link_terms([sentence_ngrams(s) for s in fr], en, [len(s) for s in fr],
+                       documents=[f"S/{i}" for i in range(len(fr))], explain_rare=True,
+                       explain_phrases=True)
+    pairs = {(link.fr_text(), link.en_text()) for link in links}
+    assert ("déclaration conjointe", "joint statement") in pairs
+    assert not any(e == "Harry Azhar" for _, e in pairs)
+
+
+def test_the_english_span_keeps_the_french_head():
+    """*confidence building* (counted more often) lacks the head *measures* that
+    *confidence-building measures* has: *mesures de confiance* takes the longer span."""
+    fr = ["Les mesures de confiance progressent.", "Des mesures de confiance sont prises.",
+          "Les mesures de confiance aident.", "Les mesures de confiance et de transparence.",
+          "Des mesures sont prises.", "Des mesures suivent."]
+    en = ["Confidence-building measures progress.", "Confidence-building measures are taken.",
+          "Confidence-building measures help.", "Confidence building and transparency measures.",
+          "Measures are taken.", "Measures follow."]
+    links = link_terms([sentence_ngrams(s) for s in fr], en, [len(s) for s in fr])
+    by_fr = {link.fr_text(): link.en_text() for link in links}
+    assert by_fr["mesures de confiance"] == "Confidence-building measures"
+
+
+@pytest.mark.parametrize("a, b", [("Deputy Secretary-General", "Deputy Secretary General"),
+                                  ("confidence-building measures", "Confidence Building Measure")])
+def test_hyphens_and_spaces_are_one_english_span(a, b):
+    from termbase.extract.spans import span_key
+
+    assert span_key(a) == span_key(b)
+
+
 @pytest.mark.parametrize("fr, en, wrong", [
     (["organe", "subsidiaire"], ["subsidiary"], True),
     (["secretaire", "general"], ["under", "secretary", "general"], True),
@@ -179,8 +219,8 @@ def default_tbs(tmp_path_factory):
         tb.close()
 
 
-@pytest.mark.parametrize("curated, min_terms, min_names", [(True, 0.80, 0.93),
-                                                          (False, 0.76, 0.56)])
+@pytest.mark.parametrize("curated, min_terms, min_names", [(True, 0.83, 0.93),
+                                                          (False, 0.81, 0.69)])
 def test_gold_first_answers(default_tbs, curated, min_terms, min_names):
     """Measured levels of the default build (see BENCHMARKS.md, "Termbase content (issue
     11)"); the issue's targets are 90% (terms) and 75% (names, curated off)."""
@@ -294,33 +334,44 @@ def test_from_tmx_extracts_the_terms_of_a_bounded_sample(tmp_path):
     assert alone.exit_code == 2 and "--term-sample needs --from-tmx" in alone.output
 
 
+def _still_shipped(rows, shipped) -> list:
+    """The judged rows still in the shipped file: a later pass may drop a few links (at most
+    2% of a sample), never add unjudged rows to it."""
+    kept = [r for r in rows if (r[1], r[2]) in shipped]
+    assert len(kept) >= 0.98 * len(rows)
+    return kept
+
+
 def test_judged_precision_sample():
     """The hand-judged random sample of the shipped links (BENCHMARKS.md): every row judged,
-    still in the shipped file, and at least 90% right."""
+    (nearly all) still in the shipped file, and at least 90% right."""
     columns = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
     rows = read_gold(DATA / "terms_precision_sample.tsv", columns)
     assert len(rows) >= 200 and {r[0] for r in rows} <= {"yes", "no"}
     concepts = shipped_term_concepts(seed_aligned())
     shipped = {(c.terms_in("fr")[0].text, c.terms_in("en")[0].text) for c in concepts}
-    assert all((r[1], r[2]) in shipped for r in rows)
-    assert sum(r[0] == "yes" for r in rows) >= 0.9 * len(rows)
+    kept = _still_shipped(rows, shipped)
+    assert sum(r[0] == "yes" for r in kept) >= 0.9 * len(kept)
 
 
 def test_later_samples_and_stratified_precision():
-    """The judged samples of the links added by the rare-name pass and by the third pass
-    (phrases explained word for word): every row judged and still shipped, and the held-out
-    precision over the three strata at least 90%."""
-    from benchmarks.bench_terms import stratified_precision
+    """The judged samples of the links added by the rare-name pass, by the third pass
+    (phrases explained word for word) and by the fourth (compounds seen once): every row
+    judged and (nearly all) still shipped, and the held-out precision over the strata at
+    least 90%."""
+    from benchmarks.terms_precision import stratified_precision
 
     columns = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
     concepts = shipped_term_concepts(seed_aligned())
     shipped = {(c.terms_in("fr")[0].text, c.terms_in("en")[0].text) for c in concepts}
-    for name in ("terms_precision_rare.tsv", "terms_precision_explained.tsv"):
+    for name in ("terms_precision_rare.tsv", "terms_precision_explained.tsv",
+                 "terms_precision_once.tsv", "terms_precision_taught.tsv"):
         rows = read_gold(DATA / name, columns)
         assert len(rows) >= 60 and {r[0] for r in rows} <= {"yes", "no"}
-        assert all((r[1], r[2]) in shipped for r in rows)
+        _still_shipped(rows, shipped)
     p = stratified_precision(seed_aligned())
     assert p["total"] == len(concepts) and 0 < p["new"] < p["total"]
+    assert 0 < p["once"] < p["total"]
     assert p["estimate"] >= 0.9
 
 

@@ -25,13 +25,16 @@ from termbase.extract.explain import (
     FR_FUNCTION,
     content_words,
     explained_links,
+    headless,
     link_explained,
     mismatched,
     word_lexicon,
 )
+from termbase.extract.spans import FUNCTION_WORDS as SPAN_FUNCTION
+from termbase.extract.spans import INNER_WORDS as SPAN_INNER
 from termbase.extract.spans import Span, sentence_spans
 from termbase.extract.terms_fr import Candidate
-from termbase.extract.text import span_relation
+from termbase.extract.text import fold, span_relation
 
 TOP = 6
 MAX_POSITION_GAP = 0.4
@@ -92,20 +95,40 @@ def _consistent(fr: tuple[int, int], en: tuple[int, int],
     return True
 
 
-def _extensions(spans: list[Span]) -> set[tuple[str, str]]:
-    """(shorter, longer) keys of the spans that extend another by one content word on the
-    right or on the left, in one sentence."""
+def _extensions(spans: list[Span]) -> set[tuple[str, str, bool]]:
+    """(shorter, longer, direct) keys of the spans that extend another on the right or on
+    the left, in one sentence; ``direct`` when the word next to the shorter span is a content
+    word (*Harry Azhar* of *Harry Azhar Azis*), not a function word (*joint statement* of
+    *joint statement on the situation*)."""
     out = set()
     by_start: dict[int, list[Span]] = defaultdict(list)
     by_end: dict[int, list[Span]] = defaultdict(list)
     for s in spans:
         by_start[s.start].append(s)
         by_end[s.end].append(s)
-    for group in (*by_start.values(), *by_end.values()):
-        group.sort(key=lambda s: s.end - s.start)
-        for shorter, longer in zip(group, group[1:], strict=False):
-            out.add((shorter.key, longer.key))
+    for right, groups in ((True, by_start.values()), (False, by_end.values())):
+        for group in groups:
+            group.sort(key=lambda s: s.end - s.start)
+            for shorter, longer in zip(group, group[1:], strict=False):
+                added = (longer.text[shorter.end - longer.start:] if right
+                         else longer.text[:shorter.start - longer.start]).split()
+                word = added[0] if right else added[-1]
+                out.add((shorter.key, longer.key, fold(word) not in SPAN_FUNCTION))
     return out
+
+
+def _compound(key: str) -> bool:
+    """Whether an English span key is a compound noun phrase: two words or more, no function
+    word inside, not ending in a participle (*recommendations approved*).
+
+    >>> _compound("joint statement"), _compound("possibility of the use")
+    (True, False)
+    >>> _compound("european union participating"), _compound("peace")
+    (False, False)
+    """
+    words = key.split()
+    return len(words) >= 2 and not any(w in SPAN_INNER for w in words) \
+        and not words[-1].endswith(("ed", "ing"))
 
 
 def _rare_name(text: str) -> bool:
@@ -168,18 +191,27 @@ def link_terms(
     count_en: Counter = Counter()
     count_fr: Counter = Counter()
     extended: Counter = Counter()
+    #: Spans extended somewhere by a content word next to them.
+    direct: set[str] = set()
     for i, sentence in enumerate(en_sentences):
         found = sentence_spans(sentence)
         spans.append(found)
         count_en.update({s.key for s in found})
         count_fr.update({c.key for c in fr_candidates[i]})
-        extended.update(_extensions(found))
+        found_ext = _extensions(found)
+        extended.update({(inner, outer) for inner, outer, _ in found_ext})
+        direct.update(inner for inner, _, is_direct in found_ext if is_direct)
         if progress and i % 500 == 499:
             progress(250)
     # An English span nearly always followed or preceded by the same word is the truncation
     # of a longer one (*weapons of mass* of *weapons of mass destruction*): it is no candidate.
+    # Once is no evidence (a span seen once is always followed by the same word): a compound
+    # seen once (*joint statement*, *preventive diplomacy*) stays a candidate unless a content
+    # word sits next to it (*Harry Azhar* of *Harry Azhar Azis*, *Space Centre* of *Guiana
+    # Space Centre*).
     truncated = {inner for (inner, _outer), n in extended.items()
-                 if n >= MAX_EXTENDED * count_en[inner]}
+                 if n >= MAX_EXTENDED * count_en[inner]
+                 and (count_en[inner] >= 2 or inner in direct or not _compound(inner))}
     spans = [[s for s in found if s.key not in truncated] for found in spans]
     # Joint counts, one French key at a time (memory stays small).
     where: dict[str, list[int]] = defaultdict(list)
@@ -204,8 +236,10 @@ def link_terms(
         for i in pair_ids:
             joint.update({s.key for s in spans[i] if abs(s.content - n) <= max_content_gap})
         fr_words = content_words(key, FR_FUNCTION)
+        cut = headless(fr_words, (e for e, c in joint.items() if c >= seen))
         scored = sorted(((2 * c / (len(pair_ids) + count_en[e]), e) for e, c in joint.items()
-                         if c >= seen and not mismatched(fr_words, content_words(e, EN_FUNCTION))),
+                         if c >= seen and e not in cut
+                         and not mismatched(fr_words, content_words(e, EN_FUNCTION))),
                         reverse=True)[:TOP]
         best[key] = {e: d for d, e in scored if d >= min_dice}
     if progress:

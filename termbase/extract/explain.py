@@ -125,6 +125,27 @@ def mismatched(fr: list[str], en: list[str]) -> bool:
         all(any(cognate(f, e) for f in fr[1:]) for e in en)
 
 
+def headless(fr: list[str], en_keys) -> set[str]:
+    """The English keys among ``en_keys`` that lack the head of the French phrase (its first
+    content word, ``fr[0]``) which a key one word longer on the right has: *confidence
+    building* beside *confidence building measure* for *mesures de confiance* (English puts
+    the head last, so the shorter span is a truncation, whatever the counts say).
+
+    >>> sorted(headless(["mesure", "confiance"], ["confidence building",
+    ...                 "confidence building measure", "confidence"]))
+    ['confidence building']
+    >>> headless(["maintien", "paix"], ["peacekeeping", "peacekeeping operation"])
+    set()
+    """
+    keys = set(en_keys)
+    out = set()
+    for key in keys:
+        shorter, _, last = key.rpartition(" ")
+        if shorter in keys and fr and cognate(fr[0], last):
+            out.add(shorter)
+    return out
+
+
 def explains(fr: list[str], en: list[str], match: Callable[[str, str], bool]) -> bool:
     """Whether every content word on each side matches one on the other side.
 
@@ -186,15 +207,50 @@ def same_shape(fr_text: str, en_text: str) -> bool:
     return bool(_OTHER_FR.search(fr_text)) == bool(_OTHER_EN.search(en_text))
 
 
+def taught_words(phrases: Sequence[tuple[list[str], list[str]]],
+                 match: Callable[[str, str], bool], min_phrases: int = 2) -> set[tuple[str, str]]:
+    """Word pairs the lexicon lacks, taught by phrases: when every content word of a phrase
+    pair but one on each side matches, those two words translate each other; taught by
+    ``min_phrases`` different phrases, the pair is kept (*vice* = *deputy*, from *Vice-Premier
+    Ministre* / *Deputy Prime Minister* and *Vice-Secrétaire général* / *Deputy
+    Secretary-General*; one phrase alone would explain itself).
+
+    >>> match = lambda f, e: cognate(f, e) or (f, e) == ("premier", "prime")
+    >>> sorted(taught_words([(["vice", "premier", "ministre"], ["deputy", "prime", "minister"]),
+    ...                      (["vice", "secretaire", "general"], ["deputy", "secretary", "general"]),
+    ...                      (["note", "cadrage"], ["concept", "note"])], match))
+    [('vice', 'deputy')]
+    """
+    teachers: dict[tuple[str, str], set] = defaultdict(set)
+    for fr, en in phrases:
+        if len(fr) < 2 or len(en) < 2:
+            continue
+        left_f = [w for w in fr if not any(match(w, x) for x in en)]
+        left_e = [x for x in en if not any(match(w, x) for w in fr)]
+        if len(left_f) == 1 and len(left_e) == 1:
+            teachers[left_f[0], left_e[0]].add((tuple(fr), tuple(en)))
+    return {pair for pair, seen in teachers.items() if len(seen) >= min_phrases}
+
+
 def explained_links(links: list, weak: int, single: frozenset[str] = frozenset()) -> list:
     """Without the links made ``weak`` times or fewer (or made in one document only: French
-    keys in ``single``) that are not explained word by word (see the module docstring)."""
+    keys in ``single``) that are not explained word by word (see the module docstring), the
+    lexicon of the strong links widened by the word pairs the weak links teach
+    (:func:`taught_words`)."""
     match = word_lexicon([(link.fr_key, link.en_key) for link in links
                           if link.links > weak and link.fr_key not in single])
+    words = {link.fr_key: (content_words(link.fr_text(), FR_FUNCTION),
+                           content_words(link.en_text(), EN_FUNCTION)) for link in links}
+    weak_words = [words[link.fr_key] for link in links
+                  if link.links <= weak or link.fr_key in single]
+    taught = taught_words(weak_words, match)
+
+    def wider(f: str, e: str) -> bool:
+        return match(f, e) or (f, e) in taught
+
     return [link for link in links
             if (link.links > weak and link.fr_key not in single)
-            or explains(content_words(link.fr_text(), FR_FUNCTION),
-                        content_words(link.en_text(), EN_FUNCTION), match)]
+            or explains(*words[link.fr_key], wider)]
 
 
 def phrase_shaped(text: str) -> bool:

@@ -42,14 +42,17 @@ class Span:
 
 
 def span_key(text: str) -> str:
-    """Folded, possessive and plural of the last word removed.
+    """Folded, possessive and plural of the last word removed, hyphens read as spaces
+    (*Deputy Secretary-General* and *Deputy Secretary General* are one span).
 
     >>> span_key("Member States") == span_key("member state"), span_key("the Charter's")
     (True, 'the charter')
+    >>> span_key("Confidence Building Measures") == span_key("confidence-building measures")
+    True
     >>> span_key("Peacekeeping Operations"), span_key("progress"), span_key("crisis")
     ('peacekeeping operation', 'progress', 'crisis')
     """
-    words = fold(text).replace("’", "'").split()
+    words = re.sub(r"(?<=\w)[-‐](?=\w)", " ", fold(text).replace("’", "'")).split()
     if words:
         last = re.sub(r"'s?$", "", words[-1])
         if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):

@@ -1,0 +1,206 @@
+"""Judged samples of the extracted term links (issue 11): drawing them to judge by hand, and
+the held-out precision stratified over the passes that added links (used by
+``benchmarks/bench_terms.py``: ``--sample``, ``--sample-new``, ``--sample-once``,
+``--census-taught``, ``--precision``)."""
+
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+import seeds
+from termalign.building import SHIPPED_TERMS
+from termbase.extract.evaluate import read_gold
+from termbase.extract.term_concepts import link_concept, load_links, usable
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SAMPLE = DATA / "terms_precision_sample.tsv"
+#: The sample judged while the filters were designed (seed 11, on an earlier link file).
+DEV_SAMPLE = DATA / "terms_precision_dev.tsv"
+#: The rare-name links (issue 11, second pass): held-out and dev samples.
+RARE_SAMPLE = DATA / "terms_precision_rare.tsv"
+RARE_DEV_SAMPLE = DATA / "terms_precision_rare_dev.tsv"
+#: The links that are new in the third pass (phrases explained word by word, masculine keys,
+#: no truncated English): held-out sample; the link file they are new against.
+NEW_SAMPLE = DATA / "terms_precision_explained.tsv"
+NEW_DEV_SAMPLE = DATA / "terms_precision_explained_dev.tsv"
+BEFORE = "2ba56ca"
+#: The baseline of this pass (main): its shipped link file, corpus names and corpus key terms.
+BASELINE = "bea7557"
+#: The links new in the fourth pass (compounds seen once), against the link file of main.
+ONCE_SAMPLE = DATA / "terms_precision_once.tsv"
+ONCE_DEV_SAMPLE = DATA / "terms_precision_once_dev.tsv"
+ONCE_BEFORE = "bea7557"
+#: The links new with the taught word pairs (a census), against the first commit of this pass.
+TAUGHT_CENSUS = DATA / "terms_precision_taught.tsv"
+TAUGHT_BEFORE = "73334a9"
+#: The held-out sample of the corpus key terms (benchmarks/derive_corpora.py --sample-terms).
+CORPUS_TERM_SAMPLE = DATA / "terms_precision_corpora.tsv"
+SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
+
+def write_sample(pairs, n: int, seed: int) -> None:
+    links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
+    concepts = [link_concept(link, pairs) for link in links if usable(link)]
+    seen = set()
+    if DEV_SAMPLE.exists():
+        seen = {(r[1], r[2]) for r in read_gold(DEV_SAMPLE, SAMPLE_COLUMNS)}
+    concepts = [c for c in concepts
+                if (c.terms_in("fr")[0].text, c.terms_in("en")[0].text) not in seen]
+    rng = random.Random(seed)
+    chosen = rng.sample(concepts, min(n, len(concepts)))
+    lines = [f"# {len(chosen)} extracted pairs drawn with random.Random({seed}) from "
+             f"{SHIPPED_TERMS[-1]} (none of {DEV_SAMPLE.name}); 'right' judged by reading "
+             "(yes/no): the English is a correct UN equivalent of the French, whole on both sides",
+             "\t".join(SAMPLE_COLUMNS)]
+    for c in chosen:
+        ev = c.evidence[0] if c.evidence else None
+        fr, en = c.terms_in("fr")[0].text, c.terms_in("en")[0].text
+        lines.append("\t".join(["", fr, en, str(len(c.evidence)), str(c.confidence),
+                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {SAMPLE} ({len(chosen)} rows to judge)")
+
+
+def _preferred(concept) -> tuple[str, str]:
+    return concept.terms_in("fr")[0].text, concept.terms_in("en")[0].text
+
+
+def before_concepts(pairs, commit: str = BEFORE) -> list:
+    """The term concepts of the link file of ``commit`` (default BEFORE, the previous pass)."""
+    old_text = subprocess.run(["git", "show", f"{commit}:seeds/terms/unpc_terms.tsv"],
+                              cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        old_path = Path(tmp) / "old.tsv"
+        old_path.write_text(old_text, encoding="utf-8")
+        return [link_concept(link, pairs) for link in load_links(old_path, pairs)
+                if usable(link)]
+
+
+
+def shipped_links(pairs) -> list:
+    """The term concepts of the shipped link file (without the corpus names)."""
+    links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
+    return [link_concept(link, pairs) for link in links if usable(link)]
+
+
+def write_new_sample(pairs, n: int, seed: int) -> None:
+    """A random sample of the shipped links whose preferred pair was not in the link file of
+    commit BEFORE (the previous pass), to judge by hand."""
+    old = {_preferred(c) for c in before_concepts(pairs)}
+    concepts = shipped_links(pairs)
+    new = [c for c in concepts if _preferred(c) not in old]
+    dev = {(r[1], r[2]) for r in read_gold(NEW_DEV_SAMPLE, SAMPLE_COLUMNS)}
+    chosen = random.Random(seed).sample([c for c in new if _preferred(c) not in dev],
+                                        min(n, len(new)))
+    lines = [f"# Held-out sample of the links new in issue 11's third pass (terms3): {len(chosen)} "
+             f"of the {len(new)} links of unpc_terms.tsv absent from the link file of commit "
+             f"{BEFORE} ({len(old)} links), drawn with random.Random({seed}) (none of "
+             f"{NEW_DEV_SAMPLE.name}); 'right' judged by reading as in terms_precision_sample.tsv",
+             "\t".join(SAMPLE_COLUMNS)]
+    for c in chosen:
+        ev = c.evidence[0] if c.evidence else None
+        lines.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
+                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    NEW_SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {NEW_SAMPLE} ({len(chosen)} rows to judge; {len(new)} new links)")
+
+
+def write_once_sample(pairs, n: int, seed: int) -> None:
+    """A random sample of the shipped links whose preferred pair was not in the link file of
+    commit ONCE_BEFORE (the fourth pass: English compounds seen once are candidates, hyphens
+    read as spaces, spans without the French head dropped), to judge by hand."""
+    old = {_preferred(c) for c in before_concepts(pairs, ONCE_BEFORE)}
+    new = [c for c in shipped_links(pairs) if _preferred(c) not in old]
+    dev = {(r[1], r[2]) for r in read_gold(ONCE_DEV_SAMPLE, SAMPLE_COLUMNS)}
+    pool = [c for c in new if _preferred(c) not in dev]
+    chosen = random.Random(seed).sample(pool, min(n, len(pool)))
+    lines = [f"# Held-out sample of the links new in issue 11's fourth pass (terms4): {len(chosen)} "
+             f"of the {len(new)} links of unpc_terms.tsv absent from the link file of commit "
+             f"{ONCE_BEFORE} ({len(old)} links), drawn with random.Random({seed}) (none of "
+             f"{ONCE_DEV_SAMPLE.name}); 'right' judged by reading as in "
+             "terms_precision_sample.tsv",
+             "\t".join(SAMPLE_COLUMNS)]
+    for c in chosen:
+        ev = c.evidence[0] if c.evidence else None
+        lines.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
+                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    ONCE_SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {ONCE_SAMPLE} ({len(chosen)} rows to judge; {len(new)} new links)")
+
+
+def write_taught_census(pairs) -> None:
+    """Every shipped link whose preferred pair was not in the link file of commit
+    TAUGHT_BEFORE (the links the word pairs taught by weak links explain), to judge by hand:
+    a census, not a sample."""
+    old = {_preferred(c) for c in before_concepts(pairs, TAUGHT_BEFORE)}
+    new = [c for c in shipped_links(pairs) if _preferred(c) not in old]
+    lines = [f"# Census of the links new in issue 11's fourth pass with the word pairs taught by "
+             f"weak links (termbase.extract.explain.taught_words): all {len(new)} links of "
+             f"unpc_terms.tsv absent from the link file of commit {TAUGHT_BEFORE} "
+             f"({len(old)} links); 'right' judged by reading as in terms_precision_sample.tsv",
+             "\t".join(SAMPLE_COLUMNS)]
+    for c in new:
+        ev = c.evidence[0] if c.evidence else None
+        lines.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
+                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    TAUGHT_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {TAUGHT_CENSUS} ({len(new)} rows to judge)")
+
+
+def _share(path: Path) -> tuple[int, int]:
+    rows = read_gold(path, SAMPLE_COLUMNS)
+    return sum(r[0] == "yes" for r in rows), len(rows)
+
+
+def _header_count(path: Path, pattern: str) -> int:
+    return int(re.search(pattern, path.read_text(encoding="utf-8").splitlines()[0]).group(1))
+
+
+def stratified_precision(pairs) -> dict:
+    """The held-out precision of the shipped links, over three strata: the links of the
+    first pass and of the rare-name pass (both in the link file of commit BEFORE, which had
+    ``old_total`` links) and the links new since then (``new_added``)."""
+    share = {path: right / n for path, (right, n) in
+             ((p, _share(p)) for p in (SAMPLE, RARE_SAMPLE, NEW_SAMPLE))}
+    rare_added = _header_count(RARE_SAMPLE, r"of the (\d+) links")
+    old_total = _header_count(NEW_SAMPLE, r"\((\d+) links\)")
+    new_added = _header_count(NEW_SAMPLE, r"of the (\d+) links")
+    old = ((old_total - rare_added) * share[SAMPLE] + rare_added * share[RARE_SAMPLE]) / old_total
+    # The link file of commit ONCE_BEFORE (main): the strata above, then this pass's new links.
+    before_total = _header_count(ONCE_SAMPLE, r"\((\d+) links\)")
+    before = ((before_total - new_added) * old + new_added * share[NEW_SAMPLE]) / before_total
+    once_added = _header_count(ONCE_SAMPLE, r"of the (\d+) links")
+    once_share = _share(ONCE_SAMPLE)[0] / _share(ONCE_SAMPLE)[1]
+    taught_right, taught = _share(TAUGHT_CENSUS)
+    links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
+    total = sum(usable(link) for link in links)
+    return {"total": total, "new": new_added, "old": old, "new share": share[NEW_SAMPLE],
+            "before": before, "before total": before_total, "once": once_added,
+            "once share": once_share, "taught": taught, "taught share": taught_right / taught,
+            "estimate": ((total - once_added - taught) * before + once_added * once_share
+                         + taught_right) / total}
+
+
+def precision(pairs) -> None:
+    for label, path in (("held-out sample", SAMPLE), ("dev sample", DEV_SAMPLE),
+                        ("rare-name held-out sample", RARE_SAMPLE),
+                        ("rare-name dev sample", RARE_DEV_SAMPLE),
+                        ("third-pass held-out sample", NEW_SAMPLE),
+                        ("third-pass dev sample", NEW_DEV_SAMPLE),
+                        ("fourth-pass held-out sample", ONCE_SAMPLE),
+                        ("fourth-pass dev sample", ONCE_DEV_SAMPLE),
+                        ("fourth-pass census of the taught links", TAUGHT_CENSUS)):
+        right, n = _share(path)
+        print(f"extracted-pair precision, {label} ({path.name}): {right}/{n} = {right / n:.1%}")
+    p = stratified_precision(pairs)
+    print(f"extracted-pair precision, held-out, stratified over {p['total']} pairs "
+          f"({p['total'] - p['once'] - p['taught']} of the link file of {ONCE_BEFORE} at "
+          f"{p['before']:.1%}: "
+          f"{p['before total'] - p['new']} at {p['old']:.1%}, {p['new']} at "
+          f"{p['new share']:.1%}; {p['once']} new in this pass at {p['once share']:.1%}, "
+          f"{p['taught']} taught at {p['taught share']:.1%}): "
+          f"{p['estimate']:.1%}")
