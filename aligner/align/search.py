@@ -49,8 +49,8 @@ from ioguard import budget
 #: value. 1-4, 4-1, 2-3 and 3-2 beads are about 1 % of the TransRead gold beads.
 PRIORS = {
     (1, 1): 0.89,
-    (1, 0): 0.0133,
-    (0, 1): 0.0133,
+    (1, 0): 0.0266,
+    (0, 1): 0.0266,
     (2, 1): 0.05919,
     (1, 2): 0.05919,
     (2, 2): 0.0055,
