@@ -25,10 +25,14 @@ identical to a gold bead), and the document-relatedness threshold on those docum
 mismatched pairs of them; with ``--embed`` on a fixed part of it
 (:data:`EMBED_CONFIDENCE_BOOKS` and eight tasks).
 
+``--lexicons`` compares the word tables (UN Dice, general IBM model 1, both) on the
+development books: 1-1 retrieval (:func:`retrieval`) and micro strict F1.
+
 ``--errors`` prints, per gold bead shape, how many gold beads of the development books the
 aligner misses (strict), the error analysis behind the tuning.
 
-Usage: ``python benchmarks/tune_align.py [--embed] [--only NAME,NAME] [--confidence] [--errors]``
+Usage: ``python benchmarks/tune_align.py [--embed] [--only NAME,NAME] [--confidence] [--errors]
+[--lexicons]``
 (about 10 s per evaluation classical; the embedding mode first embeds the development
 material, cached on disk by :class:`benchmarks.align_peers.CachedEncoder`). Tune classical
 first.
@@ -117,6 +121,29 @@ def shape_errors(books: dict, lexicon=None) -> dict[tuple[int, int], tuple[int, 
             row[0] += (tuple(bead_fr), tuple(bead_en)) not in found
             row[1] += 1
     return {shape: (row[0], row[1]) for shape, row in sorted(missed.items())}
+
+
+def retrieval(books: dict, lexicon=None, window: int = 3) -> float:
+    """How often the lexical keys pick the right English sentence of a 1-1 gold bead of
+    ``books`` among its ``2·window + 1`` neighbours (the highest weighted Dice wins): how
+    well a word table explains these books, whatever the rest of the cost."""
+    from aligner.align.features import build_sides, self_weight
+
+    right = total = 0
+    for fr, en, gold in books.values():
+        side_fr, side_en, weights = build_sides(fr, en, (), lexicon)
+        wlist = weights.tolist()
+        own_fr, own_en = self_weight(side_fr, weights), self_weight(side_en, weights)
+        for bead_fr, bead_en in gold:
+            if len(bead_fr) != 1 or len(bead_en) != 1:
+                continue
+            i, j = bead_fr[0], bead_en[0]
+            dice = {k: 2 * sum(wlist[key] for key in side_fr.keys[i] & side_en.keys[k])
+                    / (own_fr[i] + own_en[k] + 1e-9)
+                    for k in range(max(0, j - window), min(len(en), j + window + 1))}
+            right += max(dice, key=dice.__getitem__) == j
+            total += 1
+    return right / max(total, 1)
 
 
 def unpc_tasks(part: str) -> dict:
@@ -281,9 +308,20 @@ def main() -> None:
                         help="fit the bead-confidence weights instead")
     parser.add_argument("--errors", action="store_true",
                         help="print the development books' missed gold beads by shape")
+    parser.add_argument("--lexicons", action="store_true",
+                        help="compare the word tables on the development books")
     args = parser.parse_args()
     dev_names, _held_names = split()
     dev = {name: load_book(name) for name in dev_names}
+    if args.lexicons:
+        from aligner.align.lexicon import load, load_general
+
+        un, general = load(), load_general()
+        both = {f: un.get(f, frozenset()) | general.get(f, frozenset()) for f in {*un, *general}}
+        for name, table in (("UN Dice", un), ("general IBM-1", general), ("both", both)):
+            print(f"{name}: {len(table)} French words; 1-1 retrieval "
+                  f"{retrieval(dev, table):.4f}, micro strict F1 {micro_f1(dev, lexicon=table):.4f}")
+        return
     if args.errors:
         for (a, b), (missed, total) in shape_errors(dev).items():
             print(f"{a}-{b}: {missed} of {total} gold beads missed")

@@ -38,7 +38,7 @@ def load(shared, book):
     [
         ("DuCoteDeChezSwann", 0.955, 0.99),  # held-out
         ("TheLastOfTheMohicans", 0.94, 0.985),  # held-out
-        ("JaneEyre", 0.83, 0.98),  # held-out (0.8378 with the null-bead evidence)
+        ("JaneEyre", 0.85, 0.98),  # held-out (0.8588 with the general lexicon, 0.8378 before)
         ("Candide", 0.94, 0.99),  # development
     ],
 )
@@ -50,7 +50,8 @@ def test_transread_f1_floor(shared, book, strict_floor, lax_floor):
 
 
 def test_held_out_micro_f1_floor(shared):
-    """Micro strict F1 over every gold bead of the six held-out books (measured 0.9149)."""
+    """Micro strict F1 over every gold bead of the six held-out books (measured 0.9317 with
+    the general lexicon, the documents' length ratio and the retuned null prior; 0.9149 before)."""
     counts = [0, 0, 0, 0]
     for book in HELD_OUT:
         fr, en, gold = load(shared, book)
@@ -58,4 +59,4 @@ def test_held_out_micro_f1_floor(shared):
             counts[k] += value
     hit_p, n_p, hit_g, n_g = counts
     precision, recall = hit_p / n_p, hit_g / n_g
-    assert 2 * precision * recall / (precision + recall) >= 0.91
+    assert 2 * precision * recall / (precision + recall) >= 0.92

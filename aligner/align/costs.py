@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from aligner.align.lengths import S2, C
+from aligner.align.lengths import S2
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Tables:
             return np.concatenate([[0.0], np.cumsum(values)])
 
         self.problem = problem
+        self.ratio = problem.ratio
         self.cum_fr = prefix(problem.len_fr)
         self.cum_en = prefix(problem.len_en)
         self.own_fr = prefix(problem.own_fr)
@@ -173,8 +174,9 @@ def _cost(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: 
     len_fr = (tables.cum_fr[rows] - tables.cum_fr[start])[:, None]
     len_en = grid.difference("cum_en", b)
     weight = weights.length if a and b else weights.null_length
-    diff = len_en - C * len_fr
-    size = (len_en * (1 / C) + (len_fr + 2.0)) * (S2 / 2)
+    ratio = tables.ratio
+    diff = len_en - ratio * len_fr
+    size = (len_en * (1 / ratio) + (len_fr + 2.0)) * (S2 / 2)
     cost = (diff * diff) / size * (weight / 2) + weights.prior[(a, b)]
     if a and b:
         # French sentence i - a + t is at distance d = a - t before the row
@@ -253,8 +255,9 @@ def _step(tables: Tables, grid: Grid, weights: Weights, rows):
     at = grid.at
     len_fr = (tables.cum_fr[rows] - tables.cum_fr[rows])[:, None]
     len_en = at(grid.cum_en, 0) - at(grid.cum_en, 1)
-    diff = len_en - C * len_fr
-    size = (len_en * (1 / C) + (len_fr + 2.0)) * (S2 / 2)
+    ratio = tables.ratio
+    diff = len_en - ratio * len_fr
+    size = (len_en * (1 / ratio) + (len_fr + 2.0)) * (S2 / 2)
     cost = (diff * diff) / size * (weights.null_length / 2) + weights.prior[(0, 1)]
     if tables.paragraphs:
         mismatch = problem.para_fr[rows][:, None] != at(grid.para_en, 0)

@@ -12,7 +12,7 @@ from aligner.align.banded import band_overlap
 from aligner.align.bead import Bead
 from aligner.align.features import build_sides, self_weight
 from aligner.align.inputs import TermAnchors
-from aligner.align.lengths import S2, C, delta_squared
+from aligner.align.lengths import S2, C, delta_squared, document_ratio
 from aligner.align.search import Problem, match_ranges, solve
 
 #: The band stops widening at this half-width (sentences): time and memory stay linear.
@@ -63,9 +63,9 @@ def align_features(
     if embedder is not None:
         emb_fr = _prefix(np.asarray(embedder(fr), dtype=np.float32))
         emb_en = _prefix(np.asarray(embedder(en), dtype=np.float32))
-    guide = band_module.rare_anchors(side_fr, side_en, weights) + [
-        (int(i), int(j)) for i, j in anchors
-    ]
+    rare = band_module.rare_anchors(side_fr, side_en, weights)
+    ratio = document_ratio(side_fr.lengths, side_en.lengths, band_module.monotone_chain(rare))
+    guide = rare + [(int(i), int(j)) for i, j in anchors]
     centres = band_module.path_centres(side_fr.lengths, side_en.lengths, guide)
     pair_scorer = None
     if scorer is not None:
@@ -93,6 +93,7 @@ def align_features(
             emb_en,
             _boundaries(fr_paragraphs, n),
             _boundaries(en_paragraphs, m),
+            ratio,
         )
         path, touched = solve(problem)
         if not touched or width >= min(max(n, m), MAX_WIDTH):

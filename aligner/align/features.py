@@ -1,7 +1,7 @@
 """Per-sentence features of the two sides: lengths, weighted lexical keys, embeddings.
 
 French sentences are turned into English-comparable keys (:mod:`aligner.align.tokens` for
-numbers, dates, symbols, names and marks; the bilingual lexicon for ordinary words; a
+numbers, dates, symbols, names and marks; the general bilingual lexicon (:func:`aligner.align.lexicon.load_general`) for ordinary words; a
 five-letter prefix for cognates such as *gouvernement*/*government* … *organisation*/
 *organization*); English sentences into their own keys. A key weighs its inverse document
 frequency over the sentences of both sides, so that ``the``/``le`` count for little and a
@@ -93,7 +93,7 @@ def build_sides(
 ) -> tuple[Side, Side, np.ndarray]:
     """Features of both sides and the weight of every key id."""
     if table is None:
-        table = lexicon_module.load()
+        table = lexicon_module.load_general()
     terms_fr = [fold(f) for f, _ in terms]
     terms_en = [fold(e) for _, e in terms]
     raw_fr = [sentence_keys(s, "fr", table, terms_fr) for s in fr]

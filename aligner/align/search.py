@@ -3,7 +3,8 @@
 The cost of a bead with ``a`` French and ``b`` English sentences is
 
 * ``-log P(a-b)`` (:data:`PRIORS`);
-* ``+ LENGTH_WEIGHT · δ²/2``, the Gale–Church length cost (:mod:`aligner.align.lengths`;
+* ``+ LENGTH_WEIGHT · δ²/2``, the Gale–Church length cost (:mod:`aligner.align.lengths`,
+  with the documents' own length ratio, :func:`aligner.align.lengths.document_ratio`;
   ``NULL_LENGTH_WEIGHT`` for 1-0/0-1 beads, whose length says little);
 * ``− LEXICAL_WEIGHT · (dice − LEXICAL_BASE)`` where ``dice`` is the weighted Dice of the
   keys the bead's two sides share (:mod:`aligner.align.features`), not scaled by the size
@@ -38,6 +39,7 @@ import numpy as np
 
 from aligner.align import costs
 from aligner.align.banded import BandOverlap
+from aligner.align.lengths import C
 from aligner.errors import AlignmentError
 from ioguard import budget
 
@@ -47,8 +49,8 @@ from ioguard import budget
 #: value. 1-4, 4-1, 2-3 and 3-2 beads are about 1 % of the TransRead gold beads.
 PRIORS = {
     (1, 1): 0.89,
-    (1, 0): 0.0133,
-    (0, 1): 0.0133,
+    (1, 0): 0.0266,
+    (0, 1): 0.0266,
     (2, 1): 0.05919,
     (1, 2): 0.05919,
     (2, 2): 0.0055,
@@ -97,6 +99,9 @@ class Problem:
     #: True where a paragraph ends before boundary k (k = 0..n / 0..m), or None
     para_fr: np.ndarray | None = None
     para_en: np.ndarray | None = None
+    #: expected English characters per French character in these documents
+    #: (:func:`aligner.align.lengths.document_ratio`)
+    ratio: float = C
 
 
 def match_ranges(lo: np.ndarray, hi: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
