@@ -221,12 +221,13 @@ def test_general_lexicon_knows_everyday_words():
     assert "she" not in un.get("elle", ())
 
 
-def test_ibm_model_one_on_real_pairs():
+def test_ibm_model_one_on_real_pairs(shared):
     """IBM model 1 on 2,000 real Hansard segment pairs finds the obvious translations."""
     from aligner.align.ibm import derive_ibm
     from aligner.align.lexicon import hansard_pairs
 
-    table = {(f, e) for f, e, _t in derive_ibm(hansard_pairs()[:2000])}
+    pairs = hansard_pairs(shared / "corpus" / "hansard_isi_36")[:2000]
+    table = {(f, e) for f, e, _t in derive_ibm(pairs)}
     assert {("ministre", "minister"), ("gouvernement", "government"), ("monsieur", "speaker"),
             ("elle", "it")} <= table
     assert ("ministre", "government") not in table
