@@ -87,3 +87,12 @@ def test_an_error_is_not_kept_nor_another_applications_answer(db, tmp_path, chec
     spent = _client(db, tmp_path, REQUEST_BUDGET=-1)  # the same termbase, another app
     assert spent.post("/api/check", json=BODY).status_code == 422
     assert len(checks) == 2
+
+
+def test_the_same_bytes_as_another_content_type_are_not_the_kept_answer(db, tmp_path, checks):
+    import json
+
+    client, raw = _client(db, tmp_path), json.dumps(BODY)
+    assert client.post("/api/check", data=raw, content_type="application/json").status_code == 200
+    again = client.post("/api/check", data=raw, content_type="text/plain")
+    assert again.status_code == 400  # not a JSON body: refused, not answered from the kept one

@@ -124,7 +124,9 @@ def check():
     from web.cache import checker, keep_answer, kept_answer
     from web.check import InputProblem, collect_segments, run_check
 
-    raw = None if request.files else request.get_data(cache=True)
+    # the body with its content type: the same bytes sent as another type may be refused
+    raw = None if request.files else (
+        (request.content_type or "").encode() + b"\n" + request.get_data(cache=True))
     if raw is not None and (answer := kept_answer(raw)) is not None:
         return Response(answer, mimetype="application/json")  # this very body, checked before
     made_by = checker() if raw is not None and current_app.config["CHECK_ANSWERS"] else None
