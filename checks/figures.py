@@ -25,6 +25,7 @@ from checks.messages import message, quote
 from checks.model import KINDS, Issue
 from checks.numwords import spelled_numbers
 from checks.quantities import Mention, available, required
+from checks.romans import roman_value
 from checks.style import french_format, french_typography, render
 
 #: A paragraph number at the start of a segment: "37. ", "(4) ".
@@ -94,15 +95,6 @@ _RUN_TOGETHER = re.compile(r"(?<![\d,.])(\d\d)(\d\d)(?![\d,.]?\d)")
 _IN_CODE = re.compile(r"(?=\d)(?<=[A-Za-z])\d{1,2}(?=[A-Za-z])")
 
 
-def _roman(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for char, following in zip(text, text[1:] + " ", strict=True):
-        value = values[char]
-        total += -value if values.get(following, 0) > value else value
-    return total
-
-
 def leeway(tgt: str, lang: str) -> set[str]:
     """Number keys a translation ``tgt`` (in ``lang``) offers beyond what it spells out.
 
@@ -146,7 +138,7 @@ def leeway(tgt: str, lang: str) -> set[str]:
             keys.add(f"{m.group(1)}.5")
     if _ROMAN_ORDINAL_CUE.search(tgt):
         for m in _ROMAN_ORDINAL.finditer(tgt):
-            value = str(_roman(m.group(1)))
+            value = str(roman_value(m.group(1)))
             keys.update((value, f"ord:{value}"))
     keys |= {f"ord:{k}" for k in keys if k.isdigit()}
     return keys

@@ -27,7 +27,6 @@ from checks.traces import (
     author_pronoun,
     back_reference,
     defined_elsewhere,
-    other_body_rank,
     trace,
 )
 
@@ -344,7 +343,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
                 CAPITAL_BEFORE.search(ctx.src, max(0, hit.start - 30), hit.start)
                 or NAME_AFTER.match(ctx.src, hit.end)):
             continue  # "Organization" inside "the World Organization for Animal Health"
-        if (s == "en" and another_body(ctx.src, hit)) or other_body_rank(ctx.src, hit, s):
+        if another_body(ctx.src, hit, s):
             continue
         if hit.end + 1 in starts and ctx.src[hit.start : hit.end] in _OWN_NAME[s]:
             continue  # "United Nations Security Council resolution" = "résolution du Conseil"

@@ -2,9 +2,8 @@
 translation keeps a trace of it (see :mod:`checks.names`).
 
 * :func:`another_body`: an English name inside another body's name ("the national Security
-  Council", "the OPANAL Secretary-General", "UNU-IAS"): not the UN body;
-* :func:`other_body_rank`: a rank followed by another body ("Deputy Secretary-General of
-  UNCTAD"): that body's, not the UN's;
+  Council", "the OPANAL Secretary-General", "UNU-IAS"), or a rank followed by another body
+  in either language ("Deputy Secretary-General of UNCTAD"): not the UN body;
 * :func:`trace`: a word of the name in the translation ("le Conseil", "Program" for
   "Programme"); without one, the name was left to a pronoun ("elle a décidé" for "the
   General Assembly decided") or omitted, which the check cannot tell apart: a warning;
@@ -39,19 +38,6 @@ _ACRONYM_AFTER = re.compile(r"-[A-Z]{2,}\b")
 _ACRONYM_BEFORE = re.compile(r"\b(?!UN )[A-Z]{3,}(?:['’]s)? $")
 
 
-def another_body(src: str, hit: Hit) -> bool:
-    """True when an English name is part of another body's name: "the national Security
-    Council", "the Geneva United Nations Charter on Sustainable Housing", "UNU-IAS"."""
-    if _NATIONAL_BEFORE.search(src, max(0, hit.start - 14), hit.start):
-        return True
-    if not hit.entry.acronym and _ACRONYM_BEFORE.search(src, max(0, hit.start - 12), hit.start):
-        return True
-    if hit.entry.acronym:
-        return bool(_ACRONYM_AFTER.match(src, hit.end))
-    return bool(CAPITAL_BEFORE.search(src, max(0, hit.start - 30), hit.start)
-                and NAME_AFTER.match(src, hit.end))
-
-
 #: A rank followed by the body it belongs to when that body is not the United Nations:
 #: "Deputy Secretary-General of the United Nations Conference on Trade and Development",
 #: "Secrétaire général adjoint de la CNUCED" are UNCTAD's, not the UN's ranks.
@@ -82,6 +68,24 @@ def other_body_rank(src: str, hit: Hit, lang: str) -> bool:
     False
     """
     return _RANK[lang] in hit.text and bool(_OTHER_BODY_AFTER[lang].match(src, hit.end))
+
+
+def another_body(src: str, hit: Hit, lang: str = "en") -> bool:
+    """True when a name of the original (in ``lang``) is part of another body's name: "the
+    national Security Council", "the Geneva United Nations Charter on Sustainable Housing",
+    "UNU-IAS" (English), or a rank of another body, in either language (:func:`other_body_rank`)."""
+    if other_body_rank(src, hit, lang):
+        return True
+    if lang != "en":
+        return False
+    if _NATIONAL_BEFORE.search(src, max(0, hit.start - 14), hit.start):
+        return True
+    if not hit.entry.acronym and _ACRONYM_BEFORE.search(src, max(0, hit.start - 12), hit.start):
+        return True
+    if hit.entry.acronym:
+        return bool(_ACRONYM_AFTER.match(src, hit.end))
+    return bool(CAPITAL_BEFORE.search(src, max(0, hit.start - 30), hit.start)
+                and NAME_AFTER.match(src, hit.end))
 
 
 #: Words of a name that do not show it is there.
