@@ -87,12 +87,27 @@ def shipped_links(pairs) -> list:
     return [link_concept(link, pairs) for link in links if usable(link)]
 
 
+def _new_links(pairs, *before) -> tuple[set, list]:
+    """The preferred pairs of the link file of an earlier commit (``before``: the default of
+    :func:`before_concepts` when not given), and the shipped links whose pair it lacks."""
+    old = {_preferred(c) for c in before_concepts(pairs, *before)}
+    return old, [c for c in shipped_links(pairs) if _preferred(c) not in old]
+
+
+def _rows(concepts) -> list[str]:
+    """The rows of a sample to judge by hand, 'right' left empty (:data:`SAMPLE_COLUMNS`)."""
+    rows = []
+    for c in concepts:
+        ev = c.evidence[0] if c.evidence else None
+        rows.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
+                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    return rows
+
+
 def write_new_sample(pairs, n: int, seed: int) -> None:
     """A random sample of the shipped links whose preferred pair was not in the link file of
     commit BEFORE (the previous pass), to judge by hand."""
-    old = {_preferred(c) for c in before_concepts(pairs)}
-    concepts = shipped_links(pairs)
-    new = [c for c in concepts if _preferred(c) not in old]
+    old, new = _new_links(pairs)
     dev = {(r[1], r[2]) for r in read_gold(NEW_DEV_SAMPLE, SAMPLE_COLUMNS)}
     chosen = random.Random(seed).sample([c for c in new if _preferred(c) not in dev],
                                         min(n, len(new)))
@@ -101,10 +116,7 @@ def write_new_sample(pairs, n: int, seed: int) -> None:
              f"{BEFORE} ({len(old)} links), drawn with random.Random({seed}) (none of "
              f"{NEW_DEV_SAMPLE.name}); 'right' judged by reading as in terms_precision_sample.tsv",
              "\t".join(SAMPLE_COLUMNS)]
-    for c in chosen:
-        ev = c.evidence[0] if c.evidence else None
-        lines.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
-                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    lines += _rows(chosen)
     NEW_SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {NEW_SAMPLE} ({len(chosen)} rows to judge; {len(new)} new links)")
 
@@ -113,8 +125,7 @@ def write_once_sample(pairs, n: int, seed: int) -> None:
     """A random sample of the shipped links whose preferred pair was not in the link file of
     commit ONCE_BEFORE (the fourth pass: English compounds seen once are candidates, hyphens
     read as spaces, spans without the French head dropped), to judge by hand."""
-    old = {_preferred(c) for c in before_concepts(pairs, ONCE_BEFORE)}
-    new = [c for c in shipped_links(pairs) if _preferred(c) not in old]
+    old, new = _new_links(pairs, ONCE_BEFORE)
     dev = {(r[1], r[2]) for r in read_gold(ONCE_DEV_SAMPLE, SAMPLE_COLUMNS)}
     pool = [c for c in new if _preferred(c) not in dev]
     chosen = random.Random(seed).sample(pool, min(n, len(pool)))
@@ -124,10 +135,7 @@ def write_once_sample(pairs, n: int, seed: int) -> None:
              f"{ONCE_DEV_SAMPLE.name}); 'right' judged by reading as in "
              "terms_precision_sample.tsv",
              "\t".join(SAMPLE_COLUMNS)]
-    for c in chosen:
-        ev = c.evidence[0] if c.evidence else None
-        lines.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
-                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    lines += _rows(chosen)
     ONCE_SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {ONCE_SAMPLE} ({len(chosen)} rows to judge; {len(new)} new links)")
 
@@ -136,17 +144,13 @@ def write_taught_census(pairs) -> None:
     """Every shipped link whose preferred pair was not in the link file of commit
     TAUGHT_BEFORE (the links the word pairs taught by weak links explain), to judge by hand:
     a census, not a sample."""
-    old = {_preferred(c) for c in before_concepts(pairs, TAUGHT_BEFORE)}
-    new = [c for c in shipped_links(pairs) if _preferred(c) not in old]
+    old, new = _new_links(pairs, TAUGHT_BEFORE)
     lines = [f"# Census of the links new in issue 11's fourth pass with the word pairs taught by "
              f"weak links (termbase.extract.explain.taught_words): all {len(new)} links of "
              f"unpc_terms.tsv absent from the link file of commit {TAUGHT_BEFORE} "
              f"({len(old)} links); 'right' judged by reading as in terms_precision_sample.tsv",
              "\t".join(SAMPLE_COLUMNS)]
-    for c in new:
-        ev = c.evidence[0] if c.evidence else None
-        lines.append("\t".join(["", *_preferred(c), str(len(c.evidence)), str(c.confidence),
-                                ev.context_fr if ev else "", ev.context_en if ev else ""]))
+    lines += _rows(new)
     TAUGHT_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {TAUGHT_CENSUS} ({len(new)} rows to judge)")
 
