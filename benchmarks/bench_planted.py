@@ -90,13 +90,8 @@ def run_termalign(checker, cases, document: bool = False, count=_errors):
         clean = _check(checker, fr, en, s, document)
         bad = _check(checker, planted, en, s, document) if s == "en" else _check(
             checker, fr, planted, s, document)
-        before, after = count(clean, ACCEPTED[kind]), count(bad, ACCEPTED[kind])
-        row = found.setdefault((s, kind), [0, 0])
-        row[0] += any(after[k] > before[k] for k in after)
-        row[1] += 1
-        fa = alarms.setdefault(s, [0, 0])
-        fa[0] += bool(_errors(clean))
-        fa[1] += 1
+        planted_context.tally(found, alarms, (s, kind), count(clean, ACCEPTED[kind]),
+                              count(bad, ACCEPTED[kind]), bool(_errors(clean)))
     return found, alarms
 
 

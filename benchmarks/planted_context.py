@@ -86,6 +86,25 @@ def errors(issues, kinds=None) -> Counter:
                    and (kinds is None or i.kind in kinds))  # fmt: skip
 
 
+def tally(found: dict, alarms: dict, case: tuple[str, str], before: Counter, after: Counter,
+          alarm: bool) -> None:
+    """Count one planted case of ``case`` (source, kind): found when its planted pair has
+    more issues of some kind (``after``) than its clean twin (``before``); ``alarm``: the
+    twin has an error.
+
+    >>> found, alarms = {}, {}
+    >>> tally(found, alarms, ("fr", "date"), Counter(), Counter(date=1), False)
+    >>> found, alarms
+    ({('fr', 'date'): [1, 1]}, {'fr': [0, 1]})
+    """
+    row = found.setdefault(case, [0, 0])
+    row[0] += any(after[k] > before[k] for k in after)
+    row[1] += 1
+    fa = alarms.setdefault(case[0], [0, 0])
+    fa[0] += alarm
+    fa[1] += 1
+
+
 def run_in_document(checker, cases, part: str, accepted: dict) -> dict:
     """Recall and clean-twin false alarms with each case in its real document.
 
@@ -107,13 +126,8 @@ def run_in_document(checker, cases, part: str, accepted: dict) -> dict:
         fr, en = (case["planted"], case["en"]) if s == "en" else (case["fr"], case["planted"])
         bad, bad_ctx = check_in_document(checker, context, fr, en, s)
         differ += [i.to_dict() for i in clean_ctx] != [i.to_dict() for i in bad_ctx]
-        before_n, after_n = errors(clean, accepted[kind]), errors(bad, accepted[kind])
-        row = found.setdefault((s, kind), [0, 0])
-        row[0] += any(after_n[k] > before_n[k] for k in after_n)
-        row[1] += 1
-        fa = alarms.setdefault(s, [0, 0])
-        fa[0] += bool(errors(clean))
-        fa[1] += 1
+        tally(found, alarms, (s, kind), errors(clean, accepted[kind]),
+              errors(bad, accepted[kind]), bool(errors(clean)))
         if errors(clean):
             twins[s].append(line)
     return {"found": found, "alarms": alarms, "twins": twins,
