@@ -37,7 +37,6 @@ def align(
     embedder: Callable[[list[str]], object] | None = None,
     width: int = 24,
     lexicon: dict[str, frozenset[str]] | None = None,
-    realign: bool = False,
 ) -> list[Bead]:
     """Align French sentences ``fr`` with English sentences ``en``.
 
@@ -52,10 +51,7 @@ def align(
     :func:`aligner.align.embed.load_embedder`). ``width``: the initial half-width of the
     search band in sentences (it doubles automatically when the best path reaches its edge).
     ``lexicon``: a word table ``{folded French word: {folded English words}}`` to use instead
-    of the shipped one (:func:`aligner.align.lexicon.load`). ``realign``: align a second time
-    with that table enlarged by the words the first alignment's confident beads teach about
-    these documents (:mod:`aligner.align.realign`; skipped for very large documents; off by
-    default: it did not improve the held-out books).
+    of the shipped one (:func:`aligner.align.lexicon.load`).
 
     Raises :class:`~aligner.errors.AlignmentError` when a side is empty or when the paragraph
     lists do not match the sentence lists.
@@ -79,5 +75,4 @@ def align(
         embedder=embedder,
         width=width,
         lexicon=lexicon,
-        realign=realign,
     )

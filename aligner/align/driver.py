@@ -8,8 +8,6 @@ import numpy as np
 
 from aligner.align import band as band_module
 from aligner.align import confidence
-from aligner.align import lexicon as lexicon_module
-from aligner.align import realign as realign_module
 from aligner.align.banded import band_overlap
 from aligner.align.bead import Bead
 from aligner.align.features import build_sides, self_weight
@@ -56,37 +54,15 @@ def align_features(
     width: int,
     lexicon: dict[str, frozenset[str]] | None = None,
     features_out: list | None = None,
-    realign: bool = False,
 ) -> list[Bead]:
-    """Align ``fr`` with ``en`` (see :func:`aligner.align.align`); with ``realign``, align a
-    second time with the word table enlarged by what the first alignment's confident beads
-    teach about this document (:mod:`aligner.align.realign`), unless the documents are larger
-    than :data:`aligner.align.realign.MAX_SENTENCES`. ``features_out`` receives the
-    confidence features of the final beads."""
+    n, m = len(fr), len(en)
     if isinstance(terms, TermAnchors):  # only the pairs present can make shared keys
         terms = terms.present(fr, en)
+    side_fr, side_en, weights = build_sides(fr, en, terms, lexicon)
     emb_fr = emb_en = None
     if embedder is not None:
         emb_fr = _prefix(np.asarray(embedder(fr), dtype=np.float32))
         emb_en = _prefix(np.asarray(embedder(en), dtype=np.float32))
-    args = (fr, en, fr_paragraphs, en_paragraphs, anchors, terms, scorer, emb_fr, emb_en, width)
-    if not realign or max(len(fr), len(en)) > realign_module.MAX_SENTENCES:
-        return _align_once(*args, lexicon, features_out)
-    rows: list = []
-    beads = _align_once(*args, lexicon, rows)
-    learnt = realign_module.document_lexicon(realign_module.confident_pairs(fr, en, beads))
-    if not learnt:
-        if features_out is not None:
-            features_out.extend(rows)
-        return beads
-    table = lexicon_module.load_general() if lexicon is None else lexicon
-    return _align_once(*args, realign_module.merge(table, learnt), features_out)
-
-
-def _align_once(fr, en, fr_paragraphs, en_paragraphs, anchors, terms, scorer, emb_fr, emb_en,
-                width, lexicon, features_out) -> list[Bead]:
-    n, m = len(fr), len(en)
-    side_fr, side_en, weights = build_sides(fr, en, terms, lexicon)
     rare = band_module.rare_anchors(side_fr, side_en, weights)
     ratio = document_ratio(side_fr.lengths, side_en.lengths, band_module.monotone_chain(rare))
     guide = rare + [(int(i), int(j)) for i, j in anchors]
