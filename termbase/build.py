@@ -25,10 +25,12 @@ from pathlib import Path
 
 from ioguard.atomic import replacing
 from termbase.extract.acronyms import AcronymPair, find_definitions, find_uses
+from termbase.extract.compose_terms import ORIGIN as COMPOSED
 from termbase.extract.cooccur import AlignedPair, align_acronyms, link_to_concept
 from termbase.extract.term_concepts import ORIGIN as TERM_ORIGIN
 from termbase.extract.term_concepts import document_term_concepts, link_concept, usable
 from termbase.extract.text import fold
+from termbase.fold import fold_term
 from termbase.model import Concept, Evidence, Term
 from termbase.store import Termbase
 from termbase.validation import validate
@@ -244,6 +246,19 @@ def _extracted_french_terms(tb: Termbase) -> set[str]:
             for t in c.terms_in("fr")}
 
 
+def _uncontested(extracted: Sequence[Concept], staged: Sequence[tuple[Concept, str]]
+                 ) -> list[Concept]:
+    """The extracted concepts, without the composed translations (origin
+    :data:`~termbase.extract.compose_terms.ORIGIN`) of a French term that curated data, the
+    aligned pairs or another extracted concept already give English: a guess composed from
+    words never adds an English to a concept with evidence."""
+    with_english = [c for c, _ in staged] + [c for c in extracted if c.origin != COMPOSED]
+    known = {fold_term(t.text) for c in with_english if c.terms_in("en")
+             for t in c.terms_in("fr")}
+    return [c for c in extracted if c.origin != COMPOSED
+            or not any(fold_term(t.text) in known for t in c.terms_in("fr"))]
+
+
 def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[SourceDocument],
                aligned: Sequence[AlignedPair], report: BuildReport,
                progress: Progress | None, extracted: Sequence[Concept] = ()) -> None:
@@ -255,7 +270,7 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
     # two documents with slightly different wording must not hide its English partner.
     if aligned:
         staged += [(concept, "aligned") for concept in aligned_concepts(aligned, progress)]
-    staged += [(concept, "terms") for concept in extracted]
+    staged += [(concept, "terms") for concept in _uncontested(extracted, staged)]
     for i, doc in enumerate(documents, 1):
         staged += [(concept, "acronym-definition") for concept in document_concepts(doc)]
         if progress:
