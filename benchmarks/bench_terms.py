@@ -245,7 +245,11 @@ def write_report(results: dict, n_before: int, n_after: int, precision_after: di
         "arrangements*); the one-word links of the shipped evidence as word renderings beside "
         "the lexicon (no composed pair changed); in a first version, cognates for every word "
         "and not only for the words the lexicon lacks (junk renderings such as *progressif* "
-        "/ *programme*, *interinstitutionnelle* / *international*).",
+        "/ *programme*, *interinstitutionnelle* / *international*); one word of a term "
+        "rendered from the English of the pairs that hold it, when the word table composes "
+        "nothing (for *mission d’enquête* / *fact-finding mission*): +55 composed pairs, "
+        "most of them wrong when read (*niveau chargé* / *high-level*, *Conseil de paix* / "
+        "*Security Council*), dev terms the same 47/52.",
         "",
         "Previous pass (bea7557 → 708cf2c, same gold): key terms held-out 80.4% → 82.4% "
         "(curated on), 76.5% → 78.4% (off); names held-out curated off 59.4% (same).",
