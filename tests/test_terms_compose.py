@@ -209,3 +209,40 @@ def test_default_build_answers_a_composed_term_honestly(tmp_path):
         assert first.match == "exact" and first.concept.origin == ORIGIN
         assert [t.text for t in first.concept.terms_in("en")] == ["humanitarian law"]
         assert "composed" in first.concept.note
+
+
+@pytest.mark.parametrize("fr, en, close", [
+    ("securite", "security", True), ("organes", "organs", True),
+    ("mediation", "mediation", True), ("securite", "scourge", False),
+    ("interinstitutionnelle", "international", False), ("progressif", "programme", False),
+])
+def test_cognates_close_enough_to_compose(fr, en, close):
+    from termbase.extract.compose import _close
+
+    assert _close(fr, en) is close
+
+
+@pytest.mark.parametrize("fr, verb", [
+    ("créé l’équipe", True),            # a participle first
+    ("efforts visant", True),           # a present participle last
+    ("Comité spécial", False),          # a name: not read as a participle
+    ("sécurité informatique", False),   # a noun in -é
+    ("représentant spécial", False),    # -ant, but a noun (representative)
+])
+def test_participles_make_no_term(fr, verb):
+    from termbase.extract.compose import verbal
+
+    lexicon = [("creer", "created"), ("cree", "established"), ("visant", "aiming"),
+               ("visant", "to"), ("securite", "security"), ("representant", "representative"),
+               ("comite", "committee")]
+    render = WordRenderings(lexicon, {"established", "aiming", "security"})
+    assert verbal(fr, render) is verb
+
+
+def test_french_word_order_only_after_a_prenominal_adjective():
+    text = Attestation(["a high level meeting and a level operational review",
+                        "the high level panel; the level operational plan"])
+    render = WordRenderings([("haut", "high"), ("niveau", "level"),
+                             ("operationnel", "operational")], text.vocabulary())
+    assert compose("haut niveau", render, text).en == "high level"
+    assert compose("niveau opérationnel", render, text) is None
