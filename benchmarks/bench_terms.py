@@ -234,7 +234,10 @@ def write_report(results: dict, n_before: int, n_after: int, precision_after: di
         "0.25 (below every pair link), whose note says *composed from its words* with the "
         "renderings used and whose evidence gives the French sentence and the English "
         "sentence that attests the phrase; the build drops it when curated data, the aligned "
-        "pairs or another extracted concept already give that French term an English. Dev "
+        "pairs or another extracted concept already give that French term an English, or when "
+        "its English is a curated entry's; when its English is already an uncurated entry's, "
+        "it joins that entry as a French variant, without its note (*lutte antiterroriste* "
+        "beside *lutte contre le terrorisme* / *counter-terrorism*). Dev "
         "gains: *droit humanitaire* / *humanitarian law*, *gestion des connaissances* / "
         "*knowledge management*, *lutte antiterroriste* / *counter-terrorism*. No curated "
         "row and no gold entry was added.",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -57,9 +58,9 @@ def english_text(pairs) -> tuple[Attestation, list[str]]:
     """The shipped English UN text (the UN pairs, the UDHR, the UN and Justice Canada
     sentences of the corpus evidence files) and the place of each sentence."""
     sentences, places = [], []
-    for p in pairs:
+    for p in pairs:  # the English line of a pair whose source names its French line
         sentences.append(p.en)
-        places.append(p.source or "UN pair")
+        places.append(re.sub(r"\.fr:(\d+)$", r".en:\1", p.source) if p.source else "UN pair")
     udhr = seeds.path("udhr", "udhr_eng.txt")
     for i, line in enumerate(udhr.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():

@@ -20,7 +20,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ioguard.atomic import replacing
@@ -248,15 +248,34 @@ def _extracted_french_terms(tb: Termbase) -> set[str]:
 
 def _uncontested(extracted: Sequence[Concept], staged: Sequence[tuple[Concept, str]]
                  ) -> list[Concept]:
-    """The extracted concepts, without the composed translations (origin
-    :data:`~termbase.extract.compose_terms.ORIGIN`) of a French term that curated data, the
-    aligned pairs or another extracted concept already give English: a guess composed from
-    words never adds an English to a concept with evidence."""
-    with_english = [c for c, _ in staged] + [c for c in extracted if c.origin != COMPOSED]
-    known = {fold_term(t.text) for c in with_english if c.terms_in("en")
-             for t in c.terms_in("fr")}
-    return [c for c in extracted if c.origin != COMPOSED
-            or not any(fold_term(t.text) in known for t in c.terms_in("fr"))]
+    """The extracted concepts, the composed translations (origin
+    :data:`~termbase.extract.compose_terms.ORIGIN`) checked against the entries with
+    evidence: one is left out when curated data, the aligned pairs or another extracted
+    concept already give its French term an English, or when its English is a curated
+    entry's; one whose English an uncurated entry holds joins that entry as a French variant
+    (*lutte antiterroriste* beside *lutte contre le terrorisme* / *counter-terrorism*),
+    without its note: a guess composed from words never changes what an entry with
+    evidence says, nor touches curated data."""
+    others = [c for c, _ in staged] + [c for c in extracted if c.origin != COMPOSED]
+
+    def keys(concepts, lang):
+        return {fold_term(t.text) for c in concepts if c.terms_in("en") for t in c.terms_in(lang)}
+
+    french, curated_en = keys(others, "fr"), keys([c for c in others if c.curated], "en")
+    english = keys(others, "en")
+    out = []
+    for c in extracted:
+        if c.origin == COMPOSED:
+            fr = {fold_term(t.text) for t in c.terms_in("fr")}
+            en = {fold_term(t.text) for t in c.terms_in("en")}
+            if fr & french or en & curated_en:
+                continue
+            if en & english:
+                c = replace(c, note="", terms=[
+                    replace(t, type="variant", status="admitted") if t.lang == "fr" else t
+                    for t in c.terms])
+        out.append(c)
+    return out
 
 
 def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[SourceDocument],

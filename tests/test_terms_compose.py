@@ -180,10 +180,17 @@ def test_composition_never_adds_english_to_an_entry_with_evidence():
     french_only = _concept("Organisation du Traité", None, "acronym-definition")
     composed = [_concept("accords régionaux", "regional agreements", ORIGIN),
                 _concept("droit humanitaire", "humanitarian rights", ORIGIN),
+                _concept("droit humanitaire mondial", "humanitarian law", ORIGIN),
                 _concept("Organisation du Traité", "Treaty Organization", ORIGIN)]
+    composed.append(_concept("accords de la région", "regional arrangements", ORIGIN))
     kept = _uncontested([linked, *composed], [(curated, "curated"), (french_only, "terms")])
-    assert [c.terms[0].text for c in kept] == ["droit humanitaire", "Organisation du Traité"]
-    assert kept[0] is linked
+    assert [c.terms[0].text for c in kept] == ["droit humanitaire", "droit humanitaire mondial",
+                                               "Organisation du Traité"]
+    assert kept[0] is linked and kept[2] is composed[3]
+    # an English an uncurated entry holds: a French variant of that entry, without the note
+    variant = kept[1]
+    assert variant.note == "" and variant.terms[0].status == "admitted"
+    assert variant.terms[0].type == "variant" and composed[2].terms[0].type == "fullForm"
 
 
 def test_shipped_file_is_attested_and_judged():
