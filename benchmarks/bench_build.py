@@ -32,7 +32,7 @@ from termalign.building import (  # noqa: E402
     seed_aligned,
     seed_curated,
     seed_documents,
-    shipped_term_concepts,
+    shipped_concepts,
 )
 from termbase.build import build  # noqa: E402
 from termbase.extract.acronyms import find_definitions  # noqa: E402
@@ -53,13 +53,15 @@ def build_once(folder: Path, run: int) -> dict[str, float]:
     documents, t_clean = timed(lambda: [read_document(p, "fr") for p in seed_documents()])
     aligned, t_corpus = timed(seed_aligned)
     curated, t_curated = timed(seed_curated)
-    extracted, t_terms = timed(shipped_term_concepts, aligned)
+    extracted, t_terms = timed(shipped_concepts, aligned)
     path = folder / f"run{run}.sqlite3"
     report, t_build = timed(build, path, documents=documents,
                             aligned=aligned, curated=curated, rebuild=True, term_pairs=[],
                             extracted=extracted)
     return {"read and clean the 5 documents": t_clean, "read 8,000 UNPC pairs": t_corpus,
-            "load curated data": t_curated, "load the shipped term links": t_terms,
+            "load curated data": t_curated,
+            "load the shipped evidence (term links, corpus names and terms, composed terms)":
+                t_terms,
             "extract + merge (one transaction)": t_build,
             "total": t_clean + t_corpus + t_curated + t_terms + t_build,
             "concepts": report.stats["concepts"], "evidence": report.stats["evidence"],
@@ -157,6 +159,10 @@ def main() -> None:
                 f"{t_links:.2f}"]]),
         "Wrong: " + (", ".join(f"{f}→{e}" for f, e in links.wrong) or "none")
         + ". Missed: " + (", ".join(f"{f}→{e}" for f, e in links.missed) or "none") + ".",
+        "Before (2026-12-01, when this benchmark loaded the shipped term links only, not the "
+        "corpus names, corpus key terms and composed terms the default build also reads): 3047 "
+        "concepts, 11007 pieces of evidence, 8.8 MB, total 3.44 s median (extract + merge "
+        "3.00 s); build times here follow the machine's load more than the code.",
     ])
     print(body)
     if not args.no_write:

@@ -40,6 +40,9 @@ TAUGHT_CENSUS = DATA / "terms_precision_taught.tsv"
 TAUGHT_BEFORE = "73334a9"
 #: The held-out sample of the corpus key terms (benchmarks/derive_corpora.py --sample-terms).
 CORPUS_TERM_SAMPLE = DATA / "terms_precision_corpora.tsv"
+#: The census of the composed translations (benchmarks/compose_write.py), judged by reading.
+COMPOSED_CENSUS = DATA / "terms_precision_composed.tsv"
+COMPOSED_COLUMNS = ("right", "fr", "en", "parts", "context_fr", "context_en")
 SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
 
 def write_sample(pairs, n: int, seed: int) -> None:
@@ -200,6 +203,10 @@ def precision(pairs) -> None:
                         ("fourth-pass census of the taught links", TAUGHT_CENSUS)):
         right, n = _share(path)
         print(f"extracted-pair precision, {label} ({path.name}): {right}/{n} = {right / n:.1%}")
+    composed = read_gold(COMPOSED_CENSUS, COMPOSED_COLUMNS)
+    right = sum(r[0] == "yes" for r in composed)
+    print(f"composed-translation precision, census ({COMPOSED_CENSUS.name}): "
+          f"{right}/{len(composed)} = {right / len(composed):.1%}")
     p = stratified_precision(pairs)
     print(f"extracted-pair precision, held-out, stratified over {p['total']} pairs "
           f"({p['total'] - p['once'] - p['taught']} of the link file of {ONCE_BEFORE} at "

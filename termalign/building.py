@@ -12,6 +12,7 @@ from pathlib import Path
 import seeds
 from termbase.build import BuildReport, Progress, SourceDocument, build
 from termbase.curated import load_curated
+from termbase.extract.compose_terms import load_composed
 from termbase.extract.cooccur import AlignedPair, read_aligned
 from termbase.extract.corpora import load_name_concepts
 from termbase.extract.term_concepts import link_concept, load_links, usable
@@ -32,6 +33,9 @@ CORPORA_NAMES = ("terms", "corpora_names.tsv")
 #: Key terms learnt from the aligned corpora beyond the UN pairs, at a lower confidence
 #: (``benchmarks/derive_corpora.py --write-terms``).
 CORPORA_TERMS = ("terms", "corpora_terms.tsv")
+#: French terms of the seed documents translated by composition, attested in UN English
+#: (benchmarks/compose_write.py --write; termbase.extract.compose).
+COMPOSED_TERMS = ("terms", "composed_terms.tsv")
 
 
 def read_document(path: str | Path, lang: str | None = None) -> SourceDocument:
@@ -78,12 +82,16 @@ def shipped_term_concepts(pairs: list[AlignedPair] | None = None):
     return [link_concept(link, pairs) for link in links if usable(link)]
 
 
-def shipped_concepts(pairs: list[AlignedPair] | None = None):
+def shipped_concepts(pairs: list[AlignedPair] | None = None, composed: bool = True):
     """Everything precomputed that a build with the shipped evidence gets: the term
     concepts of the shipped UN pairs, then the names learnt from the aligned corpora, then
-    the key terms learnt from the corpora beyond the UN pairs (lower confidence)."""
-    return [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES)),
-            *load_name_concepts(seeds.path(*CORPORA_TERMS))]
+    the key terms learnt from the corpora beyond the UN pairs (lower confidence), then
+    (with ``composed``) the seeds' terms translated by composition (lowest confidence)."""
+    out = [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES)),
+           *load_name_concepts(seeds.path(*CORPORA_TERMS))]
+    if composed and seeds.path(*COMPOSED_TERMS).exists():
+        out += load_composed(seeds.path(*COMPOSED_TERMS))
+    return out
 
 
 def seed_curated():

@@ -20,15 +20,17 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ioguard.atomic import replacing
 from termbase.extract.acronyms import AcronymPair, find_definitions, find_uses
+from termbase.extract.compose_terms import ORIGIN as COMPOSED
 from termbase.extract.cooccur import AlignedPair, align_acronyms, link_to_concept
 from termbase.extract.term_concepts import ORIGIN as TERM_ORIGIN
 from termbase.extract.term_concepts import document_term_concepts, link_concept, usable
 from termbase.extract.text import fold
+from termbase.fold import fold_term
 from termbase.model import Concept, Evidence, Term
 from termbase.store import Termbase
 from termbase.validation import validate
@@ -244,6 +246,38 @@ def _extracted_french_terms(tb: Termbase) -> set[str]:
             for t in c.terms_in("fr")}
 
 
+def _uncontested(extracted: Sequence[Concept], staged: Sequence[tuple[Concept, str]]
+                 ) -> list[Concept]:
+    """The extracted concepts, the composed translations (origin
+    :data:`~termbase.extract.compose_terms.ORIGIN`) checked against the entries with
+    evidence: one is left out when curated data, the aligned pairs or another extracted
+    concept already give its French term an English, or when its English is a curated
+    entry's; one whose English an uncurated entry holds joins that entry as a French variant
+    (*lutte antiterroriste* beside *lutte contre le terrorisme* / *counter-terrorism*),
+    without its note: a guess composed from words never changes what an entry with
+    evidence says, nor touches curated data."""
+    others = [c for c, _ in staged] + [c for c in extracted if c.origin != COMPOSED]
+
+    def keys(concepts, lang):
+        return {fold_term(t.text) for c in concepts if c.terms_in("en") for t in c.terms_in(lang)}
+
+    french, curated_en = keys(others, "fr"), keys([c for c in others if c.curated], "en")
+    english = keys(others, "en")
+    out = []
+    for c in extracted:
+        if c.origin == COMPOSED:
+            fr = {fold_term(t.text) for t in c.terms_in("fr")}
+            en = {fold_term(t.text) for t in c.terms_in("en")}
+            if fr & french or en & curated_en:
+                continue
+            if en & english:
+                c = replace(c, note="", terms=[
+                    replace(t, type="variant", status="admitted") if t.lang == "fr" else t
+                    for t in c.terms])
+        out.append(c)
+    return out
+
+
 def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[SourceDocument],
                aligned: Sequence[AlignedPair], report: BuildReport,
                progress: Progress | None, extracted: Sequence[Concept] = ()) -> None:
@@ -255,7 +289,7 @@ def _merge_all(tb: Termbase, curated: Sequence[Concept], documents: Sequence[Sou
     # two documents with slightly different wording must not hide its English partner.
     if aligned:
         staged += [(concept, "aligned") for concept in aligned_concepts(aligned, progress)]
-    staged += [(concept, "terms") for concept in extracted]
+    staged += [(concept, "terms") for concept in _uncontested(extracted, staged)]
     for i, doc in enumerate(documents, 1):
         staged += [(concept, "acronym-definition") for concept in document_concepts(doc)]
         if progress:

@@ -1,0 +1,172 @@
+"""Composed translations of the seeds' French terms (issue 11): make the shipped file.
+
+    python benchmarks/compose_write.py --write
+        compose the English of the French terms of the seed documents (POS candidates and
+        the names they define with an acronym) that the shipped evidence leaves without
+        English, keep the compositions attested in the shipped English UN text, and write
+        seeds/terms/composed_terms.tsv (the default build reads it);
+    python benchmarks/compose_write.py --sample 60 --seed 51
+        write a random sample of the composed pairs to judge by hand
+        (tests/data/terms_precision_composed.tsv, column ``right``: yes/no);
+    python benchmarks/compose_write.py --precision
+        the share right of the judged sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import seeds  # noqa: E402
+from termalign.building import (  # noqa: E402
+    COMPOSED_TERMS,
+    CORPORA_NAMES,
+    CORPORA_TERMS,
+    read_document,
+    seed_aligned,
+    seed_documents,
+    shipped_concepts,
+)
+from termbase.build import document_concepts  # noqa: E402
+from termbase.extract.compose import Attestation, WordRenderings  # noqa: E402
+from termbase.extract.compose_terms import (  # noqa: E402
+    FrenchTerm,
+    bound_words,
+    compose_all,
+    dump_composed,
+    read_composed,
+)
+from termbase.extract.corpora import read_rows  # noqa: E402
+from termbase.extract.terms_fr import extract, term_key  # noqa: E402
+from termbase.extract.text import sentence_at  # noqa: E402
+
+LEXICON = ROOT / "aligner" / "data" / "lexicon_general_fr_en.tsv"
+#: Lexicon rows below this translation probability are noise (*a* → *to*).
+MIN_T = 0.2
+SAMPLE = ROOT / "tests" / "data" / "terms_precision_composed.tsv"
+#: Not UN text: Canadian parliamentary usage.
+NOT_UN = {"Canadian Hansard"}
+
+
+def english_text(pairs) -> tuple[Attestation, list[str]]:
+    """The shipped English UN text (the UN pairs, the UDHR, the UN and Justice Canada
+    sentences of the corpus evidence files) and the place of each sentence."""
+    sentences, places = [], []
+    for p in pairs:  # the English line of a pair whose source names its French line
+        sentences.append(p.en)
+        places.append(re.sub(r"\.fr:(\d+)$", r".en:\1", p.source) if p.source else "UN pair")
+    udhr = seeds.path("udhr", "udhr_eng.txt")
+    for i, line in enumerate(udhr.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            sentences.append(line)
+            places.append(f"{udhr.name}:{i}")
+    for name in (CORPORA_NAMES, CORPORA_TERMS):
+        for row in read_rows(seeds.path(*name)):
+            if row["corpus"] not in NOT_UN:
+                sentences.append(row["context_en"])
+                places.append(row["source"])
+    seen, keep = set(), []
+    for s, where in zip(sentences, places, strict=True):
+        if s not in seen:
+            seen.add(s)
+            keep.append((s, where))
+    return Attestation([s for s, _ in keep]), [w for _, w in keep]
+
+
+def renderings(text: Attestation) -> WordRenderings:
+    """Word renderings: the aligner's general lexicon (from the UN pairs), then cognates
+    among the words of the English text."""
+    rows = []
+    for line in LEXICON.read_text(encoding="utf-8").splitlines()[1:]:
+        fr, en, t = line.split("\t")
+        if float(t) >= MIN_T:
+            rows.append((fr, en))
+    return WordRenderings(rows, text.vocabulary())
+
+
+def french_terms() -> list[FrenchTerm]:
+    """The French terms of the seed documents: the names they define with an acronym, then
+    the POS candidates in document order."""
+    out = []
+    docs = [read_document(p, "fr") for p in seed_documents()]
+    for doc in docs:
+        for c in document_concepts(doc):
+            out.append(FrenchTerm(c.terms_in("fr")[0].text, c.evidence[0].context_fr,
+                                  doc.name, doc.symbol))
+    for doc in docs:
+        paragraphs = [p for p in doc.paragraphs if p.strip()]
+        for paragraph, cands in zip(paragraphs, extract(paragraphs, "pos"), strict=True):
+            for cand in cands:
+                out.append(FrenchTerm(cand.text, sentence_at(paragraph, cand.start),
+                                      doc.name, doc.symbol))
+    return out
+
+
+def known_keys(concepts) -> set[str]:
+    """The keys of the French terms that already have English in the shipped evidence."""
+    return {term_key(t.text) for c in concepts if c.terms_in("en") for t in c.terms_in("fr")}
+
+
+def write() -> None:
+    pairs = seed_aligned()
+    concepts = shipped_concepts(pairs, composed=False)
+    text, places = english_text(pairs)
+    terms = french_terms()
+    french = [p.fr for p in pairs] + [paragraph for path in seed_documents()
+                                      for paragraph in read_document(path, "fr").paragraphs]
+    found = compose_all(terms, known_keys(concepts), renderings(text), text,
+                        bound=bound_words(french))
+    path = seeds.path(*COMPOSED_TERMS)
+    dump_composed(found, text, places.__getitem__, path,
+                  "French terms of the seed documents with no English in the shipped "
+                  "evidence, translated by composition (termbase.extract.compose) and attested "
+                  "in the shipped English UN text; python benchmarks/compose_write.py --write")
+    print(f"{len(terms)} French terms read, {len(found)} composed -> {path}")
+
+
+def write_sample(n: int, seed: int) -> None:
+    rows = read_composed(seeds.path(*COMPOSED_TERMS))
+    chosen = random.Random(seed).sample(rows, min(n, len(rows)))
+    lines = ["# Composed pairs to judge by reading: right = yes when the English is the UN "
+             "English of the French term, whole on both sides (compose_write.py "
+             f"--sample {n} --seed {seed}).",
+             "\t".join(["right", "fr", "en", "parts", "context_fr", "context_en"])]
+    lines += ["\t".join(["", r["fr"], r["en"], r["parts"], r["context_fr"], r["context_en"]])
+              for r in chosen]
+    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} rows -> {SAMPLE}")
+
+
+def precision(path: Path = SAMPLE) -> tuple[int, int]:
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith(("#", "right\t"))]
+    right = sum(r[0] == "yes" for r in rows)
+    print(f"composed precision ({path.name}): {right}/{len(rows)} = {right / len(rows):.1%}")
+    return right, len(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--sample", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=51)
+    parser.add_argument("--precision", action="store_true")
+    args = parser.parse_args()
+    if args.write:
+        write()
+    elif args.sample:
+        write_sample(args.sample, args.seed)
+    elif args.precision:
+        precision()
+    else:
+        parser.print_help()
+
+
+if __name__ == "__main__":
+    main()

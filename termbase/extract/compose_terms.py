@@ -1,0 +1,198 @@
+"""Candidate concepts of composed translations (:mod:`termbase.extract.compose`), and the
+file that ships them (``seeds/terms/composed_terms.tsv``).
+
+Only French terms the termbase holds with no English are composed (pair evidence and
+curated data always win), and only an English phrase attested at least ``min_count`` times
+in the English text is kept. The concept is a candidate with a confidence below every
+pair-evidence link; its note says *composed* and lists the word renderings used, and its
+evidence gives the French sentence and the English sentence that attests the phrase, so
+a lookup shows how little it rests on.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from termbase.errors import FormatError
+from termbase.extract.compose import Attestation, Composed, WordRenderings, compose
+from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
+from termbase.extract.terms_fr import term_key
+from termbase.extract.text import fold
+from termbase.model import Concept, Evidence, Term
+
+ORIGIN = "term-composition"
+#: Below the weakest link kept from the pairs: composition is a guess the text confirms.
+CONFIDENCE = 0.25
+#: Fewest occurrences of the whole English phrase in the English text.
+MIN_COUNT = 2
+COLUMNS = ("fr", "en", "kind", "confidence", "count", "parts", "source", "symbol",
+           "context_fr", "attested_in", "context_en", "span_en")
+
+
+@dataclass
+class FrenchTerm:
+    """A French term to compose and where it was seen."""
+
+    text: str
+    context: str
+    source: str
+    symbol: str = ""
+
+
+def bound_words(sentences: Iterable[str], min_count: int = 3, share: float = 0.6) -> set[str]:
+    """The folded French words that are mostly followed by the same words: seen
+    ``min_count`` times or more, ``share`` of them followed by the same one or two words (a
+    function word and the next): a phrase that ends on one is cut from a longer term
+    (*opérations de maintien* [de la paix], *point de l’ordre* [du jour]).
+
+    >>> sorted(bound_words(["le maintien de la paix", "du maintien de la paix",
+    ...                     "maintien de la paix", "la paix durable", "la paix civile"]))
+    ['maintien']
+    """
+    seen: Counter = Counter()
+    after: dict[str, Counter] = defaultdict(Counter)
+    for sentence in sentences:
+        words = re.findall(r"[^\W\d_]+['’]?", fold(sentence).replace("’", "'"))
+        for i, w in enumerate(words):
+            seen[w] += 1
+            if i + 1 < len(words):
+                nxt = words[i + 1]
+                follow = f"{nxt} {words[i + 2]}" if nxt.rstrip("'") in FR_FUNCTION \
+                    and i + 2 < len(words) else nxt
+                after[w][follow] += 1
+    return {w for w, n in seen.items() if n >= min_count and after[w]
+            and w.rstrip("'") not in FR_FUNCTION
+            and after[w].most_common(1)[0][1] >= share * n}
+
+
+def compose_all(terms: Iterable[FrenchTerm], known: Iterable[str], render: WordRenderings,
+                text: Attestation, min_count: int = MIN_COUNT,
+                bound: frozenset[str] | set[str] = frozenset()
+                ) -> list[tuple[FrenchTerm, Composed]]:
+    """The attested composition of each French term whose key (:func:`term_key`) is not
+    ``known`` and whose last word is not ``bound`` (:func:`bound_words`); one per key, in
+    the order of ``terms``."""
+    done = set(known)
+    out = []
+    for term in terms:
+        term = FrenchTerm(_bare(term.text), term.context, term.source, term.symbol)
+        key = term_key(term.text)
+        if key in done or not composable(term.text) or _last(term.text) in bound:
+            continue
+        done.add(key)
+        found = compose(term.text, render, text)
+        if found and found.count >= min_count and not cut_name(term):
+            out.append((term, found))
+    return out
+
+
+_ARTICLE = re.compile(r"^(?:l[’']\s*|(?:le|la|les)\s+)", re.IGNORECASE)
+
+
+def _bare(fr: str) -> str:
+    """The French term without a leading article (*l’alerte précoce* → *alerte précoce*)."""
+    return _ARTICLE.sub("", fr.strip())
+
+
+def composable(fr: str) -> bool:
+    """Whether a French candidate is worth composing: two words or more, starting with a
+    letter (not *-Union africaine*, cut from *Commission de l’Union africaine*).
+
+    >>> composable("alerte précoce"), composable("-Union africaine"), composable("paix")
+    (True, False, False)
+    """
+    return len(fr.split()) >= 2 and fr[:1].isalpha()
+
+
+def _last(fr: str) -> str:
+    return fold(fr.split()[-1]).replace("’", "'")
+
+
+def cut_name(term: FrenchTerm) -> bool:
+    """Whether the French term is cut from a longer name in its sentence: a capitalised
+    word follows it, or *de*, *du*... and a capitalised word (*République démocratique* du
+    Congo, *Charte des Nations* Unies), or a hyphen or capitalised word precedes it.
+
+    >>> cut_name(FrenchTerm("organismes des Nations", "Les organismes des Nations Unies.", ""))
+    True
+    >>> cut_name(FrenchTerm("alerte précoce", "L’alerte précoce du Conseil.", ""))
+    False
+    """
+    at = term.context.find(term.text)
+    if at < 0:
+        return False
+    before, after = term.context[:at], term.context[at + len(term.text):]
+    name = term.text[:1].isupper()
+    capital_end = term.text.split()[-1][:1].isupper()
+    if re.match(r"\s+[A-ZÀ-Ý]", after) or before.endswith("-"):
+        return True
+    if (name or capital_end) and re.match(r"\s+(?:de la |de l[’']|de |du |des |d[’'])\s*[A-ZÀ-Ý]",
+                                          after):
+        return True
+    return (name and bool(re.search(r"[A-ZÀ-Ý][\w’']*\s$", before))
+            and not re.fullmatch(r"(?:.*[.!?:;]\s+)?[\w’']+\s", before, re.S))
+
+
+def _row(term: FrenchTerm, found: Composed, text: Attestation, source_of) -> dict[str, str]:
+    name = term.text[:1].isupper() and len(term.text.split()) >= 2
+    return {"fr": term.text, "en": found.en, "kind": "title" if name else "term",
+            "confidence": f"{CONFIDENCE}", "count": str(found.count),
+            "parts": " + ".join(f"{f}={e}" for f, e in found.parts),
+            "source": term.source, "symbol": term.symbol, "context_fr": term.context,
+            "attested_in": source_of(found.sentence),
+            "context_en": text.sentences[found.sentence],
+            "span_en": f"{found.span[0]}-{found.span[1]}"}
+
+
+def dump_composed(found: Sequence[tuple[FrenchTerm, Composed]], text: Attestation, source_of,
+                  path: str | Path, header: str) -> None:
+    """Write the composed terms; ``source_of(i)`` names the place of English sentence i."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(f"# {header}\n")
+        writer = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n",
+                                quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writeheader()
+        for term, comp in found:
+            writer.writerow({k: v.replace("\t", " ").replace("\n", " ")
+                             for k, v in _row(term, comp, text, source_of).items()})
+
+
+def read_composed(path: str | Path) -> list[dict[str, str]]:
+    """The rows of a composed-terms file."""
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    for row in rows:
+        if set(COLUMNS) - set(row) or None in row.values():
+            raise FormatError(f"{path}: a composed-terms row lacks a column: {row.get('fr')!r}")
+    return rows
+
+
+def composed_concept(row: dict[str, str]) -> Concept:
+    """The candidate concept of one composed-terms row."""
+    try:
+        confidence = float(row["confidence"])
+        start, end = (int(x) for x in row["span_en"].split("-"))
+    except ValueError as exc:
+        raise FormatError(f"bad confidence or span for composed term {row['fr']!r}") from exc
+    note = (f"composed from its words ({row['parts']}); the English phrase is attested "
+            f"{row['count']} times in UN English text")
+    evidence = [Evidence(source=row["source"], context_fr=row["context_fr"],
+                         symbol=row["symbol"], method="term", confidence=confidence),
+                Evidence(source=f"composed; English attested in {row['attested_in']}",
+                         context_en=row["context_en"], method="term", confidence=confidence,
+                         span_en=(start, end))]
+    return Concept(kind=row["kind"], terms=[Term("fr", row["fr"], "fullForm", "preferred"),
+                                            Term("en", row["en"], "fullForm", "admitted")],
+                   evidence=evidence, curated=False, confidence=confidence, origin=ORIGIN,
+                   note=note)
+
+
+def load_composed(path: str | Path) -> list[Concept]:
+    """The candidate concepts of a composed-terms file."""
+    return [composed_concept(row) for row in read_composed(path)]
