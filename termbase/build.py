@@ -252,10 +252,12 @@ def _uncontested(extracted: Sequence[Concept], staged: Sequence[tuple[Concept, s
     :data:`~termbase.extract.compose_terms.ORIGIN`) checked against the entries with
     evidence: one is left out when curated data, the aligned pairs or another extracted
     concept already give its French term an English, or when its English is a curated
-    entry's; one whose English an uncurated entry holds joins that entry as a French variant
-    (*lutte antiterroriste* beside *lutte contre le terrorisme* / *counter-terrorism*),
-    without its note: a guess composed from words never changes what an entry with
-    evidence says, nor touches curated data."""
+    entry's; one whose English an uncurated entry of several French words holds joins that
+    entry as a French variant marked no-check (*lutte antiterroriste* beside *lutte contre le
+    terrorisme* / *counter-terrorism*), without its note, and is left out when that entry has
+    only one-word French terms (it would make the checks look for them: *êtres* / *human
+    beings*). A guess composed from words is found by a lookup but never changes what an
+    entry with evidence says, what the checks look for, nor touches curated data."""
     others = [c for c, _ in staged] + [c for c in extracted if c.origin != COMPOSED]
 
     def keys(concepts, lang):
@@ -263,17 +265,18 @@ def _uncontested(extracted: Sequence[Concept], staged: Sequence[tuple[Concept, s
 
     french, curated_en = keys(others, "fr"), keys([c for c in others if c.curated], "en")
     english = keys(others, "en")
+    phrased = keys([c for c in others if any(" " in t.text for t in c.terms_in("fr"))], "en")
     out = []
     for c in extracted:
         if c.origin == COMPOSED:
             fr = {fold_term(t.text) for t in c.terms_in("fr")}
             en = {fold_term(t.text) for t in c.terms_in("en")}
-            if fr & french or en & curated_en:
+            if fr & french or en & curated_en or (en & english and not en & phrased):
                 continue
             if en & english:
                 c = replace(c, note="", terms=[
-                    replace(t, type="variant", status="admitted") if t.lang == "fr" else t
-                    for t in c.terms])
+                    replace(t, type="variant", status="admitted", no_check=True)
+                    if t.lang == "fr" else t for t in c.terms])
         out.append(c)
     return out
 

@@ -187,10 +187,20 @@ def test_composition_never_adds_english_to_an_entry_with_evidence():
     assert [c.terms[0].text for c in kept] == ["droit humanitaire", "droit humanitaire mondial",
                                                "Organisation du Traité"]
     assert kept[0] is linked and kept[2] is composed[3]
-    # an English an uncurated entry holds: a French variant of that entry, without the note
+    # an English an uncurated entry holds: a French variant of that entry, without the note,
+    # that the checks do not look for
     variant = kept[1]
     assert variant.note == "" and variant.terms[0].status == "admitted"
     assert variant.terms[0].type == "variant" and composed[2].terms[0].type == "fullForm"
+    assert variant.terms[0].no_check and not composed[2].terms[0].no_check
+
+
+def test_composition_never_makes_a_one_word_entry_checked():
+    """*êtres humains* / *human beings* would join the one-word *êtres* / *human beings*: the
+    checks, which leave one-word candidates out, would then look for *être* everywhere."""
+    one_word = _concept("êtres", "human beings", "term-extraction")
+    composed = _concept("êtres humains", "human beings", ORIGIN)
+    assert _uncontested([one_word, composed], []) == [one_word]
 
 
 def test_shipped_file_is_attested_and_judged():
