@@ -20,6 +20,7 @@ import numpy as np
 
 from aligner.align import lexicon as lexicon_module
 from aligner.align.lengths import char_length
+from aligner.align.marks import Marks, sentence_marks
 from aligner.align.tokens import fold, surface_keys
 
 #: Key weights are multiples of 2**-WEIGHT_BITS (:func:`exact_weights`).
@@ -31,10 +32,12 @@ COGNATE_PREFIX = 5
 
 @dataclass
 class Side:
-    """The features of one side: lengths, key ids per sentence and key weights."""
+    """The features of one side: lengths, key ids per sentence and the sentences'
+    punctuation marks (:mod:`aligner.align.marks`)."""
 
     lengths: np.ndarray
     keys: list[frozenset[int]]
+    marks: Marks | None = None
 
 
 def _term_keys(text: str, terms: Sequence[str]) -> set[str]:
@@ -109,10 +112,12 @@ def build_sides(
     side_fr = Side(
         np.array([char_length(s) for s in fr], dtype=float),
         [frozenset(map(ids.__getitem__, keys & ids.keys())) for keys in raw_fr],
+        sentence_marks(fr, "fr"),
     )
     side_en = Side(
         np.array([char_length(s) for s in en], dtype=float),
         [frozenset(map(ids.__getitem__, keys & ids.keys())) for keys in raw_en],
+        sentence_marks(en, "en"),
     )
     return side_fr, side_en, weights
 
