@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.tune_align import load_book, micro_f1, split, unpc_tasks  # noqa: E402
 
 #: The weights of the punctuation evidence (:mod:`aligner.align.search`).
-TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS")
+TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY")
 
 
 def variants() -> list[tuple[str, dict[str, float]]]:

@@ -15,7 +15,15 @@ import pytest
 from aligner.align import align, band, costs, search
 from aligner.align.banded import band_overlap
 from aligner.align.features import build_sides, self_weight
-from aligner.align.marks import clauses, ends_question, opens_utterance, sentence_marks
+from aligner.align.marks import (
+    clauses,
+    continues,
+    ends_question,
+    opens_utterance,
+    sentence_marks,
+)
+
+TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY")
 
 FR = [
     "et comment avez-vous su que j'y étais ? et par quelle étrange aventure m'avez-vous fait "
@@ -113,6 +121,21 @@ def test_clauses(text, expected):
     assert clauses(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("cria -t -elle, je parie que c'est encore pour la messe.", True),
+    ("demanda la femme.", True),
+    ("et comment avez-vous su que j'y étais ?", True),
+    ("ah Martin!", True),
+    ("-- Qu’entendez -vous par succès ?", False),
+    ("Candide lui obéit avec un profond respect.", False),
+    ("b) de prier le Secrétaire général de lui faire rapport", False),
+    ("iii) les mesures prises pour appliquer la présente résolution ;", False),
+    ("(a) To request the Secretary-General to report", False),
+])
+def test_continues(text, expected):
+    assert continues(text) is expected
+
+
 def test_an_english_quotation_mark_left_on_the_sentence_before_opens_the_next():
     marks = sentence_marks(EN, "en")
     assert marks.opens.tolist()[:4] == [False, False, False, True]
@@ -148,6 +171,8 @@ def reference_marks(fr_marks, en_marks, i, a, b, j) -> float:
         cost -= w.CLAUSE_BONUS * min(fr_marks.clauses[i - 1], b - 1)
     if b == 1 and a > 1:
         cost -= w.CLAUSE_BONUS * min(en_marks.clauses[j - 1], a - 1)
+    if fr_marks.continues[i - a] != en_marks.continues[j - b]:
+        cost += w.CONTINUATION_PENALTY
     return cost
 
 
@@ -180,7 +205,7 @@ def test_block_costs_add_the_punctuation_term():
 def test_the_marks_find_the_gold_beads_of_a_real_passage(monkeypatch):
     found = {(tuple(b.fr), tuple(b.en)) for b in align(FR, EN)}
     assert set(GOLD) <= found
-    for name in ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS"):
+    for name in TERMS:
         monkeypatch.setattr(search, name, 0.0)
     before = {(tuple(b.fr), tuple(b.en)) for b in align(FR, EN)}
     # without the evidence, the English-only "And how- " joined the question it interrupts and
@@ -193,7 +218,7 @@ def test_zero_weights_leave_the_costs_of_a_un_text_unchanged(monkeypatch):
           "1. Exige que toutes les parties respectent le cessez-le-feu ?"]
     en = ["The Security Council,", "Recalling its previous resolutions;",
           "1. Demands that all parties respect the ceasefire?"]
-    for name in ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS"):
+    for name in TERMS:
         monkeypatch.setattr(search, name, 0.0)
     weights = search.current_weights()
     shapes = [(a, b) for a, b in search.TYPES if a]
@@ -204,3 +229,44 @@ def test_zero_weights_leave_the_costs_of_a_un_text_unchanged(monkeypatch):
         results.append(costs.block(costs.Tables(problem, weights), weights, shapes,
                                    np.arange(len(fr) + 1), width, search.SLOTS)[0])
     np.testing.assert_array_equal(results[0], results[1])
+
+
+#: Zola, *La Faute de l'abbé Mouret* (I, 3) and its English translation, as the TransRead gold
+#: segments them (a development book, sentences 68-77 / 62-69): the French splitter cut
+#: ``- Eh ! ce n'est pas un péché`` after the exclamation mark.
+ZOLA_FR = [
+    "Elle sera meilleure que la dernière fois.",
+    "Et pendant que le prêtre glissait un corporal dans la bourse, et qu'il posait sur le voile "
+    "la bourse, ornée d'une croix d'or sur un fond d'or, elle reprit vivement :",
+    "- A propos, j'oubliais !",
+    "ce galopin de Vincent n'est pas venu.",
+    "Voulez -vous que je serve la messe, monsieur le curé ?",
+    "Le jeune prêtre la regarda sévèrement.",
+    "- Eh !",
+    "ce n'est pas un péché, continua -t -elle avec son bon sourire.",
+    "Je l'ai servie une fois, la messe, du temps de monsieur Caffin.",
+    "Je la sers mieux que des polissons qui rient comme des païens pour une mouche volant dans "
+    "l'église...",
+]
+ZOLA_EN = [
+    "Better than the last. '",
+    "Then while the priest slipped a corporal into the burse and laid the latter on the veil, she "
+    "went on quickly:",
+    "' By-the-bye, I forgot! that gadabout Vincent hasn't come.",
+    "Do you wish me to serve your mass, your reverence? '",
+    "The young priest eyed her sternly.",
+    "' Well, it isn't a sin, ' she continued, with her genial smile.",
+    "' I did serve a mass once, in Monsieur Caffin's time.",
+    "I serve it better, too, than ragamuffins who laugh like heathens at seeing a fly buzzing "
+    "about the church.",
+]
+ZOLA_GOLD = [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,)), ((4,), (3,)), ((5,), (4,)),
+             ((6, 7), (5,)), ((8,), (6,)), ((9,), (7,))]
+
+
+def test_a_sentence_starting_in_lower_case_stays_with_the_one_before(monkeypatch):
+    found = {(tuple(b.fr), tuple(b.en)) for b in align(ZOLA_FR, ZOLA_EN)}
+    assert set(ZOLA_GOLD) <= found
+    monkeypatch.setattr(search, "CONTINUATION_PENALTY", 0.0)
+    before = {(tuple(b.fr), tuple(b.en)) for b in align(ZOLA_FR, ZOLA_EN)}
+    assert ((6, 7), (5,)) not in before

@@ -37,6 +37,7 @@ class Weights:
     dialogue: float = 0.0
     question: float = 0.0
     clause: float = 0.0
+    continuation: float = 0.0
 
 
 class Tables:
@@ -66,6 +67,7 @@ class Tables:
             self.opens_en = np.append(en.opens, False)
             self.asks_en = np.concatenate([[False], en.asks])
             self.clauses_en = np.concatenate([[0], en.clauses])
+            self.continues_en = np.append(en.continues, False)
         self.paragraphs = problem.para_fr is not None and problem.para_en is not None
         if self.paragraphs:
             self.para_fr_cum = np.concatenate([[0], np.cumsum(problem.para_fr.astype(np.int64))])
@@ -96,6 +98,7 @@ class Grid:
             self.opens_en = tables.opens_en[j]
             self.asks_en = tables.asks_en[j]
             self.clauses_en = tables.clauses_en[j]
+            self.continues_en = tables.continues_en[j]
         if tables.paragraphs:
             self.para_en = problem.para_en[j]
             self.para_en_cum = tables.para_en_cum[j]
@@ -234,6 +237,9 @@ def _marks(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b:
     unmatched = fr.opens[first][:, None] & ~at(grid.opens_en, b)
     cost = weights.dialogue * unmatched
     cost = cost + weights.question * (fr.asks[last][:, None] != at(grid.asks_en, 0))
+    if weights.continuation:
+        split = fr.continues[first][:, None] != at(grid.continues_en, b)
+        cost = cost + weights.continuation * split
     if (a == 1) != (b == 1):  # a 1-n or n-1 bead: n - 1 splits of the single sentence
         inner = fr.clauses[last][:, None] if a == 1 else at(grid.clauses_en, 0)
         cost = cost - weights.clause * np.minimum(inner, max(a, b) - 1)

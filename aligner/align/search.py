@@ -23,6 +23,9 @@ The cost of a bead with ``a`` French and ``b`` English sentences is
   other's does not; ``− CLAUSE_BONUS`` for every sentence of a 1-n (n-1) bead beyond the
   first that an inner strong mark of the single sentence (``;``, ``:``, ``?``, ``!``, a
   dash) accounts for (a translator splits a sentence where it has such marks);
+  ``+ CONTINUATION_PENALTY`` when one side's first sentence starts in lower case (the rest of
+  a sentence the splitter cut after an inner ``!`` or ``?``: *- Eh ! / ce n'est pas un
+  péché*) and the other side's does not;
 * with paragraph hints, ``+ PARAGRAPH_PENALTY / 2`` when the bead ends a paragraph on one side
   only, ``+ PARAGRAPH_PENALTY`` when it spans a paragraph break.
 
@@ -88,6 +91,7 @@ PARAGRAPH_PENALTY = 3.0
 DIALOGUE_PENALTY = 2.0
 QUESTION_PENALTY = 2.0
 CLAUSE_BONUS = 0.5
+CONTINUATION_PENALTY = 2.0
 #: Null-bead evidence (see the cover term above): weight, tolerated coverage, smoothing.
 COVER_WEIGHT = 4.0
 COVER_FRACTION = 0.125
@@ -138,7 +142,7 @@ def current_weights() -> costs.Weights:
         {t: -math.log(p) for t, p in PRIORS.items()}, LENGTH_WEIGHT, NULL_LENGTH_WEIGHT,
         LEXICAL_WEIGHT, LEXICAL_BASE, LEXICAL_SIZE, EMBED_WEIGHT, EMBED_LEXICAL_WEIGHT,
         EMBED_BASE, EMBED_SIZE, PARAGRAPH_PENALTY, COVER_WEIGHT, COVER_FRACTION, COVER_SMOOTH,
-        DIALOGUE_PENALTY, QUESTION_PENALTY, CLAUSE_BONUS,
+        DIALOGUE_PENALTY, QUESTION_PENALTY, CLAUSE_BONUS, CONTINUATION_PENALTY,
     )
 
 
