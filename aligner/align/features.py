@@ -5,7 +5,8 @@ numbers, dates, symbols, names and marks; the general bilingual lexicon (:func:`
 five-letter prefix for cognates such as *gouvernement*/*government* … *organisation*/
 *organization*); English sentences into their own keys. A key weighs its inverse document
 frequency over the sentences of both sides, so that ``the``/``le`` count for little and a
-name or a number that occurs once counts for a lot.
+name or a number that occurs once counts for a lot. Each side also carries its sentences'
+punctuation marks (dialogue, questions, clauses, lower-case starts: :mod:`aligner.align.marks`).
 """
 
 from __future__ import annotations
