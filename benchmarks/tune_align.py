@@ -73,6 +73,10 @@ CLASSICAL = [
     "COVER_WEIGHT",
     "COVER_FRACTION",
     "COVER_SMOOTH",
+    "DIALOGUE_PENALTY",
+    "QUESTION_PENALTY",
+    "CLAUSE_BONUS",
+    "CONTINUATION_PENALTY",
 ]
 #: The embedding mode tunes only its own weights (the priors are shared with classical mode).
 EMBED = ["EMBED_WEIGHT", "EMBED_BASE", "EMBED_LEXICAL_WEIGHT"]

@@ -34,6 +34,10 @@ class Weights:
     cover: float
     cover_fraction: float
     cover_smooth: float
+    dialogue: float = 0.0
+    question: float = 0.0
+    clause: float = 0.0
+    continuation: float = 0.0
 
 
 class Tables:
@@ -55,6 +59,15 @@ class Tables:
         self.span = problem.matches.columns
         self.overlap = problem.matches.prefix.reshape(-1)
         self.lo, self.hi = problem.lo, problem.hi
+        self.marks = problem.marks_fr is not None and problem.marks_en is not None
+        if self.marks:
+            # per English boundary j (0..m): sentence j opens an utterance; sentence j - 1
+            # ends with a question mark, has that many clauses
+            en = problem.marks_en
+            self.opens_en = np.append(en.opens, False)
+            self.asks_en = np.concatenate([[False], en.asks])
+            self.clauses_en = np.concatenate([[0], en.clauses])
+            self.continues_en = np.append(en.continues, False)
         self.paragraphs = problem.para_fr is not None and problem.para_en is not None
         if self.paragraphs:
             self.para_fr_cum = np.concatenate([[0], np.cumsum(problem.para_fr.astype(np.int64))])
@@ -81,6 +94,11 @@ class Grid:
         self.cum_en = tables.cum_en[j]
         self.own_en = tables.own_en[j]
         self.inv_en = tables.inv_en[np.minimum(j, m - 1)]
+        if tables.marks:
+            self.opens_en = tables.opens_en[j]
+            self.asks_en = tables.asks_en[j]
+            self.clauses_en = tables.clauses_en[j]
+            self.continues_en = tables.continues_en[j]
         if tables.paragraphs:
             self.para_en = problem.para_en[j]
             self.para_en_cum = tables.para_en_cum[j]
@@ -194,6 +212,8 @@ def _cost(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: 
         cost = cost - (2 * factor) * overlap / own + factor * weights.lexical_base
         if problem.emb_fr is not None:
             _embedding(tables, weights, rows, a, b, cost)
+        if tables.marks:
+            cost = cost + _marks(tables, grid, weights, rows, start, a, b)
     if tables.paragraphs:
         # a bead should start and end on paragraph boundaries on both sides or on neither
         mismatch = problem.para_fr[rows][:, None] != at(grid.para_en, 0)
@@ -204,6 +224,25 @@ def _cost(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: 
         if b > 1:
             crossing = at(grid.para_en_cum, 1) - at(grid.para_en_cum, b)
             cost = cost + weights.paragraph * (crossing > 0)
+    return cost
+
+
+def _marks(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: int):
+    """The punctuation evidence of every ``a``-``b`` bead (``a, b ≥ 1``) ending at the cells
+    of ``rows`` (see :mod:`aligner.align.search`)."""
+    fr = tables.problem.marks_fr
+    at = grid.at
+    last = np.maximum(rows - 1, 0)  # the bead's last French sentence
+    first = np.minimum(start, len(fr.opens) - 1)
+    unmatched = fr.opens[first][:, None] & ~at(grid.opens_en, b)
+    cost = weights.dialogue * unmatched
+    cost = cost + weights.question * (fr.asks[last][:, None] != at(grid.asks_en, 0))
+    if weights.continuation:
+        split = fr.continues[first][:, None] != at(grid.continues_en, b)
+        cost = cost + weights.continuation * split
+    if (a == 1) != (b == 1):  # a 1-n or n-1 bead: n - 1 splits of the single sentence
+        inner = fr.clauses[last][:, None] if a == 1 else at(grid.clauses_en, 0)
+        cost = cost - weights.clause * np.minimum(inner, max(a, b) - 1)
     return cost
 
 

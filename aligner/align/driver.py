@@ -94,6 +94,8 @@ def align_features(
             _boundaries(fr_paragraphs, n),
             _boundaries(en_paragraphs, m),
             ratio,
+            side_fr.marks,
+            side_en.marks,
         )
         path, touched = solve(problem)
         if not touched or width >= min(max(n, m), MAX_WIDTH):

@@ -5,7 +5,8 @@ numbers, dates, symbols, names and marks; the general bilingual lexicon (:func:`
 five-letter prefix for cognates such as *gouvernement*/*government* … *organisation*/
 *organization*); English sentences into their own keys. A key weighs its inverse document
 frequency over the sentences of both sides, so that ``the``/``le`` count for little and a
-name or a number that occurs once counts for a lot.
+name or a number that occurs once counts for a lot. Each side also carries its sentences'
+punctuation marks (dialogue, questions, clauses, lower-case starts: :mod:`aligner.align.marks`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 
 from aligner.align import lexicon as lexicon_module
 from aligner.align.lengths import char_length
+from aligner.align.marks import Marks, sentence_marks
 from aligner.align.tokens import fold, surface_keys
 
 #: Key weights are multiples of 2**-WEIGHT_BITS (:func:`exact_weights`).
@@ -31,10 +33,12 @@ COGNATE_PREFIX = 5
 
 @dataclass
 class Side:
-    """The features of one side: lengths, key ids per sentence and key weights."""
+    """The features of one side: lengths, key ids per sentence and the sentences'
+    punctuation marks (:mod:`aligner.align.marks`)."""
 
     lengths: np.ndarray
     keys: list[frozenset[int]]
+    marks: Marks | None = None
 
 
 def _term_keys(text: str, terms: Sequence[str]) -> set[str]:
@@ -109,10 +113,12 @@ def build_sides(
     side_fr = Side(
         np.array([char_length(s) for s in fr], dtype=float),
         [frozenset(map(ids.__getitem__, keys & ids.keys())) for keys in raw_fr],
+        sentence_marks(fr, "fr"),
     )
     side_en = Side(
         np.array([char_length(s) for s in en], dtype=float),
         [frozenset(map(ids.__getitem__, keys & ids.keys())) for keys in raw_en],
+        sentence_marks(en, "en"),
     )
     return side_fr, side_en, weights
 

@@ -15,6 +15,17 @@ The cost of a bead with ``a`` French and ``b`` English sentences is
   such sentence whose own keys are barely found on the other side (:func:`aligner.align.costs._cover`):
   the evidence that the sentence has no counterpart and belongs in a null bead (1-0/0-1)
   rather than merged into its neighbour's bead;
+* punctuation evidence (:mod:`aligner.align.marks`, :func:`aligner.align.costs._marks`):
+  ``+ DIALOGUE_PENALTY`` when the bead's first French sentence opens a line of dialogue or a
+  quotation and its first English sentence does not (the converse is not penalised: French
+  often leaves reported speech unmarked, *Hélas ! dit-il*, where English quotes it);
+  ``+ QUESTION_PENALTY`` when one side's last sentence ends with a question mark and the
+  other's does not; ``− CLAUSE_BONUS`` for every sentence of a 1-n (n-1) bead beyond the
+  first that an inner strong mark of the single sentence (``;``, ``:``, ``?``, ``!``, a
+  dash) accounts for (a translator splits a sentence where it has such marks);
+  ``+ CONTINUATION_PENALTY`` when one side's first sentence starts in lower case (the rest of
+  a sentence the splitter cut after an inner ``!`` or ``?``: *- Eh ! / ce n'est pas un
+  péché*) and the other side's does not;
 * with paragraph hints, ``+ PARAGRAPH_PENALTY / 2`` when the bead ends a paragraph on one side
   only, ``+ PARAGRAPH_PENALTY`` when it spans a paragraph break.
 
@@ -40,6 +51,7 @@ import numpy as np
 from aligner.align import costs
 from aligner.align.banded import BandOverlap
 from aligner.align.lengths import C
+from aligner.align.marks import Marks
 from aligner.errors import AlignmentError
 from ioguard import budget
 
@@ -75,6 +87,11 @@ EMBED_LEXICAL_WEIGHT = 6.0
 EMBED_BASE = 0.5
 EMBED_SIZE = 1.0
 PARAGRAPH_PENALTY = 3.0
+#: Punctuation evidence (see above).
+DIALOGUE_PENALTY = 2.0
+QUESTION_PENALTY = 2.0
+CLAUSE_BONUS = 0.5
+CONTINUATION_PENALTY = 2.0
 #: Null-bead evidence (see the cover term above): weight, tolerated coverage, smoothing.
 COVER_WEIGHT = 4.0
 COVER_FRACTION = 0.125
@@ -102,6 +119,9 @@ class Problem:
     #: expected English characters per French character in these documents
     #: (:func:`aligner.align.lengths.document_ratio`)
     ratio: float = C
+    #: the sentences' punctuation marks (:mod:`aligner.align.marks`), or None
+    marks_fr: Marks | None = None
+    marks_en: Marks | None = None
 
 
 def match_ranges(lo: np.ndarray, hi: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
@@ -122,6 +142,7 @@ def current_weights() -> costs.Weights:
         {t: -math.log(p) for t, p in PRIORS.items()}, LENGTH_WEIGHT, NULL_LENGTH_WEIGHT,
         LEXICAL_WEIGHT, LEXICAL_BASE, LEXICAL_SIZE, EMBED_WEIGHT, EMBED_LEXICAL_WEIGHT,
         EMBED_BASE, EMBED_SIZE, PARAGRAPH_PENALTY, COVER_WEIGHT, COVER_FRACTION, COVER_SMOOTH,
+        DIALOGUE_PENALTY, QUESTION_PENALTY, CLAUSE_BONUS, CONTINUATION_PENALTY,
     )
 
 

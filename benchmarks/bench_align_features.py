@@ -1,0 +1,55 @@
+"""The aligner's punctuation evidence (:mod:`aligner.align.marks`) on the TransRead books:
+micro strict F1 of the development and held-out splits (:func:`benchmarks.tune_align.split`)
+and of the UNPC devset and testset tasks, with each term of the evidence switched off in turn
+and all of them off (the aligner before issue 13's third round). Classical mode, gold segments.
+
+Usage: ``python benchmarks/bench_align_features.py`` (about a minute); prints a Markdown
+table, written by hand into BENCHMARKS.md ("Aligner features for literary text").
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.tune_align import load_book, micro_f1, split, unpc_tasks  # noqa: E402
+
+#: The weights of the punctuation evidence (:mod:`aligner.align.search`).
+TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY")
+
+
+def variants() -> list[tuple[str, dict[str, float]]]:
+    """``(label, weights switched off)``: none of the evidence, each term alone off, all on."""
+    rows = [("without the punctuation evidence (before)", dict.fromkeys(TERMS, 0.0))]
+    rows += [(f"without {name}", {name: 0.0}) for name in TERMS]
+    rows.append(("with all of it (after)", {}))
+    return rows
+
+
+def main() -> None:
+    from aligner.align import search
+    from benchmarks.make_tasks import devset_lexicon
+
+    dev_names, held_names = split()
+    dev = {name: load_book(name) for name in dev_names}
+    held = {name: load_book(name) for name in held_names}
+    tasks = {part: unpc_tasks(part) for part in ("devset", "testset")}
+    lexicon = devset_lexicon()
+    kept = {name: getattr(search, name) for name in TERMS}
+    print("| aligner | development books | held-out books | UNPC devset tasks | UNPC testset tasks |")
+    print("|---|---|---|---|---|")
+    for label, off in variants():
+        for name in TERMS:
+            setattr(search, name, off.get(name, kept[name]))
+        figures = [micro_f1(dev), micro_f1(held), micro_f1(tasks["devset"], lexicon=lexicon),
+                   micro_f1(tasks["testset"], lexicon=lexicon)]
+        print(f"| {label} | " + " | ".join(f"{x:.4f}" for x in figures) + " |", flush=True)
+    for name in TERMS:
+        setattr(search, name, kept[name])
+
+
+if __name__ == "__main__":
+    main()
