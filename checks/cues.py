@@ -78,6 +78,9 @@ def has_month(text: str, lang: str) -> bool:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+#: What lies between the runs of digits: a run of digits starts where one of these ends (a
+#: long run of one class is matched in one go; ``\d+`` is tried at every character).
+_NON_DIGITS = re.compile(r"\D+")
 
 
 def digit_runs(text: str) -> list[int]:
@@ -90,7 +93,18 @@ def digit_runs(text: str) -> list[int]:
 
 
 def _find_runs(text: str) -> list[int]:
-    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+    """The starts of the runs of digits: the ends of the runs of other characters (and 0
+    when the text starts with a digit; not the end of the text).
+
+    >>> _find_runs("12 ab 3"), _find_runs("ab 3 c"), _find_runs("ab"), _find_runs("")
+    ([0, 6], [3], [], [])
+    """
+    starts = [m.end() for m in _NON_DIGITS.finditer(text)]
+    if starts and starts[-1] == len(text):
+        starts.pop()
+    if _DIGIT_RUN.match(text):
+        starts.insert(0, 0)
+    return starts
 
 
 _digit_runs = lru_cache(maxsize=16)(_find_runs)

@@ -126,6 +126,19 @@ def test_a_pattern_tried_at_runs_of_digits_finds_what_it_found(texts, name, rege
     assert found  # the pattern is used on these texts
 
 
+@pytest.mark.parametrize("extra", [["1", "12 ab 3", "ab3", "3ab", "١٢x", "x١٢", " 1 ", "a1b2c3"]])
+def test_the_runs_of_digits_are_those_of_the_digit_pattern(texts, extra):
+    import re
+
+    found = 0
+    for text in [*texts, *DIGITS, *extra]:
+        want = [m.start() for m in re.finditer(r"\d+", text)]
+        assert cues._find_runs(text) == want, text
+        assert cues.digit_runs(text) == want, text
+        found += bool(want)
+    assert found > 100
+
+
 def test_an_english_date_led_by_its_month_is_found_where_a_month_name_is(texts):
     regex, found = quantities._DATE_EN_MDY, 0
     extra = ["on May 3, 2015, JUNE 4 and september 30th; ſeptember 3; İ May 5", "mayday 3"]
