@@ -110,6 +110,15 @@ def _find_runs(text: str) -> list[int]:
 _digit_runs = lru_cache(maxsize=16)(_find_runs)
 
 
+def digit_run_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of digits of ``text``.
+
+    >>> digit_run_spans("le 15 mai 2021, 3e")
+    [(3, 5), (10, 14), (16, 17)]
+    """
+    return [(start, _DIGIT_RUN.match(text, start).end()) for start in digit_runs(text)]
+
+
 def digit_matches(regex: re.Pattern, text: str) -> list[re.Match]:
     """``list(regex.finditer(text))`` for a pattern whose every match starts with a digit
     that follows no digit (its first character is ``\\d`` and a lookbehind rules out a digit

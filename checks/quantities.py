@@ -93,6 +93,17 @@ def number_key(value: Decimal) -> str:
     return text
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without the paragraph marker it starts with (``_MARKER.sub("", text, 1)``;
+    the pattern is anchored: only its match at the start is tried, not a search).
+
+    >>> _unmarked("12. Le Conseil"), _unmarked("(b) les 3 pays"), _unmarked("Le 12. ")
+    ('Le Conseil', 'les 3 pays', 'Le 12. ')
+    """
+    m = _MARKER.match(text)
+    return text if m is None else text[m.end() :]
+
+
 def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
@@ -217,7 +228,7 @@ def quantities(text: str, lang: str) -> list[Mention]:
     >>> [m.text for m in quantities("documents S/2015/446-A/70/95 et 488 000 personnes", "fr")]
     ['S/2015/446', 'A/70/95', '488 000']
     """
-    text = _MARKER.sub("", text, count=1)
+    text = _unmarked(text)
     symbols, text = _symbols(text)
     dates, _parts, text = _dates(text, lang)
     times, text = _times(text, lang)
@@ -298,7 +309,7 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     not a figure (``article 2``).
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
-    text = _MARKER.sub("", text, count=1)
+    text = _unmarked(text)
     romans = roman_values(text)
     if not digit_runs(text) and _DIGIT.search(text) is None:  # Roman numerals, words only
         for value in map(str, romans):
@@ -341,7 +352,11 @@ def _military(text: str) -> list[str]:
     ['9h00', '12h30', '15h00', '18h00']
     """
     out = []
-    for m in _MILITARY.finditer(text):
+    # a match is four digits that no digit follows: the end of a run of digits
+    for start, end in cues.digit_run_spans(text):
+        m = _MILITARY.match(text, end - 4) if end - start >= 4 else None
+        if m is None:
+            continue
         before = text[max(0, m.start() - 7) : m.start()]
         if m.group(3) is not None and not _MILITARY_DIGIT.search(before):
             pass  # 1500 hours (not 2.1500 hours)

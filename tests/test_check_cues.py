@@ -139,6 +139,32 @@ def test_the_runs_of_digits_are_those_of_the_digit_pattern(texts, extra):
     assert found > 100
 
 
+def test_military_times_read_at_the_ends_of_runs_of_digits_are_those_of_the_pattern(texts):
+    def long_way(text):  # every match of the pattern, each with what comes before it
+        out = []
+        for m in quantities._MILITARY.finditer(text):
+            before = text[max(0, m.start() - 7) : m.start()]
+            if m.group(3) is not None and not quantities._MILITARY_DIGIT.search(before):
+                pass
+            elif not quantities._MILITARY_BEFORE.search(before):
+                continue
+            out.append(f"{int(m.group(1))}h{m.group(2)}")
+        return out
+
+    extra = ["at 21500 and 123456 from 0900 to 1200, 2400 hours, at ١٢٣٠, at 0900١ at 0900"]
+    found = 0
+    for text in [*texts, *DIGITS, *extra]:
+        assert quantities._military(text) == long_way(text), text
+        found += bool(long_way(text))
+    assert found > 3
+
+
+def test_a_paragraph_marker_is_removed_as_the_pattern_removes_it(texts):
+    extra = ["12. Le Conseil", "(b) les 3 pays", "  1.2 Les points", "1.2.3 Title", "Le 12. "]
+    for text in [*texts, *DIGITS, *extra]:
+        assert quantities._unmarked(text) == quantities._MARKER.sub("", text, count=1), text
+
+
 def test_an_english_date_led_by_its_month_is_found_where_a_month_name_is(texts):
     regex, found = quantities._DATE_EN_MDY, 0
     extra = ["on May 3, 2015, JUNE 4 and september 30th; ſeptember 3; İ May 5", "mayday 3"]
