@@ -246,6 +246,32 @@ _REFERENCE_ONE = re.compile(
     r"appendi(?:x|ces?)|volumes?|tomes?|no\.?|n[o°])\s+1(?![\d.,]?\d)",
     re.I,
 )
+#: The longest reference noun of :data:`_REFERENCE_ONE` ("recommendations").
+_REFERENCE_LONGEST = 16
+
+
+def _reference_one(text: str) -> bool:
+    """``bool(_REFERENCE_ONE.search(text))``, searched only just before each "1" that
+    follows white space (every match ends so): not the whole text, where the many nouns of
+    the pattern are tried at every character.
+
+    >>> _reference_one("Conformément à l’article 1"), _reference_one("pour 1 dollar")
+    (True, False)
+    """
+    at = text.find("1")
+    while at >= 0:
+        start = at
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        if start < at:
+            # (the window ends two characters after the 1: what its lookahead reads)
+            for m in _REFERENCE_ONE.finditer(text, max(0, start - _REFERENCE_LONGEST), at + 3):
+                if m.end() == at + 1:
+                    return True
+        at = text.find("1", at + 1)
+    return False
+
+
 _ORDINAL_FIGURE = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_FR = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b")
 _DECADE_EN = re.compile(r"(?=\d)(?<!\d)(1[89]|20)(\d0)s\b")
@@ -278,7 +304,7 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
             mention = Mention("number", mention.text, mention.keys | {whole[:4]})
         if mention.kind == "number" and mention.keys == {"1"}:
             if one is None:
-                one = bool(_REFERENCE_ONE.search(text))
+                one = _reference_one(text)
             if not one:
                 continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)

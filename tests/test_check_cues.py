@@ -159,6 +159,18 @@ def test_military_times_read_at_the_ends_of_runs_of_digits_are_those_of_the_patt
     assert found > 3
 
 
+def test_a_reference_before_a_bare_one_is_found_as_the_search_finds_it(texts):
+    extra = ["article 1", "article\n\n \u00a0 1", "articles   1.5", "RECOMMENDATIONS 1",
+             "xarticle 1", "no. 1", "n° 1, 1", "1 article 1", "Article 11", "article 1,2",
+             "recommandations 1", "l'article 1er", "rule 1 and rule 1", "cat\u00e9gorie 1"]
+    found = 0
+    for text in [*texts, *DIGITS, *extra]:
+        want = bool(quantities._REFERENCE_ONE.search(text))
+        assert quantities._reference_one(text) == want, text
+        found += want
+    assert found > 10
+
+
 def test_a_paragraph_marker_is_removed_as_the_pattern_removes_it(texts):
     extra = ["12. Le Conseil", "(b) les 3 pays", "  1.2 Les points", "1.2.3 Title", "Le 12. "]
     for text in [*texts, *DIGITS, *extra]:
