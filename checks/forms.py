@@ -51,9 +51,9 @@ def _hyphenated(text: str) -> bool:
 
 def unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     """A hyphenated title written without its hyphen: "Secretary General"."""
-    ck, issues = ctx.checker, []
+    issues = []
     for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
+        d = ctx.of[hit.entry.term]
         if d.avoid or d.concept in ctx.reported or not _hyphenated(d.text):
             continue
         if not any(h in hit.text for h in _HYPHENS) and hit.text[:1].isupper():
@@ -114,7 +114,7 @@ def variants(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     articles and contractions; the words must still be those of an official form)."""
     ck, issues = ctx.checker, []
     for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
+        d = ctx.of[hit.entry.term]
         if d.acronym or d.concept in ctx.reported or hit.entry.tokens < 2:
             continue
         if not hit.text[:1].isupper() and d.text[:1].isupper():
@@ -169,7 +169,7 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     """A full name followed by the acronym of another body: "… Programme (UNEP)"."""
     ck, issues = ctx.checker, []
     for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
+        d = ctx.of[hit.entry.term]
         if d.acronym or d.avoid or d.concept in ctx.reported:
             continue
         if hit.text[:1].islower() and _has_capital(d.text):
