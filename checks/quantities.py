@@ -108,9 +108,39 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+#: What a symbol may hold before its first slash (its first parts: S, A/C.5).
+_SYMBOL_HEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+
+def symbol_matches(text: str) -> list[re.Match]:
+    """``list(_SYMBOL.finditer(text))``, tried only before each slash: a symbol's first
+    slash follows its first parts (ASCII letters, digits and dots), which start with a
+    capital after no word character (not at every capital of the text).
+
+    >>> [m.group() for m in symbol_matches("les documents S/2015/446 et A/C.5/70/L.1, x/y")]
+    ['S/2015/446', 'A/C.5/70/L.1']
+    """
+    out: list[re.Match] = []
+    end = 0
+    slash = text.find("/")
+    while slash >= 0:
+        head = slash
+        while head > end and text[head - 1] in _SYMBOL_HEAD:
+            head -= 1
+        for start in range(head, slash):  # (the leftmost start that matches, as a search)
+            if "A" <= text[start] <= "Z":
+                m = _SYMBOL.match(text, start)
+                if m is not None:
+                    out.append(m)
+                    end = m.end()
+                    break
+        slash = text.find("/", max(slash + 1, end))
+    return out
+
+
 def _symbols(text: str) -> tuple[list[Mention], str]:
     found = []
-    for m in list(_SYMBOL.finditer(text)) if "/" in text else ():
+    for m in symbol_matches(text):
         if not any(c.isdigit() for c in m.group()):
             continue
         for part in _SYMBOL_JOIN.split(m.group()):

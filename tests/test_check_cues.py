@@ -171,6 +171,29 @@ def test_a_reference_before_a_bare_one_is_found_as_the_search_finds_it(texts):
     assert found > 10
 
 
+def test_symbols_tried_before_each_slash_are_those_of_the_pattern(texts):
+    extra = ["S/2015/446-A/70/95", "x.A/1", "/A/1", "A//1", "ABC/", "a/B/1 S/RES/2231",
+             "Ø/A/1", "A/1/B/2 C/3", "TD/B/C.I/MEM.4/2, E/CN.4/2005/L.10/Add.17", "2/3 A/",
+             "_A/1 é.A/1 ÉA/1 A.B/C"]
+    found = 0
+    for text in [*texts, *DIGITS, *HOSTILE, *extra]:
+        want = [(m.span(), m.group()) for m in quantities._SYMBOL.finditer(text)]
+        assert [(m.span(), m.group()) for m in quantities.symbol_matches(text)] == want, text
+        found += bool(want)
+    assert found > 5
+
+
+def test_labelled_roman_numerals_tried_before_each_letter_are_those_of_the_pattern(texts):
+    extra = ["Figure I and chapter VII; see annexe  V.", "Annexes\n\tX, tableaux I, Parts I I",
+             "figureI, Chapitres X Volume V", "xTable I", "Sections I V X", "the I, Part IV"]
+    found = 0
+    for text in [*texts, *DIGITS, *HOSTILE, *extra]:
+        want = [(m.span(), m.group()) for m in romans.LABELLED_ROMAN.finditer(text)]
+        assert [(m.span(), m.group()) for m in romans.labelled_matches(text)] == want, text
+        found += bool(want)
+    assert found > 10
+
+
 def test_a_paragraph_marker_is_removed_as_the_pattern_removes_it(texts):
     extra = ["12. Le Conseil", "(b) les 3 pays", "  1.2 Les points", "1.2.3 Title", "Le 12. "]
     for text in [*texts, *DIGITS, *extra]:
