@@ -131,6 +131,23 @@ def test_the_keys_of_a_side_read_once_are_those_of_build_keys(texts):
     assert found  # the long windows are there
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_name_words_of_a_translation_are_those_of_the_word_by_word_rule(texts, lang):
+    from checks import traces
+
+    def long_way(text):  # each word tested with its neighbours
+        tokens = traces._WORD.findall(traces._OTHER_HEAD[lang].sub(" ", text))
+        capital = [w[0].isupper() and len(w) > 3 for w in tokens]
+        return frozenset(w.lower() for i, w in enumerate(tokens)
+                         if w[0].isupper() or (i > 0 and capital[i - 1])
+                         or (i + 1 < len(tokens) and capital[i + 1]))  # fmt: skip
+
+    for text in [*texts, "Abcd", "x Efgh", "Efgh x", "The Le Mnop", "A b C"]:
+        words, stems = traces._read_name_words(text, lang)
+        assert words == long_way(text), text
+        assert stems == {w[:5] for w in words}
+
+
 def test_folded_words_are_those_of_the_folded_text(texts):
     for text in texts:
         assert list(folded_words(text)) == words_of(fold_text(text).lower()), text
