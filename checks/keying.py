@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import compress
 
 from checks.tokens import (
@@ -80,6 +81,13 @@ class Line:
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets of keys ``first`` to ``last`` (inclusive)."""
+        spans, firsts, lasts = self.key_words()
+        return spans[firsts[first]][0], spans[lasts[last]][1]
+
+    def key_words(self) -> tuple[list[tuple[int, int]], Sequence[int], Sequence[int]]:
+        """The spans of the text's words, and the first and the last word of each key (for
+        a loop over many hits: key ``k`` spans ``spans[first[k]][0]`` to
+        ``spans[last[k]][1]``)."""
         if self._first is None:
             parts = self._parts
             if all(parts):  # no word dropped: a key is its word
@@ -88,7 +96,7 @@ class Line:
                 self._first = self._last = list(compress(range(len(parts)), parts))
         if self._spans is None:
             self._spans = word_spans(self.text)
-        return self._spans[self._first[first]][0], self._spans[self._last[last]][1]
+        return self._spans, self._first, self._last
 
 
 class Codes:

@@ -139,16 +139,19 @@ class Matcher:
             if not len(automaton) or (is_acronym and not acronyms):
                 continue
             line = self.codes.line(text, is_acronym)
-            span = line.span
+            spans = None
             for end, n in automaton.iter(line.codes):
+                if spans is None:  # (the words of the keys, read at the first hit)
+                    spans, firsts, lasts = line.key_words()
                 last = end // 3
                 for row in range(starts[n], starts[n + 1]):
                     flag = flags[row]
                     if flag & _BLOCKED and not blocked:
                         continue
-                    a, b = span(last - tokens[row] + 1, last)
+                    a = spans[firsts[last - tokens[row] + 1]][0]
                     if case and flag & _CAPITAL and not text[a].isupper():
                         continue
+                    b = spans[lasts[last]][1]
                     entry = entries.get(row) or self._entry(row)
                     hits.append(Hit(entry, a, b, text[a:b]))
         return hits
