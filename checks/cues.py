@@ -183,3 +183,66 @@ def month_matches(regex: re.Pattern, text: str, lang: str) -> list[re.Match]:
                 out.append(m)
                 end = m.end()
     return out
+
+
+def spaced_matches(regex: re.Pattern, text: str, last: str, reach: int,
+                   ahead: int) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a pattern whose every match ends with one of the
+    characters ``last`` after white space, and starts at most ``reach`` characters before
+    that white space; the pattern reads at most ``ahead`` characters after a match. The
+    pattern is only tried just before each of those characters (not at every character).
+
+    >>> rx = re.compile(r"\\b(?:article|annexe)\\s+([IV1])\\b")
+    >>> [m.group() for m in spaced_matches(rx, "annexe  V, article 1, l'article I", "IV1", 7, 1)]
+    ['annexe  V', 'article 1', 'article I']
+    """
+    out: list[re.Match] = []
+    end = 0
+    for char in _chars(last).finditer(text):
+        at = char.start()
+        start = at
+        while start > end and text[start - 1].isspace():
+            start -= 1
+        if start == at:
+            continue
+        for m in regex.finditer(text, max(end, start - reach), at + 1 + ahead):
+            if m.end() == at + 1:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+@lru_cache(maxsize=8)
+def _chars(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape(chars) + "]")  # (led by a set: a fast scan)
+
+
+#: What a UN symbol may hold before its first slash (its first parts: S, A/C.5).
+SYMBOL_HEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+
+def slash_matches(regex: re.Pattern, text: str) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a pattern whose every match starts with a capital
+    A-Z followed by characters of :data:`SYMBOL_HEAD` up to a slash (a UN symbol:
+    S/2015/446), tried only before each slash (not at every capital of the text).
+
+    >>> rx = re.compile(r"(?<![\\w/])[A-Z][A-Za-z0-9.]*/[\\w/.]+")
+    >>> [m.group() for m in slash_matches(rx, "documents S/2015/446 et A/C.5/70/L.1, x/y")]
+    ['S/2015/446', 'A/C.5/70/L.1']
+    """
+    out: list[re.Match] = []
+    end = 0
+    slash = text.find("/")
+    while slash >= 0:
+        head = slash
+        while head > end and text[head - 1] in SYMBOL_HEAD:
+            head -= 1
+        for start in range(head, slash):  # (the leftmost start that matches, as a search)
+            if "A" <= text[start] <= "Z":
+                m = regex.match(text, start)
+                if m is not None:
+                    out.append(m)
+                    end = m.end()
+                    break
+        slash = text.find("/", max(slash + 1, end))
+    return out

@@ -4,7 +4,8 @@
   ("United Nation", "Nations unies");
 * :func:`unhyphenated`: a hyphenated title without its hyphen ("Secretary General");
 * :func:`wrong_acronyms`: a name followed by the acronym of another body ("United Nations
-  Development Programme (UNEP)").
+  Development Programme (UNEP)");
+* :func:`leftovers`: a source acronym left as it is (OTSC for CSTO).
 """
 
 from __future__ import annotations
@@ -190,3 +191,30 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         issues.append(ctx.issue("wrong-acronym", d.concept, source_term=hit.text,
                                 expected=expected, found=m.group(1)))
     return issues
+
+
+#: A word of a heading in capitals (around an acronym).
+_CAPS_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def leftovers(ctx: Context) -> list[Issue]:
+    """Source acronyms left as they are in the translation (OTSC for CSTO)."""
+    ck, issues = ctx.checker, []
+    for hit in ck.leftover[ctx.target].find(ctx.tgt):
+        index = hit.entry.concept
+        if index in ctx.reported or _in_capitals(ctx.tgt, hit):
+            continue
+        if ctx.tgt[hit.end : hit.end + 1] == "-" or ctx.tgt[hit.start - 1 : hit.start] == "-":
+            continue  # part of another acronym: UN-SPIDER, UNU-IAS
+        expected = ck.preferred(index, ctx.target)
+        issues.append(ctx.issue("untranslated-acronym", index, source_term=hit.text,
+                                expected=expected, found=hit.text))
+    return issues
+
+
+def _in_capitals(text: str, hit: Hit) -> bool:
+    """True for a hit inside a heading in capitals (ADRESSÉE AU PRÉSIDENT: no acronym)."""
+    before = _CAPS_WORD.findall(text[max(0, hit.start - 40) : hit.start])
+    after = _CAPS_WORD.findall(text[hit.end : hit.end + 40])
+    neighbours = before[-1:] + after[:1]
+    return bool(neighbours) and all(w.isupper() for w in neighbours)

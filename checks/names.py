@@ -83,7 +83,6 @@ OWN_BODIES = {"en": frozenset({"United Nations Secretariat", "Charter of the Uni
 _PRONOUN_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:Il|Elle)s?\b")
 _SUBJECT_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:The\s+)?$")
 ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
-_CAPS_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def head_noun(name: str, lang: str = "en") -> str:
@@ -194,7 +193,7 @@ def check_names(ctx: Context) -> list[Issue]:
     for hit in kept:
         present.setdefault(of[hit.entry.term].concept, set())
     ctx.named = {c for c in present if c >= 0}
-    issues += _leftovers(ctx)
+    issues += forms.leftovers(ctx)
     by_span: dict[tuple[int, int], list[Hit]] = {}
     for hit in src_hits:
         by_span.setdefault((hit.start, hit.end), []).append(hit)
@@ -239,28 +238,6 @@ def _defined(ctx: Context, index: int, texts: list[str]) -> bool:
         return True
     return any(f"{form} ({text})" in ctx.tgt for text in set(texts)
                for form in ctx.checker.preferred(index, ctx.target))
-
-
-def _leftovers(ctx: Context) -> list[Issue]:
-    ck, issues = ctx.checker, []
-    for hit in ck.leftover[ctx.target].find(ctx.tgt):
-        index = hit.entry.concept
-        if index in ctx.reported or _in_capitals(ctx.tgt, hit):
-            continue
-        if ctx.tgt[hit.end : hit.end + 1] == "-" or ctx.tgt[hit.start - 1 : hit.start] == "-":
-            continue  # part of another acronym: UN-SPIDER, UNU-IAS
-        expected = ck.preferred(index, ctx.target)
-        issues.append(ctx.issue("untranslated-acronym", index, source_term=hit.text,
-                                expected=expected, found=hit.text))
-    return issues
-
-
-def _in_capitals(text: str, hit: Hit) -> bool:
-    """True for a hit inside a heading in capitals (ADRESSÉE AU PRÉSIDENT: no acronym)."""
-    before = _CAPS_WORD.findall(text[max(0, hit.start - 40) : hit.start])
-    after = _CAPS_WORD.findall(text[hit.end : hit.end + 40])
-    neighbours = before[-1:] + after[:1]
-    return bool(neighbours) and all(w.isupper() for w in neighbours)
 
 
 def _avoided(ctx: Context, tgt_longest: list[Hit], former: set[int]) -> list[Issue]:

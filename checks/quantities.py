@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from checks import cues
+from checks.clock import military
 from checks.cues import digit_matches, digit_runs, digit_sub, month_matches
 from checks.numwords import spelled_numbers
 from checks.romans import roman_values
@@ -45,12 +46,6 @@ _DATE_EN_MDY = re.compile(
     rf"(?=[jfmasond])(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
 )
 _TIME_FR = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
-#: Military times: "at 1500", "from 0900 to 1200", "1500 hours". The pattern starts with
-#: the digits (a lookbehind first would be tried at every character of a long segment);
-#: what comes before is checked by :func:`_military`.
-_MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)(?!\d)(?=( hours)?)")
-_MILITARY_BEFORE = re.compile(r"(?:\b[Aa]t|\b[Ff]rom|\bto|\buntil) $")
-_MILITARY_DIGIT = re.compile(r"\d[.,]?$")
 _GLUED_NOTE = re.compile(r"(?=\d)(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
 _JOINED_YEARS = re.compile(r"(?=\d)(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
 _DECADE = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
@@ -108,39 +103,9 @@ def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-#: What a symbol may hold before its first slash (its first parts: S, A/C.5).
-_SYMBOL_HEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
-
-
-def symbol_matches(text: str) -> list[re.Match]:
-    """``list(_SYMBOL.finditer(text))``, tried only before each slash: a symbol's first
-    slash follows its first parts (ASCII letters, digits and dots), which start with a
-    capital after no word character (not at every capital of the text).
-
-    >>> [m.group() for m in symbol_matches("les documents S/2015/446 et A/C.5/70/L.1, x/y")]
-    ['S/2015/446', 'A/C.5/70/L.1']
-    """
-    out: list[re.Match] = []
-    end = 0
-    slash = text.find("/")
-    while slash >= 0:
-        head = slash
-        while head > end and text[head - 1] in _SYMBOL_HEAD:
-            head -= 1
-        for start in range(head, slash):  # (the leftmost start that matches, as a search)
-            if "A" <= text[start] <= "Z":
-                m = _SYMBOL.match(text, start)
-                if m is not None:
-                    out.append(m)
-                    end = m.end()
-                    break
-        slash = text.find("/", max(slash + 1, end))
-    return out
-
-
 def _symbols(text: str) -> tuple[list[Mention], str]:
     found = []
-    for m in symbol_matches(text):
+    for m in cues.slash_matches(_SYMBOL, text):
         if not any(c.isdigit() for c in m.group()):
             continue
         for part in _SYMBOL_JOIN.split(m.group()):
@@ -276,32 +241,9 @@ _REFERENCE_ONE = re.compile(
     r"appendi(?:x|ces?)|volumes?|tomes?|no\.?|n[o°])\s+1(?![\d.,]?\d)",
     re.I,
 )
-#: The longest reference noun of :data:`_REFERENCE_ONE` ("recommendations").
+#: The longest reference noun of :data:`_REFERENCE_ONE` ("recommendations"): the pattern
+#: is tried just before each 1 after white space (:func:`checks.cues.spaced_matches`).
 _REFERENCE_LONGEST = 16
-
-
-def _reference_one(text: str) -> bool:
-    """``bool(_REFERENCE_ONE.search(text))``, searched only just before each "1" that
-    follows white space (every match ends so): not the whole text, where the many nouns of
-    the pattern are tried at every character.
-
-    >>> _reference_one("Conformément à l’article 1"), _reference_one("pour 1 dollar")
-    (True, False)
-    """
-    at = text.find("1")
-    while at >= 0:
-        start = at
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
-        if start < at:
-            # (the window ends two characters after the 1: what its lookahead reads)
-            for m in _REFERENCE_ONE.finditer(text, max(0, start - _REFERENCE_LONGEST), at + 3):
-                if m.end() == at + 1:
-                    return True
-        at = text.find("1", at + 1)
-    return False
-
-
 _ORDINAL_FIGURE = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_FR = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b")
 _DECADE_EN = re.compile(r"(?=\d)(?<!\d)(1[89]|20)(\d0)s\b")
@@ -334,7 +276,7 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
             mention = Mention("number", mention.text, mention.keys | {whole[:4]})
         if mention.kind == "number" and mention.keys == {"1"}:
             if one is None:
-                one = _reference_one(text)
+                one = bool(cues.spaced_matches(_REFERENCE_ONE, text, "1", _REFERENCE_LONGEST, 2))
             if not one:
                 continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
@@ -373,7 +315,7 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
         _add_spelled(bag, text, lang)
         return bag
     if lang == "en":
-        bag["number"].update(_military(text))
+        bag["number"].update(military(text))
     bag["number"].update(map(str, romans))
     for m in digit_matches(_DECADE, text) if "0s" in text else ():
         bag["number"].add(m.group(1))
@@ -399,27 +341,6 @@ def _add_spelled(bag: dict[str, set[str]], text: str, lang: str) -> None:
     for _words, value, ordinal in spelled_numbers(text, lang):
         # "Twenty-eight session" for "Vingt-huitième session": the value is there
         bag["number"].update((f"ord:{value}",) if ordinal else (str(value), f"ord:{value}"))
-
-
-def _military(text: str) -> list[str]:
-    """The military times of an English text as ``15h00`` keys.
-
-    >>> _military("from 0900 to 1230, at 1500 hours, 1800 hours; 2.1500 hours, 1999 and 1500")
-    ['9h00', '12h30', '15h00', '18h00']
-    """
-    out = []
-    # a match is four digits that no digit follows: the end of a run of digits
-    for start, end in cues.digit_run_spans(text):
-        m = _MILITARY.match(text, end - 4) if end - start >= 4 else None
-        if m is None:
-            continue
-        before = text[max(0, m.start() - 7) : m.start()]
-        if m.group(3) is not None and not _MILITARY_DIGIT.search(before):
-            pass  # 1500 hours (not 2.1500 hours)
-        elif not _MILITARY_BEFORE.search(before):
-            continue
-        out.append(f"{int(m.group(1))}h{m.group(2)}")
-    return out
 
 
 def _plain_numbers_all(text: str) -> list[Mention]:

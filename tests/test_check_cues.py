@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import seeds
-from checks import cues, figures, quantities, romans
+from checks import clock, cues, figures, quantities, romans
 
 #: Texts where each pattern matches, in cases and spellings a cue could miss.
 HOSTILE = [
@@ -142,11 +142,11 @@ def test_the_runs_of_digits_are_those_of_the_digit_pattern(texts, extra):
 def test_military_times_read_at_the_ends_of_runs_of_digits_are_those_of_the_pattern(texts):
     def long_way(text):  # every match of the pattern, each with what comes before it
         out = []
-        for m in quantities._MILITARY.finditer(text):
+        for m in clock._MILITARY.finditer(text):
             before = text[max(0, m.start() - 7) : m.start()]
-            if m.group(3) is not None and not quantities._MILITARY_DIGIT.search(before):
+            if m.group(3) is not None and not clock._MILITARY_DIGIT.search(before):
                 pass
-            elif not quantities._MILITARY_BEFORE.search(before):
+            elif not clock._MILITARY_BEFORE.search(before):
                 continue
             out.append(f"{int(m.group(1))}h{m.group(2)}")
         return out
@@ -154,7 +154,7 @@ def test_military_times_read_at_the_ends_of_runs_of_digits_are_those_of_the_patt
     extra = ["at 21500 and 123456 from 0900 to 1200, 2400 hours, at ١٢٣٠, at 0900١ at 0900"]
     found = 0
     for text in [*texts, *DIGITS, *extra]:
-        assert quantities._military(text) == long_way(text), text
+        assert clock.military(text) == long_way(text), text
         found += bool(long_way(text))
     assert found > 3
 
@@ -166,7 +166,9 @@ def test_a_reference_before_a_bare_one_is_found_as_the_search_finds_it(texts):
     found = 0
     for text in [*texts, *DIGITS, *extra]:
         want = bool(quantities._REFERENCE_ONE.search(text))
-        assert quantities._reference_one(text) == want, text
+        got = cues.spaced_matches(quantities._REFERENCE_ONE, text, "1",
+                                  quantities._REFERENCE_LONGEST, 2)
+        assert bool(got) == want, text
         found += want
     assert found > 10
 
@@ -178,7 +180,8 @@ def test_symbols_tried_before_each_slash_are_those_of_the_pattern(texts):
     found = 0
     for text in [*texts, *DIGITS, *HOSTILE, *extra]:
         want = [(m.span(), m.group()) for m in quantities._SYMBOL.finditer(text)]
-        assert [(m.span(), m.group()) for m in quantities.symbol_matches(text)] == want, text
+        assert [(m.span(), m.group())
+                for m in cues.slash_matches(quantities._SYMBOL, text)] == want, text
         found += bool(want)
     assert found > 5
 
@@ -189,7 +192,8 @@ def test_labelled_roman_numerals_tried_before_each_letter_are_those_of_the_patte
     found = 0
     for text in [*texts, *DIGITS, *HOSTILE, *extra]:
         want = [(m.span(), m.group()) for m in romans.LABELLED_ROMAN.finditer(text)]
-        assert [(m.span(), m.group()) for m in romans.labelled_matches(text)] == want, text
+        got = cues.spaced_matches(romans.LABELLED_ROMAN, text, "IVX", romans._LABEL_LONGEST, 1)
+        assert [(m.span(), m.group()) for m in got] == want, text
         found += bool(want)
     assert found > 10
 
