@@ -78,6 +78,9 @@ def has_month(text: str, lang: str) -> bool:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+#: What lies between the runs of digits: a run of digits starts where one of these ends (a
+#: long run of one class is matched in one go; ``\d+`` is tried at every character).
+_NON_DIGITS = re.compile(r"\D+")
 
 
 def digit_runs(text: str) -> list[int]:
@@ -90,10 +93,30 @@ def digit_runs(text: str) -> list[int]:
 
 
 def _find_runs(text: str) -> list[int]:
-    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+    """The starts of the runs of digits: the ends of the runs of other characters (and 0
+    when the text starts with a digit; not the end of the text).
+
+    >>> _find_runs("12 ab 3"), _find_runs("ab 3 c"), _find_runs("ab"), _find_runs("")
+    ([0, 6], [3], [], [])
+    """
+    starts = [m.end() for m in _NON_DIGITS.finditer(text)]
+    if starts and starts[-1] == len(text):
+        starts.pop()
+    if _DIGIT_RUN.match(text):
+        starts.insert(0, 0)
+    return starts
 
 
 _digit_runs = lru_cache(maxsize=16)(_find_runs)
+
+
+def digit_run_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of digits of ``text``.
+
+    >>> digit_run_spans("le 15 mai 2021, 3e")
+    [(3, 5), (10, 14), (16, 17)]
+    """
+    return [(start, _DIGIT_RUN.match(text, start).end()) for start in digit_runs(text)]
 
 
 def digit_matches(regex: re.Pattern, text: str) -> list[re.Match]:
@@ -159,4 +182,67 @@ def month_matches(regex: re.Pattern, text: str, lang: str) -> list[re.Match]:
             if m is not None:
                 out.append(m)
                 end = m.end()
+    return out
+
+
+def spaced_matches(regex: re.Pattern, text: str, last: str, reach: int,
+                   ahead: int) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a pattern whose every match ends with one of the
+    characters ``last`` after white space, and starts at most ``reach`` characters before
+    that white space; the pattern reads at most ``ahead`` characters after a match. The
+    pattern is only tried just before each of those characters (not at every character).
+
+    >>> rx = re.compile(r"\\b(?:article|annexe)\\s+([IV1])\\b")
+    >>> [m.group() for m in spaced_matches(rx, "annexe  V, article 1, l'article I", "IV1", 7, 1)]
+    ['annexe  V', 'article 1', 'article I']
+    """
+    out: list[re.Match] = []
+    end = 0
+    for char in _chars(last).finditer(text):
+        at = char.start()
+        start = at
+        while start > end and text[start - 1].isspace():
+            start -= 1
+        if start == at:
+            continue
+        for m in regex.finditer(text, max(end, start - reach), at + 1 + ahead):
+            if m.end() == at + 1:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+@lru_cache(maxsize=8)
+def _chars(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape(chars) + "]")  # (led by a set: a fast scan)
+
+
+#: What a UN symbol may hold before its first slash (its first parts: S, A/C.5).
+SYMBOL_HEAD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.")
+
+
+def slash_matches(regex: re.Pattern, text: str) -> list[re.Match]:
+    """``list(regex.finditer(text))`` for a pattern whose every match starts with a capital
+    A-Z followed by characters of :data:`SYMBOL_HEAD` up to a slash (a UN symbol:
+    S/2015/446), tried only before each slash (not at every capital of the text).
+
+    >>> rx = re.compile(r"(?<![\\w/])[A-Z][A-Za-z0-9.]*/[\\w/.]+")
+    >>> [m.group() for m in slash_matches(rx, "documents S/2015/446 et A/C.5/70/L.1, x/y")]
+    ['S/2015/446', 'A/C.5/70/L.1']
+    """
+    out: list[re.Match] = []
+    end = 0
+    slash = text.find("/")
+    while slash >= 0:
+        head = slash
+        while head > end and text[head - 1] in SYMBOL_HEAD:
+            head -= 1
+        for start in range(head, slash):  # (the leftmost start that matches, as a search)
+            if "A" <= text[start] <= "Z":
+                m = regex.match(text, start)
+                if m is not None:
+                    out.append(m)
+                    end = m.end()
+                    break
+        slash = text.find("/", max(slash + 1, end))
     return out

@@ -92,6 +92,15 @@ class Designations(Sequence):
             made = self._made[index] = self._make(index)
         return made
 
+    def of(self, terms: Iterable[int]) -> dict[int, Designation]:
+        """The designations numbered ``terms``, by number (those of the hits of a pair,
+        each then read from the dict rather than through :meth:`__getitem__`)."""
+        made, out = self._made, {}
+        for term in terms:
+            d = made.get(term)
+            out[term] = self[term] if d is None else d
+        return out
+
     def __iter__(self):
         """Every designation, made one after the other (and not kept)."""
         return map(self._make, range(len(self)))

@@ -4,7 +4,8 @@
   ("United Nation", "Nations unies");
 * :func:`unhyphenated`: a hyphenated title without its hyphen ("Secretary General");
 * :func:`wrong_acronyms`: a name followed by the acronym of another body ("United Nations
-  Development Programme (UNEP)").
+  Development Programme (UNEP)");
+* :func:`leftovers`: a source acronym left as it is (OTSC for CSTO).
 """
 
 from __future__ import annotations
@@ -38,12 +39,23 @@ _HYPHENED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
 _HYPHENS = ("-", "\u2010", "\u2011", "\u00ad")
 
 
+@lru_cache(maxsize=8192)
+def _hyphenated(text: str) -> bool:
+    """True for a title written with a hyphen between two capitalised words (the forms of
+    the names found come back in every pair).
+
+    >>> _hyphenated("Secretary-General"), _hyphenated("Secrétaire général")
+    (True, False)
+    """
+    return _HYPHENED.search(text) is not None
+
+
 def unhyphenated(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     """A hyphenated title written without its hyphen: "Secretary General"."""
-    ck, issues = ctx.checker, []
+    issues = []
     for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
-        if d.avoid or d.concept in ctx.reported or not _HYPHENED.search(d.text):
+        d = ctx.of[hit.entry.term]
+        if d.avoid or d.concept in ctx.reported or not _hyphenated(d.text):
             continue
         if not any(h in hit.text for h in _HYPHENS) and hit.text[:1].isupper():
             issues.append(ctx.issue("avoid-term", d.concept, source_term=d.text,
@@ -103,7 +115,7 @@ def variants(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     articles and contractions; the words must still be those of an official form)."""
     ck, issues = ctx.checker, []
     for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
+        d = ctx.of[hit.entry.term]
         if d.acronym or d.concept in ctx.reported or hit.entry.tokens < 2:
             continue
         if not hit.text[:1].isupper() and d.text[:1].isupper():
@@ -158,7 +170,7 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
     """A full name followed by the acronym of another body: "… Programme (UNEP)"."""
     ck, issues = ctx.checker, []
     for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
+        d = ctx.of[hit.entry.term]
         if d.acronym or d.avoid or d.concept in ctx.reported:
             continue
         if hit.text[:1].islower() and _has_capital(d.text):
@@ -179,3 +191,30 @@ def wrong_acronyms(ctx: Context, tgt_longest: list[Hit]) -> list[Issue]:
         issues.append(ctx.issue("wrong-acronym", d.concept, source_term=hit.text,
                                 expected=expected, found=m.group(1)))
     return issues
+
+
+#: A word of a heading in capitals (around an acronym).
+_CAPS_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def leftovers(ctx: Context) -> list[Issue]:
+    """Source acronyms left as they are in the translation (OTSC for CSTO)."""
+    ck, issues = ctx.checker, []
+    for hit in ck.leftover[ctx.target].find(ctx.tgt):
+        index = hit.entry.concept
+        if index in ctx.reported or _in_capitals(ctx.tgt, hit):
+            continue
+        if ctx.tgt[hit.end : hit.end + 1] == "-" or ctx.tgt[hit.start - 1 : hit.start] == "-":
+            continue  # part of another acronym: UN-SPIDER, UNU-IAS
+        expected = ck.preferred(index, ctx.target)
+        issues.append(ctx.issue("untranslated-acronym", index, source_term=hit.text,
+                                expected=expected, found=hit.text))
+    return issues
+
+
+def _in_capitals(text: str, hit: Hit) -> bool:
+    """True for a hit inside a heading in capitals (ADRESSÉE AU PRÉSIDENT: no acronym)."""
+    before = _CAPS_WORD.findall(text[max(0, hit.start - 40) : hit.start])
+    after = _CAPS_WORD.findall(text[hit.end : hit.end + 40])
+    neighbours = before[-1:] + after[:1]
+    return bool(neighbours) and all(w.isupper() for w in neighbours)

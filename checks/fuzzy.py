@@ -69,7 +69,7 @@ def near_miss(text: str, forms: list[str]) -> str | None:
 
 def _keys_of(text: str) -> tuple[KeyedText, list[str], dict[str, list[int]]]:
     """The keys of ``text``, as a list and by key (their positions)."""
-    k = build_keys(text)
+    k = build_keys(text, read=True)
     words = k.keys.split()
     where: dict[str, list[int]] = {}
     for position, word in enumerate(words):

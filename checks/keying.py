@@ -20,6 +20,8 @@ except where a word's keying depends on its neighbours; those texts are keyed by
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import compress
 
 from checks.tokens import (
@@ -79,6 +81,13 @@ class Line:
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character offsets of keys ``first`` to ``last`` (inclusive)."""
+        spans, firsts, lasts = self.key_words()
+        return spans[firsts[first]][0], spans[lasts[last]][1]
+
+    def key_words(self) -> tuple[list[tuple[int, int]], Sequence[int], Sequence[int]]:
+        """The spans of the text's words, and the first and the last word of each key (for
+        a loop over many hits: key ``k`` spans ``spans[first[k]][0]`` to
+        ``spans[last[k]][1]``)."""
         if self._first is None:
             parts = self._parts
             if all(parts):  # no word dropped: a key is its word
@@ -87,7 +96,7 @@ class Line:
                 self._first = self._last = list(compress(range(len(parts)), parts))
         if self._spans is None:
             self._spans = word_spans(self.text)
-        return self._spans[self._first[first]][0], self._spans[self._last[last]][1]
+        return self._spans, self._first, self._last
 
 
 class Codes:
@@ -188,20 +197,35 @@ class Codes:
     def _glued(self, text: str, words: tuple[str, ...], parts: list[str]) -> Line:
         """The name line of a text where a prefix may be joined to the next word by a
         hyphen, made from the codes of its words as :func:`~checks.tokens.build_keys` keys
-        it ("co-operation" reads "cooperation")."""
-        first = [i for i, part in enumerate(parts) if part]
-        codes = [parts[i] for i in first]
-        last = list(first)
-        keys, ends, n = self.keys[False], None, 0
-        while n < len(codes) - 1:  # (the key at n and the next are a word's each)
-            key = name_key(words[first[n]])
-            if key in _PREFIXES:
-                if ends is None:
-                    ends = [end for _start, end in word_spans(text)]
-                end = ends[last[n]]
-                if text[end : end + 1] in _HYPHENS:
-                    codes[n : n + 2] = [keys.get(key + name_key(words[first[n + 1]]), UNKNOWN)]
-                    first[n : n + 2] = [first[n]]
-                    last[n : n + 2] = [last[n + 1]]
-            n += 1
+        it ("co-operation" reads "cooperation").
+
+        Only the keys of the prefix words are looked at (found by ``tuple.index``), in text
+        order: a prefix followed by a hyphen is joined to the next key, which is then not
+        looked at itself."""
+        keyed = list(compress(range(len(parts)), parts))  # the words that have a key
+        codes = list(filter(None, parts))
+        first, last = list(keyed), list(keyed)
+        at = []  # the words whose key is a prefix
+        for word in self._prefixes.intersection(words):
+            i = -1
+            try:
+                while True:
+                    i = words.index(word, i + 1)
+                    at.append(i)
+            except ValueError:
+                pass
+        keys, spans = self.keys[False], word_spans(text)
+        joined, after = 0, -1  # keys joined so far; the key after the last one joined
+        for i in sorted(at):
+            n = bisect_left(keyed, i)  # (the number of the word's key)
+            if n >= len(keyed) - 1 or n == after:
+                continue
+            end = spans[i][1]
+            if text[end : end + 1] in _HYPHENS:
+                key = name_key(words[i]) + name_key(words[keyed[n + 1]])
+                m = n - joined
+                codes[m : m + 2] = [keys.get(key, UNKNOWN)]
+                first[m : m + 2] = [first[m]]
+                last[m : m + 2] = [last[m + 1]]
+                joined, after = joined + 1, n + 1
         return Line(text, "".join(codes), first=first, last=last)

@@ -41,9 +41,11 @@ class Entry:
     blocked: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
-    """One designation found in a text: its entry and its character span."""
+    """One designation found in a text: its entry and its character span (not to be
+    changed; not frozen, as one is made for every designation found, and a frozen class
+    sets each field through ``object.__setattr__``)."""
 
     entry: Entry
     start: int
@@ -132,20 +134,26 @@ class Matcher:
         marked blocked are left out.
         """
         hits: list[Hit] = []
-        starts, flags, tokens = self._starts, self._flags, self._tokens
+        starts, flags, tokens, entries = self._starts, self._flags, self._tokens, self._entries
         for automaton, is_acronym in ((self._names, False), (self._acronyms, True)):
             if not len(automaton) or (is_acronym and not acronyms):
                 continue
             line = self.codes.line(text, is_acronym)
+            spans = None
             for end, n in automaton.iter(line.codes):
+                if spans is None:  # (the words of the keys, read at the first hit)
+                    spans, firsts, lasts = line.key_words()
                 last = end // 3
                 for row in range(starts[n], starts[n + 1]):
-                    if flags[row] & _BLOCKED and not blocked:
+                    flag = flags[row]
+                    if flag & _BLOCKED and not blocked:
                         continue
-                    a, b = line.span(last - tokens[row] + 1, last)
-                    if case and flags[row] & _CAPITAL and not text[a].isupper():
+                    a = spans[firsts[last - tokens[row] + 1]][0]
+                    if case and flag & _CAPITAL and not text[a].isupper():
                         continue
-                    hits.append(Hit(self._entry(row), a, b, text[a:b]))
+                    b = spans[lasts[last]][1]
+                    entry = entries.get(row) or self._entry(row)
+                    hits.append(Hit(entry, a, b, text[a:b]))
         return hits
 
     def find(self, text: str, case: bool = True, blocked: bool = True) -> list[Hit]:

@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from checks import forms
+from checks.designations import Designation
 from checks.fuzzy import near_miss
 from checks.matcher import Hit, longest
 from checks.messages import message, quote
@@ -82,7 +83,6 @@ OWN_BODIES = {"en": frozenset({"United Nations Secretariat", "Charter of the Uni
 _PRONOUN_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:Il|Elle)s?\b")
 _SUBJECT_START = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:The\s+)?$")
 ARTICLE_START = re.compile(r"^(?:the|la|le|les)\s|^l['’]", re.I)
-_CAPS_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def head_noun(name: str, lang: str = "en") -> str:
@@ -149,6 +149,8 @@ class Context:
     wrong_countries: dict[int, list[str]] = field(default_factory=dict)
     #: Concepts named in the translation by a full name (not only an acronym).
     full_named: set[int] = field(default_factory=set)
+    #: The designations of the pair's hits, by term number (filled by :func:`check_names`).
+    of: dict[int, Designation] = field(default_factory=dict)
 
     def issue(self, kind: str, index: int | None, *, source_term: str = "",
               expected: list[str] | None = None, found: str = "", role: str = "",
@@ -169,10 +171,13 @@ def check_names(ctx: Context) -> list[Issue]:
     """Every name rule on one pair."""
     ck, issues = ctx.checker, []
     tgt_all = ck.seen[ctx.target].find_all(ctx.tgt, case=False)
+    kept = ck.search[ctx.source].find_all(ctx.tgt, acronyms=False)  # a name kept as is
+    src_hits = ck.search[ctx.source].find(ctx.src)
+    of = ctx.of = ck.designations.of(h.entry.term for h in (*tgt_all, *kept, *src_hits))
     # concept index -> roles of its target forms found ("short"/"formal" for countries);
     # -1 - index -> former or non-UNTERM names of that concept found in the translation
     present: dict[int, set[str]] = {}
-    tgt_ds = [ck.designations[hit.entry.term] for hit in tgt_all]
+    tgt_ds = [of[hit.entry.term] for hit in tgt_all]
     for d in tgt_ds:
         if not d.avoid:
             present.setdefault(d.concept, set())
@@ -180,20 +185,20 @@ def check_names(ctx: Context) -> list[Issue]:
             present.setdefault(-1 - d.concept, set())
     tgt_longest = longest(tgt_all)
     for hit in tgt_longest:  # the role of "Viet Nam" inside a formal name is formal
-        d = ck.designations[hit.entry.term]
+        d = of[hit.entry.term]
         if not d.avoid:
             present[d.concept].add(d.role)
         elif d.role:  # a country name not in UNTERM form, keyed apart
             present.setdefault(-1 - d.concept, set()).add(hit.text)
-    for hit in ck.search[ctx.source].find_all(ctx.tgt, acronyms=False):  # a name kept as is
-        present.setdefault(ck.designations[hit.entry.term].concept, set())
+    for hit in kept:
+        present.setdefault(of[hit.entry.term].concept, set())
     ctx.named = {c for c in present if c >= 0}
-    issues += _leftovers(ctx)
+    issues += forms.leftovers(ctx)
     by_span: dict[tuple[int, int], list[Hit]] = {}
-    for hit in ck.search[ctx.source].find(ctx.src):
+    for hit in src_hits:
         by_span.setdefault((hit.start, hit.end), []).append(hit)
-    former = {ck.designations[h.entry.term].concept for hits in by_span.values()
-              if any(ck.designations[h.entry.term].status == "superseded" for h in hits)
+    former = {of[h.entry.term].concept for hits in by_span.values()
+              if any(of[h.entry.term].status == "superseded" for h in hits)
               for h in hits}  # fmt: skip
     issues += _avoided(ctx, tgt_longest, former)
     issues += forms.wrong_acronyms(ctx, tgt_longest)
@@ -203,14 +208,14 @@ def check_names(ctx: Context) -> list[Issue]:
                       if not d.acronym and not d.avoid and d.status != "short"}
     wrong_tgt: dict[int, list[str]] = {}
     for hit in tgt_longest:
-        d = ck.designations[hit.entry.term]
+        d = of[hit.entry.term]
         if d.avoid and d.role and d.status != "superseded":
             wrong_tgt.setdefault(d.concept, []).append(hit.text)
-    wrong_src = Counter(ck.designations[h.entry.term].concept for hits in by_span.values()
-                        for h in hits[:1] if ck.designations[h.entry.term].avoid
-                        and ck.designations[h.entry.term].role)  # fmt: skip
-    right_src = {ck.designations[h.entry.term].concept for hits in by_span.values()
-                 for h in hits[:1] if not ck.designations[h.entry.term].avoid}  # fmt: skip
+    wrong_src = Counter(of[h.entry.term].concept for hits in by_span.values()
+                        for h in hits[:1] if of[h.entry.term].avoid
+                        and of[h.entry.term].role)  # fmt: skip
+    right_src = {of[h.entry.term].concept for hits in by_span.values()
+                 for h in hits[:1] if not of[h.entry.term].avoid}  # fmt: skip
     # more "Russia" than the original has "Russie"; but an original that only writes "Syrie"
     # may be rendered "Syria" as often as the English needs
     ctx.wrong_countries = {c: texts for c, texts in wrong_tgt.items()
@@ -220,7 +225,7 @@ def check_names(ctx: Context) -> list[Issue]:
     # a name the original gives is known to the reader of the next segments, whether or not
     # this translation rendered it (if not, this segment has its issue): "the Council" after
     # "the Security Council" is a repeat within the document
-    ctx.named |= {ck.designations[h.entry.term].concept for hits in by_span.values()
+    ctx.named |= {of[h.entry.term].concept for hits in by_span.values()
                   for h in hits}  # fmt: skip
     return issues
 
@@ -235,35 +240,13 @@ def _defined(ctx: Context, index: int, texts: list[str]) -> bool:
                for form in ctx.checker.preferred(index, ctx.target))
 
 
-def _leftovers(ctx: Context) -> list[Issue]:
-    ck, issues = ctx.checker, []
-    for hit in ck.leftover[ctx.target].find(ctx.tgt):
-        index = hit.entry.concept
-        if index in ctx.reported or _in_capitals(ctx.tgt, hit):
-            continue
-        if ctx.tgt[hit.end : hit.end + 1] == "-" or ctx.tgt[hit.start - 1 : hit.start] == "-":
-            continue  # part of another acronym: UN-SPIDER, UNU-IAS
-        expected = ck.preferred(index, ctx.target)
-        issues.append(ctx.issue("untranslated-acronym", index, source_term=hit.text,
-                                expected=expected, found=hit.text))
-    return issues
-
-
-def _in_capitals(text: str, hit: Hit) -> bool:
-    """True for a hit inside a heading in capitals (ADRESSÉE AU PRÉSIDENT: no acronym)."""
-    before = _CAPS_WORD.findall(text[max(0, hit.start - 40) : hit.start])
-    after = _CAPS_WORD.findall(text[hit.end : hit.end + 40])
-    neighbours = before[-1:] + after[:1]
-    return bool(neighbours) and all(w.isupper() for w in neighbours)
-
-
 def _avoided(ctx: Context, tgt_longest: list[Hit], former: set[int]) -> list[Issue]:
-    ck, issues = ctx.checker, []
+    ck, of, issues = ctx.checker, ctx.of, []
     by_span: dict[tuple[int, int], list[Hit]] = {}
     for hit in tgt_longest:
         by_span.setdefault((hit.start, hit.end), []).append(hit)
     for hits in by_span.values():
-        ds = [ck.designations[h.entry.term] for h in hits]
+        ds = [of[h.entry.term] for h in hits]
         if not all(d.avoid for d in ds) and any(d.avoid for d in ds):
             # "Communauté des États" and "Communauté d’États" share their key: the letter decides
             ds = sorted(ds, key=lambda d: forms.surface(d.text) != forms.surface(hits[0].text))
@@ -299,7 +282,7 @@ def _bare_heads(text: str, lang: str) -> Counter:
 
 def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     """The names of the original, each rendered in the translation."""
-    ck, s, t, issues = ctx.checker, ctx.source, ctx.target, []
+    ck, of, s, t, issues = ctx.checker, ctx.of, ctx.source, ctx.target, []
     if not by_span:  # no name in the original
         return issues
 
@@ -330,12 +313,12 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
     done = set(ctx.reported)
     starts = {start for start, _end in by_span}
     for hits in by_span.values():
-        concepts = {ck.designations[h.entry.term].concept for h in hits}
+        concepts = {of[h.entry.term].concept for h in hits}
         if concepts & done:
             continue
         done |= concepts
         hit = hits[0]
-        index = ck.designations[hit.entry.term].concept
+        index = of[hit.entry.term].concept
         concept = ck.concepts[index]
         if _RESOLUTION_OF[s].search(ctx.src, max(0, hit.start - 40), hit.start):
             continue
@@ -350,7 +333,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if s == "en" and _RESOLUTION_AFTER.match(ctx.src, hit.end) and _RESOLUTION_FR.search(
                 ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t)):
             continue  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
-        superseded = any(ck.designations[h.entry.term].status == "superseded" for h in hits)
+        superseded = any(of[h.entry.term].status == "superseded" for h in hits)
         if superseded and (-1 - index in present or concepts & present.keys()):
             continue
         if concept.kind == "country":
@@ -360,9 +343,9 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
                 issues.append(ctx.issue("country-name", index, source_term=hit.text,
                                         expected=expected, shown=expected[:2], found=found,
                                         weak=defined_elsewhere(ctx, found)))
-            elif not ck.designations[hit.entry.term].avoid:
+            elif not of[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
-        elif not concepts & ctx.full_named and not ck.designations[hit.entry.term].acronym and (
+        elif not concepts & ctx.full_named and not of[hit.entry.term].acronym and (
                 miss := near_miss(ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t
                                             and not d.acronym and not d.avoid])):
             # a near miss of a name only the builder found may be the right form and the
@@ -385,7 +368,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
 
 
 def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
-    ck, t = ctx.checker, ctx.target
+    ck, of, t = ctx.checker, ctx.of, ctx.target
     roles = present.get(index)
     if not roles:
         wrong = present.get(-1 - index)  # a non-UNTERM name of this country
@@ -395,7 +378,7 @@ def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
                               found=min(wrong), shown=expected[:2],
                               weak=defined_elsewhere(ctx, min(wrong)))]
         return []  # otherwise rendered by an adjective or a pronoun
-    role = ck.designations[hit.entry.term].role
+    role = of[hit.entry.term].role
     if role in roles:
         return []
     other_role = "formal" if role == "short" else "short"

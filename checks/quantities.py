@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from checks import cues
+from checks.clock import military
 from checks.cues import digit_matches, digit_runs, digit_sub, month_matches
 from checks.numwords import spelled_numbers
 from checks.romans import roman_values
@@ -45,12 +46,6 @@ _DATE_EN_MDY = re.compile(
     rf"(?=[jfmasond])(?<!\w)({_MONTH_EN})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
 )
 _TIME_FR = re.compile(r"(?=\d)(?<![\w,.])(\d{1,2})\s?(?:h|heures?)(?:\s?(\d{2}))?(?!\w)")
-#: Military times: "at 1500", "from 0900 to 1200", "1500 hours". The pattern starts with
-#: the digits (a lookbehind first would be tried at every character of a long segment);
-#: what comes before is checked by :func:`_military`.
-_MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)(?!\d)(?=( hours)?)")
-_MILITARY_BEFORE = re.compile(r"(?:\b[Aa]t|\b[Ff]rom|\bto|\buntil) $")
-_MILITARY_DIGIT = re.compile(r"\d[.,]?$")
 _GLUED_NOTE = re.compile(r"(?=\d)(?<=[a-zà-ÿ)»;])\d{1,3}(?![\d,.]?\d)")
 _JOINED_YEARS = re.compile(r"(?=\d)(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)")
 _DECADE = re.compile(r"(?=\d)(?<!\d)(?<!\d[.,])\d\d(\d0)s\b")
@@ -93,13 +88,24 @@ def number_key(value: Decimal) -> str:
     return text
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without the paragraph marker it starts with (``_MARKER.sub("", text, 1)``;
+    the pattern is anchored: only its match at the start is tried, not a search).
+
+    >>> _unmarked("12. Le Conseil"), _unmarked("(b) les 3 pays"), _unmarked("Le 12. ")
+    ('Le Conseil', 'les 3 pays', 'Le 12. ')
+    """
+    m = _MARKER.match(text)
+    return text if m is None else text[m.end() :]
+
+
 def _mask(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
 def _symbols(text: str) -> tuple[list[Mention], str]:
     found = []
-    for m in list(_SYMBOL.finditer(text)) if "/" in text else ():
+    for m in cues.slash_matches(_SYMBOL, text):
         if not any(c.isdigit() for c in m.group()):
             continue
         for part in _SYMBOL_JOIN.split(m.group()):
@@ -217,7 +223,7 @@ def quantities(text: str, lang: str) -> list[Mention]:
     >>> [m.text for m in quantities("documents S/2015/446-A/70/95 et 488 000 personnes", "fr")]
     ['S/2015/446', 'A/70/95', '488 000']
     """
-    text = _MARKER.sub("", text, count=1)
+    text = _unmarked(text)
     symbols, text = _symbols(text)
     dates, _parts, text = _dates(text, lang)
     times, text = _times(text, lang)
@@ -235,6 +241,9 @@ _REFERENCE_ONE = re.compile(
     r"appendi(?:x|ces?)|volumes?|tomes?|no\.?|n[o°])\s+1(?![\d.,]?\d)",
     re.I,
 )
+#: The longest reference noun of :data:`_REFERENCE_ONE` ("recommendations"): the pattern
+#: is tried just before each 1 after white space (:func:`checks.cues.spaced_matches`).
+_REFERENCE_LONGEST = 16
 _ORDINAL_FIGURE = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_FR = re.compile(r"(?=\d)(?<![\d,.])(\d+)(?:e|er|re|ème|eme)\b")
 _DECADE_EN = re.compile(r"(?=\d)(?<!\d)(1[89]|20)(\d0)s\b")
@@ -267,7 +276,7 @@ def required(text: str, lang: str = "fr") -> list[Mention]:
             mention = Mention("number", mention.text, mention.keys | {whole[:4]})
         if mention.kind == "number" and mention.keys == {"1"}:
             if one is None:
-                one = bool(_REFERENCE_ONE.search(text))
+                one = bool(cues.spaced_matches(_REFERENCE_ONE, text, "1", _REFERENCE_LONGEST, 2))
             if not one:
                 continue  # "1 dollar", "1 poste": the English says "the dollar", "a post"
         found.append(mention)
@@ -298,7 +307,7 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
     not a figure (``article 2``).
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
-    text = _MARKER.sub("", text, count=1)
+    text = _unmarked(text)
     romans = roman_values(text)
     if not digit_runs(text) and _DIGIT.search(text) is None:  # Roman numerals, words only
         for value in map(str, romans):
@@ -306,7 +315,7 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
         _add_spelled(bag, text, lang)
         return bag
     if lang == "en":
-        bag["number"].update(_military(text))
+        bag["number"].update(military(text))
     bag["number"].update(map(str, romans))
     for m in digit_matches(_DECADE, text) if "0s" in text else ():
         bag["number"].add(m.group(1))
@@ -332,23 +341,6 @@ def _add_spelled(bag: dict[str, set[str]], text: str, lang: str) -> None:
     for _words, value, ordinal in spelled_numbers(text, lang):
         # "Twenty-eight session" for "Vingt-huitième session": the value is there
         bag["number"].update((f"ord:{value}",) if ordinal else (str(value), f"ord:{value}"))
-
-
-def _military(text: str) -> list[str]:
-    """The military times of an English text as ``15h00`` keys.
-
-    >>> _military("from 0900 to 1230, at 1500 hours, 1800 hours; 2.1500 hours, 1999 and 1500")
-    ['9h00', '12h30', '15h00', '18h00']
-    """
-    out = []
-    for m in _MILITARY.finditer(text):
-        before = text[max(0, m.start() - 7) : m.start()]
-        if m.group(3) is not None and not _MILITARY_DIGIT.search(before):
-            pass  # 1500 hours (not 2.1500 hours)
-        elif not _MILITARY_BEFORE.search(before):
-            continue
-        out.append(f"{int(m.group(1))}h{m.group(2)}")
-    return out
 
 
 def _plain_numbers_all(text: str) -> list[Mention]:

@@ -13,6 +13,8 @@ ROMAN = re.compile(r"(?=[IVX])\b(?=[IVX]{2,6}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
 LABELLED_ROMAN = re.compile(
     r"(?=[FfTtAaCcPpSsVv])\b(?:[Ff]igures?|[Tt]ables?|[Tt]ableaux?|[Aa]nnex(?:es?)?|"
     r"[Cc]hap(?:ter|itre)s?|[Pp]arts?|[Pp]arties?|[Ss]ections?|[Vv]olumes?)\s+([IVX])\b")
+#: The longest label of :data:`LABELLED_ROMAN` ("Chapitres").
+_LABEL_LONGEST = 9
 
 
 def roman_value(text: str) -> int:
@@ -38,5 +40,7 @@ def roman_values(text: str) -> list[int]:
     found = [roman_value(m.group()) for m in ROMAN.finditer(text)] if cues.ROMAN.search(
         text) else []
     if " I" in text or " V" in text or " X" in text:
-        found += [roman_value(m.group(1)) for m in LABELLED_ROMAN.finditer(text)]
+        # (tried just before each I, V or X after white space: every match ends so)
+        found += [roman_value(m.group(1)) for m in cues.spaced_matches(
+            LABELLED_ROMAN, text, "IVX", _LABEL_LONGEST, 1)]
     return found

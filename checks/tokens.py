@@ -86,12 +86,22 @@ def text_words(text: str) -> tuple[str, ...]:
     >>> text_words("l’OTSC, 2015")
     ('l', 'OTSC', '2015')
     """
-    return _text_words(text) if len(text) <= KEPT_TEXT else tuple(_WORD.findall(text))
+    return _read_words(text)[0] if len(text) <= KEPT_TEXT else tuple(_WORD.findall(text))
+
+
+#: The words of a text with the text between them (``_SPLIT.split``: separator, word, ...,
+#: separator): one pass of the regex gives both the words and their offsets.
+_SPLIT = re.compile(r"([^\W_]+)")
 
 
 @lru_cache(maxsize=64)
-def _text_words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
+def _read_words(text: str) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+    """The words of ``text`` and their spans, read in one pass (each side of a pair needs
+    both: the words to key it, the spans to locate its hits)."""
+    parts = _SPLIT.split(text)
+    ends = list(accumulate(map(len, parts)))  # (word i is part 2i + 1)
+    # (the last separator has no word after it)
+    return tuple(parts[1::2]), list(zip(ends[::2], ends[1::2], strict=False))
 
 
 def folded_words(text: str) -> tuple[str, ...]:
@@ -145,15 +155,12 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> word_spans("l’Union africaine, 2015")
     [(0, 1), (2, 7), (8, 17), (19, 23)]
     """
-    return _word_spans(text) if len(text) <= KEPT_TEXT else list(map(_SPAN, _WORD.finditer(text)))
+    if len(text) <= KEPT_TEXT:
+        return _read_words(text)[1]
+    return list(map(_SPAN, _WORD.finditer(text)))
 
 
 _SPAN = re.Match.span
-
-
-@lru_cache(maxsize=8)
-def _word_spans(text: str) -> list[tuple[int, int]]:
-    return list(map(_SPAN, _WORD.finditer(text)))
 
 
 def fold_text(text: str) -> str:
@@ -289,8 +296,19 @@ def keyed(text: str, acronyms: bool = False) -> KeyedText:
     return build_keys(text, acronyms)
 
 
-def build_keys(text: str, acronyms: bool = False) -> KeyedText:
-    """:func:`keyed` without the cache (for building automata over many designations)."""
+def build_keys(text: str, acronyms: bool = False, read: bool = False) -> KeyedText:
+    """:func:`keyed` without the cache (for building automata over many designations);
+    ``read``: a side of a pair, whose name keys are made from its words and spans as read
+    once for every check (:func:`text_words`, :func:`word_spans`)."""
+    if read and not acronyms and len(text) <= KEPT_TEXT:
+        words, spans = _read_words(text)
+        k = _build_keys(text, False, words)
+        k._spans = spans
+        return k
+    return _build_keys(text, acronyms, None)
+
+
+def _build_keys(text: str, acronyms: bool, words: tuple[str, ...] | None) -> KeyedText:
     if acronyms:  # every word is kept: fold the whole text at once
         parts = _WORD.findall(fold_text(text))
         if not text.isascii() and len(parts) != len(_WORD.findall(text)):
@@ -299,7 +317,7 @@ def build_keys(text: str, acronyms: bool = False) -> KeyedText:
         first = list(range(len(parts)))
         last = first
     else:
-        keys = list(map(name_key, _WORD.findall(text)))
+        keys = list(map(name_key, _WORD.findall(text) if words is None else words))
         first = [i for i, key in enumerate(keys) if key]
         parts = [keys[i] for i in first]
         last = first

@@ -97,9 +97,9 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 #: A head noun with its own qualifier and body: "Conseil exécutif de l'OIAC", "OPCW
 #: Executive Council".
 _OTHER_HEAD = {
-    "fr": re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?= [a-zà-ÿ]{4,} (?:de|du|des|de la|de l['’]|d['’])"
+    "fr": re.compile(r"(?=[A-ZÀ-Ý])\b[A-ZÀ-Ý][a-zà-ÿ]+(?= [a-zà-ÿ]{4,} (?:de|du|des|de la|de l['’]|d['’])"
                      r"\s?[A-ZÀ-Ý])"),
-    "en": re.compile(r"\b[A-Z]{3,} [A-Z][a-z]+ [A-Z][a-z]+\b"),
+    "en": re.compile(r"(?=[A-Z])\b[A-Z]{3,} [A-Z][a-z]+ [A-Z][a-z]+\b"),
 }
 
 
@@ -130,10 +130,14 @@ def _read_name_words(tgt: str, lang: str) -> tuple[frozenset[str], frozenset[str
     tokens = _WORD.findall(_OTHER_HEAD[lang].sub(" ", tgt))
     # a word counts when it is part of a name: capitalised or next to a capitalised word
     # ("Conférence générale"), not in running text ("le débat général")
-    capital = [w[0].isupper() and len(w) > 3 for w in tokens]  # (not "Le", "The")
-    words = frozenset(w.lower() for i, w in enumerate(tokens)
-                      if w[0].isupper() or (i > 0 and capital[i - 1])
-                      or (i + 1 < len(tokens) and capital[i + 1]))  # fmt: skip
+    upper = [i for i, w in enumerate(tokens) if w[0].isupper()]  # (most words are not)
+    kept = set(upper)
+    for i in upper:
+        if len(tokens[i]) > 3:  # (not "Le", "The")
+            kept.update((i - 1, i + 1))
+    kept.discard(-1)
+    kept.discard(len(tokens))
+    words = frozenset(tokens[i].lower() for i in kept)
     return words, frozenset(w[:5] for w in words)
 
 

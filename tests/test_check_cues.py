@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import seeds
-from checks import cues, figures, quantities, romans
+from checks import clock, cues, figures, quantities, romans
 
 #: Texts where each pattern matches, in cases and spellings a cue could miss.
 HOSTILE = [
@@ -124,6 +124,84 @@ def test_a_pattern_tried_at_runs_of_digits_finds_what_it_found(texts, name, rege
         assert cues.digit_sub(regex, " ", text) == regex.sub(" ", text), text
         found += bool(want)
     assert found  # the pattern is used on these texts
+
+
+@pytest.mark.parametrize("extra", [["1", "12 ab 3", "ab3", "3ab", "١٢x", "x١٢", " 1 ", "a1b2c3"]])
+def test_the_runs_of_digits_are_those_of_the_digit_pattern(texts, extra):
+    import re
+
+    found = 0
+    for text in [*texts, *DIGITS, *extra]:
+        want = [m.start() for m in re.finditer(r"\d+", text)]
+        assert cues._find_runs(text) == want, text
+        assert cues.digit_runs(text) == want, text
+        found += bool(want)
+    assert found > 100
+
+
+def test_military_times_read_at_the_ends_of_runs_of_digits_are_those_of_the_pattern(texts):
+    def long_way(text):  # every match of the pattern, each with what comes before it
+        out = []
+        for m in clock._MILITARY.finditer(text):
+            before = text[max(0, m.start() - 7) : m.start()]
+            if m.group(3) is not None and not clock._MILITARY_DIGIT.search(before):
+                pass
+            elif not clock._MILITARY_BEFORE.search(before):
+                continue
+            out.append(f"{int(m.group(1))}h{m.group(2)}")
+        return out
+
+    extra = ["at 21500 and 123456 from 0900 to 1200, 2400 hours, at ١٢٣٠, at 0900١ at 0900"]
+    found = 0
+    for text in [*texts, *DIGITS, *extra]:
+        assert clock.military(text) == long_way(text), text
+        found += bool(long_way(text))
+    assert found > 3
+
+
+def test_a_reference_before_a_bare_one_is_found_as_the_search_finds_it(texts):
+    extra = ["article 1", "article\n\n \u00a0 1", "articles   1.5", "RECOMMENDATIONS 1",
+             "xarticle 1", "no. 1", "n° 1, 1", "1 article 1", "Article 11", "article 1,2",
+             "recommandations 1", "l'article 1er", "rule 1 and rule 1", "cat\u00e9gorie 1"]
+    found = 0
+    for text in [*texts, *DIGITS, *extra]:
+        want = bool(quantities._REFERENCE_ONE.search(text))
+        got = cues.spaced_matches(quantities._REFERENCE_ONE, text, "1",
+                                  quantities._REFERENCE_LONGEST, 2)
+        assert bool(got) == want, text
+        found += want
+    assert found > 10
+
+
+def test_symbols_tried_before_each_slash_are_those_of_the_pattern(texts):
+    extra = ["S/2015/446-A/70/95", "x.A/1", "/A/1", "A//1", "ABC/", "a/B/1 S/RES/2231",
+             "Ø/A/1", "A/1/B/2 C/3", "TD/B/C.I/MEM.4/2, E/CN.4/2005/L.10/Add.17", "2/3 A/",
+             "_A/1 é.A/1 ÉA/1 A.B/C"]
+    found = 0
+    for text in [*texts, *DIGITS, *HOSTILE, *extra]:
+        want = [(m.span(), m.group()) for m in quantities._SYMBOL.finditer(text)]
+        assert [(m.span(), m.group())
+                for m in cues.slash_matches(quantities._SYMBOL, text)] == want, text
+        found += bool(want)
+    assert found > 5
+
+
+def test_labelled_roman_numerals_tried_before_each_letter_are_those_of_the_pattern(texts):
+    extra = ["Figure I and chapter VII; see annexe  V.", "Annexes\n\tX, tableaux I, Parts I I",
+             "figureI, Chapitres X Volume V", "xTable I", "Sections I V X", "the I, Part IV"]
+    found = 0
+    for text in [*texts, *DIGITS, *HOSTILE, *extra]:
+        want = [(m.span(), m.group()) for m in romans.LABELLED_ROMAN.finditer(text)]
+        got = cues.spaced_matches(romans.LABELLED_ROMAN, text, "IVX", romans._LABEL_LONGEST, 1)
+        assert [(m.span(), m.group()) for m in got] == want, text
+        found += bool(want)
+    assert found > 10
+
+
+def test_a_paragraph_marker_is_removed_as_the_pattern_removes_it(texts):
+    extra = ["12. Le Conseil", "(b) les 3 pays", "  1.2 Les points", "1.2.3 Title", "Le 12. "]
+    for text in [*texts, *DIGITS, *extra]:
+        assert quantities._unmarked(text) == quantities._MARKER.sub("", text, count=1), text
 
 
 def test_an_english_date_led_by_its_month_is_found_where_a_month_name_is(texts):

@@ -17,7 +17,15 @@ import seeds
 from checks import quantities
 from checks.keying import UNKNOWN, Codes
 from checks.matcher import Matcher
-from checks.tokens import _WORD, build_keys, fold_text, folded_words, words_of
+from checks.tokens import (
+    _WORD,
+    build_keys,
+    fold_text,
+    folded_words,
+    text_words,
+    word_spans,
+    words_of,
+)
 from termalign.building import build_from_seeds
 
 #: Texts where keying a word depends on its neighbours, or folding changes the words.
@@ -33,6 +41,10 @@ HOSTILE = [
     "",
     "   ",
     "the the la les l’ d’ du des au aux",
+    # prefixes after prefixes, at the end, before a space or a dash that is no hyphen
+    "co-re-examen, non-co-opération, anti-inter-agences, co- operation, co -operation, re–co",
+    "co-",
+    "pre-session co-operation multi-",
     # words over KEPT_WORD letters (never kept by the word caches) next to known ones
     "l’OTSC et la " + "Organisation" * 6 + " du Traité de sécurité collective " + "ONU" * 25,
 ]
@@ -57,7 +69,9 @@ def texts() -> list[str]:
     base = seeds.path("unpc", "UNv1.0.devset")
     fr = base.with_name(base.name + ".fr").read_text(encoding="utf-8").splitlines()
     en = base.with_name(base.name + ".en").read_text(encoding="utf-8").splitlines()
-    return fr[:1500] + en[:1500] + HOSTILE
+    lines = fr[:1500] + en[:1500]
+    windows = [" ".join(lines[i : i + 12]) for i in range(0, len(lines), 100)]  # ~2 KB each
+    return lines + windows + HOSTILE
 
 
 def _long_way(codes: Codes, text: str, acronym: bool) -> tuple[str, list[tuple[int, int]]]:
@@ -97,6 +111,41 @@ def test_hits_of_a_shared_code_space_equal_those_of_an_own_one(checker, texts):
         assert hits(checker.en, text) == hits(alone, text), text
         found += bool(hits(alone, text))
     assert found > 100
+
+
+def test_words_and_spans_read_in_one_pass_are_those_of_the_word_pattern(texts):
+    for text in texts:
+        assert text_words(text) == tuple(_WORD.findall(text)), text
+        assert word_spans(text) == [m.span() for m in _WORD.finditer(text)], text
+
+
+def test_the_keys_of_a_side_read_once_are_those_of_build_keys(texts):
+    found = 0
+    for text in texts:
+        side, alone = build_keys(text, read=True), build_keys(text)
+        assert (side.keys, side.starts, side.first, side.last) == (
+            alone.keys, alone.starts, alone.first, alone.last), text
+        assert [side.span(i, i) for i in range(len(side))] == [
+            alone.span(i, i) for i in range(len(alone))], text
+        found += len(side) > 100
+    assert found  # the long windows are there
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_name_words_of_a_translation_are_those_of_the_word_by_word_rule(texts, lang):
+    from checks import traces
+
+    def long_way(text):  # each word tested with its neighbours
+        tokens = traces._WORD.findall(traces._OTHER_HEAD[lang].sub(" ", text))
+        capital = [w[0].isupper() and len(w) > 3 for w in tokens]
+        return frozenset(w.lower() for i, w in enumerate(tokens)
+                         if w[0].isupper() or (i > 0 and capital[i - 1])
+                         or (i + 1 < len(tokens) and capital[i + 1]))  # fmt: skip
+
+    for text in [*texts, "Abcd", "x Efgh", "Efgh x", "The Le Mnop", "A b C"]:
+        words, stems = traces._read_name_words(text, lang)
+        assert words == long_way(text), text
+        assert stems == {w[:5] for w in words}
 
 
 def test_folded_words_are_those_of_the_folded_text(texts):
