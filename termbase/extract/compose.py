@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from termbase.extract.explain import _stems, cognate
+from termbase.extract.explain import cognate, french_stems
 from termbase.extract.spans import FUNCTION_WORDS as EN_FUNCTION
 from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
 from termbase.extract.terms_fr import singular
@@ -169,7 +169,7 @@ class WordRenderings:
         for a word the lexicon lacks unless ``cognates``), each with its plural when the
         French is plural."""
         found: list[str] = []
-        for stem in _stems(word):
+        for stem in french_stems(word):
             found += [e for e in self.table.get(stem, ()) if e not in found]
         if (cognates or not found) and len(word) >= 4:
             close = [e for e in self.by_initial.get(word[0], ())

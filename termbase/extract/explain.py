@@ -62,10 +62,10 @@ def cognate(fr: str, en: str) -> bool:
     return n >= 4 and fr[0] == en[0] and SequenceMatcher(None, fr, en).ratio() >= 0.65
 
 
-def _stems(word: str) -> tuple[str, ...]:
+def french_stems(word: str) -> tuple[str, ...]:
     """A French word and its forms without plural or feminine marks (for the lexicon).
 
-    >>> _stems("conjointes")
+    >>> french_stems("conjointes")
     ('conjointes', 'conjointe', 'conjoint')
     """
     out = [word]
@@ -84,10 +84,10 @@ def word_lexicon(pairs: Sequence[tuple[str, str]]) -> Callable[[str, str], bool]
              for fr, en in pairs]
     for f, e in words:
         if len(f) == 1 and len(e) == 1:
-            lexicon.update((s, e[0]) for s in _stems(f[0]))
+            lexicon.update((s, e[0]) for s in french_stems(f[0]))
 
     def match(f: str, e: str) -> bool:
-        return cognate(f, e) or any((s, e) in lexicon for s in _stems(f))
+        return cognate(f, e) or any((s, e) in lexicon for s in french_stems(f))
 
     # Longer links teach one word more: when all their words but one on each side match,
     # those two translate each other (*droit international* / *international law*: *droit*
@@ -100,7 +100,7 @@ def word_lexicon(pairs: Sequence[tuple[str, str]]) -> Callable[[str, str], bool]
             left_f = [w for w in f if not any(match(w, x) for x in e)]
             left_e = [x for x in e if not any(match(w, x) for w in f)]
             if len(left_f) == 1 and len(left_e) == 1:
-                learnt.update((s, left_e[0]) for s in _stems(left_f[0]))
+                learnt.update((s, left_e[0]) for s in french_stems(left_f[0]))
         lexicon |= learnt
     return match
 
