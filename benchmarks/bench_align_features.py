@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.tune_align import load_book, micro_f1, split, unpc_tasks  # noqa: E402
+from benchmarks.tune_align import get, load_book, micro_f1, put, split, unpc_tasks  # noqa: E402
 
 #: The weights of the punctuation evidence (:mod:`aligner.align.search`).
 TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY")
@@ -30,7 +30,6 @@ def variants() -> list[tuple[str, dict[str, float]]]:
 
 
 def main() -> None:
-    from aligner.align import search
     from benchmarks.make_tasks import devset_lexicon
 
     dev_names, held_names = split()
@@ -38,17 +37,17 @@ def main() -> None:
     held = {name: load_book(name) for name in held_names}
     tasks = {part: unpc_tasks(part) for part in ("devset", "testset")}
     lexicon = devset_lexicon()
-    kept = {name: getattr(search, name) for name in TERMS}
+    kept = {name: get(name) for name in TERMS}
     print("| aligner | development books | held-out books | UNPC devset tasks | UNPC testset tasks |")
     print("|---|---|---|---|---|")
     for label, off in variants():
         for name in TERMS:
-            setattr(search, name, off.get(name, kept[name]))
+            put(name, off.get(name, kept[name]))
         figures = [micro_f1(dev), micro_f1(held), micro_f1(tasks["devset"], lexicon=lexicon),
                    micro_f1(tasks["testset"], lexicon=lexicon)]
         print(f"| {label} | " + " | ".join(f"{x:.4f}" for x in figures) + " |", flush=True)
     for name in TERMS:
-        setattr(search, name, kept[name])
+        put(name, kept[name])
 
 
 if __name__ == "__main__":
