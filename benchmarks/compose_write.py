@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import seeds  # noqa: E402
+from benchmarks.terms_precision import COMPOSED_CENSUS, COMPOSED_COLUMNS  # noqa: E402
 from termalign.building import (  # noqa: E402
     COMPOSED_TERMS,
     CORPORA_NAMES,
@@ -43,13 +44,13 @@ from termbase.extract.compose_terms import (  # noqa: E402
     read_composed,
 )
 from termbase.extract.corpora import read_rows  # noqa: E402
+from termbase.extract.evaluate import read_gold  # noqa: E402
 from termbase.extract.terms_fr import extract, term_key  # noqa: E402
 from termbase.extract.text import sentence_at  # noqa: E402
 
 LEXICON = ROOT / "aligner" / "data" / "lexicon_general_fr_en.tsv"
 #: Lexicon rows below this translation probability are noise (*a* → *to*).
 MIN_T = 0.2
-SAMPLE = ROOT / "tests" / "data" / "terms_precision_composed.tsv"
 #: Not UN text: Canadian parliamentary usage.
 NOT_UN = {"Canadian Hansard"}
 
@@ -136,16 +137,14 @@ def write_sample(n: int, seed: int) -> None:
     lines = ["# Composed pairs to judge by reading: right = yes when the English is the UN "
              "English of the French term, whole on both sides (compose_write.py "
              f"--sample {n} --seed {seed}).",
-             "\t".join(["right", "fr", "en", "parts", "context_fr", "context_en"])]
-    lines += ["\t".join(["", r["fr"], r["en"], r["parts"], r["context_fr"], r["context_en"]])
-              for r in chosen]
-    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(chosen)} rows -> {SAMPLE}")
+             "\t".join(COMPOSED_COLUMNS)]
+    lines += ["\t".join(["", *(r[c] for c in COMPOSED_COLUMNS[1:])]) for r in chosen]
+    COMPOSED_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(chosen)} rows -> {COMPOSED_CENSUS}")
 
 
-def precision(path: Path = SAMPLE) -> tuple[int, int]:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith(("#", "right\t"))]
+def precision(path: Path = COMPOSED_CENSUS) -> tuple[int, int]:
+    rows = read_gold(path, COMPOSED_COLUMNS)
     right = sum(r[0] == "yes" for r in rows)
     print(f"composed precision ({path.name}): {right}/{len(rows)} = {right / len(rows):.1%}")
     return right, len(rows)
