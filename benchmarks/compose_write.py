@@ -4,10 +4,17 @@
         compose the English of the French terms of the seed documents (POS candidates and
         the names they define with an acronym) that the shipped evidence leaves without
         English, keep the compositions attested in the shipped English UN text, and write
-        seeds/terms/composed_terms.tsv (the default build reads it);
+        seeds/terms/composed_terms.tsv; then compose the names defined with an acronym (seed
+        documents, shipped pairs) that have no English full form, keep those whose initials
+        spell their English acronym, and write seeds/terms/composed_names.tsv (the default
+        build reads both);
     python benchmarks/compose_write.py --sample 60 --seed 51
         write a random sample of the composed pairs to judge by hand
         (tests/data/terms_precision_composed.tsv, column ``right``: yes/no);
+    python benchmarks/compose_write.py --census-names
+        list every composed name (seeds/terms/composed_names.tsv: French names defined with
+        an acronym, composed and spelt by their English acronym) to judge by hand
+        (tests/data/terms_precision_names.tsv);
     python benchmarks/compose_write.py --precision
         the share right of the judged sample.
 """
@@ -24,8 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import seeds  # noqa: E402
-from benchmarks.terms_precision import COMPOSED_CENSUS, COMPOSED_COLUMNS  # noqa: E402
+from benchmarks.terms_precision import (  # noqa: E402
+    COMPOSED_CENSUS,
+    COMPOSED_COLUMNS,
+    NAMES_CENSUS,
+    NAMES_COLUMNS,
+)
 from termalign.building import (  # noqa: E402
+    COMPOSED_NAMES,
     COMPOSED_TERMS,
     CORPORA_NAMES,
     CORPORA_TERMS,
@@ -34,8 +47,11 @@ from termalign.building import (  # noqa: E402
     seed_documents,
     shipped_concepts,
 )
-from termbase.build import document_concepts  # noqa: E402
+from termbase.build import aligned_concepts, document_concepts  # noqa: E402
+from termbase.extract.acronyms import find_definitions  # noqa: E402
 from termbase.extract.compose import Attestation, WordRenderings  # noqa: E402
+from termbase.extract.compose_names import AcronymSources, FrenchName, compose_names  # noqa: E402
+from termbase.extract.compose_names_io import dump_names, read_names  # noqa: E402
 from termbase.extract.compose_terms import (  # noqa: E402
     FrenchTerm,
     bound_words,
@@ -43,10 +59,12 @@ from termbase.extract.compose_terms import (  # noqa: E402
     dump_composed,
     read_composed,
 )
+from termbase.extract.cooccur import AlignedPair  # noqa: E402
 from termbase.extract.corpora import read_rows  # noqa: E402
 from termbase.extract.evaluate import read_gold  # noqa: E402
 from termbase.extract.terms_fr import extract, term_key  # noqa: E402
 from termbase.extract.text import sentence_at  # noqa: E402
+from termbase.fold import fold_term  # noqa: E402
 
 LEXICON = ROOT / "aligner" / "data" / "lexicon_general_fr_en.tsv"
 #: Lexicon rows below this translation probability are noise (*a* → *to*).
@@ -114,6 +132,61 @@ def known_keys(concepts) -> set[str]:
     return {term_key(t.text) for c in concepts if c.terms_in("en") for t in c.terms_in("fr")}
 
 
+def french_names(pairs) -> list[FrenchName]:
+    """The French names defined with an acronym: in the seed documents, then in the
+    shipped pairs."""
+    out = []
+    for path in seed_documents():
+        doc = read_document(path, "fr")
+        for c in document_concepts(doc):
+            full = [t.text for t in c.terms_in("fr") if t.type != "acronym"]
+            acronym = [t.text for t in c.terms_in("fr") if t.type == "acronym"]
+            if full and acronym:
+                out.append(FrenchName(full[0], acronym[0], c.evidence[0].context_fr,
+                                      doc.name, doc.symbol))
+    for pair in pairs:
+        if "(" in pair.fr:
+            out += [FrenchName(d.definition, d.acronym, pair.fr, pair.source, pair.symbol)
+                    for d in find_definitions(pair.fr, "fr")]
+    return out
+
+
+def linked_acronyms(concepts) -> dict[str, list[tuple[str, AlignedPair]]]:
+    """French acronym → [(English acronym, a pair whose English writes it)] of the acronym
+    links: the concepts that hold both acronyms with such a pair as evidence."""
+    out: dict[str, list[tuple[str, AlignedPair]]] = {}
+    for c in concepts:
+        fr = [t.text for t in c.terms_in("fr") if t.type == "acronym"]
+        for en in (t.text for t in c.terms_in("en") if t.type == "acronym"):
+            ev = next((e for e in c.evidence if en in e.context_en), None)
+            if ev is not None:
+                for f in fr:
+                    out.setdefault(f, []).append(
+                        (en, AlignedPair(ev.context_fr, ev.context_en, ev.source, ev.symbol)))
+    return out
+
+
+def named_keys(concepts) -> set[str]:
+    """The folded French full forms that already have an English full form."""
+    return {fold_term(t.text) for c in concepts
+            if any(t.type != "acronym" for t in c.terms_in("en"))
+            for t in c.terms_in("fr") if t.type != "acronym"}
+
+
+def write_names(pairs, concepts, text: Attestation, render: WordRenderings) -> None:
+    links = aligned_concepts(pairs)
+    known = named_keys([*concepts, *links])
+    names = [n for n in french_names(pairs) if fold_term(n.text) not in known]
+    sources = AcronymSources(pairs, linked_acronyms([*links, *concepts]))
+    found = compose_names(names, sources, render, text)
+    path = seeds.path(*COMPOSED_NAMES)
+    dump_names(found, path, "French names defined with an acronym (seed documents, shipped "
+               "pairs) with no English full form in the shipped evidence, composed from their "
+               "words and spelt by their English acronym (termbase.extract.compose_names); "
+               "python benchmarks/compose_write.py --write")
+    print(f"{len(names)} French names read, {len(found)} composed -> {path}")
+
+
 def write() -> None:
     pairs = seed_aligned()
     concepts = shipped_concepts(pairs, composed=False)
@@ -121,7 +194,8 @@ def write() -> None:
     terms = french_terms()
     french = [p.fr for p in pairs] + [paragraph for path in seed_documents()
                                       for paragraph in read_document(path, "fr").paragraphs]
-    found = compose_all(terms, known_keys(concepts), renderings(text), text,
+    render = renderings(text)
+    found = compose_all(terms, known_keys(concepts), render, text,
                         bound=bound_words(french))
     path = seeds.path(*COMPOSED_TERMS)
     dump_composed(found, text, places.__getitem__, path,
@@ -129,6 +203,7 @@ def write() -> None:
                   "evidence, translated by composition (termbase.extract.compose) and attested "
                   "in the shipped English UN text; python benchmarks/compose_write.py --write")
     print(f"{len(terms)} French terms read, {len(found)} composed -> {path}")
+    write_names(pairs, concepts, text, render)
 
 
 def write_sample(n: int, seed: int) -> None:
@@ -141,6 +216,23 @@ def write_sample(n: int, seed: int) -> None:
     lines += ["\t".join(["", *(r[c] for c in COMPOSED_COLUMNS[1:])]) for r in chosen]
     COMPOSED_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(chosen)} rows -> {COMPOSED_CENSUS}")
+
+
+def write_names_census() -> None:
+    """Every composed name, to judge by reading (column ``right``: yes/no); the judgements
+    of the names already judged are kept."""
+    old = {(r[1], r[2]): r[0] for r in read_gold(NAMES_CENSUS, NAMES_COLUMNS)} \
+        if NAMES_CENSUS.exists() else {}
+    rows = read_names(seeds.path(*COMPOSED_NAMES))
+    lines = ["# Names composed from their words and spelt by their English acronym, to judge "
+             "by reading: right = yes when the English is the UN English name of the French "
+             "name, whole (a census: every row of seeds/terms/composed_names.tsv; "
+             "compose_write.py --census-names).",
+             "\t".join(NAMES_COLUMNS)]
+    lines += ["\t".join([old.get((r["fr"], r["en"]), ""), *(r[c] for c in NAMES_COLUMNS[1:])])
+              for r in rows]
+    NAMES_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} rows -> {NAMES_CENSUS}")
 
 
 def precision(path: Path = COMPOSED_CENSUS) -> tuple[int, int]:
@@ -156,9 +248,13 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=51)
     parser.add_argument("--precision", action="store_true")
+    parser.add_argument("--census-names", action="store_true",
+                        help="list every composed name to judge by reading")
     args = parser.parse_args()
     if args.write:
         write()
+    elif args.census_names:
+        write_names_census()
     elif args.sample:
         write_sample(args.sample, args.seed)
     elif args.precision:

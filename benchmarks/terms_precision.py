@@ -43,6 +43,10 @@ CORPUS_TERM_SAMPLE = DATA / "terms_precision_corpora.tsv"
 #: The census of the composed translations (benchmarks/compose_write.py), judged by reading.
 COMPOSED_CENSUS = DATA / "terms_precision_composed.tsv"
 COMPOSED_COLUMNS = ("right", "fr", "en", "parts", "context_fr", "context_en")
+#: The census of the names composed and spelt by their English acronym
+#: (benchmarks/compose_write.py --census-names), judged by reading.
+NAMES_CENSUS = DATA / "terms_precision_names.tsv"
+NAMES_COLUMNS = ("right", "fr", "en", "en_acronym", "parts", "context_fr")
 SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
 
 def write_sample(pairs, n: int, seed: int) -> None:
@@ -207,6 +211,10 @@ def precision(pairs) -> None:
     right = sum(r[0] == "yes" for r in composed)
     print(f"composed-translation precision, census ({COMPOSED_CENSUS.name}): "
           f"{right}/{len(composed)} = {right / len(composed):.1%}")
+    names = read_gold(NAMES_CENSUS, NAMES_COLUMNS)
+    right = sum(r[0] == "yes" for r in names)
+    print(f"acronym-spelt composed names precision, census ({NAMES_CENSUS.name}): "
+          f"{right}/{len(names)} = {right / len(names):.1%}")
     p = stratified_precision(pairs)
     print(f"extracted-pair precision, held-out, stratified over {p['total']} pairs "
           f"({p['total'] - p['once'] - p['taught']} of the link file of {ONCE_BEFORE} at "

@@ -12,6 +12,7 @@ from pathlib import Path
 import seeds
 from termbase.build import BuildReport, Progress, SourceDocument, build
 from termbase.curated import load_curated
+from termbase.extract.compose_names_io import load_names
 from termbase.extract.compose_terms import load_composed
 from termbase.extract.cooccur import AlignedPair, read_aligned
 from termbase.extract.corpora import load_name_concepts
@@ -36,6 +37,9 @@ CORPORA_TERMS = ("terms", "corpora_terms.tsv")
 #: French terms of the seed documents translated by composition, attested in UN English
 #: (benchmarks/compose_write.py --write; termbase.extract.compose).
 COMPOSED_TERMS = ("terms", "composed_terms.tsv")
+#: French names defined with an acronym, composed from their words and spelt by their
+#: English acronym (benchmarks/compose_write.py --write; termbase.extract.compose_names).
+COMPOSED_NAMES = ("terms", "composed_names.tsv")
 
 
 def read_document(path: str | Path, lang: str | None = None) -> SourceDocument:
@@ -86,11 +90,14 @@ def shipped_concepts(pairs: list[AlignedPair] | None = None, composed: bool = Tr
     """Everything precomputed that a build with the shipped evidence gets: the term
     concepts of the shipped UN pairs, then the names learnt from the aligned corpora, then
     the key terms learnt from the corpora beyond the UN pairs (lower confidence), then
-    (with ``composed``) the seeds' terms translated by composition (lowest confidence)."""
+    (with ``composed``) the seeds' terms translated by composition (lowest confidence) and
+    the names composed and spelt by their English acronym."""
     out = [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES)),
            *load_name_concepts(seeds.path(*CORPORA_TERMS))]
     if composed and seeds.path(*COMPOSED_TERMS).exists():
         out += load_composed(seeds.path(*COMPOSED_TERMS))
+    if composed and seeds.path(*COMPOSED_NAMES).exists():
+        out += load_names(seeds.path(*COMPOSED_NAMES))
     return out
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ioguard.atomic import replacing
 from termbase.extract.acronyms import AcronymPair, find_definitions, find_uses
+from termbase.extract.compose_names_io import ORIGIN as COMPOSED_NAME
 from termbase.extract.compose_terms import ORIGIN as COMPOSED
 from termbase.extract.cooccur import AlignedPair, align_acronyms, link_to_concept
 from termbase.extract.term_concepts import ORIGIN as TERM_ORIGIN
@@ -256,19 +257,31 @@ def _uncontested(extracted: Sequence[Concept], staged: Sequence[tuple[Concept, s
     entry as a French variant marked no-check (*lutte antiterroriste* beside *lutte contre le
     terrorisme* / *counter-terrorism*), without its note, and is left out when that entry has
     only one-word French terms (it would make the checks look for them: *êtres* / *human
-    beings*). A guess composed from words is found by a lookup but never changes what an
-    entry with evidence says, what the checks look for, nor touches curated data."""
-    others = [c for c, _ in staged] + [c for c in extracted if c.origin != COMPOSED]
+    beings*). A name composed and spelt by its English acronym (origin
+    :data:`~termbase.extract.compose_names_io.ORIGIN`) is left out when its French full
+    form already has an English full form, or its English is a curated entry's. A guess
+    composed from words is found by a lookup but never changes what an entry with evidence
+    says, what the checks look for, nor touches curated data."""
+    others = [c for c, _ in staged] + [c for c in extracted
+                                       if c.origin not in (COMPOSED, COMPOSED_NAME)]
 
     def keys(concepts, lang):
         return {fold_term(t.text) for c in concepts if c.terms_in("en") for t in c.terms_in(lang)}
 
     french, curated_en = keys(others, "fr"), keys([c for c in others if c.curated], "en")
     english = keys(others, "en")
+    named = {fold_term(t.text) for c in others
+             if any(t.type != "acronym" for t in c.terms_in("en"))
+             for t in c.terms_in("fr") if t.type != "acronym"}
     phrased = keys([c for c in others if any(" " in t.text for t in c.terms_in("fr"))], "en")
     out = []
     for c in extracted:
-        if c.origin == COMPOSED:
+        if c.origin == COMPOSED_NAME:
+            fr = {fold_term(t.text) for t in c.terms_in("fr") if t.type != "acronym"}
+            en = {fold_term(t.text) for t in c.terms_in("en") if t.type != "acronym"}
+            if fr & named or en & curated_en:
+                continue
+        elif c.origin == COMPOSED:
             fr = {fold_term(t.text) for t in c.terms_in("fr")}
             en = {fold_term(t.text) for t in c.terms_in("en")}
             if fr & french or en & curated_en or (en & english and not en & phrased):

@@ -164,10 +164,10 @@ class WordRenderings:
             if len(w) >= 3 and w.isalpha():
                 self.by_initial[w[0]].append(w)
 
-    def __call__(self, word: str, cognates: bool = False) -> list[str]:
+    def __call__(self, word: str, cognates: bool = False, plurals: bool = True) -> list[str]:
         """English words for the folded French ``word`` (lexicon first, then cognates, only
         for a word the lexicon lacks unless ``cognates``), each with its plural when the
-        French is plural."""
+        French is plural (unless not ``plurals``)."""
         found: list[str] = []
         for stem in french_stems(word):
             found += [e for e in self.table.get(stem, ()) if e not in found]
@@ -177,7 +177,7 @@ class WordRenderings:
             close.sort(key=lambda e: -SequenceMatcher(None, word, e).ratio())
             found += [e for e in close[:MAX_COGNATES] if e not in found]
         out: list[str] = []
-        plural = word.endswith(("s", "x")) and len(word) > 3
+        plural = plurals and word.endswith(("s", "x")) and len(word) > 3
         for e in found[:MAX_RENDERINGS]:
             out += [e] + ([_plural(e)] if plural and " " not in e else [])
         return list(dict.fromkeys(out))
@@ -266,24 +266,27 @@ def _orders(words: list[str]) -> list[list[str]]:
     return [o for i, o in enumerate(out) if o not in out[:i]]
 
 
-def compose(term: str, render: WordRenderings, text: Attestation) -> Composed | None:
-    """The most attested English of the French ``term`` composed by the rules, or None; a
-    French term in lower case takes an English occurrence in lower case when there is one."""
+def compositions(term: str, render: WordRenderings, ok, number=plural_fr
+                 ) -> list[tuple[list[str], list[tuple[str, str]]]]:
+    """Every English of the French ``term`` composed by the rules whose partial phrases all
+    pass ``ok`` (a phrase of folded English words → bool: attested in a text, or spelling part
+    of an acronym), with the word renderings used; [] when the term is no phrase to compose.
+    ``number`` tells whether a French head noun is plural (its English keeps the number)."""
     groups = segments(term)
     if groups is None or sum(len(c) for _, c in groups) < 2 or verbal(term, render):
-        return None
-    # Each result: (English words, parts used); every partial phrase must be attested.
+        return []
+    # Each result: (English words, parts used); every partial phrase must pass ``ok``.
     later: list[tuple[list[str], list[tuple[str, str]]]] = []
     for i in range(len(groups) - 1, -1, -1):
         prep, words = groups[i]
         if i == len(groups) - 1:
-            later = _group(words, render, text, i == 0)
+            later = _group(words, render, ok, i == 0, number)
             continue
         next_prep = groups[i + 1][0]
         if words == ["lutte"] and next_prep == "contre":
             group = [([], [("lutte contre", "counter-")])]
         else:
-            group = _group(words, render, text, i == 0)
+            group = _group(words, render, ok, i == 0, number)
         combined = []
         for head, head_parts in group:
             for rest, rest_parts in later:
@@ -294,12 +297,18 @@ def compose(term: str, render: WordRenderings, text: Attestation) -> Composed | 
                     options = [[*head, p, *rest] for p in _PREPOSITIONS[next_prep]]
                     if next_prep not in _NO_COMPOUND:
                         options.append([*rest, *head])
-                combined += [(o, parts) for o in options if text.find(o)]
+                combined += [(o, parts) for o in options if ok(o)]
         later = combined
         if not later:
-            return None
+            return []
+    return later
+
+
+def compose(term: str, render: WordRenderings, text: Attestation) -> Composed | None:
+    """The most attested English of the French ``term`` composed by the rules, or None; a
+    French term in lower case takes an English occurrence in lower case when there is one."""
     best = None
-    for words, parts in later:
+    for words, parts in compositions(term, render, text.find):
         hits = text.free(words)
         if hits and (best is None or len(hits) > best[0]):
             best = (len(hits), words, parts, hits[0])
@@ -315,17 +324,17 @@ def compose(term: str, render: WordRenderings, text: Attestation) -> Composed | 
     return Composed(term, surface, parts, count, hit[0], (start, end))
 
 
-def _group(words: list[str], render: WordRenderings, text: Attestation, top: bool = False):
+def _group(words: list[str], render: WordRenderings, ok, top: bool = False, number=plural_fr):
     """Attested English renderings of one noun group (``lutte anti-X`` → ``counter-X``);
     the ``top`` group's head noun keeps its number (*organes* → *organs*, not *organ*)."""
     if words[0] == "lutte" and len(words) == 2 and words[1].startswith("anti"):
         base = words[1][4:].lstrip("-")
         return [([c, e], [(words[1], f"counter-{e}")]) for e in render(base, True) for c in ("counter",)
-                if text.find([c, e])]
+                if ok([c, e])]
     options = {w: render(w) for w in words}
     if top:
-        number = plural_fr(words[0])
-        options[words[0]] = [e for e in options[words[0]] if plural_en(e) == number]
+        plural = number(words[0])
+        options[words[0]] = [e for e in options[words[0]] if plural_en(e) == plural]
     if any(not options[w] for w in words):
         return []
     out = []
@@ -333,7 +342,7 @@ def _group(words: list[str], render: WordRenderings, text: Attestation, top: boo
         partial = [([], [])]
         for w in order:
             partial = [([*en, e], [*parts, (w, e)]) for en, parts in partial
-                       for e in options[w] if text.find([*en, e])]
+                       for e in options[w] if ok([*en, e])]
             if not partial:
                 break
         out += partial
