@@ -15,6 +15,9 @@
         list every composed name (seeds/terms/composed_names.tsv: French names defined with
         an acronym, composed and spelt by their English acronym) to judge by hand
         (tests/data/terms_precision_names.tsv);
+    python benchmarks/compose_write.py --census-bodies
+        the same for the names of bodies composed from a regular head noun and an attested
+        rest (seeds/terms/composed_bodies.tsv; tests/data/terms_precision_bodies.tsv);
     python benchmarks/compose_write.py --precision
         the share right of the judged sample.
 """
@@ -32,12 +35,14 @@ sys.path.insert(0, str(ROOT))
 
 import seeds  # noqa: E402
 from benchmarks.terms_precision import (  # noqa: E402
+    BODIES_CENSUS,
     COMPOSED_CENSUS,
     COMPOSED_COLUMNS,
     NAMES_CENSUS,
     NAMES_COLUMNS,
 )
 from termalign.building import (  # noqa: E402
+    COMPOSED_BODIES,
     COMPOSED_NAMES,
     COMPOSED_TERMS,
     CORPORA_NAMES,
@@ -50,12 +55,16 @@ from termalign.building import (  # noqa: E402
 from termbase.build import aligned_concepts, document_concepts  # noqa: E402
 from termbase.extract.acronyms import find_definitions  # noqa: E402
 from termbase.extract.compose import Attestation, WordRenderings  # noqa: E402
+from termbase.extract.compose_bodies import CONFIDENCE as BODY_CONFIDENCE  # noqa: E402
+from termbase.extract.compose_bodies import compose_body, head_forms  # noqa: E402
 from termbase.extract.compose_names import AcronymSources, FrenchName, compose_names  # noqa: E402
 from termbase.extract.compose_names_io import dump_names, read_names  # noqa: E402
 from termbase.extract.compose_terms import (  # noqa: E402
     FrenchTerm,
     bound_words,
+    composable_terms,
     compose_all,
+    cut_name,
     dump_composed,
     read_composed,
 )
@@ -187,6 +196,38 @@ def write_names(pairs, concepts, text: Attestation, render: WordRenderings) -> N
     print(f"{len(names)} French names read, {len(found)} composed -> {path}")
 
 
+def linked_names(concepts) -> list[tuple[str, str]]:
+    """The French and English full forms of the shipped name links (not composed)."""
+    out = []
+    for c in concepts:
+        fr = [t.text for t in c.terms_in("fr") if t.type != "acronym"]
+        en = [t.text for t in c.terms_in("en") if t.type != "acronym"]
+        if fr and en and c.kind == "title":
+            out.append((fr[0], en[0]))
+    return out
+
+
+def write_bodies(terms, concepts, composed: set[str], text: Attestation,
+                 render: WordRenderings, places, bound) -> None:
+    """The seeds' names of bodies with a regular head noun and an attested rest
+    (termbase.extract.compose_bodies) -> seeds/terms/composed_bodies.tsv."""
+    forms = head_forms(linked_names(concepts), render)
+    found = []
+    for term in composable_terms(terms, known_keys(concepts) | composed, bound):
+        body = None if cut_name(term) else compose_body(term.text, forms, render, text)
+        if body is not None:
+            found.append((term, body))
+    path = seeds.path(*COMPOSED_BODIES)
+    dump_composed(found, text, places.__getitem__, path,
+                  "Names of bodies of the seed documents with no English in the shipped "
+                  "evidence: a head noun whose linked names take one English form "
+                  f"({', '.join(f'{h}: {f}' for h, (f, _, _) in sorted(forms.items()))}) and "
+                  "a rest attested in the shipped English UN text "
+                  "(termbase.extract.compose_bodies); python benchmarks/compose_write.py --write",
+                  confidence=BODY_CONFIDENCE)
+    print(f"{len(found)} names of bodies composed -> {path}")
+
+
 def write() -> None:
     pairs = seed_aligned()
     concepts = shipped_concepts(pairs, composed=False)
@@ -203,6 +244,8 @@ def write() -> None:
                   "evidence, translated by composition (termbase.extract.compose) and attested "
                   "in the shipped English UN text; python benchmarks/compose_write.py --write")
     print(f"{len(terms)} French terms read, {len(found)} composed -> {path}")
+    write_bodies(terms, concepts, {term_key(t.text) for t, _ in found}, text, render,
+                 places, bound_words(french))
     write_names(pairs, concepts, text, render)
 
 
@@ -218,21 +261,29 @@ def write_sample(n: int, seed: int) -> None:
     print(f"{len(chosen)} rows -> {COMPOSED_CENSUS}")
 
 
-def write_names_census() -> None:
-    """Every composed name, to judge by reading (column ``right``: yes/no); the judgements
-    of the names already judged are kept."""
-    old = {(r[1], r[2]): r[0] for r in read_gold(NAMES_CENSUS, NAMES_COLUMNS)} \
-        if NAMES_CENSUS.exists() else {}
-    rows = read_names(seeds.path(*COMPOSED_NAMES))
-    lines = ["# Names composed from their words and spelt by their English acronym, to judge "
-             "by reading: right = yes when the English is the UN English name of the French "
-             "name, whole (a census: every row of seeds/terms/composed_names.tsv; "
-             "compose_write.py --census-names).",
-             "\t".join(NAMES_COLUMNS)]
-    lines += ["\t".join([old.get((r["fr"], r["en"]), ""), *(r[c] for c in NAMES_COLUMNS[1:])])
+def write_census(bodies: bool = False) -> None:
+    """Every composed name (``bodies``: every composed name of a body), to judge by reading
+    (column ``right``: yes/no); the judgements of the rows already judged are kept."""
+    path, columns = (BODIES_CENSUS, COMPOSED_COLUMNS) if bodies else (NAMES_CENSUS,
+                                                                      NAMES_COLUMNS)
+    old = {(r[1], r[2]): r[0] for r in read_gold(path, columns)} if path.exists() else {}
+    if bodies:
+        rows, what, flag = (read_composed(seeds.path(*COMPOSED_BODIES)),
+                            "Names of bodies composed from a regular head noun and an attested "
+                            "rest", "--census-bodies")
+    else:
+        rows, what, flag = (read_names(seeds.path(*COMPOSED_NAMES)),
+                            "Names composed from their words and spelt by their English "
+                            "acronym", "--census-names")
+    shipped = seeds.path(*(COMPOSED_BODIES if bodies else COMPOSED_NAMES)).name
+    lines = [f"# {what}, to judge by reading: right = yes when the English is the UN English "
+             f"name of the French name, whole (a census: every row of seeds/terms/{shipped}; "
+             f"compose_write.py {flag}).",
+             "\t".join(columns)]
+    lines += ["\t".join([old.get((r["fr"], r["en"]), ""), *(r[c] for c in columns[1:])])
               for r in rows]
-    NAMES_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} rows -> {NAMES_CENSUS}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(rows)} rows -> {path}")
 
 
 def precision(path: Path = COMPOSED_CENSUS) -> tuple[int, int]:
@@ -250,11 +301,13 @@ def main() -> None:
     parser.add_argument("--precision", action="store_true")
     parser.add_argument("--census-names", action="store_true",
                         help="list every composed name to judge by reading")
+    parser.add_argument("--census-bodies", action="store_true",
+                        help="list every composed name of a body to judge by reading")
     args = parser.parse_args()
     if args.write:
         write()
-    elif args.census_names:
-        write_names_census()
+    elif args.census_names or args.census_bodies:
+        write_census(bodies=args.census_bodies)
     elif args.sample:
         write_sample(args.sample, args.seed)
     elif args.precision:

@@ -47,6 +47,9 @@ COMPOSED_COLUMNS = ("right", "fr", "en", "parts", "context_fr", "context_en")
 #: (benchmarks/compose_write.py --census-names), judged by reading.
 NAMES_CENSUS = DATA / "terms_precision_names.tsv"
 NAMES_COLUMNS = ("right", "fr", "en", "en_acronym", "parts", "context_fr")
+#: The census of the names of bodies composed from a regular head and an attested rest
+#: (benchmarks/compose_write.py --census-bodies), judged by reading.
+BODIES_CENSUS = DATA / "terms_precision_bodies.tsv"
 SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
 
 def write_sample(pairs, n: int, seed: int) -> None:
@@ -211,10 +214,12 @@ def precision(pairs) -> None:
     right = sum(r[0] == "yes" for r in composed)
     print(f"composed-translation precision, census ({COMPOSED_CENSUS.name}): "
           f"{right}/{len(composed)} = {right / len(composed):.1%}")
-    names = read_gold(NAMES_CENSUS, NAMES_COLUMNS)
-    right = sum(r[0] == "yes" for r in names)
-    print(f"acronym-spelt composed names precision, census ({NAMES_CENSUS.name}): "
-          f"{right}/{len(names)} = {right / len(names):.1%}")
+    for label, path, columns in (("acronym-spelt composed names", NAMES_CENSUS, NAMES_COLUMNS),
+                                 ("composed names of bodies", BODIES_CENSUS, COMPOSED_COLUMNS)):
+        rows = read_gold(path, columns)
+        right = sum(r[0] == "yes" for r in rows)
+        print(f"{label} precision, census ({path.name}): {right}/{len(rows)} = "
+              f"{right / len(rows):.1%}")
     p = stratified_precision(pairs)
     print(f"extracted-pair precision, held-out, stratified over {p['total']} pairs "
           f"({p['total'] - p['once'] - p['taught']} of the link file of {ONCE_BEFORE} at "

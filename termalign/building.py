@@ -12,6 +12,7 @@ from pathlib import Path
 import seeds
 from termbase.build import BuildReport, Progress, SourceDocument, build
 from termbase.curated import load_curated
+from termbase.extract.compose_bodies import load_bodies
 from termbase.extract.compose_names_io import load_names
 from termbase.extract.compose_terms import load_composed
 from termbase.extract.cooccur import AlignedPair, read_aligned
@@ -40,6 +41,9 @@ COMPOSED_TERMS = ("terms", "composed_terms.tsv")
 #: French names defined with an acronym, composed from their words and spelt by their
 #: English acronym (benchmarks/compose_write.py --write; termbase.extract.compose_names).
 COMPOSED_NAMES = ("terms", "composed_names.tsv")
+#: Names of bodies of the seed documents composed from a regular head noun and an attested
+#: rest (benchmarks/compose_write.py --write; termbase.extract.compose_bodies).
+COMPOSED_BODIES = ("terms", "composed_bodies.tsv")
 
 
 def read_document(path: str | Path, lang: str | None = None) -> SourceDocument:
@@ -90,12 +94,15 @@ def shipped_concepts(pairs: list[AlignedPair] | None = None, composed: bool = Tr
     """Everything precomputed that a build with the shipped evidence gets: the term
     concepts of the shipped UN pairs, then the names learnt from the aligned corpora, then
     the key terms learnt from the corpora beyond the UN pairs (lower confidence), then
-    (with ``composed``) the seeds' terms translated by composition (lowest confidence) and
-    the names composed and spelt by their English acronym."""
+    (with ``composed``) the seeds' terms translated by composition (lowest confidence), the
+    names of bodies composed from a regular head and an attested rest, and the names
+    composed and spelt by their English acronym."""
     out = [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES)),
            *load_name_concepts(seeds.path(*CORPORA_TERMS))]
     if composed and seeds.path(*COMPOSED_TERMS).exists():
         out += load_composed(seeds.path(*COMPOSED_TERMS))
+    if composed and seeds.path(*COMPOSED_BODIES).exists():
+        out += load_bodies(seeds.path(*COMPOSED_BODIES))
     if composed and seeds.path(*COMPOSED_NAMES).exists():
         out += load_names(seeds.path(*COMPOSED_NAMES))
     return out

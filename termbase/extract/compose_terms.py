@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +70,21 @@ def bound_words(sentences: Iterable[str], min_count: int = 3, share: float = 0.6
             and after[w].most_common(1)[0][1] >= share * n}
 
 
+def composable_terms(terms: Iterable[FrenchTerm], known: Iterable[str],
+                     bound: frozenset[str] | set[str] = frozenset()) -> Iterator[FrenchTerm]:
+    """The French terms worth composing, without a leading article: one per key
+    (:func:`term_key`) that is not ``known``, of two words or more, whose last word is not
+    ``bound`` (:func:`bound_words`); in the order of ``terms``. ``known`` grows with them."""
+    done = known if isinstance(known, set) else set(known)
+    for term in terms:
+        term = FrenchTerm(_bare(term.text), term.context, term.source, term.symbol)
+        key = term_key(term.text)
+        if key in done or not composable(term.text) or _last(term.text) in bound:
+            continue
+        done.add(key)
+        yield term
+
+
 def compose_all(terms: Iterable[FrenchTerm], known: Iterable[str], render: WordRenderings,
                 text: Attestation, min_count: int = MIN_COUNT,
                 bound: frozenset[str] | set[str] = frozenset()
@@ -77,14 +92,8 @@ def compose_all(terms: Iterable[FrenchTerm], known: Iterable[str], render: WordR
     """The attested composition of each French term whose key (:func:`term_key`) is not
     ``known`` and whose last word is not ``bound`` (:func:`bound_words`); one per key, in
     the order of ``terms``."""
-    done = set(known)
     out = []
-    for term in terms:
-        term = FrenchTerm(_bare(term.text), term.context, term.source, term.symbol)
-        key = term_key(term.text)
-        if key in done or not composable(term.text) or _last(term.text) in bound:
-            continue
-        done.add(key)
+    for term in composable_terms(terms, set(known), bound):
         found = compose(term.text, render, text)
         if found and found.count >= min_count and not cut_name(term):
             out.append((term, found))
@@ -138,10 +147,11 @@ def cut_name(term: FrenchTerm) -> bool:
             and not re.fullmatch(r"(?:.*[.!?:;]\s+)?[\w’']+\s", before, re.S))
 
 
-def _row(term: FrenchTerm, found: Composed, text: Attestation, source_of) -> dict[str, str]:
+def _row(term: FrenchTerm, found: Composed, text: Attestation, source_of,
+         confidence: float = CONFIDENCE) -> dict[str, str]:
     name = term.text[:1].isupper() and len(term.text.split()) >= 2
     return {"fr": term.text, "en": found.en, "kind": "title" if name else "term",
-            "confidence": f"{CONFIDENCE}", "count": str(found.count),
+            "confidence": f"{confidence}", "count": str(found.count),
             "parts": " + ".join(f"{f}={e}" for f, e in found.parts),
             "source": term.source, "symbol": term.symbol, "context_fr": term.context,
             "attested_in": source_of(found.sentence),
@@ -150,7 +160,7 @@ def _row(term: FrenchTerm, found: Composed, text: Attestation, source_of) -> dic
 
 
 def dump_composed(found: Sequence[tuple[FrenchTerm, Composed]], text: Attestation, source_of,
-                  path: str | Path, header: str) -> None:
+                  path: str | Path, header: str, confidence: float = CONFIDENCE) -> None:
     """Write the composed terms; ``source_of(i)`` names the place of English sentence i."""
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(f"# {header}\n")
@@ -159,7 +169,8 @@ def dump_composed(found: Sequence[tuple[FrenchTerm, Composed]], text: Attestatio
         writer.writeheader()
         for term, comp in found:
             writer.writerow({k: v.replace("\t", " ").replace("\n", " ")
-                             for k, v in _row(term, comp, text, source_of).items()})
+                             for k, v in _row(term, comp, text, source_of,
+                                              confidence).items()})
 
 
 def read_composed(path: str | Path) -> list[dict[str, str]]:
