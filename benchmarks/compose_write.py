@@ -15,6 +15,9 @@
         list every composed name (seeds/terms/composed_names.tsv: French names defined with
         an acronym, composed and spelt by their English acronym) to judge by hand
         (tests/data/terms_precision_names.tsv);
+    python benchmarks/compose_write.py --check-names
+        the acronym-spelt composition tried on the names whose English full form the
+        shipped evidence gives, against that English (how often it is right);
     python benchmarks/compose_write.py --census-bodies
         the same for the names of bodies composed from a regular head noun and an attested
         rest (seeds/terms/composed_bodies.tsv; tests/data/terms_precision_bodies.tsv);
@@ -182,9 +185,13 @@ def named_keys(concepts) -> set[str]:
             for t in c.terms_in("fr") if t.type != "acronym"}
 
 
-def write_names(pairs, concepts, text: Attestation, render: WordRenderings) -> None:
+def write_names(pairs, concepts, text: Attestation, render: WordRenderings,
+                composed: set[str]) -> None:
+    """The names defined with an acronym that neither the shipped evidence, the acronym
+    links of the pairs nor the ``composed`` French terms (folded) give an English full
+    form, composed and spelt by their English acronym -> seeds/terms/composed_names.tsv."""
     links = aligned_concepts(pairs)
-    known = named_keys([*concepts, *links])
+    known = named_keys([*concepts, *links]) | composed
     names = [n for n in french_names(pairs) if fold_term(n.text) not in known]
     sources = AcronymSources(pairs, linked_acronyms([*links, *concepts]))
     found = compose_names(names, sources, render, text)
@@ -208,9 +215,9 @@ def linked_names(concepts) -> list[tuple[str, str]]:
 
 
 def write_bodies(terms, concepts, composed: set[str], text: Attestation,
-                 render: WordRenderings, places, bound) -> None:
+                 render: WordRenderings, places, bound) -> list:
     """The seeds' names of bodies with a regular head noun and an attested rest
-    (termbase.extract.compose_bodies) -> seeds/terms/composed_bodies.tsv."""
+    (termbase.extract.compose_bodies) -> seeds/terms/composed_bodies.tsv; returns them."""
     forms = head_forms(linked_names(concepts), render)
     found = []
     for term in composable_terms(terms, known_keys(concepts) | composed, bound):
@@ -226,6 +233,34 @@ def write_bodies(terms, concepts, composed: set[str], text: Attestation,
                   "(termbase.extract.compose_bodies); python benchmarks/compose_write.py --write",
                   confidence=BODY_CONFIDENCE)
     print(f"{len(found)} names of bodies composed -> {path}")
+    return found
+
+
+def check_names() -> None:
+    """The acronym-spelt composition checked where the answer is known: the names defined
+    with an acronym (seed documents, pairs) that the shipped evidence or the acronym links
+    of the pairs already give an English full form, composed as if they had none; a
+    composition is right when it is one of those English full forms (folded)."""
+    pairs = seed_aligned()
+    concepts = [*shipped_concepts(pairs, composed=False), *aligned_concepts(pairs)]
+    text, _ = english_text(pairs)
+    english: dict[str, set[str]] = {}
+    for c in concepts:
+        full = {fold_term(t.text) for t in c.terms_in("en") if t.type != "acronym"}
+        for t in c.terms_in("fr"):
+            if t.type != "acronym" and full:
+                english.setdefault(fold_term(t.text), set()).update(full)
+    names = [n for n in french_names(pairs) if fold_term(n.text) in english]
+    sources = AcronymSources(pairs, linked_acronyms(concepts))
+    found = compose_names(names, sources, renderings(text), text)
+    right = 0
+    for name, comp, _ in found:
+        ok = fold_term(comp.en) in english[fold_term(name.text)]
+        right += ok
+        print(f"{'right' if ok else 'WRONG'}\t{name.text}\t{comp.acronym}\t{comp.en}\t"
+              f"known: {' | '.join(sorted(english[fold_term(name.text)]))}")
+    print(f"{len(names)} names with a known English full form, {len(found)} composed, "
+          f"{right} right")
 
 
 def write() -> None:
@@ -244,9 +279,10 @@ def write() -> None:
                   "evidence, translated by composition (termbase.extract.compose) and attested "
                   "in the shipped English UN text; python benchmarks/compose_write.py --write")
     print(f"{len(terms)} French terms read, {len(found)} composed -> {path}")
-    write_bodies(terms, concepts, {term_key(t.text) for t, _ in found}, text, render,
-                 places, bound_words(french))
-    write_names(pairs, concepts, text, render)
+    bodies = write_bodies(terms, concepts, {term_key(t.text) for t, _ in found}, text, render,
+                          places, bound_words(french))
+    write_names(pairs, concepts, text, render,
+                {fold_term(t.text) for t, _ in [*found, *bodies]})
 
 
 def write_sample(n: int, seed: int) -> None:
@@ -301,11 +337,15 @@ def main() -> None:
     parser.add_argument("--precision", action="store_true")
     parser.add_argument("--census-names", action="store_true",
                         help="list every composed name to judge by reading")
+    parser.add_argument("--check-names", action="store_true",
+                        help="compose the names whose English is known and compare")
     parser.add_argument("--census-bodies", action="store_true",
                         help="list every composed name of a body to judge by reading")
     args = parser.parse_args()
     if args.write:
         write()
+    elif args.check_names:
+        check_names()
     elif args.census_names or args.census_bodies:
         write_census(bodies=args.census_bodies)
     elif args.sample:

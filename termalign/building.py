@@ -90,20 +90,21 @@ def shipped_term_concepts(pairs: list[AlignedPair] | None = None):
     return [link_concept(link, pairs) for link in links if usable(link)]
 
 
-def shipped_concepts(pairs: list[AlignedPair] | None = None, composed: bool = True):
+def shipped_concepts(pairs: list[AlignedPair] | None = None, composed: bool = True,
+                     names: bool = True):
     """Everything precomputed that a build with the shipped evidence gets: the term
     concepts of the shipped UN pairs, then the names learnt from the aligned corpora, then
     the key terms learnt from the corpora beyond the UN pairs (lower confidence), then
-    (with ``composed``) the seeds' terms translated by composition (lowest confidence), the
-    names of bodies composed from a regular head and an attested rest, and the names
-    composed and spelt by their English acronym."""
+    (with ``composed``) the seeds' terms translated by composition (lowest confidence) and
+    (with ``names`` too) the names of bodies composed from a regular head and an attested
+    rest and the names composed and spelt by their English acronym."""
     out = [*shipped_term_concepts(pairs), *load_name_concepts(seeds.path(*CORPORA_NAMES)),
            *load_name_concepts(seeds.path(*CORPORA_TERMS))]
     if composed and seeds.path(*COMPOSED_TERMS).exists():
         out += load_composed(seeds.path(*COMPOSED_TERMS))
-    if composed and seeds.path(*COMPOSED_BODIES).exists():
+    if composed and names and seeds.path(*COMPOSED_BODIES).exists():
         out += load_bodies(seeds.path(*COMPOSED_BODIES))
-    if composed and seeds.path(*COMPOSED_NAMES).exists():
+    if composed and names and seeds.path(*COMPOSED_NAMES).exists():
         out += load_names(seeds.path(*COMPOSED_NAMES))
     return out
 
