@@ -304,6 +304,28 @@ def compositions(term: str, render: WordRenderings, ok, number=plural_fr
     return later
 
 
+#: A complement that UN English puts first (*Programme des Nations Unies pour
+#: l'environnement* → *United Nations Environment Programme*).
+_UN = re.compile(r"^(\S+(?:\s+[a-zà-ÿ][^\s’']*)*)\s+des\s+Nations\s+Unies\b\s*")
+
+
+def united_nations_first(name: str) -> str | None:
+    """The French name without the *des Nations Unies* that follows its head, when UN
+    English would put *United Nations* first, else None.
+
+    >>> united_nations_first("Programme des Nations Unies pour l’environnement")
+    'Programme pour l’environnement'
+    >>> united_nations_first("Stratégie antiterroriste mondiale des Nations Unies")
+    'Stratégie antiterroriste mondiale'
+    >>> united_nations_first("Organisation des Nations Unies"), united_nations_first("la paix")
+    (None, None)
+    """
+    m = _UN.match(name)
+    if not m or len(m.group(1).split()) + len(name[m.end():].split()) < 2:
+        return None
+    return f"{m.group(1)} {name[m.end():]}".strip()
+
+
 def compose(term: str, render: WordRenderings, text: Attestation) -> Composed | None:
     """The most attested English of the French ``term`` composed by the rules, or None; a
     French term in lower case takes an English occurrence in lower case when there is one."""

@@ -33,6 +33,7 @@ from termbase.extract.compose import (
     compositions,
     plural_en,
     plural_fr,
+    united_nations_first,
 )
 from termbase.extract.cooccur import AlignedPair, acronyms_in
 from termbase.extract.explain import french_stems
@@ -180,11 +181,6 @@ def _attested(words: Sequence[str], text: Attestation) -> float:
                      for i in range(len(flat) - n + 1)), 3)
 
 
-#: A complement that UN English puts first (*Programme des Nations Unies pour
-#: l'environnement* → *United Nations Environment Programme*).
-_UN = re.compile(r"^(\S+(?:\s+[a-zà-ÿ]\S*)?)\s+des\s+Nations\s+Unies\b\s*")
-
-
 def compose_name(name: str, acronym: str, render: WordRenderings,
                  text: Attestation) -> NameComposition | None:
     """The English of the French ``name`` composed by the rules whose letters spell the
@@ -195,9 +191,9 @@ def compose_name(name: str, acronym: str, render: WordRenderings,
         return None
     prefix: list[str] = []
     full = name
-    m = _UN.match(name)
-    if m and name[m.end():]:
-        prefix, name = ["united", "nations"], f"{m.group(1)} {name[m.end():]}"
+    rest = united_nations_first(name)
+    if rest:
+        prefix, name = ["united", "nations"], rest
     names = NameRenderings(render, _proper(name), text.vocabulary())
 
     def ok(words: Sequence[str]) -> bool:
