@@ -123,6 +123,26 @@ def test_no_name_without_a_spelling(words, fr, acronym):
     assert compose_name(fr, acronym, render, text) is None
 
 
+@pytest.mark.parametrize("words, text, out", [
+    (["organization", "for", "prohibition", "of", "chemical", "weapons"],
+     ["States parties and the Organisation for the Prohibition of Chemical Weapons"],
+     "Organization for the Prohibition of Chemical Weapons"),
+    # the text writes it both ways: no article added
+    (["conference", "on", "great", "lakes", "region"],
+     ["the International Conference on the Great Lakes Region",
+      "a special conference on Great Lakes region security"],
+     "Conference on Great Lakes Region"),
+    # *of the Central African Republic* is another name: the rest is never written with it
+    (["economic", "community", "of", "central", "african", "states"],
+     ["the situation in the Central African Republic"],
+     "Economic Community of Central African States"),
+])
+def test_articles_where_the_text_writes_them(words, text, out):
+    from termbase.extract.compose_names import articles
+
+    assert surface(articles(words, Attestation(text))) == out
+
+
 def test_surface_of_a_name():
     assert surface(["office", "of", "counter", "terrorism"]) == "Office of Counter-Terrorism"
     assert surface(["organization", "of", "american", "states"]) == \

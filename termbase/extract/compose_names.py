@@ -213,7 +213,31 @@ def compose_name(name: str, acronym: str, render: WordRenderings,
         return (-_attested(words, text), order)
 
     words, parts = min(found, key=rank)
+    words = articles(words, text)
     return NameComposition(full, surface(words), acronym, parts, _attested(words, text))
+
+
+def articles(words: Sequence[str], text: Attestation) -> list[str]:
+    """The name with *the* after a preposition where the English text writes the rest of
+    the name that way and never without it (*for the Prohibition of Chemical Weapons*;
+    *of Central African States* stays).
+
+    >>> text = Attestation(["the Organisation for the Prohibition of Chemical Weapons",
+    ...                     "the Central African States and the Central African Republic"])
+    >>> articles(["organization", "for", "prohibition", "of", "chemical", "weapons"], text)
+    ['organization', 'for', 'the', 'prohibition', 'of', 'chemical', 'weapons']
+    >>> articles(["community", "of", "central", "african", "states"], text)
+    ['community', 'of', 'central', 'african', 'states']
+    """
+    out = list(words)
+    i = 1
+    while i < len(out) - 1:
+        if out[i] in SKIPPED and out[i] != "the" and out[i + 1] not in SKIPPED:
+            rest = [p for w in out[i + 1:] for p in w.split()]
+            if text.find([out[i], "the", *rest]) and not text.find([out[i], *rest]):
+                out.insert(i + 1, "the")
+        i += 1
+    return out
 
 
 def _phrase(text: str) -> str:
