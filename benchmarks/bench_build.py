@@ -60,7 +60,7 @@ def build_once(folder: Path, run: int) -> dict[str, float]:
                             extracted=extracted)
     return {"read and clean the 5 documents": t_clean, "read 8,000 UNPC pairs": t_corpus,
             "load curated data": t_curated,
-            "load the shipped evidence (term links, corpus names and terms, composed terms)":
+            "load the shipped evidence (term links, corpus names and terms, composed terms and names)":
                 t_terms,
             "extract + merge (one transaction)": t_build,
             "total": t_clean + t_corpus + t_curated + t_terms + t_build,
