@@ -27,6 +27,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_web import _ms, free_port, load, start_server, termbase_path  # noqa: E402
 from benchmarks.report import table, write_section  # noqa: E402
 
+#: What the earlier rounds changed and measured (their own runs), appended to the section.
+HISTORY = Path(__file__).with_name("web_check_history.md")
+
 # -- POST /api/check against a trivial route (the reliability part of issue 16) ---------------
 
 
@@ -284,6 +287,7 @@ def main_check() -> None:
         "again, answered from the answers kept; checked every time: **"
         f"{'met' if best['fresh'] >= 0.30 else 'NOT met'}**).",
     ])
+    body += "\n\n" + HISTORY.read_text(encoding="utf-8")
     print(body)
     if not args.no_write:
         write_section("web-check", "Web: /api/check against a trivial route (issue 16)", body)
