@@ -277,6 +277,9 @@ def main() -> None:
     speedups = {f: min(times["pure"]) / min(times[f]) for f in built}
     request = min(rest, key=lambda r: r["parse_ms"] + r["encode_ms"])
     body = "\n".join([
+        "The compilers are not termalign dependencies: `--compilers` is the Python of a "
+        "separate environment (`python3 -m venv /tmp/compilers && /tmp/compilers/bin/pip "
+        "install mypy cython`). "
         f"Termbase: built from the seeds ({stats['concepts']} concepts, {stats['terms']} "
         f"terms), one copy per flavour. Each figure: `Checker.check` + `to_dict` of the 50 "
         f"distinct 2 KB bodies of `bench_web_check.py` (one pair each), CPU time, best of "
