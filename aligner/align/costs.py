@@ -38,6 +38,8 @@ class Weights:
     question: float = 0.0
     clause: float = 0.0
     continuation: float = 0.0
+    split: float = 0.0
+    split_cap: float = 0.25
 
 
 class Tables:
@@ -99,6 +101,7 @@ class Grid:
             self.asks_en = tables.asks_en[j]
             self.clauses_en = tables.clauses_en[j]
             self.continues_en = tables.continues_en[j]
+            self.positions_en = problem.marks_en.positions[np.clip(j - 1, 0, m - 1)]
         if tables.paragraphs:
             self.para_en = problem.para_en[j]
             self.para_en_cum = tables.para_en_cum[j]
@@ -240,10 +243,35 @@ def _marks(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b:
     if weights.continuation:
         split = fr.continues[first][:, None] != at(grid.continues_en, b)
         cost = cost + weights.continuation * split
+    if weights.split and (a == 1) != (b == 1):
+        cost = cost + weights.split * _split(tables, grid, weights, rows, start, a, b)
     if (a == 1) != (b == 1):  # a 1-n or n-1 bead: n - 1 splits of the single sentence
         inner = fr.clauses[last][:, None] if a == 1 else at(grid.clauses_en, 0)
         cost = cost - weights.clause * np.minimum(inner, max(a, b) - 1)
     return cost
+
+
+def _split(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: int):
+    """How far the inner boundaries of the many side of a 1-n (n-1) bead fall from the
+    clause ends of its single sentence (fractions of the lengths; each distance capped at
+    ``split_cap``, which is also the distance when the sentence has no clause mark)."""
+    at = grid.at
+    if a == 1:
+        positions = tables.problem.marks_fr.positions[np.maximum(rows - 1, 0)][:, None, :]
+        total = grid.difference("cum_en", b)
+        ends = [(at(grid.cum_en, b - t) - at(grid.cum_en, b)) / (total + 1e-9)
+                for t in range(1, b)]
+    else:
+        positions = at(grid.positions_en, 0)
+        cum = tables.cum_fr
+        total = (cum[rows] - cum[start])[:, None]
+        ends = [((cum[start + t] - cum[start])[:, None] / (total + 1e-9)) for t in range(1, a)]
+    cap = weights.split_cap
+    out = 0.0
+    for end in ends:
+        near = np.abs(end[..., None] - positions)
+        out = out + np.minimum(np.fmin.reduce(near, axis=-1, initial=cap), cap)
+    return out
 
 
 def _cover(grid: Grid, weights: Weights, a: int, b: int):
