@@ -27,7 +27,7 @@ from aligner.align.marks import (
 )
 
 TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY",
-         "SPLIT_WEIGHT")
+         "SPLIT_WEIGHT", "CLOSING_PENALTY")
 
 FR = [
     "et comment avez-vous su que j'y étais ? et par quelle étrange aventure m'avez-vous fait "
@@ -177,6 +177,8 @@ def reference_marks(fr_marks, en_marks, i, a, b, j) -> float:
         cost -= w.CLAUSE_BONUS * min(en_marks.clauses[j - 1], a - 1)
     if fr_marks.continues[i - a] != en_marks.continues[j - b]:
         cost += w.CONTINUATION_PENALTY
+    if en_marks.closes[j - b]:
+        cost += w.CLOSING_PENALTY
     return cost
 
 
@@ -205,8 +207,13 @@ def test_block_costs_add_the_punctuation_term():
     rows = np.arange(0, len(fr) + 1)
     on = costs.block(costs.Tables(with_marks, weights), weights, shapes, rows, width, search.SLOTS)
     off = costs.block(costs.Tables(without, weights), weights, shapes, rows, width, search.SLOTS)
-    np.testing.assert_array_equal(on[2], off[2])  # English-only beads carry no such term
     fr_marks, en_marks = with_marks.marks_fr, with_marks.marks_en
+    # English-only beads carry the closing term only (column 0 holds no such bead)
+    closing = [[search.CLOSING_PENALTY * bool(en_marks.closes[int(with_marks.lo[i]) + c - 1])
+                if c and int(with_marks.lo[i]) + c <= len(en) else 0.0 for c in range(width)]
+               for i in rows.tolist()]
+    assert np.asarray(closing).any()
+    np.testing.assert_allclose(on[2] - off[2], closing, atol=1e-12)
     checked = nonzero = 0
     for i in rows.tolist():
         for s, (a, b) in enumerate(shapes):

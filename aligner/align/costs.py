@@ -40,6 +40,7 @@ class Weights:
     continuation: float = 0.0
     split: float = 0.0
     split_cap: float = 0.25
+    closing: float = 0.0
 
 
 class Tables:
@@ -70,6 +71,7 @@ class Tables:
             self.asks_en = np.concatenate([[False], en.asks])
             self.clauses_en = np.concatenate([[0], en.clauses])
             self.continues_en = np.append(en.continues, False)
+            self.closes_en = np.append(en.closes, False)
         self.paragraphs = problem.para_fr is not None and problem.para_en is not None
         if self.paragraphs:
             self.para_fr_cum = np.concatenate([[0], np.cumsum(problem.para_fr.astype(np.int64))])
@@ -101,6 +103,7 @@ class Grid:
             self.asks_en = tables.asks_en[j]
             self.clauses_en = tables.clauses_en[j]
             self.continues_en = tables.continues_en[j]
+            self.closes_en = tables.closes_en[j]
             self.positions_en = problem.marks_en.positions[np.clip(j - 1, 0, m - 1)]
         if tables.paragraphs:
             self.para_en = problem.para_en[j]
@@ -243,6 +246,8 @@ def _marks(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b:
     if weights.continuation:
         split = fr.continues[first][:, None] != at(grid.continues_en, b)
         cost = cost + weights.continuation * split
+    if weights.closing:
+        cost = cost + weights.closing * at(grid.closes_en, b)
     if weights.split and (a == 1) != (b == 1):
         cost = cost + weights.split * _split(tables, grid, weights, rows, start, a, b)
     if (a == 1) != (b == 1):  # a 1-n or n-1 bead: n - 1 splits of the single sentence
@@ -326,6 +331,8 @@ def _step(tables: Tables, grid: Grid, weights: Weights, rows):
     diff = len_en - ratio * len_fr
     size = (len_en * (1 / ratio) + (len_fr + 2.0)) * (S2 / 2)
     cost = (diff * diff) / size * (weights.null_length / 2) + weights.prior[(0, 1)]
+    if tables.marks and weights.closing:
+        cost = cost + weights.closing * at(grid.closes_en, 1)
     if tables.paragraphs:
         mismatch = problem.para_fr[rows][:, None] != at(grid.para_en, 0)
         cost = cost + (weights.paragraph * 0.5) * mismatch
