@@ -72,6 +72,9 @@ class Tables:
             self.clauses_en = np.concatenate([[0], en.clauses])
             self.continues_en = np.append(en.continues, False)
             self.closes_en = np.append(en.closes, False)
+            # clause ends, NaN (no clause) as infinity: no distance to it counts
+            self.positions_fr = np.nan_to_num(problem.marks_fr.positions, nan=np.inf)
+            self.positions_en = np.nan_to_num(en.positions, nan=np.inf)
         self.paragraphs = problem.para_fr is not None and problem.para_en is not None
         if self.paragraphs:
             self.para_fr_cum = np.concatenate([[0], np.cumsum(problem.para_fr.astype(np.int64))])
@@ -104,7 +107,7 @@ class Grid:
             self.clauses_en = tables.clauses_en[j]
             self.continues_en = tables.continues_en[j]
             self.closes_en = tables.closes_en[j]
-            self.positions_en = problem.marks_en.positions[np.clip(j - 1, 0, m - 1)]
+            self.positions_en = tables.positions_en[np.clip(j - 1, 0, m - 1)]
         if tables.paragraphs:
             self.para_en = problem.para_en[j]
             self.para_en_cum = tables.para_en_cum[j]
@@ -262,7 +265,7 @@ def _split(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b:
     ``split_cap``, which is also the distance when the sentence has no clause mark)."""
     at = grid.at
     if a == 1:
-        positions = tables.problem.marks_fr.positions[np.maximum(rows - 1, 0)][:, None, :]
+        positions = tables.positions_fr[np.maximum(rows - 1, 0)][:, None, :]
         total = grid.difference("cum_en", b)
         ends = [(at(grid.cum_en, b - t) - at(grid.cum_en, b)) / (total + 1e-9)
                 for t in range(1, b)]
@@ -272,10 +275,15 @@ def _split(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b:
         total = (cum[rows] - cum[start])[:, None]
         ends = [((cum[start + t] - cum[start])[:, None] / (total + 1e-9)) for t in range(1, a)]
     cap = weights.split_cap
+    # (the clause ends of the block's single sentences; a slot no sentence fills is left out)
+    slots = [positions[..., k] for k in range(positions.shape[-1])
+             if np.isfinite(positions[..., k]).any()]
     out = 0.0
     for end in ends:
-        near = np.abs(end[..., None] - positions)
-        out = out + np.minimum(np.fmin.reduce(near, axis=-1, initial=cap), cap)
+        near = cap
+        for slot in slots:
+            near = np.minimum(near, np.abs(end - slot))
+        out = out + near
     return out
 
 

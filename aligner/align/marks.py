@@ -132,15 +132,16 @@ def sentence_marks(sentences: Sequence[str], lang: str) -> Marks:
     ([False, True], [False, False], [0, 0], [False, False])
     """
     opens = np.array([opens_utterance(s) for s in sentences], dtype=bool)
+    found = [clause_positions(s) for s in sentences]  # (as many as clauses() counts)
     if lang == "en":
         for k in range(1, len(sentences)):
             opens[k] |= _ENDS_QUOTE.search(sentences[k - 1]) is not None
     return Marks(
         opens,
         np.array([ends_question(s) for s in sentences], dtype=bool),
-        np.array([clauses(s) for s in sentences], dtype=np.int64),
+        np.array([len(ends) for ends in found], dtype=np.int64),
         np.array([continues(s) for s in sentences], dtype=bool),
-        _positions(sentences),
+        _positions(found),
         np.array([closes_utterance(s, sentences[k - 1] if k and lang == "en" else "")
                   for k, s in enumerate(sentences)], dtype=bool),
     )
@@ -162,9 +163,8 @@ def closes_utterance(text: str, before: str = "") -> bool:
             and _ENDS_QUOTE.search(text) is not None)
 
 
-def _positions(sentences: Sequence[str]) -> np.ndarray:
-    out = np.full((len(sentences), POSITIONS), np.nan)
-    for k, text in enumerate(sentences):
-        found = clause_positions(text)[:POSITIONS]
-        out[k, : len(found)] = found
+def _positions(found: Sequence[list[float]]) -> np.ndarray:
+    out = np.full((len(found), POSITIONS), np.nan)
+    for k, ends in enumerate(found):
+        out[k, : min(len(ends), POSITIONS)] = ends[:POSITIONS]
     return out
