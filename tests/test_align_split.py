@@ -118,3 +118,25 @@ def test_zero_weight_gives_the_costs_without_clause_positions(monkeypatch):
     # ... and with weight 0 the costs are those of sentences without any clause end
     monkeypatch.setattr(search, "SPLIT_WEIGHT", 0.0)
     np.testing.assert_array_equal(_block(FR, EN, False), _block(FR, EN, True))
+
+
+UN_FR = ["Le Conseil de sécurité a adopté la résolution 2231 (2015).",
+         "Il a prié le Secrétaire général de lui faire rapport.", "Il a décidé.",
+         "La séance est levée à 13 heures."]
+UN_EN = ["The Security Council adopted resolution 2231 (2015).",
+         "It requested the Secretary-General to report to it.", "It decided.",
+         "The meeting rose at 1 p.m."]
+
+
+@pytest.mark.parametrize("n, m, expected", [
+    (1, 1, [((0,), (0,))]),
+    (2, 2, [((0,), (0,)), ((1,), (1,))]),
+    (2, 1, [((0,), (0,)), ((1,), ())]),
+    (1, 2, [((0,), (0,)), ((), (1,))]),
+    (4, 1, [((0,), (0,)), ((1,), ()), ((2,), ()), ((3,), ())]),
+    (1, 4, [((0,), (0,)), ((), (1,)), ((), (2,)), ((), (3,))]),
+])
+def test_documents_shorter_than_the_widest_bead(n, m, expected):
+    # the first rows of the search cannot end an n-1 bead; the split term must not read past
+    # the French side there (two-sentence documents failed with an IndexError)
+    assert [(b.fr, b.en) for b in align(UN_FR[:n], UN_EN[:m])] == expected

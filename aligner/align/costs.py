@@ -273,7 +273,9 @@ def _split(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b:
         positions = at(grid.positions_en, 0)
         cum = tables.cum_fr
         total = (cum[rows] - cum[start])[:, None]
-        ends = [((cum[start + t] - cum[start])[:, None] / (total + 1e-9)) for t in range(1, a)]
+        # (rows before the a-th have no such bead: their start is clipped, and so is this)
+        inner = [np.minimum(start + t, len(cum) - 1) for t in range(1, a)]
+        ends = [((cum[k] - cum[start])[:, None] / (total + 1e-9)) for k in inner]
     cap = weights.split_cap
     # (the clause ends of the block's single sentences; a slot no sentence fills is left out)
     slots = [positions[..., k] for k in range(positions.shape[-1])
