@@ -28,7 +28,7 @@ The cost of a bead with ``a`` French and ``b`` English sentences is
   péché*) and the other side's does not;
   ``+ CLOSING_PENALTY`` when a bead's first English sentence closes an utterance opened before
   it (:func:`aligner.align.marks.closes_utterance`), English-only beads included: the rest
-  of a quotation belongs with its opening sentence;
+  of a quotation is often in the bead of the sentence that opened it;
   ``+ SPLIT_WEIGHT ·`` the distance, for a 1-n (n-1) bead, of every inner boundary of the
   many side (the share of the bead's length before it) from the nearest clause end of the
   single sentence (:func:`aligner.align.marks.clause_positions`), each capped at
