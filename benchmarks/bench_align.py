@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.align_peers import components  # noqa: E402
 from benchmarks.report import SHARED, table, write_section  # noqa: E402
+from benchmarks.transread_history import TRANSREAD_HISTORY  # noqa: E402
 
 BOOKS = SHARED / "corpus" / "transread_gold_sentence_alignment" / "vecalign_format"
 UNPC = ROOT / "seeds" / "unpc"
@@ -282,51 +283,6 @@ null prior was retuned (0.0133 -> 0.0266). With `--embed` the cosine of multilin
 vectors fixes some more 1-1 errors and merges.
 nltk's `align_blocks` (length only, one block per book) loses the diagonal on Alice, Emma and
 The Last of the Mohicans (strict F1 < 0.1)."""
-
-#: The rounds of issue 13 on these books, kept in the section a rerun rewrites.
-TRANSREAD_HISTORY = """\
-Issue 13, second round (2026-12-02, classical, gold segments), each step measured on the
-development books first, held-out only after, in the order committed (dev / held-out micro
-strict F1; UNPC devset / testset tasks with the devset-only lexicon):
-before 0.9525 / 0.9149, UNPC 0.9873 / 0.9900;
-general IBM-1 word table (UNPC + Hansard) 0.9539 / 0.9256, UNPC (devset+Hansard table) 0.9879 / 0.9898;
-documents' length ratio 0.9559 / 0.9295, UNPC 0.9882 / 0.9892 (2 beads of 3,616 fewer);
-null prior 0.0266 (`tune_align.py`, its only change) 0.9567 / 0.9317, UNPC 0.9920 / 0.9921.
-`python benchmarks/tune_align.py --lexicons`: the IBM table finds the right English sentence of a
-1-1 gold bead among its 7 neighbours 0.944 of the time (Dice table 0.893) on the development books.
-Tried and not kept (development books, after the IBM table, 0.9539): the Dice and IBM tables
-together 0.9510; IBM thresholds t ≥ 0.05–0.3, top 1–3, ≥ 2–5 co-occurrences 0.9475–0.9545
-(kept: 0.2, 2, 3); English→French keys as well (retrieval 0.953) 0.9514–0.9536; French stem
-back-off / English prefix keys 0.9462–0.9536; the whole-text length ratio (Emma's French is
-abridged) 0.9506; a ratio from a first alignment's 1-1 beads 0.9554 but two searches; a cost on
-English-only beads whose sentence the French neighbours cover (weights 1–16) ≤ 0.9543;
-`COVER_FRACTION` 0.25 (books 0.9534, UNPC devset 0.9901; held-out books lower, 0.9232); the
-confidence refitted by `tune_align.py --confidence` (held-out AUC not better: not kept).
-Dev errors left (`tune_align.py --errors`): 0-1 19/40, 1-0 16/21, 1-1 32/2235, 1-2 28/223,
-2-1 13/138, 2-2 11/25, every shape with more than 5 sentences.
-
-Attempts of the first round (2026-12-02, before the IBM table; dev 0.9525 / held-out 0.9149),
-none kept: a pass folding a null bead into the neighbouring bead that covers ≥ 0.2 of its keys,
-0.9539 (held-out 0.9149); moving a boundary sentence to the neighbouring bead that covers it
-better, ≤ 0.9543; a second alignment with a lexicon derived from the first pass's beads,
-0.9490–0.9528; `LEXICAL_SIZE` 0.25/0.5/−0.25, the 1-1 prior 0.5–0.95: all lower.
-
-Issue 13, third round (2026-12-03, classical), tried and not kept: a second alignment with the
-document's own word table, learnt by IBM model 1 (`aligner.align.ibm.translation_table`, 5
-iterations) from the first pass's 1-1 beads of score ≥ 0.5 and added to the general table
-for that document only (hunalign's `-realign`; commit 44d1e63, `align(..., realign=True)`).
-Development books 0.9567 -> 0.9603 (t ≥ 0.1, ≥ 3 co-occurrences, top 3; the other settings
-t 0.05–0.4, 2–4 co-occurrences, top 1–5, bead score 0–0.7, only French words the general
-table lacks, both IBM directions required: 0.9554–0.9600); then held-out books 0.9317 -> 0.9316
-(JaneEyre 0.879 -> 0.865, the others ±0.002), UNPC devset tasks 0.9920 -> 0.9917, testset
-0.9921 -> 0.9918; on the 10,000-sentence scale pair IBM model 1 over 8,817 beads takes 6.6 s
-(10.3 s and 364 MB in all, target 10 s). With it on: the descent of `tune_align.py`
-(development books and UNPC devset tasks) over the null and 1-2 priors, `COVER_WEIGHT`, `LEXICAL_WEIGHT`, `LEXICAL_BASE`
-changed nothing; a document's own bead-shape priors from the first pass (blended with the
-tuned ones, 50–1000 pseudo-beads) 0.9531–0.9600; an IBM-1 sentence score
-(mean over English words of the best `t(e|f)`, ×2–20) added to the overlap 0.9572–0.9589.
-The development errors left are free translations and gold splits that no word evidence
-shows (a French sentence left unpaired whose name the English puts in the previous bead)."""
 
 
 def main() -> None:

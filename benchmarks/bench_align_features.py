@@ -1,7 +1,8 @@
 """The aligner's punctuation evidence (:mod:`aligner.align.marks`) on the TransRead books:
 micro strict F1 of the development and held-out splits (:func:`benchmarks.tune_align.split`)
-and of the UNPC devset and testset tasks, with each term of the evidence switched off in turn
-and all of them off (the aligner before issue 13's third round). Classical mode, gold segments.
+and of the UNPC devset and testset tasks, with each term of the evidence switched off in turn,
+the terms of issue 13's fourth round off (:data:`FOURTH`: the aligner before it) and all of
+them off (the aligner before issue 13's third round). Classical mode, gold segments.
 
 Usage: ``python benchmarks/bench_align_features.py`` (about a minute); prints a Markdown
 table, written by hand into BENCHMARKS.md ("Aligner features for literary text").
@@ -18,12 +19,17 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.tune_align import get, load_book, micro_f1, put, split, unpc_tasks  # noqa: E402
 
 #: The weights of the punctuation evidence (:mod:`aligner.align.search`).
-TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY")
+TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY",
+         "SPLIT_WEIGHT", "CLOSING_PENALTY")
+#: The terms of issue 13's fourth round (where a sentence is split, the end of an utterance).
+FOURTH = ("SPLIT_WEIGHT", "CLOSING_PENALTY")
 
 
 def variants() -> list[tuple[str, dict[str, float]]]:
-    """``(label, weights switched off)``: none of the evidence, each term alone off, all on."""
-    rows = [("without the punctuation evidence (before)", dict.fromkeys(TERMS, 0.0))]
+    """``(label, weights switched off)``: none of the evidence, none of the fourth round's,
+    each term alone off, all on."""
+    rows = [("without the punctuation evidence (before)", dict.fromkeys(TERMS, 0.0)),
+            ("without the fourth round's terms (before it)", dict.fromkeys(FOURTH, 0.0))]
     rows += [(f"without {name}", {name: 0.0}) for name in TERMS]
     rows.append(("with all of it (after)", {}))
     return rows

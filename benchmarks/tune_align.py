@@ -77,6 +77,9 @@ CLASSICAL = [
     "QUESTION_PENALTY",
     "CLAUSE_BONUS",
     "CONTINUATION_PENALTY",
+    "SPLIT_WEIGHT",
+    "SPLIT_CAP",
+    "CLOSING_PENALTY",
 ]
 #: The embedding mode tunes only its own weights (the priors are shared with classical mode).
 EMBED = ["EMBED_WEIGHT", "EMBED_BASE", "EMBED_LEXICAL_WEIGHT"]

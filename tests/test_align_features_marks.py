@@ -15,7 +15,10 @@ import pytest
 from aligner.align import align, band, costs, search
 from aligner.align.banded import band_overlap
 from aligner.align.features import build_sides, self_weight
+from aligner.align.lengths import char_length
 from aligner.align.marks import (
+    POSITIONS,
+    clause_positions,
     clauses,
     continues,
     ends_question,
@@ -23,7 +26,8 @@ from aligner.align.marks import (
     sentence_marks,
 )
 
-TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY")
+TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY",
+         "SPLIT_WEIGHT", "CLOSING_PENALTY")
 
 FR = [
     "et comment avez-vous su que j'y étais ? et par quelle étrange aventure m'avez-vous fait "
@@ -173,7 +177,25 @@ def reference_marks(fr_marks, en_marks, i, a, b, j) -> float:
         cost -= w.CLAUSE_BONUS * min(en_marks.clauses[j - 1], a - 1)
     if fr_marks.continues[i - a] != en_marks.continues[j - b]:
         cost += w.CONTINUATION_PENALTY
+    if en_marks.closes[j - b]:
+        cost += w.CLOSING_PENALTY
     return cost
+
+
+def reference_split(fr, en, i, a, b, j) -> float:
+    """The split term of the a-b bead ending at (i, j), from the search's description: for
+    a 1-n (n-1) bead, the distance of every inner boundary of the many side (its share of the
+    bead's length) from the nearest clause end of the single sentence, capped."""
+    if (a == 1) == (b == 1):
+        return 0.0
+    single, many = (fr[i - 1], en[j - b : j]) if a == 1 else (en[j - 1], fr[i - a : i])
+    positions = clause_positions(single)[:POSITIONS]
+    lengths = [char_length(s) for s in many]
+    total = 0.0
+    for t in range(1, len(many)):
+        share = sum(lengths[:t]) / sum(lengths)
+        total += min([abs(share - p) for p in positions] + [search.SPLIT_CAP])
+    return search.SPLIT_WEIGHT * total
 
 
 def test_block_costs_add_the_punctuation_term():
@@ -185,8 +207,13 @@ def test_block_costs_add_the_punctuation_term():
     rows = np.arange(0, len(fr) + 1)
     on = costs.block(costs.Tables(with_marks, weights), weights, shapes, rows, width, search.SLOTS)
     off = costs.block(costs.Tables(without, weights), weights, shapes, rows, width, search.SLOTS)
-    np.testing.assert_array_equal(on[2], off[2])  # English-only beads carry no such term
     fr_marks, en_marks = with_marks.marks_fr, with_marks.marks_en
+    # English-only beads carry the closing term only (column 0 holds no such bead)
+    closing = [[search.CLOSING_PENALTY * bool(en_marks.closes[int(with_marks.lo[i]) + c - 1])
+                if c and int(with_marks.lo[i]) + c <= len(en) else 0.0 for c in range(width)]
+               for i in rows.tolist()]
+    assert np.asarray(closing).any()
+    np.testing.assert_allclose(on[2] - off[2], closing, atol=1e-12)
     checked = nonzero = 0
     for i in rows.tolist():
         for s, (a, b) in enumerate(shapes):
@@ -195,7 +222,10 @@ def test_block_costs_add_the_punctuation_term():
                     assert on[0][i, s, c] == np.inf
                     continue
                 j = int(with_marks.lo[i]) + c
-                expected = reference_marks(fr_marks, en_marks, i, a, b, j) if b else 0.0
+                expected = 0.0
+                if b:
+                    expected = (reference_marks(fr_marks, en_marks, i, a, b, j)
+                                + reference_split(fr, en, i, a, b, j))
                 assert on[0][i, s, c] - off[0][i, s, c] == pytest.approx(expected, abs=1e-9)
                 checked += 1
                 nonzero += expected != 0.0

@@ -38,6 +38,9 @@ class Weights:
     question: float = 0.0
     clause: float = 0.0
     continuation: float = 0.0
+    split: float = 0.0
+    split_cap: float = 0.25
+    closing: float = 0.0
 
 
 class Tables:
@@ -68,6 +71,10 @@ class Tables:
             self.asks_en = np.concatenate([[False], en.asks])
             self.clauses_en = np.concatenate([[0], en.clauses])
             self.continues_en = np.append(en.continues, False)
+            self.closes_en = np.append(en.closes, False)
+            # clause ends, NaN (no clause) as infinity: no distance to it counts
+            self.positions_fr = np.nan_to_num(problem.marks_fr.positions, nan=np.inf)
+            self.positions_en = np.nan_to_num(en.positions, nan=np.inf)
         self.paragraphs = problem.para_fr is not None and problem.para_en is not None
         if self.paragraphs:
             self.para_fr_cum = np.concatenate([[0], np.cumsum(problem.para_fr.astype(np.int64))])
@@ -99,6 +106,8 @@ class Grid:
             self.asks_en = tables.asks_en[j]
             self.clauses_en = tables.clauses_en[j]
             self.continues_en = tables.continues_en[j]
+            self.closes_en = tables.closes_en[j]
+            self.positions_en = tables.positions_en[np.clip(j - 1, 0, m - 1)]
         if tables.paragraphs:
             self.para_en = problem.para_en[j]
             self.para_en_cum = tables.para_en_cum[j]
@@ -240,10 +249,44 @@ def _marks(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b:
     if weights.continuation:
         split = fr.continues[first][:, None] != at(grid.continues_en, b)
         cost = cost + weights.continuation * split
+    if weights.closing:
+        cost = cost + weights.closing * at(grid.closes_en, b)
+    if weights.split and (a == 1) != (b == 1):
+        cost = cost + weights.split * _split(tables, grid, weights, rows, start, a, b)
     if (a == 1) != (b == 1):  # a 1-n or n-1 bead: n - 1 splits of the single sentence
         inner = fr.clauses[last][:, None] if a == 1 else at(grid.clauses_en, 0)
         cost = cost - weights.clause * np.minimum(inner, max(a, b) - 1)
     return cost
+
+
+def _split(tables: Tables, grid: Grid, weights: Weights, rows, start, a: int, b: int):
+    """How far the inner boundaries of the many side of a 1-n (n-1) bead fall from the
+    clause ends of its single sentence (fractions of the lengths; each distance capped at
+    ``split_cap``, which is also the distance when the sentence has no clause mark)."""
+    at = grid.at
+    if a == 1:
+        positions = tables.positions_fr[np.maximum(rows - 1, 0)][:, None, :]
+        total = grid.difference("cum_en", b)
+        ends = [(at(grid.cum_en, b - t) - at(grid.cum_en, b)) / (total + 1e-9)
+                for t in range(1, b)]
+    else:
+        positions = at(grid.positions_en, 0)
+        cum = tables.cum_fr
+        total = (cum[rows] - cum[start])[:, None]
+        # (rows before the a-th have no such bead: their start is clipped, and so is this)
+        inner = [np.minimum(start + t, len(cum) - 1) for t in range(1, a)]
+        ends = [((cum[k] - cum[start])[:, None] / (total + 1e-9)) for k in inner]
+    cap = weights.split_cap
+    # (the clause ends of the block's single sentences; a slot no sentence fills is left out)
+    slots = [positions[..., k] for k in range(positions.shape[-1])
+             if np.isfinite(positions[..., k]).any()]
+    out = 0.0
+    for end in ends:
+        near = cap
+        for slot in slots:
+            near = np.minimum(near, np.abs(end - slot))
+        out = out + near
+    return out
 
 
 def _cover(grid: Grid, weights: Weights, a: int, b: int):
@@ -298,6 +341,8 @@ def _step(tables: Tables, grid: Grid, weights: Weights, rows):
     diff = len_en - ratio * len_fr
     size = (len_en * (1 / ratio) + (len_fr + 2.0)) * (S2 / 2)
     cost = (diff * diff) / size * (weights.null_length / 2) + weights.prior[(0, 1)]
+    if tables.marks and weights.closing:
+        cost = cost + weights.closing * at(grid.closes_en, 1)
     if tables.paragraphs:
         mismatch = problem.para_fr[rows][:, None] != at(grid.para_en, 0)
         cost = cost + (weights.paragraph * 0.5) * mismatch

@@ -1,6 +1,6 @@
 """Punctuation evidence of a sentence's place in a bead: dialogue, questions, clauses, case.
 
-Literary translators keep the shape of a text more than its words. Four marks of it are
+Literary translators keep the shape of a text more than its words. Five marks of it are
 cheap to read and say something the lexical keys do not (:mod:`aligner.align.costs` uses them):
 
 * a sentence that **opens an utterance**: French opens a line of dialogue with a dash
@@ -13,7 +13,14 @@ cheap to read and say something the lexical keys do not (:mod:`aligner.align.cos
 * the **clauses** of a sentence: the strong marks inside it (``;``, ``:``, ``?`` and ``!``
   followed by more text, a dialogue dash) where a translator who splits the sentence into
   several of the other language splits it. In the development books, a French sentence
-  without such a mark is the whole of a 1-2 bead 1.7 % of the time, with one 22 %;
+  without such a mark is the whole of a 1-2 bead 1.7 % of the time, with one 22 %; and
+  **where** each clause ends (a fraction of the sentence's length), since the pieces of a
+  split sentence keep the lengths of its clauses;
+* a sentence that **closes an utterance** opened before it (it ends with a quotation mark
+  and opens none: ``" But you must have found it very damp and dirty.`` / ``I wish you may
+  not catch cold. "``): a translator often keeps a line of dialogue in one sentence; in the
+  development books such an English sentence is a later sentence of its bead 33 % of the
+  time, any other 11 %;
 * a sentence that **starts in lower case** (not a list item such as ``b)``): the rest of a
   sentence that the splitter cut after an inner ``!`` or ``?``, which belongs with the
   sentence before it in the same bead.
@@ -48,6 +55,11 @@ class Marks:
     asks: np.ndarray  # bool: ends with a question mark
     clauses: np.ndarray  # int: strong marks inside the sentence
     continues: np.ndarray  # bool: starts in lower case, the rest of a sentence cut short
+    #: float (sentences × POSITIONS): where the clauses end, as fractions of the sentence's
+    #: length (NaN beyond its clauses)
+    positions: np.ndarray
+    #: bool: ends an utterance opened before it (:func:`closes_utterance`)
+    closes: np.ndarray
 
 
 def opens_utterance(text: str) -> bool:
@@ -81,6 +93,26 @@ def clauses(text: str) -> int:
     return len(_CLAUSE.findall(_TRAIL.sub("", text)))
 
 
+#: The clause ends a sentence's positions keep (the first ones).
+POSITIONS = 4
+
+
+def clause_positions(text: str) -> list[float]:
+    """Where each clause of a sentence ends (after its strong mark), as a fraction of the
+    sentence's length without spaces (the length model's count).
+
+    >>> clause_positions("Oui ; non.")
+    [0.5]
+    """
+    body = _TRAIL.sub("", text)
+    total = max(len(text) - text.count(" "), 1)
+    out = []
+    for match in _CLAUSE.finditer(body):
+        head = body[: match.end()]
+        out.append((len(head) - head.count(" ")) / total)
+    return out
+
+
 def continues(text: str) -> bool:
     """Whether a sentence starts in lower case, not as a list item.
 
@@ -100,12 +132,39 @@ def sentence_marks(sentences: Sequence[str], lang: str) -> Marks:
     ([False, True], [False, False], [0, 0], [False, False])
     """
     opens = np.array([opens_utterance(s) for s in sentences], dtype=bool)
+    found = [clause_positions(s) for s in sentences]  # (as many as clauses() counts)
     if lang == "en":
         for k in range(1, len(sentences)):
             opens[k] |= _ENDS_QUOTE.search(sentences[k - 1]) is not None
     return Marks(
         opens,
         np.array([ends_question(s) for s in sentences], dtype=bool),
-        np.array([clauses(s) for s in sentences], dtype=np.int64),
+        np.array([len(ends) for ends in found], dtype=np.int64),
         np.array([continues(s) for s in sentences], dtype=bool),
+        _positions(found),
+        np.array([closes_utterance(s, sentences[k - 1] if k and lang == "en" else "")
+                  for k, s in enumerate(sentences)], dtype=bool),
     )
+
+
+def closes_utterance(text: str, before: str = "") -> bool:
+    """Whether a sentence ends an utterance opened before it: it ends with a quotation mark
+    and does not open one (:func:`opens_utterance`; in English, nor does the sentence
+    ``before`` end with a quotation mark). Its translation is often in the bead of the
+    sentence that opened the utterance. (An opening mark that the splitter left at the end of
+    a sentence, ``he burst into tears. "``, reads as a closing one.)
+
+    >>> closes_utterance('I wish you may not catch cold. "', '" But you must have found it damp.')
+    True
+    >>> closes_utterance('" Faith, comrade, " said one. "'), closes_utterance("Candide obéit.")
+    (False, False)
+    """
+    return (not opens_utterance(text) and _ENDS_QUOTE.search(before) is None
+            and _ENDS_QUOTE.search(text) is not None)
+
+
+def _positions(found: Sequence[list[float]]) -> np.ndarray:
+    out = np.full((len(found), POSITIONS), np.nan)
+    for k, ends in enumerate(found):
+        out[k, : min(len(ends), POSITIONS)] = ends[:POSITIONS]
+    return out

@@ -26,6 +26,16 @@ The cost of a bead with ``a`` French and ``b`` English sentences is
   ``+ CONTINUATION_PENALTY`` when one side's first sentence starts in lower case (the rest of
   a sentence the splitter cut after an inner ``!`` or ``?``: *- Eh ! / ce n'est pas un
   péché*) and the other side's does not;
+  ``+ CLOSING_PENALTY`` when a bead's first English sentence closes an utterance opened before
+  it (:func:`aligner.align.marks.closes_utterance`), English-only beads included: the rest
+  of a quotation is often in the bead of the sentence that opened it;
+  ``+ SPLIT_WEIGHT ·`` the distance, for a 1-n (n-1) bead, of every inner boundary of the
+  many side (the share of the bead's length before it) from the nearest clause end of the
+  single sentence (:func:`aligner.align.marks.clause_positions`), each capped at
+  ``SPLIT_CAP``, which is also the distance when the sentence has no clause mark: a
+  translator who splits a sentence splits it where it has a strong mark, and the pieces keep
+  the lengths of its clauses (*Sire, ... le vaisseau est prêt. / Ayant dit ces mots, il
+  sortit.* for *" Sire, ... the ship is ready "; and so saying he left the room.*);
 * with paragraph hints, ``+ PARAGRAPH_PENALTY / 2`` when the bead ends a paragraph on one side
   only, ``+ PARAGRAPH_PENALTY`` when it spans a paragraph break.
 
@@ -92,6 +102,11 @@ DIALOGUE_PENALTY = 2.0
 QUESTION_PENALTY = 2.0
 CLAUSE_BONUS = 0.5
 CONTINUATION_PENALTY = 2.0
+#: Where a sentence is split (see above): weight, and the most a boundary's distance counts.
+SPLIT_WEIGHT = 2.0
+SPLIT_CAP = 0.25
+#: A bead that starts with the end of an utterance opened before it (see above).
+CLOSING_PENALTY = 0.75
 #: Null-bead evidence (see the cover term above): weight, tolerated coverage, smoothing.
 COVER_WEIGHT = 4.0
 COVER_FRACTION = 0.125
@@ -143,6 +158,7 @@ def current_weights() -> costs.Weights:
         LEXICAL_WEIGHT, LEXICAL_BASE, LEXICAL_SIZE, EMBED_WEIGHT, EMBED_LEXICAL_WEIGHT,
         EMBED_BASE, EMBED_SIZE, PARAGRAPH_PENALTY, COVER_WEIGHT, COVER_FRACTION, COVER_SMOOTH,
         DIALOGUE_PENALTY, QUESTION_PENALTY, CLAUSE_BONUS, CONTINUATION_PENALTY,
+        SPLIT_WEIGHT, SPLIT_CAP, CLOSING_PENALTY,
     )
 
 
