@@ -4,8 +4,9 @@ and of the UNPC devset and testset tasks, with each term of the evidence switche
 the terms of issue 13's fourth round off (:data:`FOURTH`: the aligner before it) and all of
 them off (the aligner before issue 13's third round). Classical mode, gold segments.
 
-Usage: ``python benchmarks/bench_align_features.py`` (about a minute); prints a Markdown
-table, written by hand into BENCHMARKS.md ("Aligner features for literary text").
+Usage: ``python benchmarks/bench_align_features.py`` (a few minutes); writes the section
+"Aligner features for literary text" of BENCHMARKS.md: the table of this run inside the prose
+of :data:`NOTES` (what each term is, and the earlier rounds with their own runs' figures).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.report import table, write_section  # noqa: E402
 from benchmarks.tune_align import get, load_book, micro_f1, put, split, unpc_tasks  # noqa: E402
+
+#: The section's prose; ``<!-- table -->`` marks where this run's table goes.
+NOTES = Path(__file__).with_name("align_features_notes.md")
 
 #: The weights of the punctuation evidence (:mod:`aligner.align.search`).
 TERMS = ("DIALOGUE_PENALTY", "QUESTION_PENALTY", "CLAUSE_BONUS", "CONTINUATION_PENALTY",
@@ -44,16 +49,20 @@ def main() -> None:
     tasks = {part: unpc_tasks(part) for part in ("devset", "testset")}
     lexicon = devset_lexicon()
     kept = {name: get(name) for name in TERMS}
-    print("| aligner | development books | held-out books | UNPC devset tasks | UNPC testset tasks |")
-    print("|---|---|---|---|---|")
+    rows = []
     for label, off in variants():
         for name in TERMS:
             put(name, off.get(name, kept[name]))
         figures = [micro_f1(dev), micro_f1(held), micro_f1(tasks["devset"], lexicon=lexicon),
                    micro_f1(tasks["testset"], lexicon=lexicon)]
-        print(f"| {label} | " + " | ".join(f"{x:.4f}" for x in figures) + " |", flush=True)
+        rows.append([label, *(f"{x:.4f}" for x in figures)])
+        print(" | ".join(map(str, rows[-1])), flush=True)
     for name in TERMS:
         put(name, kept[name])
+    grid = table(["aligner", "development books", "held-out books", "UNPC devset tasks",
+                  "UNPC testset tasks"], rows)
+    body = NOTES.read_text(encoding="utf-8").replace("<!-- table -->", grid)
+    write_section("align-features", "Aligner features for literary text (issue 13)", body)
 
 
 if __name__ == "__main__":
