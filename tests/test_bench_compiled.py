@@ -41,7 +41,11 @@ def patched(tmp_path_factory) -> Path:
     tree = tmp_path_factory.mktemp("patched")
     shutil.copytree(ROOT / "checks", tree / "checks",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    subprocess.run(["git", "apply", "-p1", str(PATCH)], cwd=tree, check=True)
+    applied = subprocess.run(["git", "apply", "-p1", str(PATCH)], cwd=tree,
+                             capture_output=True, text=True)
+    if applied.returncode:
+        pytest.fail("benchmarks/compiled_mypyc.patch no longer applies to checks/ (refresh "
+                    "its hunks for the edited modules): " + applied.stderr.strip())
     return tree
 
 
