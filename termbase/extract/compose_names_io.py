@@ -11,12 +11,12 @@ highlighted), so a lookup shows what the English name rests on.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from pathlib import Path
 
 from termbase.errors import FormatError
 from termbase.extract.compose_names import FrenchName, NameComposition
+from termbase.extract.compose_terms import read_table, write_table
 from termbase.extract.cooccur import AlignedPair
 from termbase.model import Concept, Evidence, Term
 
@@ -42,25 +42,12 @@ def _row(name: FrenchName, found: NameComposition, pair: AlignedPair) -> dict[st
 def dump_names(found: Sequence[tuple[FrenchName, NameComposition, AlignedPair]],
                path: str | Path, header: str) -> None:
     """Write the composed names (:func:`termbase.extract.compose_names.compose_names`)."""
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(f"# {header}\n")
-        writer = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n",
-                                quoting=csv.QUOTE_NONE, escapechar="\\")
-        writer.writeheader()
-        for name, comp, pair in found:
-            writer.writerow({k: v.replace("\t", " ").replace("\n", " ")
-                             for k, v in _row(name, comp, pair).items()})
+    write_table(path, header, COLUMNS, (_row(name, comp, pair) for name, comp, pair in found))
 
 
 def read_names(path: str | Path) -> list[dict[str, str]]:
     """The rows of a composed-names file."""
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = [line for line in f if not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
-    for row in rows:
-        if set(COLUMNS) - set(row) or None in row.values():
-            raise FormatError(f"{path}: a composed-names row lacks a column: {row.get('fr')!r}")
-    return rows
+    return read_table(path, COLUMNS, "composed-names")
 
 
 def name_concept(row: dict[str, str]) -> Concept:

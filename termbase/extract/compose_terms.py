@@ -159,29 +159,41 @@ def _row(term: FrenchTerm, found: Composed, text: Attestation, source_of,
             "span_en": f"{found.span[0]}-{found.span[1]}"}
 
 
-def dump_composed(found: Sequence[tuple[FrenchTerm, Composed]], text: Attestation, source_of,
-                  path: str | Path, header: str, confidence: float = CONFIDENCE) -> None:
-    """Write the composed terms; ``source_of(i)`` names the place of English sentence i."""
+def write_table(path: str | Path, header: str, columns: Sequence[str],
+                rows: Iterable[dict[str, str]]) -> None:
+    """Write a file of composed entries: a ``#`` header line, then tab-separated rows under
+    ``columns`` (tabs and line breaks inside a cell become spaces)."""
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(f"# {header}\n")
-        writer = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n",
+        writer = csv.DictWriter(f, columns, delimiter="\t", lineterminator="\n",
                                 quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writeheader()
-        for term, comp in found:
-            writer.writerow({k: v.replace("\t", " ").replace("\n", " ")
-                             for k, v in _row(term, comp, text, source_of,
-                                              confidence).items()})
+        for row in rows:
+            writer.writerow({k: v.replace("\t", " ").replace("\n", " ") for k, v in row.items()})
 
 
-def read_composed(path: str | Path) -> list[dict[str, str]]:
-    """The rows of a composed-terms file."""
+def read_table(path: str | Path, columns: Sequence[str], what: str) -> list[dict[str, str]]:
+    """The rows of a file :func:`write_table` wrote; a row without every one of ``columns``
+    is a :class:`FormatError` that names ``what`` the file holds."""
     with open(path, encoding="utf-8", newline="") as f:
         lines = [line for line in f if not line.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
     for row in rows:
-        if set(COLUMNS) - set(row) or None in row.values():
-            raise FormatError(f"{path}: a composed-terms row lacks a column: {row.get('fr')!r}")
+        if set(columns) - set(row) or None in row.values():
+            raise FormatError(f"{path}: a {what} row lacks a column: {row.get('fr')!r}")
     return rows
+
+
+def dump_composed(found: Sequence[tuple[FrenchTerm, Composed]], text: Attestation, source_of,
+                  path: str | Path, header: str, confidence: float = CONFIDENCE) -> None:
+    """Write the composed terms; ``source_of(i)`` names the place of English sentence i."""
+    write_table(path, header, COLUMNS,
+                (_row(term, comp, text, source_of, confidence) for term, comp in found))
+
+
+def read_composed(path: str | Path) -> list[dict[str, str]]:
+    """The rows of a composed-terms file."""
+    return read_table(path, COLUMNS, "composed-terms")
 
 
 def composed_concept(row: dict[str, str]) -> Concept:
