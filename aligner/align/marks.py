@@ -132,18 +132,18 @@ def sentence_marks(sentences: Sequence[str], lang: str) -> Marks:
     ([False, True], [False, False], [0, 0], [False, False])
     """
     opens = np.array([opens_utterance(s) for s in sentences], dtype=bool)
+    ends_quote = np.array([_ENDS_QUOTE.search(s) is not None for s in sentences], dtype=bool)
     found = [clause_positions(s) for s in sentences]  # (as many as clauses() counts)
     if lang == "en":
-        for k in range(1, len(sentences)):
-            opens[k] |= _ENDS_QUOTE.search(sentences[k - 1]) is not None
+        opens[1:] |= ends_quote[:-1]
     return Marks(
         opens,
         np.array([ends_question(s) for s in sentences], dtype=bool),
         np.array([len(ends) for ends in found], dtype=np.int64),
         np.array([continues(s) for s in sentences], dtype=bool),
         _positions(found),
-        np.array([closes_utterance(s, sentences[k - 1] if k and lang == "en" else "")
-                  for k, s in enumerate(sentences)], dtype=bool),
+        # closes_utterance(s, the sentence before in English): the opening read above
+        ~opens & ends_quote,
     )
 
 
