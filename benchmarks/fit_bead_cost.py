@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -170,12 +171,50 @@ def as_path(beads) -> list[tuple[range, range]]:
     return path
 
 
+@contextmanager
+def margin(gold_path, amount: float):
+    """Loss-augmented search: inside the block, every bead that is not a gold bead costs
+    ``amount`` less (the search finds the path that the costs rank worst against the gold,
+    counting one per wrong bead, and the update moves away from it)."""
+    from aligner.align import costs
+
+    original = costs.block
+    ends: dict[int, list[tuple[int, int, int]]] = {}
+    for rf, re in gold_path:
+        ends.setdefault(rf.stop, []).append((re.stop, len(rf), len(re)))
+
+    def block(tables, weights, shapes, rows, width, slots):
+        cost, source, step = original(tables, weights, shapes, rows, width, slots)
+        cost = cost - amount
+        step = step - amount
+        step[:, 0] = 0.0
+        for r, i in enumerate(rows.tolist()):
+            for j, a, b in ends.get(i, ()):
+                column = j - int(tables.lo[i])
+                if not 0 <= column < width:
+                    continue
+                if a:
+                    if (a, b) in shapes:
+                        cost[r, shapes.index((a, b)), column] += amount
+                elif column:
+                    step[r, column] += amount
+        return cost, source, step
+
+    costs.block = block
+    try:
+        yield
+    finally:
+        costs.block = original
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--step", type=float, default=STEP)
     parser.add_argument("--books-only", action="store_true",
                         help="fit on the development books alone (the tasks still measured)")
+    parser.add_argument("--margin", type=float, default=0.0,
+                        help="loss-augmented search while fitting: a wrong bead costs this less")
     args = parser.parse_args()
     from aligner.align import align
     from benchmarks.make_tasks import devset_lexicon
@@ -201,9 +240,12 @@ def main() -> None:
     for epoch in range(args.epochs):
         put_theta(theta)
         gradient = np.zeros_like(theta)
-        for (fr, en, _gold, lex), phi_gold, out, weight in zip(
+        for (fr, en, gold, lex), phi_gold, out, weight in zip(
                 documents, gold_features, left_out, shares, strict=True):
-            found = as_path((b.fr, b.en) for b in align(fr, en, lexicon=lex))
+            if not weight:
+                continue
+            with margin(as_path(gold), args.margin):
+                found = as_path((b.fr, b.en) for b in align(fr, en, lexicon=lex))
             gradient += weight * (phi_gold - path_features(fr, en, found, lex, out))
         # d cost / d log θ = θ · Φ: a step on the log weights (every weight keeps its sign)
         change = gradient * theta
