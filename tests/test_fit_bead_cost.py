@@ -45,3 +45,34 @@ def test_weights_written_back_are_read_the_same(monkeypatch):
     np.testing.assert_allclose(fit_bead_cost.get_theta(), theta * 1.5)
     assert search.LENGTH_WEIGHT == 0.75
     assert search.PRIORS[(2, 1)] == search.PRIORS[(1, 2)]
+
+
+def test_the_margin_makes_every_bead_but_the_gold_ones_cheaper():
+    from aligner.align import costs
+
+    path = fit_bead_cost.as_path(GOLD)
+    problem = fit_bead_cost._problem(FR, EN, path, None)
+    weights = search.current_weights()
+    shapes = [(a, b) for a, b in search.TYPES if a]
+    width = int((problem.hi - problem.lo).max())
+    rows = np.arange(len(FR) + 1)
+
+    def block():
+        return costs.block(costs.Tables(problem, weights), weights, shapes, rows, width,
+                           search.SLOTS)
+
+    original = costs.block
+    plain, _source, plain_step = block()
+    with fit_bead_cost.margin(path, 2.0):
+        cost, _source, step = block()
+    assert costs.block is original
+    finite = np.isfinite(plain)
+    difference = cost[finite] - plain[finite]
+    # the four gold beads keep their cost; every other bead costs 2 less
+    assert np.count_nonzero(difference == 0.0) == len(GOLD)
+    assert np.allclose(difference[difference != 0.0], -2.0)
+    np.testing.assert_allclose(step[:, 1:], plain_step[:, 1:] - 2.0)
+    np.testing.assert_array_equal(fit_bead_cost._bead_costs(problem, path, weights),
+                                  [plain[i, shapes.index((len(rf), len(re))), re.stop
+                                         - problem.lo[i]] for rf, re in path
+                                   for i in [rf.stop]])
