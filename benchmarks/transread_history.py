@@ -98,8 +98,9 @@ the six shapes; the split term prices their inner boundaries, `marks.POSITIONS` 
 ends kept; `costs.Grid` pads by the widest shape) 0.9682 / 0.9401 (Candide 0.9621 -> 0.9678:
 its two 1-5, one 1-6 and one 1-7 gold beads found, and a 1-1, a 1-2 and a 1-3 beside them;
 held-out: LesConfessions 0.867 -> 0.871, the others within 0.001), UNPC 0.9945 / 0.9947;
-10,000 × 10,000 the same 156 MB, CPU time 2.6 / 3.1 s before, 3.4 / 3.2 s after (two rounds,
-back to back: the six shapes cost about 0.3 s). Prior 0.00005 / 0.0001 / 0.0005 / 0.001: 0.9675 / 0.9682 /
+10,000 × 10,000: 156 -> 158 MB, CPU time 2.52 / 2.54 / 2.36 s before, 3.53 / 3.07 / 2.90 s
+after (three rounds, each before and after back to back: the six shapes cost about 0.5 s,
+×1.2; load 1.5), strict F1 0.9807 -> 0.9811. Prior 0.00005 / 0.0001 / 0.0005 / 0.001: 0.9675 / 0.9682 /
 0.9680 / 0.9673; 1-5 only 0.9671; 1-8 as well 0.9682 (same). `tune_align.py --only
 prior_1n,prior_14,prior_13,SPLIT_WEIGHT,SPLIT_CAP,CLAUSE_BONUS,prior_12` then changed nothing.
 Tried and not kept: 2-4 / 4-2 beads, prior 0.0001 / 0.0005: 0.9680 / 0.9645 (0.9682; Emma's
