@@ -7,8 +7,8 @@
 >>> [(b.fr, b.en) for b in align(fr, en)]
 [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
 
-Beads are 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 2-3, 3-2, 1-0 and 0-1; every sentence of
-both sides is in exactly one bead, in order. A bead's ``score`` is the estimated probability
+Beads are 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 2-3, 3-2, 1-5 to 1-7, 5-1 to 7-1, 1-0 and
+0-1; every sentence of both sides is in exactly one bead, in order. A bead's ``score`` is the estimated probability
 that it is right (:mod:`aligner.align.confidence`). See :mod:`aligner.align.search` for the cost of a bead,
 :mod:`aligner.align.lengths` for the length model and :mod:`aligner.align.band` for how the
 search stays close to linear in time and memory.

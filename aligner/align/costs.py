@@ -81,22 +81,20 @@ class Tables:
             self.para_en_cum = np.cumsum(problem.para_en.astype(np.int64))
 
 
-#: Columns to the left of a row's band that a bead's start can reach (its most English sentences).
-PAD = 4
-
-
 class Grid:
-    """Per-side arrays gathered onto the cells of a block of rows, with :data:`PAD` extra
-    columns on the left, so that a bead's values are slices (``at(x, shift)`` is ``x`` at the
-    English boundary ``j - shift`` of every cell) instead of gathers."""
+    """Per-side arrays gathered onto the cells of a block of rows, with ``pad`` extra
+    columns on the left (the most sentences a bead takes from a side), so that a bead's
+    values are slices (``at(x, shift)`` is ``x`` at the English boundary ``j - shift`` of
+    every cell) instead of gathers."""
 
-    def __init__(self, tables: Tables, rows: np.ndarray, width: int):
+    def __init__(self, tables: Tables, rows: np.ndarray, width: int, pad: int):
         problem = tables.problem
         n, m = len(tables.first), len(tables.cum_en) - 1
         self.width = width
+        self.pad = pad
         self.rows = rows
         self.tables = tables
-        english = tables.lo[rows][:, None] + np.arange(-PAD, width)[None, :]
+        english = tables.lo[rows][:, None] + np.arange(-pad, width)[None, :]
         j = np.clip(english, 0, m)
         self.cum_en = tables.cum_en[j]
         self.own_en = tables.own_en[j]
@@ -114,7 +112,7 @@ class Grid:
         # overlap[d]: prefix overlap of French sentence i - d with English sentences up to j
         self.overlap = [None]
         top = tables.span - 1
-        for d in range(1, PAD + 1):
+        for d in range(1, pad + 1):
             sentence = np.clip(rows - d, 0, n - 1)
             start = (sentence * tables.span)[:, None]
             index = start + np.clip(english - tables.first[sentence][:, None], 0, top)
@@ -123,7 +121,7 @@ class Grid:
         self._memo: dict = {}
 
     def at(self, values: np.ndarray, shift: int) -> np.ndarray:
-        return values[:, PAD - shift : PAD - shift + self.width]
+        return values[:, self.pad - shift : self.pad - shift + self.width]
 
     def part(self, d: int, b: int) -> np.ndarray:
         """Overlap of French sentence ``i - d`` with English ``j-b .. j-1``."""
@@ -179,7 +177,7 @@ def block(tables: Tables, weights: Weights, shapes, rows: np.ndarray, width: int
     cost = np.empty((len(rows), len(shapes), width))
     source = np.empty((len(rows), len(shapes), width), dtype=np.int64)
     with np.errstate(all="ignore"):  # cells outside the band hold garbage until masked
-        grid = Grid(tables, rows, width)
+        grid = Grid(tables, rows, width, max(max(a, b) for a, b in shapes))
         for s, (a, b) in enumerate(shapes):
             start = np.maximum(rows - a, 0)
             j0 = np.maximum(np.maximum(lo[rows], lo[start] + b), b)

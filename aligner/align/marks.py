@@ -93,8 +93,9 @@ def clauses(text: str) -> int:
     return len(_CLAUSE.findall(_TRAIL.sub("", text)))
 
 
-#: The clause ends a sentence's positions keep (the first ones).
-POSITIONS = 4
+#: The clause ends a sentence's positions keep (the first ones): the inner boundaries of the
+#: widest 1-n bead (:data:`aligner.align.search.PRIORS`).
+POSITIONS = 6
 
 
 def clause_positions(text: str) -> list[float]:
