@@ -320,6 +320,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         hit = hits[0]
         index = of[hit.entry.term].concept
         concept = ck.concepts[index]
+        if rendered(ctx, concept, concepts, of[hit.entry.term], present):
+            continue  # (the tests below would give no issue)
         if _RESOLUTION_OF[s].search(ctx.src, max(0, hit.start - 40), hit.start):
             continue
         if s == "en" and hit.entry.tokens == 1 and not hit.entry.acronym and (
@@ -365,6 +367,15 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
                                     shown=expected[:4], weak=weak))
     return issues
+
+
+def rendered(ctx: Context, concept, concepts: set[int], d: Designation, present) -> bool:
+    """True when a name of the original (not a country's) is rendered so plainly that no
+    name rule can report it: a full name of the concept is in the translation (a near miss
+    is only looked for without one), or the name is an acronym (never a near miss) and a
+    form of the concept is there (a missing name needs none there)."""
+    return concept.kind != "country" and bool(
+        concepts & ctx.full_named or (d.acronym and concepts & present.keys()))
 
 
 def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:
