@@ -50,9 +50,12 @@ HEADS_FR = frozenset({
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
     "Direction",
 })  # fmt: skip
+#: (Led by the set of the first letter, the boundary looked behind: ``re`` then skips to
+#: those letters; a pattern led by a lookahead or ``\b`` is tried at every character.)
 _BACK_REFERENCE = {
-    "en": re.compile(r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
-    "fr": re.compile(r"(?=[LlDdAa])\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b"
+    "en": re.compile(r"[Tt](?<=\b[Tt])he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
+    "fr": re.compile(r"[LlDdAa](?<=\b[LlDdAa])(?:(?<=[Ll])(?:e|a|es|['’])|(?<=[Dd])u|(?<=[Aa])(?:u|ux))"
+                     r"\s?([A-ZÉ][\w-]+)\b"
                      r"(?! [A-Z(]| (?:de|du|des|d['’]|pour|sur|en|contre|chargée?)\b)"),
 }
 #: A head with an adjective and its own complement is another body's name ("le Conseil
@@ -70,8 +73,9 @@ _RESOLUTION_AFTER = re.compile(r"\s+resolutions?\s+\d")
 _RESOLUTION_FR = re.compile(r"r[ée]solutions?\s+\d")
 #: The Secretary-General's reports are written in the first person ("requested me").
 _FIRST_PERSON = {
-    "en": re.compile(r"(?=[Im])\b(?:I|me|my)\b"),
-    "fr": re.compile(r"(?=[Jjm])(?:\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon (?:rapport|Envoy))"),
+    "en": re.compile(r"[Im](?<=\b[Im])(?:(?<=I)|(?<=m)(?:e|y))\b"),
+    "fr": re.compile(r"[Jjm](?<=\b[Jjm])(?:(?:(?<=[Jj])e|(?<=m)e|(?<=m)oi|(?<=[Jj])['’]|(?<=m)['’])\b"
+                     r"|(?<=m)on (?:rapport|Envoy))"),
 }
 _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
 #: How the UN names itself, and its own bodies that a bare head names in its documents.
@@ -321,7 +325,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         index = of[hit.entry.term].concept
         concept = ck.concepts[index]
         if rendered(ctx, concept, concepts, of[hit.entry.term], present):
-            continue  # (the tests below would give no issue)
+            continue  # (no test below would give an issue)
         if _RESOLUTION_OF[s].search(ctx.src, max(0, hit.start - 40), hit.start):
             continue
         if s == "en" and hit.entry.tokens == 1 and not hit.entry.acronym and (
@@ -370,10 +374,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
 
 
 def rendered(ctx: Context, concept, concepts: set[int], d: Designation, present) -> bool:
-    """True when a name of the original (not a country's) is rendered so plainly that no
-    name rule can report it: a full name of the concept is in the translation (a near miss
-    is only looked for without one), or the name is an acronym (never a near miss) and a
-    form of the concept is there (a missing name needs none there)."""
+    """A name of the original (not a country's) no name rule reports: rendered by a full
+    name (a near miss needs none), or an acronym rendered by any form (a missing name none)."""
     return concept.kind != "country" and bool(
         concepts & ctx.full_named or (d.acronym and concepts & present.keys()))
 

@@ -155,3 +155,48 @@ def test_the_bag_completed_is_the_whole_bag(pairs, lang):
         quantities.add_words(part, text, lang)
         assert part == whole, text
     assert grown > 20  # the words, Roman numerals and times do add keys
+
+
+#: The patterns searched over a whole side as they were written before they were led by the
+#: set of their first letter (a lookahead, then ``\b``: tried at every character).
+LED_BY_LOOKAHEAD = {
+    ("names", "_BACK_REFERENCE", "en"): r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for"
+                                        r"|on|in|to) (?:the )?[A-Z])",
+    ("names", "_BACK_REFERENCE", "fr"): r"(?=[LlDdAa])\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|"
+                                        r"[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b(?! [A-Z(]| (?:de|du"
+                                        r"|des|d['’]|pour|sur|en|contre|chargée?)\b)",
+    ("names", "_FIRST_PERSON", "en"): r"(?=[Im])\b(?:I|me|my)\b",
+    ("names", "_FIRST_PERSON", "fr"): r"(?=[Jjm])(?:\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon "
+                                      r"(?:rapport|Envoy))",
+    ("traces", "_OTHER_HEAD", "fr"): r"(?=[A-ZÀ-Ý])\b[A-ZÀ-Ý][a-zà-ÿ]+(?= [a-zà-ÿ]{4,} (?:de|"
+                                     r"du|des|de la|de l['’]|d['’])\s?[A-ZÀ-Ý])",
+    ("traces", "_OTHER_HEAD", "en"): r"(?=[A-Z])\b[A-Z]{3,} [A-Z][a-z]+ [A-Z][a-z]+\b",
+}
+#: Texts at the edges of those patterns: words glued to the letters, elisions, × (in the
+#: range À-Ý but no word character), capitals in a row, the patterns' alternatives.
+EDGES = [
+    "The Council, the Office, theCouncil, Athe Council, The Council of the, The Fund (UNDP)",
+    "Le Conseil, la Commission, les États, l’Office, l'Union, du Fonds, au Comité, aux Nations",
+    "Ale Conseil, ALe Conseil, le  Conseil, leConseil, Du Conseil de sécurité, aux Conseil pour",
+    "I, me, my, mine, Im, mI, My, ME; je, Je, moi, j’ai, J'ai, m’a, mon rapport, mon Envoyé",
+    "mon rapporteur, amon rapport, je-, mej, m’, moii",
+    "×Conseil exécutif de l’OIAC, Conseil exécutif de l'OIAC, ÉConseil national de Sécurité",
+    "OPCW Executive Council, XOPCW Executive Council, OP Executive Council, ABCD Efg Hij",
+]
+
+
+@pytest.mark.parametrize("where", sorted(LED_BY_LOOKAHEAD))
+def test_a_pattern_led_by_its_first_letters_finds_what_it_found(pairs, where):
+    import re
+
+    from checks import traces
+
+    module, name, lang = where
+    new = getattr({"names": names, "traces": traces}[module], name)[lang]
+    old = re.compile(LED_BY_LOOKAHEAD[where])
+    found = 0
+    for text in [t for pair in pairs for t in pair] + EDGES:
+        want = [(m.span(), m.groups()) for m in old.finditer(text)]
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == want, text
+        found += bool(want)
+    assert found > 5
