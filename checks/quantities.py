@@ -99,8 +99,7 @@ def _unmarked(text: str) -> str:
     return text if m is None else text[m.end() :]
 
 
-def _mask(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+_mask = cues.mask
 
 
 def _symbols(text: str) -> tuple[list[Mention], str]:

@@ -200,3 +200,24 @@ def test_a_pattern_led_by_its_first_letters_finds_what_it_found(pairs, where):
         assert [(m.span(), m.groups()) for m in new.finditer(text)] == want, text
         found += bool(want)
     assert found > 5
+
+
+def test_the_runs_of_digits_of_a_masked_text_are_those_found_in_it(pairs):
+    from checks import cues
+
+    texts = [t for pair in pairs for t in pair] + ["12345", "1 2", "a1b22c333", "٣٤ 12", "1"]
+    derived = 0
+    for text in texts:
+        n = len(text)
+        runs = cues.digit_runs(text)  # (kept: the masks below are made from them)
+        spans = {(0, n), (0, 0), (n, n), (n // 3, n // 2)}
+        for start in runs[:6]:  # a run masked whole, its head, its tail, with its neighbours
+            end = cues._DIGIT_RUN.match(text, start).end()
+            spans |= {(start, end), (start, start + 1), (start + 1, end), (max(0, start - 2),
+                      min(n, end + 2)), (start - 1, start + 1) if start else (0, 1)}
+        for start, end in sorted(spans):
+            cues.digit_runs(text)  # (kept again, in case the cache was emptied)
+            masked = cues.mask(text, start, end)
+            derived += masked in cues._RUNS and masked != text
+            assert cues.digit_runs(masked) == cues._find_runs(masked), (text, start, end)
+    assert derived > 1000
