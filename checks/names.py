@@ -52,8 +52,8 @@ HEADS_FR = frozenset({
 })  # fmt: skip
 #: (Led by the set of the first letter, the boundary looked behind: ``re`` then skips to
 #: those letters; a pattern led by a lookahead or ``\b`` is tried at every character.)
-_BACK_REFERENCE = {
-    "en": re.compile(r"[Tt](?<=\b[Tt])he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
+_BACK_REFERENCE = {  # (a match's head and end are read; in English it starts at "he ")
+    "en": re.compile(r"he (?<=\b[Tt]he )([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
     "fr": re.compile(r"[LlDdAa](?<=\b[LlDdAa])(?:(?<=[Ll])(?:e|a|es|['’])|(?<=[Dd])u|(?<=[Aa])(?:u|ux))"
                      r"\s?([A-ZÉ][\w-]+)\b"
                      r"(?! [A-Z(]| (?:de|du|des|d['’]|pour|sur|en|contre|chargée?)\b)"),

@@ -194,10 +194,12 @@ def test_a_pattern_led_by_its_first_letters_finds_what_it_found(pairs, where):
     module, name, lang = where
     new = getattr({"names": names, "traces": traces}[module], name)[lang]
     old = re.compile(LED_BY_LOOKAHEAD[where])
+    # (the English back-reference is read for its head and its end, and starts at "he ")
+    start = 1 if name == "_BACK_REFERENCE" and lang == "en" else 0
     found = 0
     for text in [t for pair in pairs for t in pair] + EDGES:
-        want = [(m.span(), m.groups()) for m in old.finditer(text)]
-        assert [(m.span(), m.groups()) for m in new.finditer(text)] == want, text
+        want = [(m.start() + start, m.end(), m.groups()) for m in old.finditer(text)]
+        assert [(m.start(), m.end(), m.groups()) for m in new.finditer(text)] == want, text
         found += bool(want)
     assert found > 5
 
