@@ -50,8 +50,7 @@ HEADS_FR = frozenset({
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
     "Direction",
 })  # fmt: skip
-#: (Led by the set of the first letter, the boundary looked behind: ``re`` then skips to
-#: those letters; a pattern led by a lookahead or ``\b`` is tried at every character.)
+#: (Led by their first letters, the boundary looked behind: ``re`` skips to those letters.)
 _BACK_REFERENCE = {  # (a match's head and end are read; in English it starts at "he ")
     "en": re.compile(r"he (?<=\b[Tt]he )([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
     "fr": re.compile(r"[LlDdAa](?<=\b[LlDdAa])(?:(?<=[Ll])(?:e|a|es|['’])|(?<=[Dd])u|(?<=[Aa])(?:u|ux))"
@@ -337,7 +336,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if hit.end + 1 in starts and ctx.src[hit.start : hit.end] in _OWN_NAME[s]:
             continue  # "United Nations Security Council resolution" = "résolution du Conseil"
         if s == "en" and _RESOLUTION_AFTER.match(ctx.src, hit.end) and _RESOLUTION_FR.search(
-                ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t)):
+                ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t), ck.seen[t].codes):
             continue  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
         superseded = any(of[h.entry.term].status == "superseded" for h in hits)
         if superseded and (-1 - index in present or concepts & present.keys()):
@@ -351,9 +350,9 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
                                         weak=defined_elsewhere(ctx, found)))
             elif not of[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
-        elif not concepts & ctx.full_named and not of[hit.entry.term].acronym and (
-                miss := near_miss(ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t
-                                            and not d.acronym and not d.avoid])):
+        elif not concepts & ctx.full_named and not of[hit.entry.term].acronym and (miss := near_miss(
+                ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t and not d.acronym
+                          and not d.avoid], ck.seen[t].codes)):
             # a near miss of a name only the builder found may be the right form and the
             # builder's the wrong one (International Atomic Energy "Authority"): a warning
             issues.append(ctx.issue("name-variant", index, source_term=hit.text, found=miss,

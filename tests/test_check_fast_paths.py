@@ -223,3 +223,42 @@ def test_the_runs_of_digits_of_a_masked_text_are_those_found_in_it(pairs):
             derived += masked in cues._RUNS and masked != text
             assert cues.digit_runs(masked) == cues._find_runs(masked), (text, start, end)
     assert derived > 1000
+
+
+#: Near misses in the ways the code line could read them apart from the keys: a wrong word
+#: no designation has (coded UNKNOWN), a misspelt one (similar), hyphenated prefixes joined,
+#: letters keyed with their neighbours (the line keyed whole), the same word twice.
+NEAR_MISSES = [
+    "le Comité de sécurité et le Conseil de securite, l’Organization des Nations Unies",
+    "The United Nations Development Program, the United Nations Developmnt Programme",
+    "the Organisaton for Security and Co-operation in Europe, the Organization for Security "
+    "and Cooperation in Europa, the organization for security and co-operation in europe",
+    "la Commission de la Paix, la commission de consolidation de la pax, Commision de "
+    "consolidation de la paix",
+    "cafe\u0301 le Conseil de se\u0301curite\u0301 des Nations Unies, l\u0301Union",
+    # (after the names: a letter keyed as words before a name breaks find_all's spans)
+    "ﬁnancement du Programme des Nations Unies pour le developpement \u037a \ufdfa",
+    "Conseil Conseil de de sécurité sécurité, Nations Nations Unies Unies",
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_near_miss_read_on_the_code_line_is_the_near_miss_of_the_keys(checker, pairs, lang):
+    from checks.fuzzy import near_miss
+
+    codes = checker.seen[lang].codes
+    names_of = {}  # concept -> its full names in the language, as the name rules give them
+    for d in checker.designations:
+        if d.lang == lang and not d.acronym and not d.avoid:
+            names_of.setdefault(d.concept, []).append(d.text)
+    texts = [pair[lang == "en"] for pair in pairs] + NEAR_MISSES
+    found = coded = 0
+    for text in texts:
+        concepts = {h.entry.concept for h in checker.seen[lang].find_all(text, case=False)}
+        for concept in sorted(concepts)[:40]:
+            forms = names_of.get(concept, [])
+            want = near_miss(text, forms)
+            assert near_miss(text, forms, codes) == want, (text, forms)
+            found += want is not None
+        coded += not codes.line(text, False).whole
+    assert found > 20 and len(texts) > coded > len(texts) // 2
