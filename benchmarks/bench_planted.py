@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+#: What the earlier rounds of the "checks-speed-scan" section changed and measured (their own
+#: runs), appended to the section by ``--speed-only``.
+SCAN_HISTORY = Path(__file__).with_name("check_scan_history.md")
 
 from benchmarks import planted_context, planted_read  # noqa: E402
 from benchmarks.check_before import against_baseline, same_issues  # noqa: E402
@@ -367,6 +370,7 @@ def speed_only(rev: str, sizes) -> None:
         f"The full issue lists of `{rev}` and this tree (every field, in order), each on "
         "its own copy of the termbase; this tree building its checker, then loading it "
         "from the cache file:", "", same])  # fmt: skip
+    body += "\n\n" + SCAN_HISTORY.read_text(encoding="utf-8")  # (the earlier rounds' prose)
     write_section("checks-speed-scan", "Checks: check vs a bare scan, before → after (issue 16)",
                   body)
     print(body)

@@ -89,7 +89,13 @@ def digit_runs(text: str) -> list[int]:
     >>> digit_runs("le 15 mai 2021, 3e")
     [3, 10, 16]
     """
-    return _digit_runs(text) if len(text) <= KEPT_TEXT else _find_runs(text)
+    if len(text) > KEPT_TEXT:
+        return _find_runs(text)
+    runs = _RUNS.get(text)
+    if runs is None:
+        runs = _find_runs(text)
+        _keep_runs(text, runs)
+    return runs
 
 
 def _find_runs(text: str) -> list[int]:
@@ -107,7 +113,34 @@ def _find_runs(text: str) -> list[int]:
     return starts
 
 
-_digit_runs = lru_cache(maxsize=16)(_find_runs)
+#: The runs of digits of the last texts (:func:`digit_runs`), and how many are kept.
+_RUNS: dict[str, list[int]] = {}
+RUNS_KEPT = 16
+
+
+def _keep_runs(text: str, runs: list[int]) -> None:
+    if len(_RUNS) >= RUNS_KEPT:
+        _RUNS.clear()
+    _RUNS[text] = runs
+
+
+def mask(text: str, start: int, end: int) -> str:
+    """``text`` with the characters from ``start`` to ``end`` replaced by spaces; when the
+    runs of digits of ``text`` are kept, those of the result are made from them (the runs
+    that start in the span are gone, and a run the span cut starts again at its end).
+
+    >>> text = "le 15 mai 2021, 3e"
+    >>> digit_runs(text), mask(text, 9, 12), digit_runs(mask(text, 9, 12))
+    ([3, 10, 16], 'le 15 mai   21, 3e', [3, 12, 16])
+    """
+    masked = text[:start] + " " * (end - start) + text[end:]
+    runs = _RUNS.get(text) if len(masked) <= KEPT_TEXT else None
+    if runs is not None and masked not in _RUNS:
+        cut = ([end] if start < end < len(text) and end not in runs
+               and _DIGIT_RUN.match(text, end) else [])
+        _keep_runs(masked, [r for r in runs if r < start] + cut
+                   + [r for r in runs if r >= end])
+    return masked
 
 
 def digit_run_spans(text: str) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from checks.cues import any_cue, digit_matches, digit_runs, digit_sub
 from checks.messages import message, quote
 from checks.model import KINDS, Issue
 from checks.numwords import spelled_numbers
-from checks.quantities import Mention, available, required
+from checks.quantities import Mention, add_words, available, required
 from checks.romans import roman_value
 from checks.style import french_format, french_typography, render
 
@@ -228,7 +228,10 @@ def check_numbers(ctx: Context) -> list[Issue]:
         if not _LEADING.match(ctx.tgt) and not ctx.tgt.lstrip()[:1].isdigit():
             src = _NOTE_START.sub("", src)
     wanted = required(src, ctx.source)
-    bag = available(ctx.tgt, ctx.target) if wanted else {}  # (only read for what is wanted)
+    # (only read for what is wanted; first the figures alone, the whole bag at the first
+    # mention they do not answer: a superset, so what the figures answer stays answered)
+    bag = available(ctx.tgt, ctx.target, words=False) if wanted else {}
+    whole = False
     extra: set[str] | None = None
     military: dict[str, str] = {}
     unmatched = None
@@ -240,6 +243,11 @@ def check_numbers(ctx: Context) -> list[Issue]:
     for mention in wanted:
         if mention.keys & bag[mention.kind] or mention.keys & covered:
             continue
+        if not whole:
+            add_words(bag, ctx.tgt, ctx.target)
+            whole = True
+            if mention.keys & bag[mention.kind]:
+                continue
         if mention.kind == "number":
             found_at = re.search(rf"(?<![\d.,]){re.escape(mention.text)}(?!\d|[.,]\d)", src)
             start = found_at.start() if found_at else -1

@@ -11,8 +11,12 @@ the name's length and differs from one of its forms by one word (or by one spell
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from checks.tokens import KEPT_TEXT, KeyedText, build_keys
+from checks.tokens import KEPT_TEXT, KeyedText, build_keys, name_key, text_words
+
+if TYPE_CHECKING:
+    from checks.keying import Codes, Line
 
 
 def similar(a: str, b: str) -> bool:
@@ -28,8 +32,11 @@ def similar(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b)) <= 2
 
 
-def near_miss(text: str, forms: list[str]) -> str | None:
-    """The part of ``text`` that writes one of ``forms`` with one word wrong, else None.
+def near_miss(text: str, forms: list[str], codes: Codes | None = None) -> str | None:
+    """The part of ``text`` that writes one of ``forms`` with one word wrong, else None;
+    ``codes``: the code space of the checker whose forms they are, whose code line of the
+    text (:meth:`~checks.keying.Codes.line`, made for the matching) is then read instead of
+    keying the text again (:func:`_coded_miss`).
 
     >>> near_miss("du Comité de sécurité des Nations Unies", ["Conseil de sécurité"])
     'Comité de sécurité'
@@ -40,11 +47,19 @@ def near_miss(text: str, forms: list[str]) -> str | None:
     >>> near_miss("la commission de la paix", ["Conseil de sécurité"]) is None
     True
     """
+    line = codes.line(text, False) if codes is not None else None
+    coded = line is not None and not line.whole
     k = None
     for form in forms:
         fk, want = _form_keys(form)
         n = len(want)
         if n < 3:
+            continue
+        wanted = [codes.keys[False].get(w) for w in want] if coded else [None]
+        if None not in wanted:
+            miss = _coded_miss(text, form, fk, want, line, wanted)
+            if miss is not None:
+                return miss
             continue
         if k is None:
             k, words, where = _text_keys(text) if len(text) <= KEPT_TEXT else _keys_of(text)
@@ -65,6 +80,45 @@ def near_miss(text: str, forms: list[str]) -> str | None:
                 a, b = k.span(start, start + n - 1)
                 return text[a:b]
     return None
+
+
+def _coded_miss(text: str, form: str, fk: KeyedText, want: list[str], line: Line,
+                wanted: list[str]) -> str | None:
+    """:func:`near_miss` of one form whose every key has a code, read on the code line of
+    the text: a key of the text is the key of the form where their codes are the same (a
+    key no designation has is coded ``UNKNOWN``, which no key of the form is)."""
+    c, n = line.codes, len(want)
+    count = len(c) // 3
+
+    def at(code: str) -> list[int]:  # the keys of the text with this code
+        out, p = [], c.find(code)
+        while p >= 0:  # (three disjoint alphabets: a code is only found where a key starts)
+            out.append(p // 3)
+            p = c.find(code, p + 3)
+        return out
+
+    starts = sorted({p for p in at(wanted[0]) if p <= count - n}
+                    | {p - 1 for p in at(wanted[1]) if 0 < p <= count - n + 1})
+    for start in starts:
+        wrong = [i for i in range(n) if c[3 * (start + i) : 3 * (start + i) + 3] != wanted[i]]
+        if len(wrong) != 1:
+            continue
+        i = wrong[0]
+        a, b = line.span(start + i, start + i)
+        fa, fb = fk.span(i, i)
+        capital = text[a:b][:1].isupper()
+        if capital == form[fa:fb][:1].isupper() and capital or similar(
+                _key_at(line, start + i), want[i]):
+            a, b = line.span(start, start + n - 1)
+            return text[a:b]
+    return None
+
+
+def _key_at(line: Line, key: int) -> str:
+    """The name key of key number ``key`` of a line made word by word: its word's, or the
+    keys of a hyphenated prefix and its word joined (the words between have none)."""
+    _spans, firsts, lasts = line.key_words()
+    return "".join(map(name_key, text_words(line.text)[firsts[key] : lasts[key] + 1]))
 
 
 def _keys_of(text: str) -> tuple[KeyedText, list[str], dict[str, list[int]]]:

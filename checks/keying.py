@@ -67,12 +67,15 @@ class Line:
     """A text as a string of codes (three characters per key) and the way back from a key
     to the characters of its words."""
 
-    __slots__ = ("text", "codes", "_parts", "_first", "_last", "_spans")
+    __slots__ = ("text", "codes", "whole", "_parts", "_first", "_last", "_spans")
 
     def __init__(self, text: str, codes: str, parts: list | None = None,
-                 first: list[int] | None = None, last: list[int] | None = None):
+                 first: list[int] | None = None, last: list[int] | None = None,
+                 whole: bool = False):
         self.text = text
         self.codes = codes
+        #: Keyed as a whole by build_keys (a key need not be made of whole words).
+        self.whole = whole
         #: The code of each word ("" for a dropped one), when the line was made word by word.
         self._parts = parts
         self._first = first
@@ -192,7 +195,7 @@ class Codes:
         k = build_keys(text, acronym)
         keys = self.keys[acronym]
         line = "".join([keys.get(p, UNKNOWN) for p in k.keys.split()])
-        return Line(text, line, first=k.first, last=k.last)
+        return Line(text, line, first=k.first, last=k.last, whole=True)
 
     def _glued(self, text: str, words: tuple[str, ...], parts: list[str]) -> Line:
         """The name line of a text where a prefix may be joined to the next word by a

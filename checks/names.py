@@ -50,9 +50,11 @@ HEADS_FR = frozenset({
     "Secrétariat", "Tribunal", "Union", "Bureau", "Haut-Commissariat", "Division", "Institut",
     "Direction",
 })  # fmt: skip
-_BACK_REFERENCE = {
-    "en": re.compile(r"(?=[Tt])\b[Tt]he ([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
-    "fr": re.compile(r"(?=[LlDdAa])\b(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’]|[Dd]u|[Aa]u|[Aa]ux)\s?([A-ZÉ][\w-]+)\b"
+#: (Led by their first letters, the boundary looked behind: ``re`` skips to those letters.)
+_BACK_REFERENCE = {  # (a match's head and end are read; in English it starts at "he ")
+    "en": re.compile(r"he (?<=\b[Tt]he )([A-Z][a-z]+)\b(?! [A-Z(]| (?:of|for|on|in|to) (?:the )?[A-Z])"),
+    "fr": re.compile(r"[LlDdAa](?<=\b[LlDdAa])(?:(?<=[Ll])(?:e|a|es|['’])|(?<=[Dd])u|(?<=[Aa])(?:u|ux))"
+                     r"\s?([A-ZÉ][\w-]+)\b"
                      r"(?! [A-Z(]| (?:de|du|des|d['’]|pour|sur|en|contre|chargée?)\b)"),
 }
 #: A head with an adjective and its own complement is another body's name ("le Conseil
@@ -70,8 +72,9 @@ _RESOLUTION_AFTER = re.compile(r"\s+resolutions?\s+\d")
 _RESOLUTION_FR = re.compile(r"r[ée]solutions?\s+\d")
 #: The Secretary-General's reports are written in the first person ("requested me").
 _FIRST_PERSON = {
-    "en": re.compile(r"(?=[Im])\b(?:I|me|my)\b"),
-    "fr": re.compile(r"(?=[Jjm])(?:\b(?:[Jj]e|me|moi|[Jj]['’]|m['’])\b|\bmon (?:rapport|Envoy))"),
+    "en": re.compile(r"[Im](?<=\b[Im])(?:(?<=I)|(?<=m)(?:e|y))\b"),
+    "fr": re.compile(r"[Jjm](?<=\b[Jjm])(?:(?:(?<=[Jj])e|(?<=m)e|(?<=m)oi|(?<=[Jj])['’]|(?<=m)['’])\b"
+                     r"|(?<=m)on (?:rapport|Envoy))"),
 }
 _SECRETARY_GENERAL = {"en": "Secretary-General", "fr": "Secrétaire général"}
 #: How the UN names itself, and its own bodies that a bare head names in its documents.
@@ -320,6 +323,8 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         hit = hits[0]
         index = of[hit.entry.term].concept
         concept = ck.concepts[index]
+        if rendered(ctx, concept, concepts, of[hit.entry.term], present):
+            continue  # (no test below would give an issue)
         if _RESOLUTION_OF[s].search(ctx.src, max(0, hit.start - 40), hit.start):
             continue
         if s == "en" and hit.entry.tokens == 1 and not hit.entry.acronym and (
@@ -331,7 +336,7 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
         if hit.end + 1 in starts and ctx.src[hit.start : hit.end] in _OWN_NAME[s]:
             continue  # "United Nations Security Council resolution" = "résolution du Conseil"
         if s == "en" and _RESOLUTION_AFTER.match(ctx.src, hit.end) and _RESOLUTION_FR.search(
-                ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t)):
+                ctx.tgt) and not near_miss(ctx.tgt, ck.preferred(index, t), ck.seen[t].codes):
             continue  # "Security Council resolution 1540 (2004)" = "résolution 1540 (2004)"
         superseded = any(of[h.entry.term].status == "superseded" for h in hits)
         if superseded and (-1 - index in present or concepts & present.keys()):
@@ -345,9 +350,9 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
                                         weak=defined_elsewhere(ctx, found)))
             elif not of[hit.entry.term].avoid:
                 issues += _country(ctx, hit, index, present)
-        elif not concepts & ctx.full_named and not of[hit.entry.term].acronym and (
-                miss := near_miss(ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t
-                                            and not d.acronym and not d.avoid])):
+        elif not concepts & ctx.full_named and not of[hit.entry.term].acronym and (miss := near_miss(
+                ctx.tgt, [d.text for d in ck.forms(index) if d.lang == t and not d.acronym
+                          and not d.avoid], ck.seen[t].codes)):
             # a near miss of a name only the builder found may be the right form and the
             # builder's the wrong one (International Atomic Energy "Authority"): a warning
             issues.append(ctx.issue("name-variant", index, source_term=hit.text, found=miss,
@@ -365,6 +370,13 @@ def _source_names(ctx: Context, by_span, present) -> list[Issue]:
             issues.append(ctx.issue(kind, index, source_term=hit.text, expected=expected,
                                     shown=expected[:4], weak=weak))
     return issues
+
+
+def rendered(ctx: Context, concept, concepts: set[int], d: Designation, present) -> bool:
+    """A name of the original (not a country's) no name rule reports: rendered by a full
+    name (a near miss needs none), or an acronym rendered by any form (a missing name none)."""
+    return concept.kind != "country" and bool(
+        concepts & ctx.full_named or (d.acronym and concepts & present.keys()))
 
 
 def _country(ctx: Context, hit: Hit, index: int, present) -> list[Issue]:

@@ -99,8 +99,7 @@ def _unmarked(text: str) -> str:
     return text if m is None else text[m.end() :]
 
 
-def _mask(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
+_mask = cues.mask
 
 
 def _symbols(text: str) -> tuple[list[Mention], str]:
@@ -300,23 +299,24 @@ def _ordinals_in_words(text: str, lang: str) -> list[Mention]:
     return found
 
 
-def available(text: str, lang: str = "en") -> dict[str, set[str]]:
+def available(text: str, lang: str = "en", words: bool = True) -> dict[str, set[str]]:
     """The keys a target segment (``lang``) offers, by kind (numbers in words and figures).
 
     An ordinal in words (``second``) only answers an ordinal of the source (``deuxième``),
-    not a figure (``article 2``).
+    not a figure (``article 2``). Without ``words``, the keys of the figures alone, without
+    the Roman numerals, military times and numbers in words that :func:`add_words` adds (a
+    part of the bag, cheaper, that answers most of what an original requires).
     """
     bag: dict[str, set[str]] = {"number": set(), "date": set(), "symbol": set()}
-    text = _unmarked(text)
-    romans = roman_values(text)
-    if not digit_runs(text) and _DIGIT.search(text) is None:  # Roman numerals, words only
-        for value in map(str, romans):
-            bag["number"].update((value, f"ord:{value}"))
-        _add_spelled(bag, text, lang)
-        return bag
-    if lang == "en":
-        bag["number"].update(military(text))
-    bag["number"].update(map(str, romans))
+    plain = _unmarked(text)
+    if digit_runs(plain) or _DIGIT.search(plain) is not None:
+        _add_figures(bag, plain, lang)
+    if words:
+        add_words(bag, text, lang)
+    return bag
+
+
+def _add_figures(bag: dict[str, set[str]], text: str, lang: str) -> None:
     for m in digit_matches(_DECADE, text) if "0s" in text else ():
         bag["number"].add(m.group(1))
     for m in digit_matches(_DOTTED, text):
@@ -333,8 +333,19 @@ def available(text: str, lang: str = "en") -> dict[str, set[str]]:
             bag["date"].update(k.rsplit("-", 1)[0] for k in mention.keys if k.count("-") == 2)
     bag["number"].update(parts)
     bag["number"].update(f"ord:{k}" for k in list(bag["number"]) if k.isdigit())
+
+
+def add_words(bag: dict[str, set[str]], text: str, lang: str) -> None:
+    """Complete a bag of :func:`available` made without ``words``: the Roman numerals, the
+    military times (English, in a text with digits) and the numbers in words of ``text``
+    (each figure also as an ordinal, as the figures are)."""
+    text = _unmarked(text)
+    values = set(map(str, roman_values(text)))
+    if lang == "en" and (digit_runs(text) or _DIGIT.search(text) is not None):
+        values.update(military(text))
+    bag["number"].update(values)
+    bag["number"].update(f"ord:{k}" for k in values if k.isdigit())
     _add_spelled(bag, text, lang)
-    return bag
 
 
 def _add_spelled(bag: dict[str, set[str]], text: str, lang: str) -> None:

@@ -97,9 +97,10 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 #: A head noun with its own qualifier and body: "Conseil exécutif de l'OIAC", "OPCW
 #: Executive Council".
 _OTHER_HEAD = {
-    "fr": re.compile(r"(?=[A-ZÀ-Ý])\b[A-ZÀ-Ý][a-zà-ÿ]+(?= [a-zà-ÿ]{4,} (?:de|du|des|de la|de l['’]|d['’])"
+    # (led by the set of the first letter, the boundary looked behind: see names._BACK_REFERENCE)
+    "fr": re.compile(r"[A-ZÀ-Ý](?<=\b[A-ZÀ-Ý])[a-zà-ÿ]+(?= [a-zà-ÿ]{4,} (?:de|du|des|de la|de l['’]|d['’])"
                      r"\s?[A-ZÀ-Ý])"),
-    "en": re.compile(r"(?=[A-Z])\b[A-Z]{3,} [A-Z][a-z]+ [A-Z][a-z]+\b"),
+    "en": re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]{2,} [A-Z][a-z]+ [A-Z][a-z]+\b"),
 }
 
 
