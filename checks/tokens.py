@@ -320,6 +320,9 @@ def _build_keys(text: str, acronyms: bool, words: tuple[str, ...] | None) -> Key
         keys = list(map(name_key, _WORD.findall(text) if words is None else words))
         first = [i for i, key in enumerate(keys) if key]
         parts = [keys[i] for i in first]
+        if any(" " in key for key in parts):  # a compatibility letter keyed as words (ﷺ)
+            first = [i for i in first for _ in keys[i].split()]
+            parts = [part for key in parts for part in key.split()]
         last = first
         if _HYPHEN.search(text):
             first, last = list(first), list(first)
