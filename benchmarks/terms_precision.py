@@ -51,6 +51,10 @@ NAMES_COLUMNS = ("right", "fr", "en", "en_acronym", "parts", "context_fr")
 #: (benchmarks/compose_write.py --census-bodies), judged by reading.
 BODIES_CENSUS = DATA / "terms_precision_bodies.tsv"
 SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
+#: The census of the links dropped as cut from a longer phrase (termbase.extract.partial;
+#: ``bench_terms.py --drop-partial``), judged by reading.
+PARTIAL_CENSUS = DATA / "terms_precision_partial.tsv"
+PARTIAL_COLUMNS = ("right", "fr", "en", "links", "cut", "context_fr", "context_en")
 
 def write_sample(pairs, n: int, seed: int) -> None:
     links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
@@ -191,12 +195,20 @@ def stratified_precision(pairs) -> dict:
     once_share = _share(ONCE_SAMPLE)[0] / _share(ONCE_SAMPLE)[1]
     taught_right, taught = _share(TAUGHT_CENSUS)
     links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
-    total = sum(usable(link) for link in links)
-    return {"total": total, "new": new_added, "old": old, "new share": share[NEW_SAMPLE],
+    # The strata were sampled before the links cut from a longer phrase were dropped: they
+    # are counted back in, then taken out with their judged share right (a census).
+    dropped = read_gold(PARTIAL_CENSUS, PARTIAL_COLUMNS) if PARTIAL_CENSUS.exists() else []
+    dropped_right = sum(r[0] == "yes" for r in dropped)
+    kept = sum(usable(link) for link in links)
+    total = kept + len(dropped)
+    estimate = ((total - once_added - taught) * before + once_added * once_share
+                + taught_right) / total
+    return {"total": kept, "dropped": len(dropped), "dropped right": dropped_right,
+            "estimate before drop": estimate, "new": new_added, "old": old,
+            "new share": share[NEW_SAMPLE],
             "before": before, "before total": before_total, "once": once_added,
             "once share": once_share, "taught": taught, "taught share": taught_right / taught,
-            "estimate": ((total - once_added - taught) * before + once_added * once_share
-                         + taught_right) / total}
+            "estimate": (estimate * total - dropped_right) / kept}
 
 
 def precision(pairs) -> None:
@@ -226,5 +238,25 @@ def precision(pairs) -> None:
           f"{p['before']:.1%}: "
           f"{p['before total'] - p['new']} at {p['old']:.1%}, {p['new']} at "
           f"{p['new share']:.1%}; {p['once']} new in this pass at {p['once share']:.1%}, "
-          f"{p['taught']} taught at {p['taught share']:.1%}): "
-          f"{p['estimate']:.1%}")
+          f"{p['taught']} taught at {p['taught share']:.1%}; then {p['dropped']} links cut "
+          f"from a longer phrase dropped, {p['dropped right']} of them right): "
+          f"{p['estimate before drop']:.1%} -> {p['estimate']:.1%}")
+
+
+def write_partial_census(dropped, pairs, cuts) -> None:
+    """Every link dropped as cut from a longer phrase, to judge by reading (column ``right``:
+    yes when the link was a right pair after all); judgements of rows already judged are
+    kept. ``cuts[i]`` says how the first evidence pair of ``dropped[i]`` is cut."""
+    old = ({(r[1], r[2]): r[0] for r in read_gold(PARTIAL_CENSUS, PARTIAL_COLUMNS)}
+           if PARTIAL_CENSUS.exists() else {})
+    lines = ["# The term links dropped from seeds/terms/unpc_terms.tsv as cut from a longer "
+             "phrase (termbase.extract.partial; bench_terms.py --drop-partial), to judge by "
+             "reading: right = yes when the pair was right after all (a census).",
+             "\t".join(PARTIAL_COLUMNS)]
+    for link, how in zip(dropped, cuts, strict=True):
+        p = pairs[link.evidence[0].pair]
+        cells = [old.get((link.fr_text(), link.en_text()), ""), link.fr_text(), link.en_text(),
+                 str(link.links), how, p.fr, p.en]
+        lines.append("\t".join(c.replace("\t", " ") for c in cells))
+    PARTIAL_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(dropped)} rows -> {PARTIAL_CENSUS}")
