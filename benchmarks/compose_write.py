@@ -43,6 +43,8 @@ from benchmarks.terms_precision import (  # noqa: E402
     COMPOSED_COLUMNS,
     NAMES_CENSUS,
     NAMES_COLUMNS,
+    PARTIAL_CENSUS,
+    PARTIAL_COLUMNS,
 )
 from termalign.building import (  # noqa: E402
     COMPOSED_BODIES,
@@ -140,8 +142,14 @@ def french_terms() -> list[FrenchTerm]:
 
 
 def known_keys(concepts) -> set[str]:
-    """The keys of the French terms that already have English in the shipped evidence."""
-    return {term_key(t.text) for c in concepts if c.terms_in("en") for t in c.terms_in("fr")}
+    """The keys of the French terms that already have English in the shipped evidence, and
+    of those whose links were dropped as cut from a longer phrase (the pairs render them
+    only inside a longer phrase: *petit calibre* / *small arms* [*and light weapons*];
+    composing them would make the same pair again)."""
+    cut = ({term_key(r[1]) for r in read_gold(PARTIAL_CENSUS, PARTIAL_COLUMNS)}
+           if PARTIAL_CENSUS.exists() else set())
+    return cut | {term_key(t.text) for c in concepts if c.terms_in("en")
+                  for t in c.terms_in("fr")}
 
 
 def french_names(pairs) -> list[FrenchName]:
