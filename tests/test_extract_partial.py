@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,19 @@ def test_whole_links_drops_a_link_cut_in_most_pairs():
     kept = whole_links([austerity, emirates], fr, en, match)
     # one pair of two cut: at most half, kept; the only pair cut: dropped
     assert kept == [austerity]
+
+
+def test_shipped_link_file_has_no_cut_link():
+    """The shipped link file holds none of the links dropped as cut (bench_terms.py
+    --drop-partial), and every dropped one was judged by reading."""
+    import seeds
+    from termalign.building import SHIPPED_TERMS, seed_aligned
+    from termbase.extract.evaluate import read_gold
+    from termbase.extract.term_concepts import load_links
+
+    links = load_links(seeds.path(*SHIPPED_TERMS), seed_aligned())
+    census = read_gold(Path(__file__).parent / "data" / "terms_precision_partial.tsv",
+                       ("right", "fr", "en", "links", "cut", "context_fr", "context_en"))
+    assert len(census) >= 50 and {r[0] for r in census} <= {"yes", "no"}
+    shipped = {(link.fr_text(), link.en_text()) for link in links}
+    assert not shipped & {(r[1], r[2]) for r in census}

@@ -30,6 +30,9 @@ ORIGIN = "term-composition"
 CONFIDENCE = 0.25
 #: Fewest occurrences of the whole English phrase in the English text.
 MIN_COUNT = 2
+#: Fewest aligned pairs holding the French term, none with the composed English, that
+#: contradict a composition (:func:`uncontradicted`).
+MIN_CONTRADICTING = 3
 COLUMNS = ("fr", "en", "kind", "confidence", "count", "parts", "source", "symbol",
            "context_fr", "attested_in", "context_en", "span_en")
 
@@ -98,6 +101,44 @@ def compose_all(terms: Iterable[FrenchTerm], known: Iterable[str], render: WordR
         if found and found.count >= min_count and not cut_name(term):
             out.append((term, found))
     return out
+
+
+def _phrase(text: str) -> str:
+    """Folded words between spaces, for whole-phrase search (apostrophes and hyphens as
+    spaces).
+
+    >>> _phrase("l’Organisation, non-alignée")
+    ' l organisation non alignee '
+    """
+    return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
+
+
+def uncontradicted(found: Sequence[tuple[FrenchTerm, Composed]],
+                   pairs: Iterable[tuple[str, str]],
+                   min_pairs: int = MIN_CONTRADICTING) -> list[tuple[FrenchTerm, Composed]]:
+    """The compositions that the aligned ``pairs`` (French, English) do not contradict: a
+    French term that ``min_pairs`` pairs or more hold, none of them with the composed English
+    in its English, is translated otherwise by the UN (*Fonds des Nations Unies* [*pour la
+    population*], never *United Nations funds*; *questions liées* [*à la paix*], never
+    *related issues*) and is left out.
+
+    >>> from termbase.extract.compose import Composed
+    >>> t = FrenchTerm("questions liées", "", "")
+    >>> c = Composed("questions liées", "related issues", [], 2, 0, (0, 14))
+    >>> pairs = [("Les questions liées à la paix.", "Peace-related questions.")] * 3
+    >>> uncontradicted([(t, c)], pairs), len(uncontradicted([(t, c)], pairs[:2]))
+    ([], 1)
+    """
+    wanted = {_phrase(t.text): _phrase(c.en) for t, c in found}
+    seen: Counter = Counter()
+    agreed: Counter = Counter()
+    for fr, en in pairs:
+        french = _phrase(fr)
+        for key in (k for k in wanted if k in french):
+            seen[key] += 1
+            agreed[key] += wanted[key] in _phrase(en)
+    return [(t, c) for t, c in found
+            if seen[_phrase(t.text)] < min_pairs or agreed[_phrase(t.text)]]
 
 
 _ARTICLE = re.compile(r"^(?:l[’']\s*|(?:le|la|les)\s+)", re.IGNORECASE)
