@@ -260,3 +260,30 @@ def write_partial_census(dropped, pairs, cuts) -> None:
         lines.append("\t".join(c.replace("\t", " ") for c in cells))
     PARTIAL_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(dropped)} rows -> {PARTIAL_CENSUS}")
+
+
+def shipped_at(pairs, commit: str) -> list:
+    """Everything precomputed that the default build got at ``commit`` (its shipped files of
+    ``seeds/terms``, read by today's loaders in the order of
+    :func:`termalign.building.shipped_concepts`), for a before → after in one run."""
+    from termbase.extract.compose_bodies import load_bodies
+    from termbase.extract.compose_names_io import load_names
+    from termbase.extract.compose_terms import load_composed
+    from termbase.extract.corpora import load_name_concepts
+
+    def old(name: str, tmp: Path) -> Path:
+        text = subprocess.run(["git", "show", f"{commit}:seeds/terms/{name}"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout
+        path = tmp / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        links = load_links(old("unpc_terms.tsv", t), pairs)
+        return [*(link_concept(link, pairs) for link in links if usable(link)),
+                *load_name_concepts(old("corpora_names.tsv", t)),
+                *load_name_concepts(old("corpora_terms.tsv", t)),
+                *load_composed(old("composed_terms.tsv", t)),
+                *load_bodies(old("composed_bodies.tsv", t)),
+                *load_names(old("composed_names.tsv", t))]
