@@ -3,10 +3,11 @@
     python benchmarks/bench_terms.py --write [--method pos|ngram]
         extract the term links of the shipped UN pairs (seeds/unpc) and write
         seeds/terms/unpc_terms.tsv (the file the default build reads; reproducible);
-    python benchmarks/bench_terms.py --drop-partial
-        drop from seeds/terms/unpc_terms.tsv the links cut from a longer phrase
-        (termbase.extract.partial, which --write applies too) and list them to judge by hand
-        (tests/data/terms_precision_partial.tsv, a census);
+    python benchmarks/bench_terms.py --repair-partial
+        repair in seeds/terms/unpc_terms.tsv the links cut from a longer phrase to the whole
+        phrase, or drop them (termbase.extract.partial, which --write applies too), and list
+        the cut links and the repaired ones shipped as links of their own to judge by hand
+        (tests/data/terms_precision_partial.tsv, terms_precision_repaired.tsv: censuses);
     python benchmarks/bench_terms.py --compare
         both French candidate methods (POS patterns with spaCy, C-value n-grams) on the
         gold lists, curated data on and off (dev = odd gold rows, held-out = even rows);
@@ -48,6 +49,7 @@ from benchmarks.terms_precision import (  # noqa: E402
     write_new_sample,
     write_once_sample,
     write_partial_census,
+    write_repaired_census,
     write_sample,
     write_taught_census,
 )
@@ -64,7 +66,7 @@ from termbase.build import build, term_concepts  # noqa: E402
 from termbase.extract.association import link_terms  # noqa: E402
 from termbase.extract.corpora import read_rows  # noqa: E402
 from termbase.extract.evaluate import first_answers, gold_splits, read_gold  # noqa: E402
-from termbase.extract.partial import cut, link_matcher, whole_links  # noqa: E402
+from termbase.extract.partial import cut, link_matcher, repaired_links  # noqa: E402
 from termbase.extract.term_concepts import dump_links, load_links, usable  # noqa: E402
 from termbase.extract.terms_fr import extract  # noqa: E402
 from termbase.store import Termbase  # noqa: E402
@@ -78,26 +80,33 @@ def links_for(pairs, method: str):
     links = link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
                        documents=[p.symbol or p.source for p in pairs], explain_rare=True,
                        explain_phrases=True)
-    return whole_links(links, [p.fr for p in pairs], [p.en for p in pairs])
+    return repaired_links(links, [p.fr for p in pairs], [p.en for p in pairs])[0]
 
 
-def drop_partial(pairs) -> None:
-    """The shipped link file without the links cut from a longer phrase; the census of
-    those dropped (a link file written before the filter, or by --write: the same file)."""
+def repair_partial(pairs) -> None:
+    """The shipped link file with the links cut from a longer phrase repaired or dropped;
+    the censuses of the cut links and of the repaired ones shipped as links of their own
+    (run on a link file written before the repair, e.g. ``git show
+    24e479c:seeds/terms/unpc_terms.tsv``, or by --write: the same file)."""
     path = seeds.path(*SHIPPED_TERMS)
     links = load_links(path, pairs)
     match = link_matcher(links)
-    kept = whole_links(links, [p.fr for p in pairs], [p.en for p in pairs], match)
+    kept, repaired, gone = repaired_links(links, [p.fr for p in pairs],
+                                          [p.en for p in pairs], match)
     ids = {id(link) for link in kept}
-    dropped = [link for link in links if id(link) not in ids and usable(link)]
+    cut_ids = {id(link) for link, _ in repaired} | {id(link) for link in gone}
+    dropped = [link for link in links if id(link) in cut_ids and usable(link)]
+    own = [(link, new) for link, new in repaired if id(new) in ids and usable(new)]
     if dropped:
         cuts = []
         for link in dropped:
             ev = link.evidence[0]
             cuts.append(cut(pairs[ev.pair].fr, ev.fr, pairs[ev.pair].en, ev.en, match) or "-")
         write_partial_census(dropped, pairs, cuts)
+        write_repaired_census(own, pairs)
     dump_links(kept, pairs, path)
-    print(f"{len(links) - len(kept)} links dropped, {len(kept)} kept -> {path}")
+    print(f"{len(repaired)} cut links repaired ({len(own)} shipped as links of their own), "
+          f"{len(gone)} dropped, {len(kept)} links -> {path}")
 
 
 def build_with(db: Path, concepts, curated: bool, pairs) -> float:
@@ -344,8 +353,9 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--method", choices=("pos", "ngram"), default="pos")
     parser.add_argument("--compare", action="store_true")
-    parser.add_argument("--drop-partial", action="store_true",
-                        help="drop the shipped links cut from a longer phrase; list them")
+    parser.add_argument("--repair-partial", action="store_true",
+                        help="repair (or drop) the shipped links cut from a longer phrase; "
+                             "list them")
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--precision", action="store_true")
@@ -367,8 +377,8 @@ def main() -> None:
         dump_links(links, pairs, path)
         print(f"{len(links)} links ({args.method}) in {time.perf_counter() - start:.1f} s "
               f"-> {path}")
-    elif args.drop_partial:
-        drop_partial(pairs)
+    elif args.repair_partial:
+        repair_partial(pairs)
     elif args.compare:
         for method in ("pos", "ngram"):
             start = time.perf_counter()
