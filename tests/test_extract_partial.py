@@ -147,3 +147,19 @@ def test_shipped_link_file_has_no_cut_link():
                           "context_en"))
     assert len(repaired) >= 50 and {r[0] for r in repaired} <= {"yes", "no"}
     assert {(r[1], r[2]) for r in repaired} <= shipped
+
+
+def test_the_pairs_holding_a_form_are_those_a_scan_finds():
+    import seeds
+    from termbase.extract.partial import _holding
+
+    base = seeds.path("unpc", "UNv1.0.devset")
+    fr = base.with_name(base.name + ".fr").read_text(encoding="utf-8").splitlines()[:2000]
+    forms = [["maintien de la paix", "Maintien de la paix"], ["Programme d'action"],
+             ["embargo sur les armes"], ["Conseil"], ["pas dans le texte"], [""]]
+    links = [_link(f[0], "x", []) for f in forms]
+    for link, f in zip(links, forms, strict=True):
+        link.fr_forms = Counter(f)
+    held = _holding(links, fr)
+    assert held == [[i for i, s in enumerate(fr) if any(x and x in s for x in f)] for f in forms]
+    assert held[0] and held[3] and not held[4] and not held[5]

@@ -35,6 +35,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+import ahocorasick
+
 from termbase.extract.explain import cognate, word_lexicon
 from termbase.extract.spans import FUNCTION_WORDS as EN_FUNCTION
 from termbase.extract.spans import span_key
@@ -232,19 +234,45 @@ def _find(text: str, forms: Sequence[str]) -> tuple[int, int] | None:
     return None
 
 
-def _uses(link, fr_sentences, en_sentences) -> list:
+def _holding(links: Sequence, sentences: Sequence[str]) -> list[list[int]]:
+    """For each of ``links``, the sentences that hold one of its French forms (as a
+    substring: :func:`_find` reads the words), in order; one pass over the sentences with an
+    Aho–Corasick automaton of every form, so the work grows with the text, not with the text
+    times the links."""
+    automaton = ahocorasick.Automaton()
+    for n, link in enumerate(links):
+        for form in link.fr_forms:
+            if form:
+                if form not in automaton:
+                    automaton.add_word(form, set())
+                automaton.get(form).add(n)
+    held: list[list[int]] = [[] for _ in links]
+    if not len(automaton):
+        return held
+    automaton.make_automaton()
+    for i, text in enumerate(sentences):
+        found = set()
+        for _end, owners in automaton.iter(text):
+            found |= owners
+        for n in found:
+            held[n].append(i)
+    return held
+
+
+def _uses(link, fr_sentences, en_sentences, holding: Sequence[int]) -> list:
     """The pairs where ``link`` may have been made: its evidence pairs, then every pair
-    holding one of its French forms and one of its English forms (the first of each)."""
+    holding one of its French forms and one of its English forms (the first of each);
+    ``holding``: the pairs whose French holds one of its forms (:func:`_holding`)."""
     from termbase.extract.association import TermEvidence
 
     out = list(link.evidence)
     seen = {ev.pair for ev in out}
     fr_forms, en_forms = list(link.fr_forms), list(link.en_forms)
-    for i, (fr, en) in enumerate(zip(fr_sentences, en_sentences, strict=True)):
+    for i in holding:
         if i in seen:
             continue
-        f = _find(fr, fr_forms)
-        e = _find(en, en_forms) if f else None
+        f = _find(fr_sentences[i], fr_forms)
+        e = _find(en_sentences[i], en_forms) if f else None
         if e:
             out.append(TermEvidence(i, f, e))
     return out
@@ -276,15 +304,19 @@ def repaired_links(links: list, fr_sentences: Sequence[str], en_sentences: Seque
     out: list = []
     by_keys: dict[tuple[str, str], int] = {}
     repaired, dropped = [], []
-    for link in links:
-        if not _cut_share(link, fr_sentences, en_sentences, match):
+    if len(fr_sentences) != len(en_sentences):
+        raise ValueError("the French and English sentences of the pairs differ in number")
+    is_cut = [_cut_share(link, fr_sentences, en_sentences, match) for link in links]
+    held = iter(_holding([link for link, c in zip(links, is_cut, strict=True) if c], fr_sentences))
+    for link, link_cut in zip(links, is_cut, strict=True):
+        if not link_cut:
             by_keys.setdefault((link.fr_key, link.en_key), len(out))
             out.append(link)
             continue
         out.append(None)  # the place of the cut link
         fixes: dict[tuple[str, str], list] = {}
         whole = Counter()  # the English forms of the uses that are whole as they are
-        for ev in _uses(link, fr_sentences, en_sentences):
+        for ev in _uses(link, fr_sentences, en_sentences, next(held)):
             fr, en = fr_sentences[ev.pair], en_sentences[ev.pair]
             spans = repair(fr, ev.fr, en, ev.en, match)
             if spans == (ev.fr, ev.en):
