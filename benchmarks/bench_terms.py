@@ -3,6 +3,11 @@
     python benchmarks/bench_terms.py --write [--method pos|ngram]
         extract the term links of the shipped UN pairs (seeds/unpc) and write
         seeds/terms/unpc_terms.tsv (the file the default build reads; reproducible);
+    python benchmarks/bench_terms.py --repair-partial
+        repair in seeds/terms/unpc_terms.tsv the links cut from a longer phrase to the whole
+        phrase, or drop them (termbase.extract.partial, which --write applies too), and list
+        the cut links and the repaired ones shipped as links of their own to judge by hand
+        (tests/data/terms_precision_partial.tsv, terms_precision_repaired.tsv: censuses);
     python benchmarks/bench_terms.py --compare
         both French candidate methods (POS patterns with spaCy, C-value n-grams) on the
         gold lists, curated data on and off (dev = odd gold rows, held-out = even rows);
@@ -39,9 +44,12 @@ from benchmarks.terms_precision import (  # noqa: E402
     ONCE_BEFORE,
     TAUGHT_BEFORE,
     precision,
+    shipped_at,
     stratified_precision,
     write_new_sample,
     write_once_sample,
+    write_partial_census,
+    write_repaired_census,
     write_sample,
     write_taught_census,
 )
@@ -58,7 +66,8 @@ from termbase.build import build, term_concepts  # noqa: E402
 from termbase.extract.association import link_terms  # noqa: E402
 from termbase.extract.corpora import read_rows  # noqa: E402
 from termbase.extract.evaluate import first_answers, gold_splits, read_gold  # noqa: E402
-from termbase.extract.term_concepts import dump_links  # noqa: E402
+from termbase.extract.partial import cut, link_matcher, repaired_links  # noqa: E402
+from termbase.extract.term_concepts import dump_links, load_links, usable  # noqa: E402
 from termbase.extract.terms_fr import extract  # noqa: E402
 from termbase.store import Termbase  # noqa: E402
 
@@ -68,9 +77,36 @@ GOLD = {"terms": DATA / "terms_gold.tsv", "names": DATA / "names_gold.tsv"}
 
 def links_for(pairs, method: str):
     candidates = extract([p.fr for p in pairs], method)
-    return link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
-                      documents=[p.symbol or p.source for p in pairs], explain_rare=True,
-                      explain_phrases=True)
+    links = link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
+                       documents=[p.symbol or p.source for p in pairs], explain_rare=True,
+                       explain_phrases=True)
+    return repaired_links(links, [p.fr for p in pairs], [p.en for p in pairs])[0]
+
+
+def repair_partial(pairs) -> None:
+    """The shipped link file with the links cut from a longer phrase repaired or dropped;
+    the censuses of the cut links and of the repaired ones shipped as links of their own
+    (run on a link file written before the repair, e.g. ``git show
+    24e479c:seeds/terms/unpc_terms.tsv``, or by --write: the same file)."""
+    path = seeds.path(*SHIPPED_TERMS)
+    links = load_links(path, pairs)
+    match = link_matcher(links)
+    kept, repaired, gone = repaired_links(links, [p.fr for p in pairs],
+                                          [p.en for p in pairs], match)
+    ids = {id(link) for link in kept}
+    cut_ids = {id(link) for link, _ in repaired} | {id(link) for link in gone}
+    dropped = [link for link in links if id(link) in cut_ids and usable(link)]
+    own = [(link, new) for link, new in repaired if id(new) in ids and usable(new)]
+    if dropped:
+        cuts = []
+        for link in dropped:
+            ev = link.evidence[0]
+            cuts.append(cut(pairs[ev.pair].fr, ev.fr, pairs[ev.pair].en, ev.en, match) or "-")
+        write_partial_census(dropped, pairs, cuts)
+        write_repaired_census(own, pairs)
+    dump_links(kept, pairs, path)
+    print(f"{len(repaired)} cut links repaired ({len(own)} shipped as links of their own), "
+          f"{len(gone)} dropped, {len(kept)} links -> {path}")
 
 
 def build_with(db: Path, concepts, curated: bool, pairs) -> float:
@@ -124,9 +160,9 @@ def evaluate(concepts, pairs, label: str, verbose: bool = False) -> dict:
     return out
 
 
-#: The main commit this pass started from (its shipped evidence: everything but the
-#: composed names of bodies and the acronym-spelt names).
-MAIN = "7ddd2c3"
+#: The main commit this pass started from (its shipped evidence: everything of the
+#: earlier passes, before the cut links and the contradicted compositions were left out).
+MAIN = "24e479c"
 
 
 def _cell(a) -> str:
@@ -182,18 +218,18 @@ def write_report(results: dict, n_before: int, n_after: int, precision_after: di
     overall = (p["estimate"] * p["total"] + right / judged * n_corpus + composed_right
                + names_right + bodies_right) / n_all
     concepts = results["after"][True][3]
+    history = (ROOT / "benchmarks" / "terms_history.md").read_text(encoding="utf-8")
     body = "\n".join([
         "First answers on the gold lists (`tests/data/terms_gold.tsv`, 103 key terms; "
         "`names_gold.tsv`, 65 names), made by reading, split before tuning: odd rows dev, "
         "even rows held-out; only dev-row failures were read (`-v`). Before = the shipped "
-        f"evidence of main ({MAIN}: UN link file, corpus names, corpus key terms, composed "
-        "key terms), after = the same and this pass's composed names "
-        "(`seeds/terms/composed_bodies.tsv`, `seeds/terms/composed_names.tsv`, "
-        "`benchmarks/compose_write.py --write`); both built by the same code in this run with "
-        "the seed documents and the 8,000 shipped pairs. A first answer is right when it is an "
-        "exact or accent-insensitive match whose concept holds the gold English; a first "
-        "answer whose English is only an acronym is counted apart (*English acronym only*), "
-        "neither right nor wrong.",
+        f"evidence of main ({MAIN}: its files of `seeds/terms`, read from git), after = this "
+        "pass's (the UN term links with those cut from a longer phrase repaired to the "
+        "whole phrase, the composed key terms without those the pairs contradict or that are cut from a longer term); both "
+        "built by the same code in this run with the seed documents and the 8,000 shipped "
+        "pairs. A first answer is right when it is an exact or accent-insensitive match whose "
+        "concept holds the gold English; a first answer whose English is only an acronym is "
+        "counted apart (*English acronym only*), neither right nor wrong.",
         "",
         table(["build", "gold", "all", "dev", "held-out", "wrong", "French only",
                "English acronym only"], rows),
@@ -210,8 +246,14 @@ def write_report(results: dict, n_before: int, n_after: int, precision_after: di
         "(target < 60 s on 2 cores).",
         "",
         f"Extracted-pair precision, held-out, judged by reading: **{overall:.1%}** over "
-        f"{n_all} pairs: the UN term links {p['estimate']:.1%} over "
-        f"{p['total']} (`--precision`, stratified: {p['total'] - p['once'] - p['taught']} links "
+        f"{n_all} pairs (91.4% over 7,055 at {MAIN}): the UN term links {p['estimate']:.1%} "
+        f"over {p['total']} (`--precision`, stratified, {p['estimate before drop']:.1%} over "
+        f"{p['total'] + p['dropped'] - p['repaired']} before the {p['dropped']} cut links "
+        f"were taken out, {p['dropped right']} of them right by reading "
+        f"(`terms_precision_partial.tsv`, a census), and their {p['repaired']} repairs of "
+        f"their own put in, {p['repaired right']} of them right "
+        f"(`terms_precision_repaired.tsv`, a census); strata: "
+        f"{p['total'] + p['dropped'] - p['repaired'] - p['once'] - p['taught']} links "
         f"of the link file of bea7557 at {p['before']:.1%} (samples "
         "`terms_precision_sample.tsv`, `terms_precision_rare.tsv`, "
         "`terms_precision_explained.tsv`); "
@@ -221,85 +263,77 @@ def write_report(results: dict, n_before: int, n_after: int, precision_after: di
         f"census)), the {n_corpus} corpus key terms {right}/{judged} = {right / judged:.1%} "
         "(`terms_precision_corpora.tsv`), the "
         f"{n_composed} composed key terms {composed_right}/{n_composed} = "
-        f"{composed_right / n_composed:.1%} (`terms_precision_composed.tsv`, a census), and "
-        f"this pass's {n_names} acronym-spelt names {names_right}/{n_names} and {n_bodies} "
-        f"names of bodies {bodies_right}/{n_bodies} (`terms_precision_names.tsv`, "
-        "`terms_precision_bodies.tsv`: censuses, every row read once the rules below were "
-        "fixed).",
+        f"{composed_right / n_composed:.1%} (`terms_precision_composed.tsv`, a census; 43/54 "
+        f"at {MAIN}), the {n_names} acronym-spelt names {names_right}/{n_names} and "
+        f"{n_bodies} names of bodies {bodies_right}/{n_bodies} (`terms_precision_names.tsv`, "
+        "`terms_precision_bodies.tsv`: censuses).",
         "",
-        "What this pass adds (dev failures left by the previous pass: names whose English is "
-        "written nowhere in the shipped English, so whole-phrase attestation cannot keep "
-        "them). (1) **Acronym-spelt names** (`termbase.extract.compose_names`): a French "
-        "name defined with an acronym in a seed document or in the French of the pairs, with "
-        "no English full form in the shipped evidence, is composed word by word by the same "
-        "structure rules as the key terms (`compose.compositions`, every partial phrase "
-        "checked by the acronym letters instead of the text) and kept without attestation "
-        "when the initials of its content words (the UN way: *of*, *the*, *and*, *for*, *on*, "
-        "*in*, *to*, *at* give no letter unless the acronym needs it, ECOWAS; each part of a "
-        "hyphenated word a letter) spell an English acronym of three letters or more that the "
-        "pairs link to its French acronym (CEEAC → ECCAS) or write in a pair whose French "
-        "holds the name or its acronym (*l'Organisation du Traité de sécurité collective* / "
-        "*the CSTO*). Name rules: each word keeps the number of its likeliest rendering "
-        "(*Fonds* → *Fund*, *paix* → *peace*); a place name before its head takes the "
-        "adjective the English text writes (*États de l'Afrique centrale* → *Central "
-        "African States*), never last; *X des Nations Unies pour Y* puts *United Nations* "
-        "first (*United Nations Environment Programme*); a French word left as it is "
-        "(*Croix*) is no rendering; among spellings the most attested word pairs and triples "
-        "win. Checked where the answer is known (`python benchmarks/compose_write.py "
-        "--check-names`: the 117 names defined with an acronym that the shipped evidence "
-        "already gives an English full form, composed as if it did not): 14 compose, 12 of "
-        "them right by reading (the script counts 13, as the shipped evidence also holds the "
-        "wrong *Global Environment Fund* for *Facility*; the other one wrong is *United "
-        "Nations Industry Development Organization*); 10 before *the* was put after a "
-        "preposition where the English text writes the rest of the name only that way "
-        "(*Organization for Prohibition of Chemical Weapons*, *International Conference on "
-        "Great Lakes Region*). Entries: candidate, confidence 0.3, French and English full "
-        "forms and acronyms, a note *composed from its words (...); its initials spell the "
-        "English acronym X, written in ...*, evidence the French definition and the English "
-        "sentence with the acronym highlighted; the build drops one whose French full form "
-        "already has an English full form or whose English is curated. (2) **Names of bodies "
-        "around an attested rest** (`termbase.extract.compose_bodies`): a French head noun "
-        "whose linked names in the shipped evidence take one English form three times in "
-        "four or more, over ten names or more (*Département de X* → *Department of X*, 13 of "
-        "17; *Bureau* goes three ways and composes nothing), is composed as that form around "
-        "the attested composition of the rest (twice or more, lower case for a lower-case "
-        "rest): candidate, confidence 0.2, note *composed from a head noun and an attested "
-        "rest*, evidence the French sentence and the English sentence of the rest. Dev gains "
-        "(names, curated off): *Organisation du Traité de sécurité collective*, *Communauté "
-        "économique des États de l'Afrique centrale* (was English acronym only), "
-        "*Département des opérations de paix*. No curated row and no gold entry was added.",
-        "",
-        "Tried and not kept: the capitalised POS candidates of the seeds (names with no "
-        "French acronym) as acronym-spelt names, spelt by the acronyms of the pairs that hold "
-        "them: 1,482 names read, none composed beyond the four above (left out, 35 s of "
-        "derivation for nothing); *United Nations* first (*X des Nations Unies* → *United "
-        "Nations X*) in the attested composition of the key terms too: no composed pair "
-        "changed; a truncation filter on the pair links (an English span shorter than the "
-        "French that renders only its modifiers, by the word table or cognates, and not its "
-        "head noun): on the dev precision samples it catches 6 links, all judged wrong "
-        "(*mesures d'austérité* / *austerity*, *services de renseignements* / "
-        "*intelligence*), but on the shipped link file it would drop 17 links of which 10 are "
-        "right when read (*parties prenantes* / *stakeholders*, *lignes directrices* / "
-        "*guidelines*, *espace aérien* / *airspace*: one English compound word renders the "
-        "head too), so it is left out.",
-        "",
-        "Previous pass (708cf2c → 7ddd2c3, same gold): key terms composed word by word and "
-        "attested twice as a whole in the shipped English UN text (`composed_terms.tsv`, "
-        "54 pairs): dev terms 84.6% → 90.4%, held-out 82.4% → 84.3% (curated on), 78.4% → "
-        "80.4% (off).",
+        "What this pass changes (issue 11's *zero wrong first answers*: an entry whose "
+        "evidence is only a part of a longer phrase, or that the pairs contradict, is left "
+        "out, so that the termbase says *no entry* rather than a wrong English). (1) **Links "
+        "cut from a longer phrase, repaired to the whole phrase** (`termbase.extract.partial`, "
+        "in every build's term links and in the shipped link file, `--repair-partial`): the "
+        "English of an evidence pair is cut when a content word of the French term has no "
+        "rendering in the English span but one just beside it, over at most two function "
+        "words (*embargo sur les armes* / *embargo* in *arms embargo*); the French is cut when "
+        "a French content word just beside the term is rendered inside the English span and "
+        "no word of the term renders it (*Pacte international relatif aux droits civils* [*et "
+        "politiques*] / *International Covenant on Civil and Political Rights*); renderings "
+        "are the one-word links of the same corpus and cognates (`explain.word_lexicon`); a "
+        "link is cut when more than half its evidence pairs are. An English compound that "
+        "renders two French words is not cut (*espace aérien* / *airspace*: no *space* beside "
+        "it). Designed on the dev precision samples (`terms_precision_dev.tsv`: 16 of its 36 "
+        "wrong links caught, none of its 158 right; rare, explained and once dev samples: 0 "
+        "of 193 right, 0 of 47 wrong), checked on the held-out samples (0 of 460 right rows "
+        "cut, 9 of 56 wrong) and on the shipped file (76 usable links cut, all wrong when "
+        "read). A cut link is **repaired** rather than dropped: in every pair holding its "
+        "forms, the English span reaches over the function words to the rendering beside it "
+        "(*Beijing Platform for Action*), the French span to the word the English renders "
+        "(*maintien de la paix et de la sécurité internationales*), a hyphenated word whole "
+        "(*plans-cadres*), again until whole (three steps at most); the pairs repaired alike "
+        "give the repaired link (evidence: the repaired spans; the cut link's counts, so the "
+        "checks trust it as they trusted the cut link), which joins a link of the same keys; "
+        "when only the English was cut, the English of the pairs that write the rest apart "
+        "(*the Beijing Declaration and Platform for Action*) is a variant, never preferred. "
+        "78 of the 80 cut links are repaired (74 links of their own, 57 right when read; the "
+        "17 wrong are still part of a name or a clause: *Commission économique et sociale* "
+        "[*pour l'Asie occidentale*]), 2 dropped. Dropping them all (the first form of this "
+        "pass) added warnings on the 8,000 official UN pairs (the cut link was the longest "
+        "match over a shorter key term: *Maintien de la paix*); repaired, none net: 3,796 "
+        "issues at main, 3,846 dropped, 3,792 repaired (the probe below). (2) "
+        "**Compositions the pairs contradict** (`compose_terms.uncontradicted`, "
+        "`compose_write.py --write`): a composed key term or name of a body whose French "
+        "three shipped pairs or more hold, none with the composed English, is left out "
+        "(*Fonds des Nations Unies* / *United Nations funds*, *questions liées* / *related "
+        "issues*, *droits des personnes* / *human rights*: 5 pairs, all wrong in the census, "
+        "none of the right ones has three pairs and none agreeing). (3) **Terms cut from a "
+        "longer term** (`compose_terms`): a name followed by *sur*, *pour* or *contre* "
+        "(*Convention des Nations Unies* [*sur le droit de la mer*]), a singular noun with a "
+        "plural adjective (*action conjoints*, of *plans d'action conjoints*), and a last word "
+        "after an elided article checked against the bound words (*point de l'ordre* [*du "
+        "jour*]; the elision hid it before): 4 pairs, 3 wrong and *réunion d'experts* / "
+        "*expert meeting* right. French terms whose links were dropped as cut are not composed "
+        "(*petit calibre* / *small arms* would come back). No gold row changed on dev; no "
+        "curated row and no gold entry was added. Build time unchanged (the default build "
+        "reads the filtered file; three alternating builds, curated on, load 3-5: before "
+        "13.2, 11.7, 10.1 s, after 11.9, 13.0, 10.1 s; the table's single builds follow the "
+        "load).",
         "",
         "Targets: key terms ≥ 90% first answer: **not met** (dev 90.4%, held-out below); the "
         "dev failures left have no English that the structure rules compose and the shipped "
-        "English writes twice outside a name (*principal organs*, *peace support "
-        "operations*, *fact-finding missions*; *mediation support* only inside a name) or "
-        "another English in the pairs (*accords régionaux* / *regional agreements*). Names "
-        "with curated data off ≥ 75%: met on dev, **not met** on held-out; the dev names "
-        "missed have an irregular head (*Bureau de lutte contre le terrorisme*, "
-        "*Commission interaméricaine des droits de l'homme*), a name that is no composition "
-        "(*Groupe indépendant de haut niveau chargé d'étudier les opérations de paix*, "
-        "HIPPO) or a French English (*Chef de Cabinet*). Zero wrong first answers: **not "
-        "met**: the one wrong term is a held-out row (not read); this pass added no wrong "
-        "first answer.",
+        "English writes twice outside a name (*principal organs*: once, singular; *peace "
+        "support operations*: never; *fact-finding missions*: *d'enquête* has no rendering; "
+        "*mediation support*: once, inside a name) or another English in the pairs "
+        "(*accords régionaux* / *regional agreements*). Names with curated data off ≥ 75%: "
+        "met on dev, **not met** on held-out; the dev names missed have an irregular head "
+        "(*Bureau de lutte contre le terrorisme*, *Commission interaméricaine des droits de "
+        "l'homme*; neither English is written in the shipped English), a name that is no "
+        "composition (*Groupe indépendant de haut niveau chargé d'étudier les opérations de "
+        "paix*, HIPPO) or a French English (*Chef de Cabinet*). Zero wrong first answers: "
+        "**not met**: the one wrong term is a held-out row (not read); this pass's filters "
+        "left out or repaired 84 wrong pairs and left out one right one, but not that one.",
+        "",
+        history,
     ])
     write_section("terms-content", "Termbase content (issue 11): key terms and names, "
                   "before → after", body)
@@ -310,6 +344,9 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--method", choices=("pos", "ngram"), default="pos")
     parser.add_argument("--compare", action="store_true")
+    parser.add_argument("--repair-partial", action="store_true",
+                        help="repair (or drop) the shipped links cut from a longer phrase; "
+                             "list them")
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--precision", action="store_true")
@@ -331,6 +368,8 @@ def main() -> None:
         dump_links(links, pairs, path)
         print(f"{len(links)} links ({args.method}) in {time.perf_counter() - start:.1f} s "
               f"-> {path}")
+    elif args.repair_partial:
+        repair_partial(pairs)
     elif args.compare:
         for method in ("pos", "ngram"):
             start = time.perf_counter()
@@ -349,7 +388,7 @@ def main() -> None:
     elif args.precision:
         precision(pairs)
     else:
-        before = shipped_concepts(pairs, names=False)
+        before = shipped_at(pairs, MAIN)
         after = shipped_concepts(pairs)
         results = {"before": evaluate(before, pairs, f"main {MAIN}"),
                    "after": evaluate(after, pairs, "shipped links", args.verbose)}

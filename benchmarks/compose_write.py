@@ -43,6 +43,8 @@ from benchmarks.terms_precision import (  # noqa: E402
     COMPOSED_COLUMNS,
     NAMES_CENSUS,
     NAMES_COLUMNS,
+    PARTIAL_CENSUS,
+    PARTIAL_COLUMNS,
 )
 from termalign.building import (  # noqa: E402
     COMPOSED_BODIES,
@@ -70,6 +72,7 @@ from termbase.extract.compose_terms import (  # noqa: E402
     cut_name,
     dump_composed,
     read_composed,
+    uncontradicted,
 )
 from termbase.extract.cooccur import AlignedPair  # noqa: E402
 from termbase.extract.corpora import read_rows  # noqa: E402
@@ -140,8 +143,14 @@ def french_terms() -> list[FrenchTerm]:
 
 
 def known_keys(concepts) -> set[str]:
-    """The keys of the French terms that already have English in the shipped evidence."""
-    return {term_key(t.text) for c in concepts if c.terms_in("en") for t in c.terms_in("fr")}
+    """The keys of the French terms that already have English in the shipped evidence, and
+    of those whose links were dropped as cut from a longer phrase (the pairs render them
+    only inside a longer phrase: *petit calibre* / *small arms* [*and light weapons*];
+    composing them would make the same pair again)."""
+    cut = ({term_key(r[1]) for r in read_gold(PARTIAL_CENSUS, PARTIAL_COLUMNS)}
+           if PARTIAL_CENSUS.exists() else set())
+    return cut | {term_key(t.text) for c in concepts if c.terms_in("en")
+                  for t in c.terms_in("fr")}
 
 
 def french_names(pairs) -> list[FrenchName]:
@@ -215,15 +224,17 @@ def linked_names(concepts) -> list[tuple[str, str]]:
 
 
 def write_bodies(terms, concepts, composed: set[str], text: Attestation,
-                 render: WordRenderings, places, bound) -> list:
+                 render: WordRenderings, places, bound, pairs) -> list:
     """The seeds' names of bodies with a regular head noun and an attested rest
-    (termbase.extract.compose_bodies) -> seeds/terms/composed_bodies.tsv; returns them."""
+    (termbase.extract.compose_bodies), those the pairs do not contradict
+    (``uncontradicted``) -> seeds/terms/composed_bodies.tsv; returns them."""
     forms = head_forms(linked_names(concepts), render)
     found = []
     for term in composable_terms(terms, known_keys(concepts) | composed, bound):
         body = None if cut_name(term) else compose_body(term.text, forms, render, text)
         if body is not None:
             found.append((term, body))
+    found = uncontradicted(found, [(p.fr, p.en) for p in pairs])
     path = seeds.path(*COMPOSED_BODIES)
     dump_composed(found, text, places.__getitem__, path,
                   "Names of bodies of the seed documents with no English in the shipped "
@@ -273,6 +284,9 @@ def write() -> None:
     render = renderings(text)
     found = compose_all(terms, known_keys(concepts), render, text,
                         bound=bound_words(french))
+    composed = len(found)
+    found = uncontradicted(found, [(p.fr, p.en) for p in pairs])
+    print(f"{composed - len(found)} compositions contradicted by the pairs left out")
     path = seeds.path(*COMPOSED_TERMS)
     dump_composed(found, text, places.__getitem__, path,
                   "French terms of the seed documents with no English in the shipped "
@@ -280,7 +294,7 @@ def write() -> None:
                   "in the shipped English UN text; python benchmarks/compose_write.py --write")
     print(f"{len(terms)} French terms read, {len(found)} composed -> {path}")
     bodies = write_bodies(terms, concepts, {term_key(t.text) for t, _ in found}, text, render,
-                          places, bound_words(french))
+                          places, bound_words(french), pairs)
     write_names(pairs, concepts, text, render,
                 {fold_term(t.text) for t, _ in [*found, *bodies]})
 

@@ -51,6 +51,15 @@ NAMES_COLUMNS = ("right", "fr", "en", "en_acronym", "parts", "context_fr")
 #: (benchmarks/compose_write.py --census-bodies), judged by reading.
 BODIES_CENSUS = DATA / "terms_precision_bodies.tsv"
 SAMPLE_COLUMNS = ("right", "fr", "en", "links", "confidence", "context_fr", "context_en")
+#: The census of the links dropped as cut from a longer phrase (termbase.extract.partial;
+#: ``bench_terms.py --repair-partial``), judged by reading.
+PARTIAL_CENSUS = DATA / "terms_precision_partial.tsv"
+PARTIAL_COLUMNS = ("right", "fr", "en", "links", "cut", "context_fr", "context_en")
+#: The census of the links those cut links were repaired to (``bench_terms.py
+#: --repair-partial``) that are shipped as links of their own, judged by reading.
+REPAIRED_CENSUS = DATA / "terms_precision_repaired.tsv"
+REPAIRED_COLUMNS = ("right", "fr", "en", "cut_fr", "cut_en", "links", "context_fr",
+                    "context_en")
 
 def write_sample(pairs, n: int, seed: int) -> None:
     links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
@@ -191,12 +200,25 @@ def stratified_precision(pairs) -> dict:
     once_share = _share(ONCE_SAMPLE)[0] / _share(ONCE_SAMPLE)[1]
     taught_right, taught = _share(TAUGHT_CENSUS)
     links = load_links(seeds.path(*SHIPPED_TERMS), pairs)
-    total = sum(usable(link) for link in links)
-    return {"total": total, "new": new_added, "old": old, "new share": share[NEW_SAMPLE],
+    # The strata were sampled before the links cut from a longer phrase were repaired: the
+    # cut links are counted back in, then taken out with their judged share right, and the
+    # repaired links of their own put in with theirs (two censuses).
+    dropped = read_gold(PARTIAL_CENSUS, PARTIAL_COLUMNS) if PARTIAL_CENSUS.exists() else []
+    dropped_right = sum(r[0] == "yes" for r in dropped)
+    repaired = (read_gold(REPAIRED_CENSUS, REPAIRED_COLUMNS) if REPAIRED_CENSUS.exists()
+                else [])
+    repaired_right = sum(r[0] == "yes" for r in repaired)
+    kept = sum(usable(link) for link in links)
+    total = kept + len(dropped) - len(repaired)
+    estimate = ((total - once_added - taught) * before + once_added * once_share
+                + taught_right) / total
+    return {"total": kept, "dropped": len(dropped), "dropped right": dropped_right,
+            "repaired": len(repaired), "repaired right": repaired_right,
+            "estimate before drop": estimate, "new": new_added, "old": old,
+            "new share": share[NEW_SAMPLE],
             "before": before, "before total": before_total, "once": once_added,
             "once share": once_share, "taught": taught, "taught share": taught_right / taught,
-            "estimate": ((total - once_added - taught) * before + once_added * once_share
-                         + taught_right) / total}
+            "estimate": (estimate * total - dropped_right + repaired_right) / kept}
 
 
 def precision(pairs) -> None:
@@ -226,5 +248,77 @@ def precision(pairs) -> None:
           f"{p['before']:.1%}: "
           f"{p['before total'] - p['new']} at {p['old']:.1%}, {p['new']} at "
           f"{p['new share']:.1%}; {p['once']} new in this pass at {p['once share']:.1%}, "
-          f"{p['taught']} taught at {p['taught share']:.1%}): "
-          f"{p['estimate']:.1%}")
+          f"{p['taught']} taught at {p['taught share']:.1%}; then {p['dropped']} links cut "
+          f"from a longer phrase taken out, {p['dropped right']} of them right, and "
+          f"{p['repaired']} repaired links put in, {p['repaired right']} of them right): "
+          f"{p['estimate before drop']:.1%} -> {p['estimate']:.1%}")
+
+
+def write_partial_census(dropped, pairs, cuts) -> None:
+    """Every link dropped as cut from a longer phrase, to judge by reading (column ``right``:
+    yes when the link was a right pair after all); judgements of rows already judged are
+    kept. ``cuts[i]`` says how the first evidence pair of ``dropped[i]`` is cut."""
+    old = ({(r[1], r[2]): r[0] for r in read_gold(PARTIAL_CENSUS, PARTIAL_COLUMNS)}
+           if PARTIAL_CENSUS.exists() else {})
+    lines = ["# The term links of seeds/terms/unpc_terms.tsv cut from a longer phrase, repaired "
+             "to the whole phrase or dropped (termbase.extract.partial; bench_terms.py "
+             "--repair-partial), to judge by "
+             "reading: right = yes when the pair was right after all (a census).",
+             "\t".join(PARTIAL_COLUMNS)]
+    for link, how in zip(dropped, cuts, strict=True):
+        p = pairs[link.evidence[0].pair]
+        cells = [old.get((link.fr_text(), link.en_text()), ""), link.fr_text(), link.en_text(),
+                 str(link.links), how, p.fr, p.en]
+        lines.append("\t".join(c.replace("\t", " ") for c in cells))
+    PARTIAL_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(dropped)} rows -> {PARTIAL_CENSUS}")
+
+
+def write_repaired_census(repaired, pairs) -> None:
+    """Every repaired link shipped as a link of its own (``(cut link, repaired link)``), to
+    judge by reading (column ``right``: yes when the English is a correct UN equivalent of
+    the French, whole on both sides); judgements of rows already judged are kept."""
+    old = {}
+    if REPAIRED_CENSUS.exists():  # read by hand: rows not judged yet have no ``right``
+        for line in REPAIRED_CENSUS.read_text(encoding="utf-8").splitlines()[2:]:
+            cells = line.split("\t")
+            old[cells[1], cells[2]] = cells[0]
+    lines = ["# The links cut from a longer phrase repaired to the whole phrase and shipped as "
+             "links of their own in seeds/terms/unpc_terms.tsv (termbase.extract.partial; "
+             "bench_terms.py --repair-partial), to judge by reading: right = yes when the "
+             "English is a correct UN equivalent of the French, whole on both sides (a census).",
+             "\t".join(REPAIRED_COLUMNS)]
+    for link, new in repaired:
+        p = pairs[new.evidence[0].pair]
+        cells = [old.get((new.fr_text(), new.en_text()), ""), new.fr_text(), new.en_text(),
+                 link.fr_text(), link.en_text(), str(new.links), p.fr, p.en]
+        lines.append("\t".join(c.replace("\t", " ") for c in cells))
+    REPAIRED_CENSUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(repaired)} rows -> {REPAIRED_CENSUS}")
+
+
+def shipped_at(pairs, commit: str) -> list:
+    """Everything precomputed that the default build got at ``commit`` (its shipped files of
+    ``seeds/terms``, read by today's loaders in the order of
+    :func:`termalign.building.shipped_concepts`), for a before → after in one run."""
+    from termbase.extract.compose_bodies import load_bodies
+    from termbase.extract.compose_names_io import load_names
+    from termbase.extract.compose_terms import load_composed
+    from termbase.extract.corpora import load_name_concepts
+
+    def old(name: str, tmp: Path) -> Path:
+        text = subprocess.run(["git", "show", f"{commit}:seeds/terms/{name}"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout
+        path = tmp / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        links = load_links(old("unpc_terms.tsv", t), pairs)
+        return [*(link_concept(link, pairs) for link in links if usable(link)),
+                *load_name_concepts(old("corpora_names.tsv", t)),
+                *load_name_concepts(old("corpora_terms.tsv", t)),
+                *load_composed(old("composed_terms.tsv", t)),
+                *load_bodies(old("composed_bodies.tsv", t)),
+                *load_names(old("composed_names.tsv", t))]

@@ -220,8 +220,10 @@ def term_concepts(pairs: Sequence[AlignedPair], method: str = "pos",
                   progress: Progress | None = None) -> list[Concept]:
     """Candidate concepts for the terms of aligned pairs: French candidates by ``method``
     (:mod:`termbase.extract.terms_fr`), linked to English spans
-    (:mod:`termbase.extract.association`)."""
+    (:mod:`termbase.extract.association`), the links cut from a longer phrase repaired to
+    the whole phrase or left out (:mod:`termbase.extract.partial`)."""
     from termbase.extract.association import link_terms
+    from termbase.extract.partial import repaired_links
     from termbase.extract.terms_fr import extract
 
     if not pairs:
@@ -238,6 +240,7 @@ def term_concepts(pairs: Sequence[AlignedPair], method: str = "pos",
     links = link_terms(candidates, [p.en for p in pairs], [len(p.fr) for p in pairs],
                        progress=tick, documents=[p.symbol or p.source for p in pairs],
                        explain_rare=True, explain_phrases=True)
+    links = repaired_links(links, [p.fr for p in pairs], [p.en for p in pairs])[0]
     return [link_concept(link, pairs) for link in links if usable(link)]
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from termbase.errors import FormatError
-from termbase.extract.compose import Attestation, Composed, WordRenderings, compose
+from termbase.extract.compose import Attestation, Composed, WordRenderings, compose, plural_fr
 from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
 from termbase.extract.terms_fr import term_key
 from termbase.extract.text import fold
@@ -30,6 +30,9 @@ ORIGIN = "term-composition"
 CONFIDENCE = 0.25
 #: Fewest occurrences of the whole English phrase in the English text.
 MIN_COUNT = 2
+#: Fewest aligned pairs holding the French term, none with the composed English, that
+#: contradict a composition (:func:`uncontradicted`).
+MIN_CONTRADICTING = 3
 COLUMNS = ("fr", "en", "kind", "confidence", "count", "parts", "source", "symbol",
            "context_fr", "attested_in", "context_en", "span_en")
 
@@ -100,6 +103,44 @@ def compose_all(terms: Iterable[FrenchTerm], known: Iterable[str], render: WordR
     return out
 
 
+def _phrase(text: str) -> str:
+    """Folded words between spaces, for whole-phrase search (apostrophes and hyphens as
+    spaces).
+
+    >>> _phrase("l’Organisation, non-alignée")
+    ' l organisation non alignee '
+    """
+    return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
+
+
+def uncontradicted(found: Sequence[tuple[FrenchTerm, Composed]],
+                   pairs: Iterable[tuple[str, str]],
+                   min_pairs: int = MIN_CONTRADICTING) -> list[tuple[FrenchTerm, Composed]]:
+    """The compositions that the aligned ``pairs`` (French, English) do not contradict: a
+    French term that ``min_pairs`` pairs or more hold, none of them with the composed English
+    in its English, is translated otherwise by the UN (*Fonds des Nations Unies* [*pour la
+    population*], never *United Nations funds*; *questions liées* [*à la paix*], never
+    *related issues*) and is left out.
+
+    >>> from termbase.extract.compose import Composed
+    >>> t = FrenchTerm("questions liées", "", "")
+    >>> c = Composed("questions liées", "related issues", [], 2, 0, (0, 14))
+    >>> pairs = [("Les questions liées à la paix.", "Peace-related questions.")] * 3
+    >>> uncontradicted([(t, c)], pairs), len(uncontradicted([(t, c)], pairs[:2]))
+    ([], 1)
+    """
+    wanted = {_phrase(t.text): _phrase(c.en) for t, c in found}
+    seen: Counter = Counter()
+    agreed: Counter = Counter()
+    for fr, en in pairs:
+        french = _phrase(fr)
+        for key in (k for k in wanted if k in french):
+            seen[key] += 1
+            agreed[key] += wanted[key] in _phrase(en)
+    return [(t, c) for t, c in found
+            if seen[_phrase(t.text)] < min_pairs or agreed[_phrase(t.text)]]
+
+
 _ARTICLE = re.compile(r"^(?:l[’']\s*|(?:le|la|les)\s+)", re.IGNORECASE)
 
 
@@ -110,16 +151,30 @@ def _bare(fr: str) -> str:
 
 def composable(fr: str) -> bool:
     """Whether a French candidate is worth composing: two words or more, starting with a
-    letter (not *-Union africaine*, cut from *Commission de l’Union africaine*).
+    letter (not *-Union africaine*, cut from *Commission de l’Union africaine*), and not a
+    singular noun with a plural adjective (*action conjoints*, cut from *plans d’action
+    conjoints*: the adjective goes with an earlier noun).
 
     >>> composable("alerte précoce"), composable("-Union africaine"), composable("paix")
     (True, False, False)
+    >>> composable("action conjoints"), composable("accès humanitaire")
+    (False, True)
     """
-    return len(fr.split()) >= 2 and fr[:1].isalpha()
+    words = fold(fr).split()
+    if len(words) == 2 and fr == fr.lower() and words[1] not in FR_FUNCTION:
+        noun, adjective = words
+        if plural_fr(adjective) and not noun.endswith(("s", "x", "z")):
+            return False
+    return len(words) >= 2 and fr[:1].isalpha()
 
 
 def _last(fr: str) -> str:
-    return fold(fr.split()[-1]).replace("’", "'")
+    """The last word of a French term, folded, without an elided article.
+
+    >>> _last("point de l’ordre"), _last("maintien")
+    ('ordre', 'maintien')
+    """
+    return fold(fr.split()[-1]).replace("’", "'").split("'")[-1]
 
 
 def cut_name(term: FrenchTerm) -> bool:
@@ -131,6 +186,13 @@ def cut_name(term: FrenchTerm) -> bool:
     True
     >>> cut_name(FrenchTerm("alerte précoce", "L’alerte précoce du Conseil.", ""))
     False
+
+    A name followed by *sur*, *pour* or *contre* is cut from the longer name (*Convention des
+    Nations Unies* sur le droit de la mer).
+
+    >>> cut_name(FrenchTerm("Convention des Nations Unies",
+    ...                     "La Convention des Nations Unies sur le droit de la mer.", ""))
+    True
     """
     at = term.context.find(term.text)
     if at < 0:
@@ -142,6 +204,8 @@ def cut_name(term: FrenchTerm) -> bool:
         return True
     if (name or capital_end) and re.match(r"\s+(?:de la |de l[’']|de |du |des |d[’'])\s*[A-ZÀ-Ý]",
                                           after):
+        return True
+    if name and re.match(r"\s+(?:sur|pour|contre)\s", after):  # Convention ... sur le droit
         return True
     return (name and bool(re.search(r"[A-ZÀ-Ý][\w’']*\s$", before))
             and not re.fullmatch(r"(?:.*[.!?:;]\s+)?[\w’']+\s", before, re.S))
