@@ -66,9 +66,15 @@ def en_tokens(text: str) -> list[tuple[str, int, int]]:
     >>> [w for w, _, _ in en_tokens("Counter-Terrorism Office's (OCT), the")]
     ['counter', 'terrorism', 'office', 's', '|', 'oct', '|', 'the']
     """
+    return phrase_tokens(text, _EN_WORD)
+
+
+def phrase_tokens(text: str, word: re.Pattern) -> list[tuple[str, int, int]]:
+    """The folded ``word`` matches of ``text`` with their offsets; whatever lies between two
+    of them other than white space, a hyphen or an apostrophe gives a ``|`` token."""
     out: list[tuple[str, int, int]] = []
     last = 0
-    for m in _EN_WORD.finditer(text):
+    for m in word.finditer(text):
         if out and re.search(r"[^\s\-'’]", text[last:m.start()]):
             out.append(("|", last, m.start()))
         out.append((fold(m.group()), m.start(), m.end()))

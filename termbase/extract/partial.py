@@ -37,12 +37,12 @@ from collections.abc import Callable, Sequence
 
 import ahocorasick
 
+from termbase.extract.compose import phrase_tokens
 from termbase.extract.explain import cognate, word_lexicon
 from termbase.extract.spans import FUNCTION_WORDS as EN_FUNCTION
 from termbase.extract.spans import span_key
 from termbase.extract.terms_fr import FUNCTION_WORDS as FR_FUNCTION
 from termbase.extract.terms_fr import term_key
-from termbase.extract.text import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
 #: Function words skipped between a span and the word beside it.
@@ -58,20 +58,13 @@ Match = Callable[[str, str], bool]
 
 
 def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """Folded words with offsets; other punctuation than a hyphen or an apostrophe gives a
-    ``|`` token (a phrase does not reach over it).
+    """Folded words (letters only) with offsets; other punctuation than a hyphen or an
+    apostrophe, and digits, give a ``|`` token (a phrase does not reach over it).
 
     >>> [w for w, _, _ in _tokens("l'embargo (sur) les armes")]
     ['l', 'embargo', '|', 'sur', '|', 'les', 'armes']
     """
-    out: list[tuple[str, int, int]] = []
-    last = 0
-    for m in _WORD.finditer(text):
-        if out and re.search(r"[^\s\-'’]", text[last:m.start()]):
-            out.append(("|", last, m.start()))
-        out.append((fold(m.group()), m.start(), m.end()))
-        last = m.end()
-    return out
+    return phrase_tokens(text, _WORD)
 
 
 def _fr_content(w: str) -> bool:
