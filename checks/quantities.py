@@ -99,9 +99,6 @@ def _unmarked(text: str) -> str:
     return text if m is None else text[m.end() :]
 
 
-_mask = cues.mask
-
-
 def _symbols(text: str) -> tuple[list[Mention], str]:
     found = []
     for m in cues.slash_matches(_SYMBOL, text):
@@ -111,7 +108,7 @@ def _symbols(text: str) -> tuple[list[Mention], str]:
             part = part.rstrip(".-")
             if "/" in part:
                 found.append(Mention("symbol", part, frozenset({part.upper()})))
-        text = _mask(text, m.start(), m.end())
+        text = cues.mask(text, m.start(), m.end())
     return found, text
 
 
@@ -141,7 +138,7 @@ def _dates(text: str, lang: str) -> tuple[list[Mention], list[str], str]:
             found.append(_date(day, month, m.group(3), m.group(), lang))
             parts += [str(1 if day.lower() == "1er" else int(day))]
             parts += [m.group(3)] if m.group(3) else []
-            text = _mask(text, m.start(), m.end())
+            text = cues.mask(text, m.start(), m.end())
     return found, parts, text
 
 
@@ -157,7 +154,7 @@ def _times(text: str, lang: str) -> tuple[list[Mention], str]:
         if lang == "fr" and not m.group(2):
             keys.add(m.group(1))  # "24 heures" may be a duration
         found.append(Mention("number", m.group(), frozenset(keys)))
-        text = _mask(text, m.start(), m.end())
+        text = cues.mask(text, m.start(), m.end())
     return found, text
 
 
@@ -172,7 +169,7 @@ def _dotted(text: str) -> tuple[list[Mention], str]:
         if len(groups) == 2:
             keys.add(number_key(Decimal(m.group())))
         found.append(Mention("number", m.group(), frozenset(keys)))
-        text = _mask(text, m.start(), m.end())
+        text = cues.mask(text, m.start(), m.end())
     return found, text
 
 
