@@ -102,7 +102,8 @@ def test_bead_scores_rank_right_beads_above_wrong_ones(aligned):
         scores += [b.score for b in pairs]
         labels += bead_labels(pairs, task.gold)
     assert labels.count(False) >= 5
-    assert roc_auc(scores, labels) >= 0.8
+    # 0.965 before the neighbours' features (confidence.with_context), 0.989 with them
+    assert roc_auc(scores, labels) >= 0.98
 
 
 def test_an_absorbed_orphan_scores_below_its_neighbours():

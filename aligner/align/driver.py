@@ -137,7 +137,8 @@ def _is_pair(bead) -> bool:
 
 def path_features(path, side_fr, side_en, weights, own_fr, own_en, background, problem):
     """The confidence features of every bead of ``path``
-    (:func:`aligner.align.confidence.features`; ``[evidence]`` for a null bead)."""
+    (:func:`aligner.align.confidence.features` with its neighbours'
+    (:func:`aligner.align.confidence.with_context`); ``[evidence]`` for a null bead)."""
     wlist = weights.tolist()
     rows = []
     for rf, re in path:
@@ -158,7 +159,7 @@ def path_features(path, side_fr, side_en, weights, own_fr, own_en, background, p
             near = range(rf.start - 2, rf.start + 2)
             rows.append([confidence.null_evidence(re.start, own_en, side_en.keys, side_fr.keys,
                                                   near, wlist)])
-    return rows
+    return confidence.with_context(path, rows)
 
 
 def _cosine(emb_fr: np.ndarray, emb_en: np.ndarray, rf: range, re: range) -> float:
