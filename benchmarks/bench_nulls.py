@@ -268,6 +268,18 @@ With the 1-5 to 1-7 (and 5-1 to 7-1) beads of the fifth round, the books' bead R
 a little (development 0.789 → 0.776, held-out 0.767 → 0.764; the UNPC tasks the same): the
 confidence features (`aligner/align/confidence.py`) were fitted on beads of at most four
 sentences a side and were not refitted.
+Sixth round (2026-12-04, branch *align6*): a plain refit of those features on the development
+beads did not help (development books 0.777 -> 0.769, devset tasks 0.944 -> 0.946); what did
+is three features of a bead's neighbours on the path (`confidence.with_context`: a null bead
+beside it, the weakest neighbouring pair bead's `weakest`, a merged neighbour), because a
+wrong bead is mostly a boundary in the wrong place next to a null or merged bead. Refitted by
+`tune_align.py --confidence` and `--embed --confidence` on the development material only,
+chosen there (development books 0.777 -> 0.849, devset tasks 0.944 -> 0.988; `--embed` on its
+fitting subset, books 0.802 -> 0.905, tasks 0.961 -> 0.980; a null neighbour alone 0.833 /
+0.990, the bead's size `a + b − 2` added nothing), then measured once on the held-out sets:
+books 0.764 -> 0.802, testset tasks 0.974 -> 0.978; `--embed` books 0.763 -> 0.823, testset
+tasks 0.778 -> 0.956; but classical on the 11-task embedding subset 0.977 -> 0.952 (a handful
+of wrong beads: one moves it a lot). No bead moved (the scores do not enter the search).
 """
 
 FULL = ("termalign", "galechurch (PyPI)", "nltk gale_church")
