@@ -150,5 +150,7 @@ coverage of each sentence by the other side; `_cover` sums shortfalls below 0.12
 the minimum with a larger cap): w 0.25–1 / cap 0.1–0.3 0.9682 (same), w 1 / cap 0.2–0.5
 0.9671, w 2 0.9638–0.9658, w 4 0.9642, w 0.25 / cap 0.5 0.9686 (+0.0004, below the tuner's
 0.0005): the sentences merged wrongly share names and common words with the single side as
-much as the rightly merged ones do. Dev errors left are those of the fifth round (read: free
+much as the rightly merged ones do. The dictionary's weighted Dice as a bonus of 1-1 beads
+only (so that it cannot make merged beads cheaper), `− D · (dice − base)`: D 0.5–4, base 0–0.2:
+0.9644–0.9679 (0.9682). Dev errors left are those of the fifth round (read: free
 translations, Emma's abridged French, Candide's Latin quotations merged into a neighbour)."""
