@@ -292,7 +292,10 @@ def fit_confidence(dev: dict, unpc: dict, embedder=None) -> None:
     import numpy as np
 
     scores = ((np.asarray(pair_x) @ np.asarray(weights)) + bias).tolist()
-    print(f"development pair-bead ROC AUC {roc_auc(scores, pair_y):.4f}")
+    books = len(real[0][1])  # (the books' beads come first)
+    print(f"development pair-bead ROC AUC {roc_auc(scores, pair_y):.4f} (books "
+          f"{roc_auc(scores[:books], pair_y[:books]):.4f}, UNPC tasks "
+          f"{roc_auc(scores[books:], pair_y[books:]):.4f}; without the documents' relatedness)")
     doc_x = [[d] for part in real for d in part[4]] + [[d] for part in unrelated for d in part[4]]
     doc_y = [True] * sum(len(p[4]) for p in real) + [False] * sum(len(p[4]) for p in unrelated)
     print("document evidence: related", sorted(round(x[0], 3) for x, y in zip(doc_x, doc_y, strict=True)
