@@ -136,8 +136,9 @@ def with_context(path: Sequence[tuple[range, range]], rows: list[list[float]]) -
     ...         (range(2, 3), range(1, 3)), (range(3, 4), range(3, 4))]
     >>> rows = [[0.5, 0.9, 0, 0, 0, 1, 0], [0.1], [0.4, 0.2, 0, 0, 1, 1, 0],
     ...         [0.5, 0.8, 0, 0, 0, 1, 0]]
-    >>> [row[6:9] for row in with_context(path, rows)]
-    [[1.0, 1.0, 0.0], [0.1], [1.0, 0.8, 0.0], [0.0, 0.2, 1.0]]
+    >>> out = with_context(path, rows)
+    >>> [row[6:9] for row in out if len(row) > 1], out[1]
+    ([[1.0, 1.0, 0.0], [1.0, 0.8, 0.0], [0.0, 0.2, 1.0]], [0.1])
     """
     pair = [bool(rf) and bool(re) for rf, re in path]
     out = []
