@@ -7,16 +7,18 @@ returns at once (the socket can take them), the I/O thread cannot get the buffer
 (``_flush_some_if_lockable``), and polls again: it takes the global lock back before the
 worker (which must be woken by the system) and keeps it, so the worker waits for the
 interpreter's switch interval (5 ms) while the I/O thread spins. Measured under wrk (8
-connections, 8 threads): about 7,000 polls a second whatever the route, 20 to 50 a
-``POST /api/check`` and 6 a ``GET /healthz`` (against about one without the spin), 0.4 to
-0.7 ms of the I/O thread's CPU a check and 0.1 a trivial request (``benchmarks/web_check_history.md``).
+connections, 8 threads): about 7,000 polls a second whatever the route, 7 to 50 a
+``POST /api/check`` and 6 a ``GET /healthz`` (under one without the spin), 0.25 to 0.7 ms
+of the I/O thread's CPU a check and 0.1 a trivial request (``python -m
+benchmarks.web_check_parts``; ``benchmarks/web_check_history.md``).
 
 :class:`QuietChannel` is not writable while another thread holds the buffer's lock with a
 request in service and less than ``outbuf_high_watermark`` bytes waiting: that thread is
 sending them itself. Everything else is waitress's: a worker that finds the socket full
-leaves its bytes for the I/O thread (it releases the lock, and the channel is writable
-again); a worker waiting for the buffer to drain below the watermark is served; a channel
-being closed is flushed.
+leaves its bytes for the I/O thread (it releases the lock, and the channel is writable again
+at the next poll: at the latest after ``asyncore_loop_timeout``, 1 s, when nothing else
+wakes the loop, and a worker's next write sends them itself); a worker waiting for the
+buffer to drain below the watermark is served; a channel being closed is flushed.
 """
 
 from __future__ import annotations
