@@ -132,3 +132,26 @@ def test_large_answers_reach_a_slow_client_whole_on_one_connection():
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_gives_its_channel_to_the_server(monkeypatch):
+    import waitress.server
+
+    from termalign.cli import serve_channel
+
+    class Server(waitress.server.BaseWSGIServer):
+        def __init__(self):  # (no socket: only what serve() touches)
+            self.ran_with = None
+
+        def print_listen(self, format_str):
+            pass
+
+        def run(self):
+            self.ran_with = self.channel_class
+
+    made = []
+    monkeypatch.setattr(waitress.server, "create_server",
+                        lambda app, **options: made.append(Server()) or made[-1])
+    serve_channel.serve(object(), threads=1)
+    assert made[0].ran_with is QuietChannel
+    assert waitress.server.BaseWSGIServer.channel_class is HTTPChannel  # (no other server's)
