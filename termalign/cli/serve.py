@@ -39,8 +39,7 @@ def waitress_limits() -> dict:
 def serve_command(host: str, port: int, db: Path | None, threads: int, workers: int,
                   cors_origin: str | None) -> None:
     """Serve the web interface and JSON API (editing needs $TERMALIGN_EDIT_TOKEN)."""
-    import waitress
-
+    from termalign.cli.serve_channel import serve
     from termbase.errors import TermbaseError
     from web import create_app
 
@@ -61,9 +60,9 @@ def serve_command(host: str, port: int, db: Path | None, threads: int, workers: 
     options = {"sockets": [sock], "threads": threads, "ident": "termalign", **waitress_limits()}
     if workers == 1 or not hasattr(os, "fork"):
         signal.signal(signal.SIGTERM, _exit_cleanly)  # so that temporary results are removed
-        waitress.serve(app, **options)
+        serve(app, **options)
         return
-    _prefork(lambda: waitress.serve(app, **options), workers)
+    _prefork(lambda: serve(app, **options), workers)
 
 
 def _prefork(run, workers: int) -> None:
