@@ -49,6 +49,7 @@ from benchmarks.terms_precision import (  # noqa: E402
     write_new_sample,
     write_once_sample,
     write_partial_census,
+    write_preposition_census,
     write_repaired_census,
     write_sample,
     write_taught_census,
@@ -364,6 +365,8 @@ def main() -> None:
                         help=f"sample the links new since commit {ONCE_BEFORE} to judge")
     parser.add_argument("--census-taught", action="store_true",
                         help=f"list the links new since commit {TAUGHT_BEFORE} to judge")
+    parser.add_argument("--census-preposition", action="store_true",
+                        help="list the links changed by à read as a preposition to judge")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="list the failures of the dev gold rows")
     args = parser.parse_args()
@@ -393,6 +396,8 @@ def main() -> None:
         write_once_sample(pairs, args.sample_once, args.seed)
     elif args.census_taught:
         write_taught_census(pairs)
+    elif args.census_preposition:
+        write_preposition_census(pairs)
     elif args.precision:
         precision(pairs)
     else:

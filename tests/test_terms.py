@@ -44,6 +44,17 @@ def test_ngrams_stop_at_function_words_and_punctuation():
     assert not any("," in t or t.startswith(("Les", "dont")) for t in texts)
 
 
+@pytest.mark.parametrize("sentence, term", [
+    ("Les pays à revenu intermédiaire sont endettés.", "pays à revenu intermédiaire"),
+    ("L'appui à la médiation est renforcé.", "appui à la médiation"),
+])
+def test_pos_candidates_hold_the_preposition_a(sentence, term):
+    """*à* inside a term (the folded token ``a`` is a preposition when tagged as one)."""
+    from termbase.extract.terms_fr import pos_candidates
+
+    assert term in [c.text for c in pos_candidates([sentence])[0]]
+
+
 def test_c_value_discounts_nested_candidates():
     sentences = [sentence_ngrams("le maintien de la paix") for _ in range(3)]
     scores = c_values(sentences)
