@@ -251,7 +251,7 @@ def stratified_precision(pairs) -> dict:
             "before": before, "before total": before_total, "once": once_added,
             "once share": once_share, "taught": taught, "taught share": taught_right / taught,
             "prep": prep, "prep right": prep_right, "prep gone": prep_gone,
-            "prep gone right": prep_gone_right, "total": shipped,
+            "prep gone right": prep_gone_right, "total": shipped, "base": kept,
             "estimate": (estimate * total - dropped_right + repaired_right
                          - prep_gone_right + prep_right) / shipped}
 
