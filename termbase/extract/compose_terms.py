@@ -116,6 +116,21 @@ def _phrase(text: str) -> str:
     return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
 
 
+def _pair_counts(found: Sequence[tuple[FrenchTerm, Composed]], pairs: Iterable[tuple[str, str]]
+                 ) -> tuple[Counter, Counter]:
+    """How many ``pairs`` hold each composed French term (keyed by :func:`_phrase`), and how
+    many of those write its composed English."""
+    wanted = {_phrase(t.text): _phrase(c.en) for t, c in found}
+    seen: Counter = Counter()
+    agreed: Counter = Counter()
+    for fr, en in pairs:
+        french = _phrase(fr)
+        for key in (k for k in wanted if k in french):
+            seen[key] += 1
+            agreed[key] += wanted[key] in _phrase(en)
+    return seen, agreed
+
+
 def uncontradicted(found: Sequence[tuple[FrenchTerm, Composed]],
                    pairs: Iterable[tuple[str, str]],
                    min_pairs: int = MIN_CONTRADICTING) -> list[tuple[FrenchTerm, Composed]]:
@@ -132,14 +147,7 @@ def uncontradicted(found: Sequence[tuple[FrenchTerm, Composed]],
     >>> uncontradicted([(t, c)], pairs), len(uncontradicted([(t, c)], pairs[:2]))
     ([], 1)
     """
-    wanted = {_phrase(t.text): _phrase(c.en) for t, c in found}
-    seen: Counter = Counter()
-    agreed: Counter = Counter()
-    for fr, en in pairs:
-        french = _phrase(fr)
-        for key in (k for k in wanted if k in french):
-            seen[key] += 1
-            agreed[key] += wanted[key] in _phrase(en)
+    seen, agreed = _pair_counts(found, pairs)
     return [(t, c) for t, c in found
             if seen[_phrase(t.text)] < min_pairs or agreed[_phrase(t.text)]]
 
@@ -159,14 +167,7 @@ def paired(found: Sequence[tuple[FrenchTerm, Composed]], pairs: Iterable[tuple[s
     >>> len(paired([(t, c)], [pair])), paired([(t, c)], [pair, ("Le système multilatéral.", "")])
     (1, [])
     """
-    wanted = {_phrase(t.text): _phrase(c.en) for t, c in found}
-    seen: Counter = Counter()
-    agreed: Counter = Counter()
-    for fr, en in pairs:
-        french = _phrase(fr)
-        for key in (k for k in wanted if k in french):
-            seen[key] += 1
-            agreed[key] += wanted[key] in _phrase(en)
+    seen, agreed = _pair_counts(found, pairs)
     return [(t, c) for t, c in found
             if seen[_phrase(t.text)] and agreed[_phrase(t.text)] == seen[_phrase(t.text)]]
 
