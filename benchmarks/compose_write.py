@@ -71,6 +71,7 @@ from termbase.extract.compose_terms import (  # noqa: E402
     compose_all,
     cut_name,
     dump_composed,
+    paired,
     read_composed,
     uncontradicted,
 )
@@ -287,6 +288,14 @@ def write() -> None:
     composed = len(found)
     found = uncontradicted(found, [(p.fr, p.en) for p in pairs])
     print(f"{composed - len(found)} compositions contradicted by the pairs left out")
+    # Attested once only: kept when every pair holding the French writes it (terms5k).
+    twice = {term_key(t.text) for t, _ in found}
+    once = [(t, c) for t, c in compose_all(terms, known_keys(concepts), render, text,
+                                           min_count=1, bound=bound_words(french))
+            if term_key(t.text) not in twice]
+    kept = paired(once, [(p.fr, p.en) for p in pairs])
+    print(f"{len(once)} compositions attested once, {len(kept)} of them in every pair")
+    found += kept
     path = seeds.path(*COMPOSED_TERMS)
     dump_composed(found, text, places.__getitem__, path,
                   "French terms of the seed documents with no English in the shipped "

@@ -58,6 +58,11 @@ PARTIAL_COLUMNS = ("right", "fr", "en", "links", "cut", "context_fr", "context_e
 #: The census of the links those cut links were repaired to (``bench_terms.py
 #: --repair-partial``) that are shipped as links of their own, judged by reading.
 REPAIRED_CENSUS = DATA / "terms_precision_repaired.tsv"
+#: Censuses of the links new and gone with *à* read as a preposition by the French noun
+#: phrase pattern (pass terms5k), against the link file of commit PREP_BEFORE.
+PREP_CENSUS = DATA / "terms_precision_preposition.tsv"
+PREP_GONE_CENSUS = DATA / "terms_precision_preposition_gone.tsv"
+PREP_BEFORE = "37744a7"
 REPAIRED_COLUMNS = ("right", "fr", "en", "cut_fr", "cut_en", "links", "context_fr",
                     "context_en")
 
@@ -174,6 +179,28 @@ def write_taught_census(pairs) -> None:
     print(f"wrote {TAUGHT_CENSUS} ({len(new)} rows to judge)")
 
 
+def write_preposition_census(pairs) -> None:
+    """Every shipped link whose preferred pair the link file of commit PREP_BEFORE lacks, and
+    every link of that file whose pair is no longer shipped, to judge by hand (censuses; the
+    judgements of rows already judged are kept)."""
+    old, new = _new_links(pairs, PREP_BEFORE)
+    now = {_preferred(c) for c in shipped_links(pairs)}
+    gone = [c for c in before_concepts(pairs, PREP_BEFORE) if _preferred(c) not in now]
+    for path, concepts, what in ((PREP_CENSUS, new, f"absent from the link file of commit "
+                                  f"{PREP_BEFORE} ({len(old)} links)"),
+                                 (PREP_GONE_CENSUS, gone, f"of the link file of commit "
+                                  f"{PREP_BEFORE} no longer shipped")):
+        judged = ({(r[1], r[2]): r[0] for r in read_gold(path, SAMPLE_COLUMNS)}
+                  if path.exists() else {})
+        rows = [judged.get(_preferred(c), "") + row[row.index("\t"):]
+                for c, row in zip(concepts, _rows(concepts), strict=True)]
+        lines = [f"# Census of the links changed by *à* read as a preposition (pass terms5k): "
+                 f"all {len(concepts)} links {what}; 'right' judged by reading as in "
+                 "terms_precision_sample.tsv", "\t".join(SAMPLE_COLUMNS), *rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({len(concepts)} rows)")
+
+
 def _share(path: Path) -> tuple[int, int]:
     rows = read_gold(path, SAMPLE_COLUMNS)
     return sum(r[0] == "yes" for r in rows), len(rows)
@@ -208,17 +235,25 @@ def stratified_precision(pairs) -> dict:
     repaired = (read_gold(REPAIRED_CENSUS, REPAIRED_COLUMNS) if REPAIRED_CENSUS.exists()
                 else [])
     repaired_right = sum(r[0] == "yes" for r in repaired)
-    kept = sum(usable(link) for link in links)
+    # The strata describe the link file of PREP_BEFORE; the links new and gone since then
+    # (two censuses) are put in and taken out with their judged shares right.
+    prep_right, prep = _share(PREP_CENSUS)
+    prep_gone_right, prep_gone = _share(PREP_GONE_CENSUS)
+    shipped = sum(usable(link) for link in links)
+    kept = shipped - prep + prep_gone
     total = kept + len(dropped) - len(repaired)
     estimate = ((total - once_added - taught) * before + once_added * once_share
                 + taught_right) / total
-    return {"total": kept, "dropped": len(dropped), "dropped right": dropped_right,
+    return {"dropped": len(dropped), "dropped right": dropped_right,
             "repaired": len(repaired), "repaired right": repaired_right,
             "estimate before drop": estimate, "new": new_added, "old": old,
             "new share": share[NEW_SAMPLE],
             "before": before, "before total": before_total, "once": once_added,
             "once share": once_share, "taught": taught, "taught share": taught_right / taught,
-            "estimate": (estimate * total - dropped_right + repaired_right) / kept}
+            "prep": prep, "prep right": prep_right, "prep gone": prep_gone,
+            "prep gone right": prep_gone_right, "total": shipped, "base": kept,
+            "estimate": (estimate * total - dropped_right + repaired_right
+                         - prep_gone_right + prep_right) / shipped}
 
 
 def precision(pairs) -> None:

@@ -14,6 +14,7 @@ from termbase.errors import FormatError
 from termbase.extract.compose import Attestation, WordRenderings, compose, en_tokens, segments
 from termbase.extract.compose_terms import (
     ORIGIN,
+    PAIRED_CONFIDENCE,
     FrenchTerm,
     bound_words,
     compose_all,
@@ -210,7 +211,10 @@ def test_shipped_file_is_attested_and_judged():
     assert len(rows) >= 45
     for row in rows:
         start, end = (int(x) for x in row["span_en"].split("-"))
-        assert row["context_en"][start:end] == row["en"] and int(row["count"]) >= 2
+        assert row["context_en"][start:end] == row["en"]
+        # attested twice, or once in the English of every pair holding the French (paired)
+        assert int(row["count"]) >= 2 or (int(row["count"]) == 1
+                                           and float(row["confidence"]) == PAIRED_CONFIDENCE)
     judged = read_gold(DATA / "terms_precision_composed.tsv",
                        ("right", "fr", "en", "parts", "context_fr", "context_en"))
     assert {r[0] for r in judged} <= {"yes", "no"}
@@ -294,3 +298,32 @@ def test_shipped_compositions_are_not_contradicted():
     found = [(FrenchTerm(r["fr"], "", ""), Composed(r["fr"], r["en"], [], 2, 0, (0, 1)))
              for r in read_composed(seeds.path(*COMPOSED_TERMS))]
     assert uncontradicted(found, [(p.fr, p.en) for p in seed_aligned()]) == found
+
+
+@pytest.mark.parametrize("pairs, kept", [
+    # the one pair holding the French writes the composed English
+    ([("Le système multilatéral.", "The multilateral system.")], True),
+    # one pair of two writes another English (accords régionaux / regional arrangements)
+    ([("Le système multilatéral.", "The multilateral system."),
+      ("Un système multilatéral.", "A multilateral order.")], False),
+    # no pair holds the French: attested once in the English text only is not enough
+    ([("Autre chose.", "The multilateral system.")], False),
+])
+def test_compositions_attested_once_need_every_pair(pairs, kept):
+    from termbase.extract.compose import Composed
+    from termbase.extract.compose_terms import FrenchTerm, paired
+
+    found = [(FrenchTerm("système multilatéral", "", ""),
+              Composed("système multilatéral", "multilateral system", [], 1, 0, (0, 19)))]
+    assert (paired(found, pairs) == found) is kept
+
+
+def test_shipped_compositions_attested_once_are_paired():
+    """A shipped composition attested once is written by every shipped pair holding its
+    French (compose_write.py --write keeps only those)."""
+    from termbase.extract.compose import Composed
+    from termbase.extract.compose_terms import FrenchTerm, paired
+
+    once = [(FrenchTerm(r["fr"], "", ""), Composed(r["fr"], r["en"], [], 1, 0, (0, 1)))
+            for r in read_composed(seeds.path(*COMPOSED_TERMS)) if r["count"] == "1"]
+    assert once and paired(once, [(p.fr, p.en) for p in seed_aligned()]) == once

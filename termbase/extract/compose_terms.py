@@ -30,6 +30,9 @@ ORIGIN = "term-composition"
 CONFIDENCE = 0.25
 #: Fewest occurrences of the whole English phrase in the English text.
 MIN_COUNT = 2
+#: A composition attested once only, in the English of every pair holding its French
+#: (:func:`paired`): lower still.
+PAIRED_CONFIDENCE = 0.2
 #: Fewest aligned pairs holding the French term, none with the composed English, that
 #: contradict a composition (:func:`uncontradicted`).
 MIN_CONTRADICTING = 3
@@ -113,6 +116,21 @@ def _phrase(text: str) -> str:
     return " " + " ".join(re.findall(r"[^\W_]+", fold(text))) + " "
 
 
+def _pair_counts(found: Sequence[tuple[FrenchTerm, Composed]], pairs: Iterable[tuple[str, str]]
+                 ) -> tuple[Counter, Counter]:
+    """How many ``pairs`` hold each composed French term (keyed by :func:`_phrase`), and how
+    many of those write its composed English."""
+    wanted = {_phrase(t.text): _phrase(c.en) for t, c in found}
+    seen: Counter = Counter()
+    agreed: Counter = Counter()
+    for fr, en in pairs:
+        french = _phrase(fr)
+        for key in (k for k in wanted if k in french):
+            seen[key] += 1
+            agreed[key] += wanted[key] in _phrase(en)
+    return seen, agreed
+
+
 def uncontradicted(found: Sequence[tuple[FrenchTerm, Composed]],
                    pairs: Iterable[tuple[str, str]],
                    min_pairs: int = MIN_CONTRADICTING) -> list[tuple[FrenchTerm, Composed]]:
@@ -129,16 +147,29 @@ def uncontradicted(found: Sequence[tuple[FrenchTerm, Composed]],
     >>> uncontradicted([(t, c)], pairs), len(uncontradicted([(t, c)], pairs[:2]))
     ([], 1)
     """
-    wanted = {_phrase(t.text): _phrase(c.en) for t, c in found}
-    seen: Counter = Counter()
-    agreed: Counter = Counter()
-    for fr, en in pairs:
-        french = _phrase(fr)
-        for key in (k for k in wanted if k in french):
-            seen[key] += 1
-            agreed[key] += wanted[key] in _phrase(en)
+    seen, agreed = _pair_counts(found, pairs)
     return [(t, c) for t, c in found
             if seen[_phrase(t.text)] < min_pairs or agreed[_phrase(t.text)]]
+
+
+def paired(found: Sequence[tuple[FrenchTerm, Composed]], pairs: Iterable[tuple[str, str]]
+           ) -> list[tuple[FrenchTerm, Composed]]:
+    """The compositions that every aligned pair holding the French term writes in its English
+    (one pair at least): a composition attested once in the English text is kept only when
+    the pairs translate the term so (*mécanismes régionaux* / *regional mechanisms*), not
+    when one pair of two writes it (*accords régionaux*: *regional agreements* once, the
+    UN term being *regional arrangements*).
+
+    >>> from termbase.extract.compose import Composed
+    >>> t = FrenchTerm("système multilatéral", "", "")
+    >>> c = Composed("système multilatéral", "multilateral system", [], 1, 0, (0, 19))
+    >>> pair = ("Le système multilatéral.", "The multilateral system.")
+    >>> len(paired([(t, c)], [pair])), paired([(t, c)], [pair, ("Le système multilatéral.", "")])
+    (1, [])
+    """
+    seen, agreed = _pair_counts(found, pairs)
+    return [(t, c) for t, c in found
+            if seen[_phrase(t.text)] and agreed[_phrase(t.text)] == seen[_phrase(t.text)]]
 
 
 _ARTICLE = re.compile(r"^(?:l[’']\s*|(?:le|la|les)\s+)", re.IGNORECASE)
@@ -250,9 +281,12 @@ def read_table(path: str | Path, columns: Sequence[str], what: str) -> list[dict
 
 def dump_composed(found: Sequence[tuple[FrenchTerm, Composed]], text: Attestation, source_of,
                   path: str | Path, header: str, confidence: float = CONFIDENCE) -> None:
-    """Write the composed terms; ``source_of(i)`` names the place of English sentence i."""
+    """Write the composed terms; ``source_of(i)`` names the place of English sentence i; a
+    composition attested once gets :data:`PAIRED_CONFIDENCE` (see :func:`paired`)."""
     write_table(path, header, COLUMNS,
-                (_row(term, comp, text, source_of, confidence) for term, comp in found))
+                (_row(term, comp, text, source_of,
+                      PAIRED_CONFIDENCE if comp.count < MIN_COUNT else confidence)
+                 for term, comp in found))
 
 
 def read_composed(path: str | Path) -> list[dict[str, str]]:
@@ -268,7 +302,8 @@ def composed_concept(row: dict[str, str]) -> Concept:
     except ValueError as exc:
         raise FormatError(f"bad confidence or span for composed term {row['fr']!r}") from exc
     note = (f"composed from its words ({row['parts']}); the English phrase is attested "
-            f"{row['count']} times in UN English text")
+            + ("once in UN English text, in the English of every UN pair holding the French"
+               if row["count"] == "1" else f"{row['count']} times in UN English text"))
     evidence = [Evidence(source=row["source"], context_fr=row["context_fr"],
                          symbol=row["symbol"], method="term", confidence=confidence),
                 Evidence(source=f"composed; English attested in {row['attested_in']}",

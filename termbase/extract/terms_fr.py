@@ -202,7 +202,9 @@ def ngram_candidates(sentences: Sequence[str], min_cvalue: float = 1.0,
 # --- part of speech ---------------------------------------------------------------------------
 
 _PATTERN = re.compile(r"A?N+A*(?:PD?A?N+A*)*(?:CP?D?A?N+A*)?")
-_PREPOSITIONS = wordset("de d du des à au aux pour en sur contre")
+#: Prepositions, folded as the tokens they are compared with are (*à* is ``a``: unfolded, it
+#: never matched, and *pays à revenu intermédiaire*, *appui à la médiation* were no candidates).
+_PREPOSITIONS = wordset("de d du des a au aux pour en sur contre")
 
 
 def _tag(token) -> str:
