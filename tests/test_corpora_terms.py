@@ -98,6 +98,10 @@ def test_the_english_must_be_explained_whole(lexicon):
     ("Vice-Secrétaire général", "Vice-Secrétaire générale"),
     ("Envoyé spécial", "Envoyée spéciale"),
     ("Organisation des États américains", ""),
+    ("Haut-Commissaire des Nations Unies pour les réfugiés",
+     "Haute-Commissaire des Nations Unies pour les réfugiés"),
+    ("Haut Représentant pour l'Afghanistan", "Haute Représentante pour l'Afghanistan"),
+    ("Haut-Commissariat des Nations Unies pour les réfugiés", ""),
 ])
 def test_feminine_titles(masculine, expected):
     assert feminine(masculine) == expected
