@@ -57,6 +57,13 @@ UN_PAIRS = [
      "2. Welcomes the activities undertaken by the United Nations Secretariat and "
      "organizations.",
      "Secrétariat de l'Organisation des Nations Unies", "United Nations Secretariat"),
+    # an English possessive is a content word (*Peoples'*), not an elision
+    ("Prenant note également de la résolution 263 de la Commission africaine des droits de "
+     "l'homme et des peuples, sur la prévention des agressions,",
+     "Taking note also of African Commission on Human and Peoples' Rights resolution 263 on "
+     "the prevention of attacks,",
+     "Commission africaine des droits de l'homme et des peuples",
+     "African Commission on Human and Peoples' Rights"),
 ]
 
 
@@ -98,6 +105,8 @@ def test_the_english_must_be_explained_whole(lexicon):
     ("Vice-Secrétaire général", "Vice-Secrétaire générale"),
     ("Envoyé spécial", "Envoyée spéciale"),
     ("Organisation des États américains", ""),
+    ("Conseiller spécial pour l'Afrique", "Conseillère spéciale pour l'Afrique"),
+    ("Président Obama", ""),  # a person's name after the title
     ("Haut-Commissaire des Nations Unies pour les réfugiés",
      "Haute-Commissaire des Nations Unies pour les réfugiés"),
     ("Haut Représentant pour l'Afghanistan", "Haute Représentante pour l'Afghanistan"),
@@ -105,6 +114,26 @@ def test_the_english_must_be_explained_whole(lexicon):
 ])
 def test_feminine_titles(masculine, expected):
     assert feminine(masculine) == expected
+
+
+def test_a_linked_title_gets_its_feminine_form():
+    from collections import Counter
+
+    from termbase.extract.association import TermEvidence, TermLink
+    from termbase.extract.term_concepts import link_concept
+
+    pairs = [AlignedPair("Le Représentant spécial a parlé.", "The Special Representative spoke.")]
+
+    def concept(fr, en, capitalised):
+        link = TermLink(fr.lower(), en.lower(), Counter({fr: 2}), Counter({en: 2}), 2, 2, 2, 2,
+                        1.0, capitalised, [TermEvidence(0, (3, 23), (4, 26))])
+        return [t.text for t in link_concept(link, pairs).terms_in("fr")]
+
+    assert concept("Représentant spécial", "Special Representative", 1.0) == [
+        "Représentant spécial", "Représentante spéciale"]
+    # a lower-case term is no title of a person
+    assert concept("représentant spécial", "special representative", 0.0) == [
+        "représentant spécial"]
 
 
 def _link(fr, en, corpus, n=1, source="Canadian Hansard 36.1, debates 205, line 3"):
