@@ -4,10 +4,12 @@ nothing.
 
 ``data/web_check_main.json`` was produced by the code before those shortcuts, not by this
 tree: this tree with the four request-path files of 823d05f (``aligner/align/driver.py``,
-``aligner/align/inputs.py``, ``web/cache.py``, ``web/security.py``)::
+``aligner/align/inputs.py``, ``web/cache.py``, ``web/security.py``), and that commit's
+``aligner/align/confidence.py``, whose features its ``driver.py`` gives::
 
     git archive HEAD | tar -x -C TREE
-    for f in aligner/align/driver.py aligner/align/inputs.py web/cache.py web/security.py; do
+    for f in aligner/align/driver.py aligner/align/inputs.py aligner/align/confidence.py \
+             web/cache.py web/security.py; do
         git show 823d05f:$f > TREE/$f; done
     # 823d05f's web/cache.py keeps no answer: give it the two names web/api.py now asks for
     printf 'def kept_answer(body):\n    return None\n\n\ndef keep_answer(body, made_by, answer):\n    return None\n' >> TREE/web/cache.py

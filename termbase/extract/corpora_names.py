@@ -114,7 +114,14 @@ def _capitalised(word: str) -> bool:
 
 
 def _content(words: list[str], lang: str) -> list[str]:
-    """The folded content words of a name, hyphenated words split."""
+    """The folded content words of a name, hyphenated words split; a French elision is no
+    content word, an English possessive is its noun (*Peoples'*).
+
+    >>> _content(["African", "Commission", "on", "Human", "and", "Peoples'", "Rights"], "en")
+    ['african', 'commission', 'human', 'peoples', 'rights']
+    >>> _content(["Commission", "de", "l'", "Union", "africaine"], "fr")
+    ['commission', 'union', 'africaine']
+    """
     inner = FR_INNER if lang == "fr" else EN_INNER
     text = " ".join(fold(w).replace("’", "'") for w in words)
     if lang == "fr":
@@ -122,6 +129,8 @@ def _content(words: list[str], lang: str) -> list[str]:
             text = pattern.sub(replacement, text)
     out = []
     for word in text.split():
+        if lang == "en" and word.endswith("s'"):
+            word = word[:-1]
         if word.endswith("'") or word in inner:
             continue
         out.extend(p for p in re.split(r"[-‐]", word) if p)

@@ -114,6 +114,8 @@ def _feminine_word(word: str, ending: str | None = None) -> str:
     lower = word.lower()
     if lower.endswith("e"):
         return word
+    if lower.endswith("er"):
+        return word[:-2] + "ère"
     if lower.endswith("if"):
         return word[:-1] + "ve"
     if lower.endswith(("el", "en")):
@@ -131,8 +133,23 @@ def feminine(name: str) -> str:
     ('Représentante spéciale du Secrétaire général', '')
     >>> feminine("Directeur exécutif"), feminine("Rapporteur spécial")
     ('Directrice exécutive', 'Rapporteuse spéciale')
+
+    A title after *Haut* takes *Haute* (*Haut-Commissaire*, *Haut Représentant*):
+
+    >>> feminine("Haut-Commissaire des Nations Unies aux droits de l'homme")
+    "Haute-Commissaire des Nations Unies aux droits de l'homme"
+    >>> feminine("Haut Représentant pour les affaires de désarmement"), feminine("Haut Conseil")
+    ('Haute Représentante pour les affaires de désarmement', '')
+
+    *-er* takes *-ère*; a title followed by a person's name has no feminine form:
+
+    >>> feminine("Conseiller spécial pour l'Afrique"), feminine("Président Obama")
+    ("Conseillère spéciale pour l'Afrique", '')
     """
     words = name.split()
+    high = len(words) > 1 and fold(words[0]) == "haut"
+    if high:  # *Haut Représentant*: the title is the second word
+        words = [f"{words[0]}-{words[1]}", *words[2:]]
     if not words:
         return ""
     head = words[0].split("-")
@@ -140,9 +157,12 @@ def feminine(name: str) -> str:
     if ending is None:
         return ""
     head[-1] = _feminine_word(head[-1], ending)
-    out = ["-".join(head)]
+    head[:-1] = ["Haute" if fold(h) == "haut" else h for h in head[:-1]]
+    out = [" ".join(head) if high else "-".join(head)]
     for k, word in enumerate(words[1:], 1):
-        if not word[:1].islower() or fold(word) in _LINKS or "'" in word or "’" in word:
+        if not word[:1].islower() and "'" not in word and "’" not in word:
+            return ""  # a person's name after the title (*Président Obama*)
+        if fold(word) in _LINKS or "'" in word or "’" in word:
             out.extend(words[k:])
             break
         out.append(_feminine_word(word))

@@ -21,6 +21,7 @@ from pathlib import Path
 from termbase.errors import FormatError
 from termbase.extract.association import TermEvidence, TermLink
 from termbase.extract.cooccur import AlignedPair, acronyms_in
+from termbase.extract.corpora_words import feminine
 from termbase.extract.text import fold, sentence_at
 from termbase.model import Concept, Evidence, Term
 
@@ -64,6 +65,9 @@ def link_concept(link: TermLink, pairs: Sequence[AlignedPair]) -> Concept:
             terms.append(Term(lang, text, "fullForm" if i == 0 else "variant",
                               "preferred" if i == 0 else "admitted"))
     name = link.capitalised >= 0.5 and len(link.fr_key.split()) >= 2
+    female = feminine(terms[0].text) if name else ""
+    if female and all(t.text != female for t in terms):  # a title of a person: its feminine
+        terms.insert(1, Term("fr", female, "variant", "admitted"))  # form too
     confidence = link.confidence
     evidence = []
     for ev in link.evidence:
