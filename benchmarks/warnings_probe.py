@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_check import unpc_segments, where  # noqa: E402
+from benchmarks.bench_check import unpc_segments, where
 
 
 def probe(db: Path) -> list[dict]:
