@@ -26,7 +26,7 @@ from checks.checker import Checker
 
 #: Bump when the pickled layout of a Checker, or the concepts it keeps, change (old files
 #: are then rebuilt).
-FORMAT = 10
+FORMAT = 11
 _MAGIC = "termalign-checker"
 
 

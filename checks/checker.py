@@ -36,7 +36,7 @@ from checks.countries import NON_UNTERM_EN, NON_UNTERM_FR, running_forms
 from checks.designations import Designation, Designations
 from checks.keying import Codes
 from checks.matcher import Matcher, Unblocked
-from checks.model import KINDS, Issue, Report, Segment, worth_listing
+from checks.model import KINDS, Issue, Report, Segment, looked_for, worth_listing
 from checks.tokens import is_acronym_text, pattern
 from ioguard import budget
 from termbase.model import Concept
@@ -105,7 +105,8 @@ class Checker:
             rated = (concept.kind, concept.curated, concept.confidence)
             self.concepts.append(shared.setdefault(rated, Rated(*rated)))
             self._first.append(len(self.designations))
-            blocked = {(t.lang, t.text) for t in concept.terms if t.no_check} | _TARGET_ONLY
+            blocked = {(t.lang, t.text) for t in concept.terms
+                       if t.no_check or not looked_for(concept, t)} | _TARGET_ONLY
             for d in self._designations(index, concept):
                 seen[d.lang].append((index, len(self.designations), d.text, d.acronym,
                                      (d.lang, d.text) in blocked))

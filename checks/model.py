@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from termbase.model import Concept
+    from termbase.model import Concept, Term
 
 #: Every kind of issue, with its default severity.
 KINDS = {
@@ -139,3 +139,27 @@ def worth_listing(concept: Concept) -> bool:
     if concept.kind != "term" or concept.curated:
         return True
     return any(len(t.text.split()) > 1 for t in concept.terms if t.lang == "fr")
+
+
+def looked_for(concept: Concept, term: Term) -> bool:
+    """Whether a designation of a listed concept is looked for in an original: every one,
+    except a one-word designation of a key term the builder found by itself. That word is
+    general language in an original (*implementation*, *agenda*, *stakeholders*: the French
+    writes *application* or *exécution* as often as *mise en œuvre*), as in
+    :func:`worth_listing`, now in either language: it is accepted in a translation, not
+    required. A hyphenated compound (*capacity-building*) and an acronym are looked for.
+
+    >>> from termbase.model import Concept, Term
+    >>> found = Concept("term", [Term("fr", "mise en œuvre"), Term("en", "implementation")])
+    >>> [looked_for(found, t) for t in found.terms]
+    [True, False]
+    >>> looked_for(found, Term("en", "capacity-building"))
+    True
+    >>> curated = Concept("term", found.terms, curated=True)
+    >>> looked_for(curated, curated.terms[1])
+    True
+    """
+    if concept.kind != "term" or concept.curated or term.type == "acronym":
+        return True
+    return len(term.text.split()) > 1 or "-" in term.text or term.text.isupper()
+

@@ -323,3 +323,39 @@ def test_designations_read_back_by_index_negative_index_and_slice(checker):
     for bad in (n, -n - 1):
         with pytest.raises(IndexError):
             items[bad]
+
+
+# UNv1.0.devset line 1020, an official pair: the English original's "implementation" is
+# rendered "application", and its "stakeholders" "partenaires": both right
+_IMPLEMENTATION = (
+    "Le débat s'est révélé être une occasion unique pour les partenaires du secteur forestier "
+    "de réellement contribuer aux discussions, à l'application de l'instrument juridiquement "
+    "non contraignant sur les forêts.",
+    "It has proved to be a unique opportunity for forest-related stakeholders to contribute "
+    "meaningfully to the discussions and the implementation of the non-legally binding "
+    "instrument on forests.")
+
+
+@pytest.mark.parametrize(
+    ("french", "english", "curated", "checked"),
+    [("mise en œuvre", "implementation", False, False),
+     ("mise en œuvre", "implementation", True, True),
+     ("parties prenantes", "stakeholders", False, False),
+     ("renforcement des capacités", "capacity-building", False, True)],
+)
+def test_one_word_builder_terms_are_not_checked_in_an_english_original(
+        french, english, curated, checked):
+    # the same rule on the English side: a one-word English form the builder found is
+    # general language in an original (accepted in a translation, not required); a
+    # hyphenated compound is looked for
+    concept = Concept("term", [Term("fr", french), Term("en", english)], curated=curated,
+                      confidence=0.9)
+    fr, en = _IMPLEMENTATION
+    if english == "capacity-building":
+        en = en.replace("the implementation", "capacity-building")
+    issues = Checker([concept]).check_pair(fr, en, source="en")
+    assert bool([i for i in issues if i.kind == "missing-term"]) is checked
+    # a French original still looks for the French form (several words) of the concept
+    issues = Checker([concept]).check_pair(fr.replace("l'application", f"la {french}"),
+                                           en.replace(english, "application"), source="fr")
+    assert [i.source_term for i in issues if i.kind == "missing-term"] == [french]
