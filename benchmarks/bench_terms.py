@@ -308,7 +308,7 @@ def write_report(results: dict, n_before: int, n_after: int, precision_after: di
         "terrorisme*, *système multilatéral*; 9 right in the census, the wrong ones cut "
         "from a longer phrase: *domaines liés* [*à*]); *accords régionaux* (one pair of two "
         "writes *regional agreements*, the UN term is *regional arrangements*) stays no answer, "
-        "not a wrong one. Check gate (`/work/briefs/warnings_probe.py`, the checks of the "
+        "not a wrong one. Check gate (`benchmarks/warnings_probe.py`, the checks of the "
         "seeds' termbase on the 8,000 official pairs, against main 37744a7's 3,792 issues): "
         "3,785, 33 gone (27 false alarms, 4 real deviations, 2 replaced), 26 new (23 false "
         "alarms, 2 main's warning with a longer term, 1 real deviation), each read in "

@@ -31,6 +31,12 @@ LINK_COLUMNS = ("fr_key", "en_key", "fr_forms", "en_forms", "links", "count_fr",
 #: Variant forms kept per language besides the preferred one.
 MAX_VARIANTS = 2
 ORIGIN = "term-extraction"
+#: Month names, folded, French and English.
+_MONTHS = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
+           "decembre|january|february|march|april|may|june|july|august|september|october|"
+           "november|december")
+#: A month name beside a number: a date, not a term.
+_DATE = re.compile(rf"\b(?:{_MONTHS})\b.*\d|\d.*\b(?:{_MONTHS})\b")
 
 
 def usable(link: TermLink) -> bool:
@@ -40,9 +46,17 @@ def usable(link: TermLink) -> bool:
     >>> from collections import Counter as C
     >>> usable(TermLink("pnud", "undp", C({"PNUD": 3}), C({"UNDP": 3}), 3, 3, 3, 3, 1.0))
     False
+    >>> usable(TermLink("1er juillet", "july 2013", C({"1er juillet": 3}),
+    ...                 C({"July 2013": 3}), 3, 9, 7, 0.375, 0.0))
+    False
+    >>> usable(TermLink("juillet", "july", C({"juillet": 55}), C({"July": 55}),
+    ...                 55, 61, 60, 0.975, 0.0))
+    True
     """
     fr, en = link.fr_text(), link.en_text()
     if not re.search(r"[^\W\d_]{2}", fr) or not re.search(r"[^\W\d_]{2}", en):
+        return False
+    if _DATE.search(fold(fr)) or _DATE.search(fold(en)):
         return False
     return not (acronyms_in(fr) or acronyms_in(en))
 
