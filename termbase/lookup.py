@@ -1,6 +1,8 @@
-"""Term lookup: exact, accent-insensitive, acronym, prefix, words, infix and fuzzy.
+"""Term lookup: exact, accent-insensitive, acronym, other number, prefix, words, infix, fuzzy.
 
 The automatic mode cascades: exact and prefix matches always run (one index range scan);
+the query in the other grammatical number (:mod:`termbase.inflection`) runs when they found
+no answer;
 word matches run while fewer than :data:`ENOUGH` concepts are found (after an exact hit,
 only for queries of up to three words); infix matching runs only when nothing matched so
 far, and fuzzy matching only when nothing else matched at all. The other modes run one
@@ -22,14 +24,17 @@ from dataclasses import dataclass, field
 from termbase.errors import TermbaseError
 from termbase.fold import fold, fold_term, normalise_punctuation, strip_article
 from termbase.fuzzy import FUZZY_THRESHOLD, Similarity, fuzzy_candidates
+from termbase.inflection import number_variants
 from termbase.model import Concept, Evidence, Term
 from termbase.search import NO_FILTERS, Filters
 from termbase.symbols import clean_symbol, symbol_url
 
 #: Match kinds, best first. ``exact`` ignores case only; ``accent-insensitive`` also accents.
-MATCHES = ("exact", "acronym", "accent-insensitive", "prefix", "words", "infix", "fuzzy")
+#: ``number``: a form equal to the query in the other number (singular or plural).
+MATCHES = ("exact", "acronym", "accent-insensitive", "number", "prefix", "words", "infix",
+           "fuzzy")
 #: Matches that answer the query (the others are only the nearest entries).
-ANSWERS = ("exact", "acronym", "accent-insensitive")
+ANSWERS = ("exact", "acronym", "accent-insensitive", "number")
 #: Search modes: the cascade, or one kind of match.
 MODES = ("auto", "exact", "prefix", "contains", "fuzzy")
 #: The kind filters people choose from, and the concept kinds they select.
@@ -43,10 +48,11 @@ MAX_QUERY = 200
 MAX_MATCHES = 1000
 #: The automatic mode stops widening the search once this many concepts are found.
 ENOUGH = 20
-_STAGE = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "prefix": 2, "words": 3,
-          "infix": 4, "fuzzy": 5}
+_STAGE = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "number": 2, "prefix": 3,
+          "words": 4, "infix": 5, "fuzzy": 6}
 _KIND_RANK = {"title": 0, "country": 1, "term": 2}
-_STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
+#: Rank of term statuses, best first.
+STATUS_RANK = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
 _WORD = re.compile(r"\w+")
 _ARTICLES = {"les", "the"}
 
@@ -270,7 +276,7 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
             # Fuzzy results: the closest spelling first (a worse one is never ranked above
             # it for being curated or a title); other stages: by kind, status, origin.
             closeness = -round(score, 2) if m == "fuzzy" else 0
-            key = (_STAGE[m], closeness, _KIND_RANK.get(kind, 3), _STATUS_RANK.get(status, 4),
+            key = (_STAGE[m], closeness, _KIND_RANK.get(kind, 3), STATUS_RANK.get(status, 4),
                    0 if curated else 1, -score, len(text), concept_id)
             old = hits.get(concept_id)
             if old is None or key < old[0]:
@@ -283,6 +289,9 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
         add(termbase.find_exact(folded, lang, MAX_MATCHES, filters), "exact", ratio)
         return hits
     add(termbase.find_prefix(folded, lang, MAX_MATCHES, filters), "prefix", ratio)
+    if mode == "auto" and not any(is_answer(hit[1]) for hit in hits.values()):
+        add(termbase.find_any(number_variants(folded), lang, MAX_MATCHES, filters), "number",
+            ratio)
     words = _WORD.findall(fold(query))
     if mode == "contains" or (mode == "auto" and len(hits) < ENOUGH
                               and (not hits or len(words) <= 3)):
@@ -303,104 +312,8 @@ def _collect(termbase, query: str, folded: str, mode: str, lang: str | None,
     return hits
 
 
-def display_name(concept: Concept, lang: str) -> str:
-    """``Full name (ACRONYM)`` in one language, from the best full form and acronym.
-
-    >>> c = Concept(terms=[Term("en", "CSTO", "acronym"),
-    ...                    Term("en", "Collective Security Treaty Organization")])
-    >>> display_name(c, "en")
-    'Collective Security Treaty Organization (CSTO)'
-    >>> display_name(c, "fr")
-    ''
-    """
-    terms = sorted(concept.terms_in(lang), key=lambda t: _STATUS_RANK.get(t.status, 4))
-    full = next((t.text for t in terms if t.type != "acronym"), "")
-    acronym = next((t.text for t in terms if t.type == "acronym"), "")
-    if full and acronym:
-        return f"{full} ({acronym})"
-    return full or acronym
-
-
-#: How each match kind is named for people (text output and web).
-MATCH_LABELS = {
-    "exact": "exact match", "acronym": "acronym", "accent-insensitive": "accent-insensitive match",
-    "prefix": "starts with the query", "words": "contains the words", "infix": "contains the query",
-    "fuzzy": "nearest spelling (fuzzy)",
-}
-
-
-NO_FULL_FORM = "English full form not known"
-
-
 def acronym_only(concept: Concept) -> bool:
     """Whether every English term of the concept is an acronym: an incomplete entry that
-    tells the English acronym but not the name (flagged :data:`NO_FULL_FORM`; see brief)."""
+    tells the English acronym but not the name (flagged :data:`termbase.describe.NO_FULL_FORM`)."""
     english = concept.terms_in("en")
     return bool(english) and all(t.type == "acronym" for t in english)
-
-
-def brief(result: LookupResult) -> str:
-    """One line: ``FR (ACR) = EN (ACR)``, with how it matched unless it is an exact match.
-
-    >>> c = Concept(terms=[Term("fr", "OTSC", "acronym"), Term("en", "CSTO", "acronym"),
-    ...                    Term("en", "Collective Security Treaty Organization")])
-    >>> brief(LookupResult(c, "acronym", 1.0, c.terms[0]))
-    'OTSC = Collective Security Treaty Organization (CSTO)'
-    >>> brief(LookupResult(c, "fuzzy", 0.8, c.terms[2]))
-    'OTSC = Collective Security Treaty Organization (CSTO)  [nearest spelling (fuzzy)]'
-    >>> d = Concept(terms=[Term("fr", "CEEAC", "acronym"), Term("en", "ECCAS", "acronym")])
-    >>> brief(LookupResult(d, "acronym", 1.0, d.terms[0]))
-    'CEEAC = ECCAS  [English full form not known]'
-    """
-    c = result.concept
-    line = " = ".join(n for n in (display_name(c, "fr"), display_name(c, "en")) if n)
-    flags = [MATCH_LABELS[result.match]] if result.match not in ("exact", "acronym") else []
-    if acronym_only(c):
-        flags.append(NO_FULL_FORM)
-    if flags:
-        line += f"  [{'; '.join(flags)}]"
-    return line
-
-
-def evidence_where(ev: Evidence) -> str:
-    """The source of an evidence row, with its document symbol as written.
-
-    >>> evidence_where(Evidence("UNv1.0.devset.fr:12", symbol="S/RES/2210__2015_"))
-    'UNv1.0.devset.fr:12 (S/RES/2210 (2015))'
-    >>> evidence_where(Evidence("S/2021/297", symbol="S/2021/297"))
-    'S/2021/297'
-    """
-    symbol = clean_symbol(ev.symbol)
-    source = clean_symbol(ev.source)
-    return source + (f" ({symbol})" if symbol and symbol not in source else "")
-
-
-def describe(result: LookupResult, evidence: int = 3) -> list[str]:
-    """Lines of text for people: the names, the status of every term, some evidence."""
-    c = result.concept
-    names = [n for n in (display_name(c, "en"), display_name(c, "fr")) if n]
-    flags = [c.kind, "curated" if c.curated else f"candidate {c.confidence:.2f}",
-             f"{MATCH_LABELS[result.match]} on {result.term.text!r}"]
-    if acronym_only(c):
-        flags.append(NO_FULL_FORM)
-    if c.subject:
-        flags.insert(1, c.subject)
-    lines = [" / ".join(names), "  " + " · ".join(flags)]
-    for lang in ("fr", "en"):
-        terms = c.terms_in(lang)
-        if terms:
-            parts = [f"{t.text} [{t.type}, {t.status}{', no-check' if t.no_check else ''}]"
-                     for t in terms]
-            lines.append(f"  {lang}: " + "; ".join(parts))
-    if c.note:
-        lines.append(f"  note: {c.note}")
-    ordered = ordered_evidence(c.evidence)
-    for ev in ordered[:evidence]:
-        context = " / ".join(x for x in (ev.context_fr, ev.context_en) if x)
-        term_en = span_text_en(ev)
-        method = ev.method + (f"; en: {term_en!r}" if term_en else "")
-        lines.append(f"  evidence: {evidence_where(ev)} [{method}]"
-                     + (f": {context}" if context else ""))
-    if len(ordered) > evidence:
-        lines.append(f"  ... {len(ordered) - evidence} more evidence")
-    return lines

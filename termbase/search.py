@@ -95,6 +95,14 @@ class SearchQueries:
         """Terms whose folded text equals ``folded``."""
         return self._find("t.folded = ?", [folded], lang, limit, filters)
 
+    def find_any(self, folded: Sequence[str], lang: str | None, limit: int,
+                 filters: Filters = NO_FILTERS) -> list[tuple]:
+        """Terms whose folded text equals one of ``folded`` (one statement)."""
+        if not folded:
+            return []
+        return self._find(f"t.folded IN ({','.join('?' * len(folded))})", list(folded), lang,
+                          limit, filters)
+
     def find_prefix(self, folded: str, lang: str | None, limit: int,
                     filters: Filters = NO_FILTERS) -> list[tuple]:
         """Terms whose folded text starts with ``folded`` (an index range scan), those equal

@@ -116,8 +116,8 @@ def test_ranking_order(tb, query):
     """Match stage first, then titles < countries < terms, preferred first, curated first."""
     kind = {"title": 0, "country": 1, "term": 2}
     status = {"preferred": 0, "admitted": 1, "deprecated": 2, "superseded": 3}
-    stage = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "prefix": 2, "words": 3,
-             "infix": 4, "fuzzy": 5}
+    stage = {"exact": 0, "acronym": 0, "accent-insensitive": 1, "number": 2, "prefix": 3,
+             "words": 4, "infix": 5, "fuzzy": 6}
     keys = [(stage[r.match], kind[r.concept.kind], status[r.term.status], not r.concept.curated)
             for r in tb.lookup(query, limit=100)]
     assert len(keys) > 1
@@ -202,7 +202,8 @@ def test_cli_export_import(tmp_path, db_path):
 
 
 def test_evidence_is_ordered_and_deduplicated():
-    from termbase.lookup import LookupResult, describe
+    from termbase.describe import describe
+    from termbase.lookup import LookupResult
 
     bare = Evidence("UNTERM")
     fr_only = Evidence("doc.fr.txt", "Le Conseil de sécurité de l'OTSC.", symbol="S/2016/867",
@@ -255,8 +256,8 @@ def test_fuzzy_caches_follow_writes(tmp_path):
 def test_an_english_acronym_alone_is_labelled_and_not_counted_wrong(tmp_path):
     """UNPC devset (A/69/...): the French full form and acronym are defined, the English only
     ever writes ECCAS: the entry gives no English full form, and says so."""
+    from termbase.describe import NO_FULL_FORM, brief, describe
     from termbase.extract.evaluate import first_answers
-    from termbase.lookup import NO_FULL_FORM, brief, describe
 
     fr = "Communauté économique des États de l'Afrique centrale"
     with Termbase.open(tmp_path / "tb.sqlite3") as store:

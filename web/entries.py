@@ -10,8 +10,9 @@ from __future__ import annotations
 from flask import Blueprint, g, render_template, url_for
 from markupsafe import Markup, escape
 
+from termbase.describe import display_name
 from termbase.fold import fold
-from termbase.lookup import display_name, ordered_evidence, span_text_en
+from termbase.lookup import ordered_evidence, span_text_en
 from termbase.symbols import clean_symbol, symbol_url
 from web.db import get_tb
 from web.export import not_modified, send_dumped, tagged

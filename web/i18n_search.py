@@ -49,6 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "match.acronym": {"en": "acronym", "fr": "sigle"},
     "match.accent-insensitive": {"en": "accent-insensitive match",
                                  "fr": "correspondance sans accents"},
+    "match.number": {"en": "singular/plural of your query",
+                     "fr": "singulier/pluriel de votre recherche"},
     "match.prefix": {"en": "starts with your query", "fr": "commence par votre recherche"},
     "match.words": {"en": "contains your words", "fr": "contient vos mots"},
     "match.infix": {"en": "contains your query", "fr": "contient votre recherche"},

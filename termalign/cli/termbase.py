@@ -32,7 +32,8 @@ def _open(db: Path | None, create: bool = False):
 @click.option("--mode", type=click.Choice(["auto", "exact", "prefix", "contains", "fuzzy"]),
               default="auto", show_default=True,
               help="exact (case and accents ignored), prefix (starts with), contains, fuzzy "
-                   "(nearest spellings), or auto: exact, then wider until something matches.")
+                   "(nearest spellings), or auto: exact, then the other number (singular/plural), "
+                   "then wider until something matches.")
 @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
               help="Only match terms in this language.")
 @click.option("--kind", type=click.Choice(["body", "term", "country", "instrument"]),
@@ -53,8 +54,9 @@ def lookup_command(query, mode, lang, kind, status, subject, as_json, brief, lim
     Queries of up to 200 characters. Results that do not match exactly (or only without
     accents) are labelled as the nearest entries, never given as the answer.
     """
-    from termbase.lookup import KIND_FILTERS, check_query, describe
-    from termbase.lookup import brief as brief_line
+    from termbase.describe import brief as brief_line
+    from termbase.describe import describe
+    from termbase.lookup import KIND_FILTERS, check_query
     from termbase.search import Filters
 
     text = check_query(" ".join(query))

@@ -138,13 +138,15 @@ def _en_form(text: str) -> str:
 
 def first_answers(termbase, gold: list[tuple[str, ...]]) -> Answers:
     """Look up each French gold term (``fr``, ``en`` alternatives separated by `` | ``) and
-    judge the first result: right when it is an answer of the lookup (every exact-or-folded
-    label of :data:`termbase.lookup.ANSWERS`: exact, acronym, accent-insensitive) whose
-    concept holds one of the English forms; a first result found any other way (prefix,
+    judge the first result: right when it is an answer of the lookup (every label of
+    :data:`termbase.lookup.ANSWERS`: exact, acronym, accent-insensitive, number) whose
+    concept holds one of the English forms (for a ``number`` match, an entry in the other
+    number, the English forms in either number); a first result found any other way (prefix,
     words, infix, fuzzy) counts as no answer. A first answer whose English forms are all
     acronyms while the gold English is a full form is no English answer (the entry is
     incomplete and labelled so), neither right nor wrong: it is counted apart
     (``acronym_only``), like an entry without English."""
+    from termbase.inflection import number_variants
     from termbase.lookup import acronym_only, is_answer, lookup
 
     out = Answers()
@@ -157,6 +159,8 @@ def first_answers(termbase, gold: list[tuple[str, ...]]) -> Answers:
             continue
         concept = results[0].concept
         english = [t.text for t in concept.terms_in("en")]
+        if results[0].match == "number":  # the entry is in the other number: so its English
+            wanted |= {v for w in wanted for v in number_variants(w)}
         if wanted & {_en_form(t) for t in english}:
             out.right.append((fr, en))
         elif not english:
