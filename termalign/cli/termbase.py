@@ -52,7 +52,8 @@ def lookup_command(query, mode, lang, kind, status, subject, as_json, brief, lim
     """Find official names, acronyms and terms; exit 1 when nothing matches.
 
     Queries of up to 200 characters. Results that do not match exactly (or only without
-    accents) are labelled as the nearest entries, never given as the answer.
+    accents, or in the other number: singular for plural) are labelled as the nearest
+    entries, never given as the answer.
     """
     from termbase.describe import brief as brief_line
     from termbase.describe import describe
