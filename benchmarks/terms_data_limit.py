@@ -86,23 +86,36 @@ class Limit:
     never_paired: int = 0
 
 
-def limits(rows, answers, pairs, english_only) -> Limit:
+@dataclass
+class Texts:
+    """The shipped texts as compared: every English text, and the (French, English) units."""
+
+    english: list[str]
+    pairs: list[tuple[str, str]]
+
+
+def texts(pairs, english_only) -> Texts:
+    """The texts of ``pairs`` and ``english_only`` put in the compared form, once."""
+    folded = [(_number_free(" " + normalise(f) + " "), _number_free(_words(e))) for f, e in pairs]
+    english = [e for _, e in folded] + [_number_free(_words(t)) for t in english_only]
+    return Texts(english, folded)
+
+
+def limits(rows, answers, shipped: Texts) -> Limit:
     """Counts for one split: every row not answered right is classified by the data."""
     right = {r[0] for r in answers.right}
     out = Limit(rows=len(rows), right=sum(r[0] in right for r in rows))
-    english_text = [_number_free(_words(e)) for _, e in pairs]
-    english_text += [_number_free(_words(t)) for t in english_only]
-    folded = [(_number_free(" " + normalise(f) + " "), _number_free(_words(e))) for f, e in pairs]
     for row in rows:
         if row[0] in right:
             continue
         out.missed += 1
         wanted = [_number_free(_words(e)).strip() for e in row[1].split(" | ")]
-        if not any(f" {w} " in text for w in wanted for text in english_text):
+        if not any(f" {w} " in text for w in wanted for text in shipped.english):
             out.nowhere += 1
             continue
         fr = _number_free(" " + normalise(row[0]) + " ").strip()
-        if not any(f" {fr} " in f and any(f" {w} " in e for w in wanted) for f, e in folded):
+        if not any(f" {fr} " in f and any(f" {w} " in e for w in wanted)
+                   for f, e in shipped.pairs):
             out.never_paired += 1
     return out
 
@@ -113,7 +126,7 @@ def main() -> None:
     args = parser.parse_args()
     pairs = seed_aligned()
     concepts = shipped_concepts(pairs)
-    lines, english_only = parallel_lines(), _english_only()
+    shipped = texts(parallel_lines(), _english_only())
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, curated in (("terms", True), ("names", False)):
@@ -123,7 +136,7 @@ def main() -> None:
             splits = {**gold_splits(gold), "dev2": read_gold(GOLD_DEV2[name], ("fr", "en", "from"))}
             with Termbase.open(db) as tb:
                 for split, split_rows in splits.items():
-                    a = limits(split_rows, first_answers(tb, split_rows), lines, english_only)
+                    a = limits(split_rows, first_answers(tb, split_rows), shipped)
                     paired = a.rows - a.nowhere - a.never_paired
                     rows.append([name, "on" if curated else "off", split, a.rows, a.right,
                                  a.missed, a.nowhere, a.never_paired,

@@ -7,6 +7,8 @@ query in the other number, *déplacement forcé*, finds the entry through
 and the English head noun (the word before the first preposition, else the last) put in the
 other number. The rules are the regular ones of each language; a form they get wrong finds
 nothing, since a variant is only ever compared for equality with the termbase's own forms.
+They make real words, unlike :func:`termbase.extract.terms_fr.singular`, which makes grouping
+keys (*bureaux* → *bureal*) and would miss the stored *bureau*.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ FR_EU_X = frozenset({"lieux", "milieux", "jeux", "enjeux", "feux", "voeux"})
 #: French words in *-al* whose plural is *-als*.
 FR_AL_S = frozenset({"final", "fatal", "naval", "bancal", "festival", "carnaval", "chacal",
                      "recital"})
+#: English plurals not made by the rules, and their singulars (*news* is both).
+EN_PLURALS = {"child": "children", "man": "men", "woman": "women"}
+EN_SINGULARS = {plural: singular for singular, plural in EN_PLURALS.items()} | {"news": "news"}
 #: At most this many words in a query that gets variants.
 MAX_WORDS = 12
 
@@ -75,9 +80,8 @@ def en_plural(word: str) -> str:
     >>> [en_plural(w) for w in ("state", "body", "process", "day", "child")]
     ['states', 'bodies', 'processes', 'days', 'children']
     """
-    irregular = {"child": "children", "man": "men", "woman": "women", "person": "persons"}
-    if word in irregular:
-        return irregular[word]
+    if word in EN_PLURALS:
+        return EN_PLURALS[word]
     if re.search(r"[^aeiou]y$", word):
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "z", "ch", "sh")):
@@ -91,9 +95,8 @@ def en_singular(word: str) -> str:
     >>> [en_singular(w) for w in ("states", "bodies", "processes", "children", "news")]
     ['state', 'body', 'process', 'child', 'news']
     """
-    irregular = {"children": "child", "men": "man", "women": "woman", "news": "news"}
-    if word in irregular:
-        return irregular[word]
+    if word in EN_SINGULARS:
+        return EN_SINGULARS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if re.search(r"(ss|x|z|ch|sh)es$", word):

@@ -21,6 +21,7 @@ from pathlib import Path
 from termbase.errors import FormatError
 from termbase.extract.association import TermEvidence, TermLink
 from termbase.extract.cooccur import AlignedPair, acronyms_in
+from termbase.extract.corpora_names import MONTHS
 from termbase.extract.corpora_words import feminine
 from termbase.extract.text import fold, sentence_at
 from termbase.model import Concept, Evidence, Term
@@ -31,12 +32,9 @@ LINK_COLUMNS = ("fr_key", "en_key", "fr_forms", "en_forms", "links", "count_fr",
 #: Variant forms kept per language besides the preferred one.
 MAX_VARIANTS = 2
 ORIGIN = "term-extraction"
-#: Month names, folded, French and English.
-_MONTHS = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|"
-           "decembre|january|february|march|april|may|june|july|august|september|october|"
-           "november|december")
+_MONTH = "|".join(sorted(MONTHS))
 #: A month name beside a number: a date, not a term.
-_DATE = re.compile(rf"\b(?:{_MONTHS})\b.*\d|\d.*\b(?:{_MONTHS})\b")
+_DATE = re.compile(rf"\b(?:{_MONTH})\b.*\d|\d.*\b(?:{_MONTH})\b")
 
 
 def usable(link: TermLink) -> bool:
